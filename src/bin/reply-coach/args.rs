@@ -1,0 +1,182 @@
+//! Command-line arguments, parsed by hand: a handful of flags do not need a parser crate.
+
+use reply_coach::{LanguageChoice, LintContext, Surface};
+
+pub const USAGE: &str = "\
+Usage:
+  reply-coach lint [OPTIONS] [FILE|-]   lint a draft reply (standard input when no FILE)
+  reply-coach rules                     list the rules
+  reply-coach --help | --version
+
+Lint options:
+  --customer NAME               the customer's display name, e.g. \"Ana Popescu\"
+  --agent NAME                  your first name, for the sign-off
+  --hours-since-customer HOURS  hours since the customer's last message
+  --surface message|comment     a private conversation (default) or a public comment
+  --customer-message TEXT       the customer's last message
+  --lang auto|en|ro|hy|hi       the draft's language (default: auto)
+  --format json|text            output (default: text on a terminal, json otherwise)
+  --preview-budget N            characters shown in the inbox preview (default 90)
+  --max-words N                 words per reply (default 80)
+  --max-sentence-words N        words per sentence (default 30)
+  --disable RULE                switch a rule off (repeatable)
+  --explain                     with --format text, explain each finding
+
+Exit status: 1 if any finding is an error, 2 on bad usage, 0 otherwise.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Text,
+}
+
+#[derive(Debug)]
+pub struct LintArgs {
+    pub context: LintContext,
+    pub format: Option<Format>,
+    pub explain: bool,
+    pub input: Option<String>,
+}
+
+#[derive(Debug)]
+pub enum Command {
+    Lint(LintArgs),
+    Rules,
+    Help,
+    Version,
+}
+
+pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
+    match args.next().as_deref() {
+        None => Err("no command given".into()),
+        Some("-h" | "--help" | "help") => Ok(Command::Help),
+        Some("-V" | "--version") => Ok(Command::Version),
+        Some("rules") => Ok(Command::Rules),
+        Some("lint") => parse_lint(args).map(Command::Lint),
+        Some(other) => Err(format!("unknown command {other:?}")),
+    }
+}
+
+fn parse_lint(mut args: impl Iterator<Item = String>) -> Result<LintArgs, String> {
+    let mut parsed = LintArgs { context: LintContext::default(), format: None, explain: false, input: None };
+    let context = &mut parsed.context;
+    while let Some(arg) = args.next() {
+        // `--flag=value` and `--flag value` both work.
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag.to_string(), Some(value.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = || inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--customer" => context.customer_name = Some(value()?),
+            "--agent" => context.agent_name = Some(value()?),
+            "--customer-message" => context.customer_message = Some(value()?),
+            "--hours-since-customer" => {
+                let v = value()?;
+                let hours: f64 =
+                    v.parse().map_err(|_| format!("--hours-since-customer takes a number of hours, not {v:?}"))?;
+                context.hours_since_customer = Some(hours);
+            }
+            "--surface" => {
+                context.surface = match value()?.as_str() {
+                    "message" => Surface::Message,
+                    "comment" => Surface::Comment,
+                    other => return Err(format!("--surface takes message or comment, not {other:?}")),
+                }
+            }
+            "--lang" => {
+                let v = value()?;
+                context.language = LanguageChoice::from_code(&v)
+                    .ok_or_else(|| format!("--lang takes auto, en, ro, hy or hi, not {v:?}"))?;
+            }
+            "--format" => {
+                parsed.format = Some(match value()?.as_str() {
+                    "json" => Format::Json,
+                    "text" => Format::Text,
+                    other => return Err(format!("--format takes json or text, not {other:?}")),
+                })
+            }
+            "--preview-budget" => context.settings.preview_budget = count(&flag, &value()?)?,
+            "--max-words" => context.settings.max_words = count(&flag, &value()?)?,
+            "--max-sentence-words" => context.settings.max_sentence_words = count(&flag, &value()?)?,
+            "--disable" => context.settings.disabled_rules.push(value()?),
+            "--explain" => parsed.explain = true,
+            "-" => set_input(&mut parsed.input, arg)?,
+            _ if flag.starts_with('-') => return Err(format!("unknown option {flag:?}")),
+            _ => set_input(&mut parsed.input, arg)?,
+        }
+    }
+    parsed.context.validate().map_err(|e| e.to_string())?;
+    Ok(parsed)
+}
+
+fn set_input(input: &mut Option<String>, arg: String) -> Result<(), String> {
+    match input {
+        Some(first) => Err(format!("one draft at a time: got {first:?} and {arg:?}")),
+        None => {
+            *input = Some(arg);
+            Ok(())
+        }
+    }
+}
+
+fn count(flag: &str, value: &str) -> Result<usize, String> {
+    value.parse().map_err(|_| format!("{flag} takes a whole number, not {value:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lint_args(args: &[&str]) -> Result<LintArgs, String> {
+        match parse(std::iter::once("lint").chain(args.iter().copied()).map(String::from))? {
+            Command::Lint(args) => Ok(args),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_every_flag() {
+        let args = lint_args(&[
+            "--customer",
+            "Ana Popescu",
+            "--agent=Maria",
+            "--hours-since-customer",
+            "30.5",
+            "--surface",
+            "comment",
+            "--customer-message",
+            "Hi",
+            "--lang",
+            "ro",
+            "--format",
+            "text",
+            "--max-words",
+            "50",
+            "--disable",
+            "brevity",
+            "draft.txt",
+        ])
+        .unwrap();
+        let c = &args.context;
+        assert_eq!(c.customer_name.as_deref(), Some("Ana Popescu"));
+        assert_eq!(c.agent_name.as_deref(), Some("Maria"));
+        assert_eq!(c.hours_since_customer, Some(30.5));
+        assert_eq!(c.surface, Surface::Comment);
+        assert_eq!(c.language, LanguageChoice::Ro);
+        assert_eq!(c.settings.max_words, 50);
+        assert_eq!(c.settings.disabled_rules, ["brevity"]);
+        assert_eq!(args.format, Some(Format::Text));
+        assert_eq!(args.input.as_deref(), Some("draft.txt"));
+    }
+
+    #[test]
+    fn rejects_bad_usage_clearly() {
+        assert_eq!(lint_args(&["--surface", "wall"]).unwrap_err(), "--surface takes message or comment, not \"wall\"");
+        assert_eq!(lint_args(&["--agent"]).unwrap_err(), "--agent needs a value");
+        assert!(lint_args(&["--hours-since-customer", "-3"]).unwrap_err().contains("hoursSinceCustomer"));
+        assert!(lint_args(&["--disable", "nope"]).unwrap_err().contains("unknown rule id"));
+        assert!(lint_args(&["a", "b"]).unwrap_err().contains("one draft at a time"));
+        assert!(parse(["frobnicate".to_string()].into_iter()).is_err());
+    }
+}

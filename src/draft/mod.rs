@@ -1,0 +1,163 @@
+//! The analysed draft: its words and sentences, and the parts of a reply several rules
+//! look at (the greeting, the sign-off, people's names in it).
+//!
+//! A draft is analysed once per lint; rules only read it.
+
+mod greeting;
+mod names;
+mod sign_off;
+
+use std::ops::Range;
+
+pub use greeting::Greeting;
+pub use names::{is_name_like, occurrences, PersonName};
+pub use sign_off::SignOff;
+
+use crate::lang::Language;
+use crate::text::{is_sentence_terminator, words, PhraseList, PhraseMatch, Word};
+
+/// A sentence: its trimmed byte span and the words in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    pub words: Range<usize>,
+}
+
+/// A draft reply split into words and sentences.
+#[derive(Debug)]
+pub struct Draft<'a> {
+    pub text: &'a str,
+    pub language: Language,
+    pub words: Vec<Word<'a>>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl<'a> Draft<'a> {
+    pub fn new(text: &'a str, language: Language) -> Self {
+        let mut words = words(text);
+        let spans = sentence_spans(text, language);
+        let mut sentences = Vec::with_capacity(spans.len());
+        let mut next_word = 0;
+        for (index, span) in spans.into_iter().enumerate() {
+            let first = next_word;
+            while next_word < words.len() && words[next_word].span.start < span.end {
+                words[next_word].sentence = index;
+                next_word += 1;
+            }
+            sentences.push(Sentence { span, words: first..next_word });
+        }
+        Draft { text, language, words, sentences }
+    }
+
+    /// The text with trailing whitespace removed: where appended text goes.
+    pub fn content_end(&self) -> usize {
+        self.text.trim_end().len()
+    }
+
+    /// The sentence containing byte offset `at`, or the first one after it.
+    pub fn sentence_at(&self, at: usize) -> Option<&Sentence> {
+        self.sentences.iter().find(|s| s.span.end > at)
+    }
+
+    /// The index of the first word starting at or after byte offset `at`.
+    pub fn word_at_or_after(&self, at: usize) -> usize {
+        self.words.partition_point(|w| w.span.start < at)
+    }
+
+    /// Matches of `list` inside `span` (a sentence, a signature). Word indices in the
+    /// matches count from the first word of `span`.
+    pub fn find_in<'l>(&'l self, list: &'l PhraseList, span: Range<usize>) -> impl Iterator<Item = PhraseMatch<'l>> + 'l {
+        let words = self.word_at_or_after(span.start)..self.word_at_or_after(span.end);
+        list.find_all(self.text, &self.words[words])
+            .filter(move |m| span.start <= m.span.start && m.span.end <= span.end)
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: &Range<usize>) -> &'a str {
+        self.text.get(span.clone()).unwrap_or_default()
+    }
+}
+
+/// Splits `text` into trimmed sentence spans: a sentence ends at a line break, or at a
+/// terminator (`.`, `!`, `?`, `…`, `։`, `।`, `॥`; and `:` in Armenian) followed by space,
+/// a closing quote or bracket, or the end. "3.5" and "example.com" stay whole.
+fn sentence_spans(text: &str, language: Language) -> Vec<Range<usize>> {
+    let colon_ends = language.colon_ends_sentence();
+    let is_end = |c: char| is_sentence_terminator(c) || (colon_ends && c == ':');
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let end = if c == '\n' {
+            Some(at)
+        } else if is_end(c) {
+            // Take the whole run of terminators and closing marks: "?!", "…)", ".\"".
+            let mut end = at + c.len_utf8();
+            while let Some(&(next_at, next)) = chars.peek() {
+                if is_end(next) || matches!(next, '"' | '\'' | '”' | '’' | '»' | ')' | ']') {
+                    end = next_at + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            match chars.peek() {
+                None => Some(end),
+                Some(&(_, next)) if next.is_whitespace() => Some(end),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if let Some(end) = end {
+            push_trimmed(text, start..end, &mut spans);
+            start = end;
+        }
+    }
+    push_trimmed(text, start..text.len(), &mut spans);
+    spans
+}
+
+fn push_trimmed(text: &str, span: Range<usize>, spans: &mut Vec<Range<usize>>) {
+    let piece = &text[span.clone()];
+    let trimmed_start = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        let start = span.start + trimmed_start;
+        spans.push(start..start + trimmed.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str, language: Language) -> Vec<&str> {
+        Draft::new(text, language).sentences.iter().map(|s| &text[s.span.clone()]).collect()
+    }
+
+    #[test]
+    fn splits_at_terminators_and_line_breaks() {
+        assert_eq!(
+            sentences("Hi Ana,\nYour refund of 3.5 lei is on example.com now! Really?! Yes…", Language::En),
+            ["Hi Ana,", "Your refund of 3.5 lei is on example.com now!", "Really?!", "Yes…"]
+        );
+    }
+
+    #[test]
+    fn armenian_and_hindi_full_stops() {
+        assert_eq!(sentences("Բարև Ձեզ։ Պատվերը ճանապարհին է։", Language::Hy), ["Բարև Ձեզ։", "Պատվերը ճանապարհին է։"]);
+        // Armenian writers often type ':' for '։'.
+        assert_eq!(sentences("Բարև Ձեզ: Պատվերը ճանապարհին է:", Language::Hy), ["Բարև Ձեզ:", "Պատվերը ճանապարհին է:"]);
+        assert_eq!(sentences("Note: this is one sentence.", Language::En), ["Note: this is one sentence."]);
+        assert_eq!(sentences("आपका ऑर्डर भेज दिया गया है। धन्यवाद।", Language::Hi), ["आपका ऑर्डर भेज दिया गया है।", "धन्यवाद।"]);
+    }
+
+    #[test]
+    fn words_know_their_sentence() {
+        let draft = Draft::new("One two. Three", Language::En);
+        let sentence_of: Vec<usize> = draft.words.iter().map(|w| w.sentence).collect();
+        assert_eq!(sentence_of, [0, 0, 1]);
+        assert_eq!(draft.sentences[1].words, 2..3);
+    }
+}

@@ -1,0 +1,114 @@
+//! People's names: the customer's display name split into first name and the rest, and
+//! where a name occurs in a draft.
+
+use std::ops::Range;
+
+use super::Draft;
+use crate::lang::Language;
+use crate::text::{is_capitalised, words};
+
+/// One part of a name ("Ana", "Ana-Maria", "Popescu") and its folded words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamePart {
+    pub text: String,
+    folded: Vec<String>,
+}
+
+/// A display name: the first name, and what follows it (last names, middle names).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonName {
+    pub first: NamePart,
+    pub rest: Vec<NamePart>,
+}
+
+impl PersonName {
+    /// Splits a display name at spaces. Emoji and symbols are dropped, a leading title
+    /// ("Dr.", "Dna") is skipped. A handle such as "ana.popescu92" or "shop_ro" is not a
+    /// name: the first name stays unknown and the rules that need it stay silent.
+    pub fn parse(display: &str) -> Option<PersonName> {
+        let mut parts = display
+            .split_whitespace()
+            .map(|part| part.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|part| part.chars().any(char::is_alphabetic))
+            .skip_while(|part| is_title(part))
+            .map(|part| NamePart {
+                text: part.to_string(),
+                folded: words(part).into_iter().map(|w| w.folded.into_owned()).collect(),
+            });
+        let first = parts.next()?;
+        if first.text.chars().any(|c| c.is_ascii_digit() || matches!(c, '_' | '.' | '@')) {
+            return None;
+        }
+        Some(PersonName { first, rest: parts.collect() })
+    }
+
+    /// Every place where the first name occurs in the draft, as word-index ranges.
+    /// Names of one or two letters ("Al", "Jo") must be capitalised or @-tagged there, so
+    /// the Romanian word "al" is not taken for "Al".
+    pub fn first_name_in(&self, draft: &Draft) -> Vec<Range<usize>> {
+        let short = self.first.text.chars().count() <= 2;
+        occurrences(&self.first, draft)
+            .filter(|r| !short || is_name_like(draft, r.start))
+            .collect()
+    }
+}
+
+/// Where `part` occurs in the draft, as word-index ranges.
+pub fn occurrences<'d>(part: &'d NamePart, draft: &'d Draft) -> impl Iterator<Item = Range<usize>> + 'd {
+    let n = part.folded.len();
+    (0..draft.words.len().saturating_sub(n.saturating_sub(1)))
+        .filter(move |&i| n > 0 && draft.words[i..i + n].iter().zip(&part.folded).all(|(w, f)| w.folded == *f))
+        .map(move |i| i..i + n)
+}
+
+/// Whether the word at `index` looks like a name: capitalised (in a cased script),
+/// @-tagged, or in a script without case.
+pub fn is_name_like(draft: &Draft, index: usize) -> bool {
+    let word = &draft.words[index];
+    let tagged = draft.text[..word.span.start].ends_with('@');
+    let cased = word.text.chars().any(|c| c.is_lowercase() || c.is_uppercase());
+    tagged || !cased || is_capitalised(word.text)
+}
+
+fn is_title(part: &str) -> bool {
+    let Some(word) = words(part).into_iter().next() else { return false };
+    Language::ALL.into_iter().any(|l| l.data().honorifics.contains_phrase(&word.folded))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(display: &str) -> (String, Vec<String>) {
+        let name = PersonName::parse(display).unwrap();
+        (name.first.text, name.rest.into_iter().map(|p| p.text).collect())
+    }
+
+    #[test]
+    fn splits_first_name_from_the_rest() {
+        assert_eq!(parse("Ana Popescu"), ("Ana".into(), vec!["Popescu".into()]));
+        assert_eq!(parse("  Ana-Maria  Ionescu 🌸"), ("Ana-Maria".into(), vec!["Ionescu".into()]));
+        assert_eq!(parse("Dr. John Smith"), ("John".into(), vec!["Smith".into()]));
+        assert_eq!(parse("Անի Սարգսյան"), ("Անի".into(), vec!["Սարգսյան".into()]));
+        assert_eq!(parse("प्रिया शर्मा"), ("प्रिया".into(), vec!["शर्मा".into()]));
+        assert_eq!(parse("Al"), ("Al".into(), vec![]));
+    }
+
+    #[test]
+    fn handles_and_empty_names_are_unknown() {
+        assert_eq!(PersonName::parse("ana.popescu92"), None);
+        assert_eq!(PersonName::parse("shop_ro"), None);
+        assert_eq!(PersonName::parse("🌸 ✨"), None);
+        assert_eq!(PersonName::parse(""), None);
+    }
+
+    #[test]
+    fn finds_names_folded_and_short_names_only_capitalised() {
+        let name = PersonName::parse("Ștefan Pop").unwrap();
+        let draft = Draft::new("Salut stefan, și @Ștefan!", Language::Ro);
+        assert_eq!(name.first_name_in(&draft).len(), 2);
+        let al = PersonName::parse("Al Green").unwrap();
+        assert!(al.first_name_in(&Draft::new("Acesta e al tău.", Language::Ro)).is_empty());
+        assert_eq!(al.first_name_in(&Draft::new("Hi Al, it also works.", Language::En)).len(), 1);
+    }
+}

@@ -1,0 +1,157 @@
+//! The sign-off that closes a reply: "– Maria", "-Maria", "Best,\nMaria",
+//! "Cheers, Maria", "Cu drag,\nMihai", "Հարգանքով՝ Անի", "सादर,\nप्रिया".
+
+use std::ops::Range;
+
+use super::{names::occurrences, Draft, PersonName};
+use crate::lang::LanguageData;
+use crate::text::{is_dash, is_sentence_terminator};
+
+/// Most words a signature has: "Maria from Acme Support".
+const MAX_SIGNATURE_WORDS: usize = 4;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignOff {
+    /// The whole sign-off, closing words included.
+    pub span: Range<usize>,
+    /// The name or team signed with; `None` for a closing with no name ("Best,").
+    pub signature: Option<Range<usize>>,
+}
+
+impl SignOff {
+    /// Finds the sign-off at the end of the draft. A bare last line counts as a signature
+    /// only when it names the agent or a team, so "Have a nice day" is not taken for one.
+    pub fn find(draft: &Draft, data: &LanguageData, agent: Option<&PersonName>) -> Option<SignOff> {
+        let text = draft.text;
+        let end = draft.content_end();
+        let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = line_start + (text[line_start..end].len() - text[line_start..end].trim_start().len());
+        let line = &text[line_start..end];
+        if line.is_empty() {
+            return None;
+        }
+
+        // "– Maria" on its own line.
+        if line.starts_with(is_dash) {
+            let name_start = line_start + (line.len() - line.trim_start_matches(is_dash).trim_start().len());
+            return is_signature(text, name_start..end)
+                .then_some(SignOff { span: line_start..end, signature: Some(name_start..end) });
+        }
+        // "Thanks! – Maria" at the end of a line.
+        if let Some(found) = trailing_dash_signature(text, line_start..end) {
+            return Some(found);
+        }
+        // "Cheers, Maria" or a closing alone: "Best regards,".
+        if let Some(found) = closing_line(draft, data, line_start..end) {
+            return Some(found);
+        }
+        if !is_signature(text, line_start..end) || line_start == 0 {
+            return None;
+        }
+        // "Best,\nMaria": a closing line, then the signature.
+        let previous_end = text[..line_start].trim_end().len();
+        let previous_start = text[..previous_end].rfind('\n').map_or(0, |i| i + 1);
+        let previous_start = previous_start + (text[previous_start..previous_end].len() - text[previous_start..previous_end].trim_start().len());
+        if let Some(SignOff { signature: None, .. }) = closing_line(draft, data, previous_start..previous_end) {
+            return Some(SignOff { span: previous_start..end, signature: Some(line_start..end) });
+        }
+        // "…today.\nMaria" or "…\nThe Support Team": a bare last line naming the agent or a team.
+        let first_word = draft.word_at_or_after(line_start);
+        let names_agent = agent.is_some_and(|agent| occurrences(&agent.first, draft).any(|r| r.start >= first_word));
+        let names_team = draft.find_in(&data.team_words, line_start..end).next().is_some();
+        (names_agent || names_team).then_some(SignOff { span: line_start..end, signature: Some(line_start..end) })
+    }
+}
+
+/// A line that starts with a closing phrase: with a signature after its punctuation, or
+/// alone ("Best,", "Best regards").
+fn closing_line(draft: &Draft, data: &LanguageData, line: Range<usize>) -> Option<SignOff> {
+    let first_word = draft.word_at_or_after(line.start);
+    let closing = data.sign_offs.match_at(&draft.words, first_word)?;
+    if closing.span.start != line.start || closing.span.end > line.end {
+        return None;
+    }
+    let after = &draft.text[closing.span.end..line.end];
+    let trimmed = after.trim();
+    if trimmed.is_empty() || trimmed == "," {
+        return Some(SignOff { span: line, signature: None });
+    }
+    let separator = after.trim_start().chars().next()?;
+    if !matches!(separator, ',' | '՝' | ':' | '!' | '-' | '–' | '—') {
+        return None;
+    }
+    let name = after.trim_start()[separator.len_utf8()..].trim_start();
+    let name_start = line.end - name.len();
+    is_signature(draft.text, name_start..line.end)
+        .then(|| SignOff { span: line.clone(), signature: Some(name_start..line.end) })
+}
+
+/// "… today! – Maria": a dash after a sentence's end, then a signature.
+fn trailing_dash_signature(text: &str, line: Range<usize>) -> Option<SignOff> {
+    let (dash_at, dash) = text[line.clone()].char_indices().rev().find(|&(_, c)| is_dash(c))?;
+    let dash_at = line.start + dash_at;
+    let before = text[line.start..dash_at].trim_end();
+    // "Monday - Friday" is a range, not a signature: the dash must follow a sentence's
+    // end, an emoji or a bracket, with a space before it.
+    let ends_sentence = before.chars().next_back().is_some_and(|c| !c.is_alphanumeric() && c != ',');
+    if before.is_empty() || !ends_sentence || !text[..dash_at].ends_with(char::is_whitespace) {
+        return None;
+    }
+    let name_start = dash_at + dash.len_utf8();
+    let name_start = name_start + (text[name_start..line.end].len() - text[name_start..line.end].trim_start().len());
+    is_signature(text, name_start..line.end).then_some(SignOff { span: dash_at..line.end, signature: Some(name_start..line.end) })
+}
+
+/// Whether `span` can be a signature: one to four words, no sentence punctuation.
+fn is_signature(text: &str, span: Range<usize>) -> bool {
+    let candidate = text[span].trim().trim_end_matches('.');
+    let words = candidate.split_whitespace().count();
+    (1..=MAX_SIGNATURE_WORDS).contains(&words)
+        && candidate.chars().any(char::is_alphabetic)
+        && !candidate.chars().any(|c| is_sentence_terminator(c) || matches!(c, ',' | ':' | '"'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Language;
+
+    fn sign_off(text: &str, language: Language, agent: Option<&str>) -> Option<(String, Option<String>)> {
+        let draft = Draft::new(text, language);
+        let agent = agent.and_then(PersonName::parse);
+        SignOff::find(&draft, language.data(), agent.as_ref())
+            .map(|s| (text[s.span].to_string(), s.signature.map(|r| text[r].to_string())))
+    }
+
+    fn signature(text: &str, language: Language) -> Option<String> {
+        sign_off(text, language, Some("Maria")).and_then(|(_, s)| s)
+    }
+
+    #[test]
+    fn finds_each_sign_off_form() {
+        assert_eq!(signature("Sent today.\n– Maria", Language::En).as_deref(), Some("Maria"));
+        assert_eq!(signature("Sent today.\n-Maria", Language::En).as_deref(), Some("Maria"));
+        assert_eq!(signature("Sent today! – Maria", Language::En).as_deref(), Some("Maria"));
+        assert_eq!(signature("Sent today.\n\nBest,\nMaria", Language::En).as_deref(), Some("Maria"));
+        assert_eq!(signature("Sent today. \nCheers, Maria", Language::En).as_deref(), Some("Maria"));
+        assert_eq!(signature("Sent today.\nMaria", Language::En).as_deref(), Some("Maria"));
+        assert_eq!(signature("Sent today.\nThe Support Team", Language::En).as_deref(), Some("The Support Team"));
+        assert_eq!(signature("Comanda a plecat.\nCu drag,\nMihai", Language::Ro).as_deref(), Some("Mihai"));
+        assert_eq!(signature("Պատվերը ճանապարհին է։\nՀարգանքով՝ Անի", Language::Hy).as_deref(), Some("Անի"));
+        assert_eq!(signature("ऑर्डर भेज दिया गया है।\nसादर,\nप्रिया", Language::Hi).as_deref(), Some("प्रिया"));
+    }
+
+    #[test]
+    fn a_closing_without_a_name_has_no_signature() {
+        assert_eq!(sign_off("Sent today.\nBest regards,", Language::En, None), Some(("Best regards,".into(), None)));
+    }
+
+    #[test]
+    fn ordinary_endings_are_not_sign_offs() {
+        assert_eq!(sign_off("We are open Monday - Friday", Language::En, Some("Maria")), None);
+        assert_eq!(sign_off("Sent today.\nHave a nice day", Language::En, Some("Maria")), None);
+        assert_eq!(sign_off("Thanks for waiting", Language::En, Some("Maria")), None);
+        assert_eq!(sign_off("Thanks!", Language::En, Some("Maria")), None);
+        assert_eq!(sign_off("", Language::En, Some("Maria")), None);
+    }
+}

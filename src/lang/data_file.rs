@@ -1,0 +1,125 @@
+//! The language data file format: `[section]` headers, one entry a line, `#` comments.
+//!
+//! A list section holds phrases (see `text::phrases`); a `[texts]` section holds
+//! `key: value` lines. Unknown or missing sections are errors, so a typo in a data file
+//! fails the tests instead of silently emptying a list.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::text::PhraseList;
+
+/// A parsed data file whose sections are taken out one by one.
+pub struct DataFile<'a> {
+    sections: BTreeMap<&'a str, Vec<&'a str>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataFileError {
+    EntryBeforeSection { line: usize },
+    DuplicateSection { name: String },
+    MissingSection { name: String },
+    UnknownSection { name: String },
+    MissingText { key: String },
+    MalformedText { line: String },
+}
+
+impl fmt::Display for DataFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DataFileError::EntryBeforeSection { line } => write!(f, "line {line}: entry before any [section]"),
+            DataFileError::DuplicateSection { name } => write!(f, "section [{name}] appears twice"),
+            DataFileError::MissingSection { name } => write!(f, "section [{name}] is missing"),
+            DataFileError::UnknownSection { name } => write!(f, "section [{name}] is not used by the linter"),
+            DataFileError::MissingText { key } => write!(f, "[texts] has no `{key}:` line"),
+            DataFileError::MalformedText { line } => write!(f, "[texts] line {line:?} is not `key: value`"),
+        }
+    }
+}
+
+impl std::error::Error for DataFileError {}
+
+impl<'a> DataFile<'a> {
+    pub fn parse(source: &'a str) -> Result<Self, DataFileError> {
+        let mut sections: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        let mut current: Option<&str> = None;
+        for (number, raw) in source.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                if sections.insert(name, Vec::new()).is_some() {
+                    return Err(DataFileError::DuplicateSection { name: name.to_string() });
+                }
+                current = Some(name);
+                continue;
+            }
+            let name = current.ok_or(DataFileError::EntryBeforeSection { line: number + 1 })?;
+            sections.entry(name).or_default().push(line);
+        }
+        Ok(DataFile { sections })
+    }
+
+    /// The raw lines of a section, removing it.
+    pub fn lines(&mut self, name: &str) -> Result<impl Iterator<Item = &'a str>, DataFileError> {
+        self.sections
+            .remove(name)
+            .map(Vec::into_iter)
+            .ok_or_else(|| DataFileError::MissingSection { name: name.to_string() })
+    }
+
+    /// A section as a phrase list, removing it.
+    pub fn list(&mut self, name: &str) -> Result<PhraseList, DataFileError> {
+        Ok(PhraseList::new(self.lines(name)?))
+    }
+
+    /// One `key: value` line of the `[texts]` section.
+    pub fn text(&mut self, key: &str) -> Result<String, DataFileError> {
+        let lines = self.sections.get("texts").map(Vec::as_slice).unwrap_or_default();
+        for line in lines {
+            let (k, v) = line
+                .split_once(':')
+                .ok_or_else(|| DataFileError::MalformedText { line: line.to_string() })?;
+            if k.trim() == key {
+                // Trailing spaces matter to fixes ("Hi {name}! "): a value is quoted when
+                // it needs them.
+                let v = v.trim();
+                return Ok(v.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(v).to_string());
+            }
+        }
+        Err(DataFileError::MissingText { key: key.to_string() })
+    }
+
+    /// Checks that every section was used.
+    pub fn finish(mut self) -> Result<(), DataFileError> {
+        self.sections.remove("texts");
+        match self.sections.into_keys().next() {
+            Some(name) => Err(DataFileError::UnknownSection { name: name.to_string() }),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_lists_and_texts() {
+        let mut file = DataFile::parse("# c\n[a]\none\ntwo words\n[texts]\ngreeting: \"Hi {name}! \"\n").unwrap();
+        assert_eq!(file.list("a").unwrap().len(), 2);
+        assert_eq!(file.text("greeting").unwrap(), "Hi {name}! ");
+        file.finish().unwrap();
+    }
+
+    #[test]
+    fn reports_mistakes() {
+        assert_eq!(DataFile::parse("x\n").err(), Some(DataFileError::EntryBeforeSection { line: 1 }));
+        assert!(matches!(DataFile::parse("[a]\n[a]\n"), Err(DataFileError::DuplicateSection { .. })));
+        let mut file = DataFile::parse("[a]\nx\n[typo]\ny\n").unwrap();
+        assert!(matches!(file.list("b"), Err(DataFileError::MissingSection { .. })));
+        file.list("a").unwrap();
+        assert_eq!(file.finish().unwrap_err().to_string(), "section [typo] is not used by the linter");
+    }
+}

@@ -1,0 +1,81 @@
+//! Language detection for `auto`: script first, then function words.
+//!
+//! Armenian and Devanagari are told apart by their scripts alone. Latin text is English or
+//! Romanian: Romanian letters (ă â î ș ț) and each language's frequent function words
+//! decide. Romanised Hindi and Armenian ("Namaste", "Barev") are read as English.
+
+use super::Language;
+use crate::text::words;
+
+/// The language of `draft`; when the draft says too little (empty, only a name or an
+/// emoji), the customer's message decides, and English is the last resort.
+pub fn detect(draft: &str, customer_message: Option<&str>) -> Language {
+    detect_one(draft)
+        .or_else(|| customer_message.and_then(detect_one))
+        .unwrap_or(Language::En)
+}
+
+fn detect_one(text: &str) -> Option<Language> {
+    let (mut armenian, mut devanagari, mut latin, mut romanian_letters) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '\u{0531}'..='\u{058F}' | '\u{FB13}'..='\u{FB17}' => armenian += 1,
+            '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}' => devanagari += 1,
+            'ă' | 'Ă' | 'â' | 'Â' | 'î' | 'Î' | 'ș' | 'Ș' | 'ş' | 'Ş' | 'ț' | 'Ț' | 'ţ' | 'Ţ' => {
+                latin += 1;
+                romanian_letters += 1;
+            }
+            _ if c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)) => latin += 1,
+            _ => {}
+        }
+    }
+    if armenian > latin.max(devanagari) {
+        return Some(Language::Hy);
+    }
+    if devanagari > latin.max(armenian) {
+        return Some(Language::Hi);
+    }
+    if latin == 0 {
+        return None;
+    }
+    let words = words(text);
+    let hits = |language: Language| {
+        let stopwords = &language.data().stopwords;
+        (0..words.len()).filter(|&i| stopwords.match_at(&words, i).is_some()).count()
+    };
+    let english = hits(Language::En);
+    let romanian = hits(Language::Ro) + 2 * romanian_letters;
+    match (english, romanian) {
+        (0, 0) => None,
+        (en, ro) if ro > en => Some(Language::Ro),
+        _ => Some(Language::En),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_decide_armenian_and_hindi() {
+        assert_eq!(detect("Բարև Ձեզ, Անի։ Պատվերը ճանապարհին է։", None), Language::Hy);
+        assert_eq!(detect("नमस्ते प्रिया जी, आपका ऑर्डर भेज दिया गया है।", None), Language::Hi);
+        // A Latin brand name inside Hindi text does not flip it.
+        assert_eq!(detect("आपका Amazon ऑर्डर कल आएगा।", None), Language::Hi);
+    }
+
+    #[test]
+    fn function_words_and_letters_decide_latin_text() {
+        assert_eq!(detect("Your refund was sent today, and it should arrive soon.", None), Language::En);
+        assert_eq!(detect("Comanda ta a fost trimisă azi și ajunge mâine.", None), Language::Ro);
+        // Romanian typed without diacritics is still Romanian.
+        assert_eq!(detect("Comanda ta a fost trimisa azi si ajunge maine, nu este nicio problema.", None), Language::Ro);
+    }
+
+    #[test]
+    fn falls_back_to_the_customer_message_then_english() {
+        assert_eq!(detect("👍", Some("Unde este comanda mea? Nu a ajuns încă.")), Language::Ro);
+        assert_eq!(detect("", None), Language::En);
+        assert_eq!(detect("Ana", None), Language::En);
+    }
+}

@@ -1,0 +1,207 @@
+//! The four launch languages, their phrase data and language detection.
+//!
+//! Each language is one data file in `data/` (see `data/README.md` for the format),
+//! compiled into the binary and parsed once on first use. A fifth language is a data
+//! file, a variant here and its tests.
+
+mod data_file;
+mod detect;
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+pub use data_file::{DataFile, DataFileError};
+pub use detect::detect;
+
+use crate::text::PhraseList;
+
+/// A language the linter knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    En,
+    Ro,
+    Hy,
+    Hi,
+}
+
+impl Language {
+    pub const ALL: [Language; 4] = [Language::En, Language::Ro, Language::Hy, Language::Hi];
+
+    /// The ISO 639-1 code used in settings, the CLI and the result.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Ro => "ro",
+            Language::Hy => "hy",
+            Language::Hi => "hi",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Language::En => include_str!("data/en.txt"),
+            Language::Ro => include_str!("data/ro.txt"),
+            Language::Hy => include_str!("data/hy.txt"),
+            Language::Hi => include_str!("data/hi.txt"),
+        }
+    }
+
+    /// This language's phrase data.
+    pub fn data(self) -> &'static LanguageData {
+        static CACHE: [OnceLock<LanguageData>; 4] =
+            [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        CACHE[self as usize].get_or_init(|| {
+            // The shipped files are checked by `shipped_data_files_are_complete`; should
+            // one still fail, the linter runs without that language's phrases rather
+            // than panic inside the extension.
+            LanguageData::parse(self.source()).unwrap_or_default()
+        })
+    }
+
+    /// Whether text in this language may end a sentence with an ASCII colon: Armenian
+    /// keyboards often lack `։`, so writers type `:` instead.
+    pub fn colon_ends_sentence(self) -> bool {
+        self == Language::Hy
+    }
+}
+
+/// The phrase lists and texts of one language.
+#[derive(Debug, Default)]
+pub struct LanguageData {
+    /// Frequent function words, for detection only.
+    pub stopwords: PhraseList,
+    pub greetings: PhraseList,
+    /// Closing words before a signature: "Best", "Cu drag", "सादर".
+    pub sign_offs: PhraseList,
+    /// Words that make a signature a team or company: "team", "echipa", "թիմ".
+    pub team_words: PhraseList,
+    /// Titles before a surname: "Mr", "doamna", "պարոն", "श्रीमती".
+    pub honorifics: PhraseList,
+    pub filler_openers: PhraseList,
+    pub argue: PhraseList,
+    pub empathy: PhraseList,
+    pub complaint: PhraseList,
+    pub promo: PhraseList,
+    pub private_data: PhraseList,
+    pub private_requests: PhraseList,
+    pub private_channel: PhraseList,
+    pub stock_phrases: PhraseList,
+    /// Inserted by fixes; `{name}` stands for a person's first name.
+    pub greeting_text: String,
+    pub sign_off_text: String,
+    pub empathy_text: String,
+    pub move_private_text: String,
+}
+
+impl LanguageData {
+    pub fn parse(source: &str) -> Result<LanguageData, DataFileError> {
+        let mut file = DataFile::parse(source)?;
+        let data = LanguageData {
+            stopwords: file.list("stopwords")?,
+            greetings: file.list("greetings")?,
+            sign_offs: file.list("sign_offs")?,
+            team_words: file.list("team_words")?,
+            honorifics: file.list("honorifics")?,
+            filler_openers: file.list("filler_openers")?,
+            argue: file.list("argue")?,
+            empathy: file.list("empathy")?,
+            complaint: file.list("complaint")?,
+            promo: file.list("promo")?,
+            private_data: file.list("private_data")?,
+            private_requests: file.list("private_requests")?,
+            private_channel: file.list("private_channel")?,
+            stock_phrases: file.list("stock_phrases")?,
+            greeting_text: file.text("greeting")?,
+            sign_off_text: file.text("sign_off")?,
+            empathy_text: file.text("empathy")?,
+            move_private_text: file.text("move_private")?,
+        };
+        file.finish()?;
+        Ok(data)
+    }
+}
+
+/// Data that holds for every language: acronyms, placeholder names, the domains that are
+/// not "another site".
+#[derive(Debug, Default)]
+pub struct CommonData {
+    /// All-capital words that are not shouting: "DHL", "FAQ".
+    pub acronyms: PhraseList,
+    /// Placeholder names that stand for the customer's first name: `{first_name}`, `[NUME]`.
+    pub customer_placeholders: PhraseList,
+    /// Placeholder names that stand for the agent's first name: `{agent_name}`.
+    pub agent_placeholders: PhraseList,
+    /// Top-level domains that make a word a link: "shop.example.com".
+    pub link_domains: PhraseList,
+    /// Meta's own hosts: a link to them does not send the customer to another site.
+    pub own_hosts: Vec<String>,
+}
+
+impl CommonData {
+    pub fn get() -> &'static CommonData {
+        static CACHE: OnceLock<CommonData> = OnceLock::new();
+        CACHE.get_or_init(|| CommonData::parse(include_str!("data/common.txt")).unwrap_or_default())
+    }
+
+    pub fn parse(source: &str) -> Result<CommonData, DataFileError> {
+        let mut file = DataFile::parse(source)?;
+        let data = CommonData {
+            acronyms: file.list("acronyms")?,
+            customer_placeholders: file.list("customer_placeholders")?,
+            agent_placeholders: file.list("agent_placeholders")?,
+            link_domains: file.list("link_domains")?,
+            own_hosts: file.lines("own_hosts")?.map(str::to_string).collect(),
+        };
+        file.finish()?;
+        Ok(data)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_data_files_are_complete() {
+        for language in Language::ALL {
+            let data = LanguageData::parse(language.source())
+                .unwrap_or_else(|e| panic!("{}: {e}", language.code()));
+            for (name, list) in [
+                ("stopwords", &data.stopwords),
+                ("greetings", &data.greetings),
+                ("sign_offs", &data.sign_offs),
+                ("team_words", &data.team_words),
+                ("honorifics", &data.honorifics),
+                ("filler_openers", &data.filler_openers),
+                ("argue", &data.argue),
+                ("empathy", &data.empathy),
+                ("complaint", &data.complaint),
+                ("promo", &data.promo),
+                ("private_data", &data.private_data),
+                ("private_requests", &data.private_requests),
+                ("private_channel", &data.private_channel),
+                ("stock_phrases", &data.stock_phrases),
+            ] {
+                assert!(list.len() >= 3, "{}: [{name}] has only {} entries", language.code(), list.len());
+            }
+            for text in [&data.greeting_text, &data.sign_off_text] {
+                assert!(text.contains("{name}"), "{}: {text:?} lacks {{name}}", language.code());
+            }
+        }
+        CommonData::parse(include_str!("data/common.txt")).unwrap();
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for language in Language::ALL {
+            assert_eq!(Language::from_code(language.code()), Some(language));
+        }
+        assert_eq!(Language::from_code("fr"), None);
+    }
+}

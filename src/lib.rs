@@ -1,0 +1,21 @@
+//! Reply Coach's core: lints one draft reply to a customer against the service
+//! guidelines (`../shared/GUIDELINES.md`), in English, Romanian, Armenian and Hindi.
+//!
+//! Pure Rust with no browser dependency, so it is tested natively and compiled unchanged
+//! to WebAssembly. [`lint`] is the one entry point; `wasm` exposes it to JavaScript and
+//! `src/bin/reply-coach` to the command line.
+
+pub mod context;
+pub mod draft;
+pub mod finding;
+pub mod lang;
+mod lint;
+pub mod rules;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use context::{ContextError, LanguageChoice, LintContext, Settings, Surface};
+pub use finding::{apply_edits, Edit, EditError, Finding, Fix, Severity};
+pub use lang::Language;
+pub use lint::{lint, LintResult};

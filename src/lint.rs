@@ -1,0 +1,99 @@
+//! The entry point: one draft and its context in, the language and findings out.
+
+use serde::Serialize;
+
+use crate::context::{ContextError, LintContext};
+use crate::draft::Draft;
+use crate::finding::{Edit, Finding, Fix};
+use crate::lang::{detect, Language};
+use crate::rules::{self, Hit, Input};
+use crate::text::Utf16Map;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LintResult {
+    /// The language the draft was linted in (detected when the context says `auto`).
+    pub language: Language,
+    /// Sorted by start, then by severity (errors first).
+    pub findings: Vec<Finding>,
+}
+
+/// Lints `draft` against the guidelines, given what is known of its conversation.
+///
+/// Fails only on a context with impossible values (negative hours, unknown rule ids);
+/// any text, however malformed, gives a result.
+pub fn lint(draft: &str, context: &LintContext) -> Result<LintResult, ContextError> {
+    context.validate()?;
+    let language = context
+        .language
+        .fixed()
+        .unwrap_or_else(|| detect(draft, context.customer_message.as_deref()));
+    let analysed = Draft::new(draft, language);
+    let input = Input::new(&analysed, context);
+    let utf16 = Utf16Map::new(draft);
+    let disabled = &context.settings.disabled_rules;
+
+    let mut findings = Vec::new();
+    let mut hits = Vec::new();
+    for rule in rules::all().iter().filter(|rule| !disabled.iter().any(|id| id == rule.id())) {
+        hits.clear();
+        rule.check(&input, &mut hits);
+        findings.extend(hits.drain(..).map(|hit: Hit| Finding {
+            rule: rule.id(),
+            severity: rule.severity(),
+            start: utf16.offset(hit.span.start),
+            end: utf16.offset(hit.span.end),
+            message: hit.message,
+            explanation: rule.explanation(),
+            fixes: hit.fixes.into_iter().map(|fix| to_utf16(fix, &utf16)).collect(),
+        }));
+    }
+    findings.sort_by(|a, b| a.start.cmp(&b.start).then(b.severity.cmp(&a.severity)));
+    Ok(LintResult { language, findings })
+}
+
+fn to_utf16(fix: Fix, utf16: &Utf16Map) -> Fix {
+    let edits = fix
+        .edits
+        .into_iter()
+        .map(|edit| Edit { start: utf16.offset(edit.start), end: utf16.offset(edit.end), text: edit.text })
+        .collect();
+    Fix { label: fix.label, edits }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::LanguageChoice;
+
+    #[test]
+    fn reports_the_language_and_sorted_findings() {
+        let context = LintContext { hours_since_customer: Some(200.0), ..Default::default() };
+        let result = lint("WE ARE CLOSED!! Visit shop.example.com", &context).unwrap();
+        assert_eq!(result.language, Language::En);
+        let starts: Vec<usize> = result.findings.iter().map(|f| f.start).collect();
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+        assert_eq!(result.findings[0].rule, "window-closed");
+    }
+
+    #[test]
+    fn disabled_rules_stay_silent() {
+        let mut context = LintContext::default();
+        assert!(lint("STOP SHOUTING", &context).unwrap().findings.iter().any(|f| f.rule == "tone-shout"));
+        context.settings.disabled_rules = vec!["tone-shout".into()];
+        assert!(lint("STOP SHOUTING", &context).unwrap().findings.iter().all(|f| f.rule != "tone-shout"));
+    }
+
+    #[test]
+    fn fixed_language_skips_detection() {
+        let context = LintContext { language: LanguageChoice::Ro, ..Default::default() };
+        assert_eq!(lint("Hello there", &context).unwrap().language, Language::Ro);
+    }
+
+    #[test]
+    fn spans_are_utf16() {
+        let result = lint("👍👍 STOP SHOUTING", &LintContext::default()).unwrap();
+        let shout = result.findings.iter().find(|f| f.rule == "tone-shout").unwrap();
+        // Each 👍 is two UTF-16 units, plus the space.
+        assert_eq!((shout.start, shout.end), (5, 18));
+    }
+}

@@ -1,0 +1,208 @@
+//! The rules: one file each, one unit struct implementing [`Rule`], tests beside it.
+//!
+//! A rule reads the analysed draft and its context ([`Input`]) and reports [`Hit`]s in
+//! byte offsets; [`crate::lint`] adds the rule's id, severity and explanation and converts
+//! offsets to UTF-16. The order of [`all`] is the order findings are reported in when
+//! they start at the same place.
+
+mod brevity;
+mod empathy_missing;
+mod first_line_summary;
+mod name_last;
+mod name_missing;
+mod placeholder_unfilled;
+mod private_info_public;
+mod promo_outside_window;
+mod sign_off_missing;
+mod sign_off_not_first_name;
+mod stock_phrase;
+mod tone_argue;
+mod tone_shout;
+mod window_closed;
+
+use std::ops::Range;
+
+use crate::context::{LintContext, Settings};
+use crate::draft::{Draft, Greeting, PersonName, SignOff};
+use crate::finding::{Edit, Fix, Severity};
+use crate::lang::{CommonData, LanguageData};
+use crate::text::PhraseList;
+
+/// One guideline check.
+pub trait Rule: Sync {
+    /// The stable id settings and the extension refer to, e.g. `tone-shout`.
+    fn id(&self) -> &'static str;
+    fn severity(&self) -> Severity;
+    /// One paragraph: why this matters, citing the guideline and its source.
+    fn explanation(&self) -> &'static str;
+    fn check(&self, input: &Input, hits: &mut Vec<Hit>);
+}
+
+/// A place where a rule fires; offsets are bytes of the draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub span: Range<usize>,
+    pub message: String,
+    /// Fixes with byte offsets (converted by `lint`).
+    pub fixes: Vec<Fix>,
+}
+
+impl Hit {
+    pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
+        Hit { span, message: message.into(), fixes: Vec::new() }
+    }
+
+    pub fn with_fix(mut self, label: impl Into<String>, edits: Vec<Edit>) -> Self {
+        self.fixes.push(Fix { label: label.into(), edits });
+        self
+    }
+}
+
+/// Everything a rule may look at, computed once per lint.
+pub struct Input<'a> {
+    pub draft: &'a Draft<'a>,
+    pub context: &'a LintContext,
+    /// The draft language's phrase data.
+    pub data: &'static LanguageData,
+    pub common: &'static CommonData,
+    pub customer: Option<PersonName>,
+    pub agent: Option<PersonName>,
+    pub greeting: Option<Greeting>,
+    pub sign_off: Option<SignOff>,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(draft: &'a Draft<'a>, context: &'a LintContext) -> Self {
+        let data = draft.language.data();
+        let agent = context.agent_name.as_deref().and_then(PersonName::parse);
+        let sign_off = SignOff::find(draft, data, agent.as_ref());
+        Input {
+            draft,
+            context,
+            data,
+            common: CommonData::get(),
+            customer: context.customer_name.as_deref().and_then(PersonName::parse),
+            agent,
+            greeting: Greeting::find(draft, data),
+            sign_off,
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.context.settings
+    }
+
+    /// Where the message proper starts: after the greeting, else at the first non-space.
+    pub fn content_start(&self) -> usize {
+        match &self.greeting {
+            Some(greeting) => greeting.content_start,
+            None => self.draft.text.len() - self.draft.text.trim_start().len(),
+        }
+    }
+
+    /// Whether the draft has any words at all; most rules have nothing to say otherwise.
+    pub fn is_blank(&self) -> bool {
+        self.draft.words.is_empty()
+    }
+}
+
+static RULES: &[&dyn Rule] = &[
+    &window_closed::WindowClosed,
+    &placeholder_unfilled::PlaceholderUnfilled,
+    &promo_outside_window::PromoOutsideWindow,
+    &private_info_public::PrivateInfoPublic,
+    &first_line_summary::FirstLineSummary,
+    &brevity::Brevity,
+    &name_missing::NameMissing,
+    &name_last::NameLast,
+    &tone_argue::ToneArgue,
+    &tone_shout::ToneShout,
+    &empathy_missing::EmpathyMissing,
+    &stock_phrase::StockPhrase,
+    &sign_off_missing::SignOffMissing,
+    &sign_off_not_first_name::SignOffNotFirstName,
+];
+
+/// Every rule, in reporting order.
+pub fn all() -> &'static [&'static dyn Rule] {
+    RULES
+}
+
+/// Every rule id.
+pub fn ids() -> impl Iterator<Item = &'static str> {
+    RULES.iter().map(|rule| rule.id())
+}
+
+/// An edit replacing `span` of the draft with `text`.
+pub fn replace(span: Range<usize>, text: impl Into<String>) -> Edit {
+    Edit { start: span.start, end: span.end, text: text.into() }
+}
+
+/// An edit inserting `text` at byte offset `at`.
+pub fn insert(at: usize, text: impl Into<String>) -> Edit {
+    replace(at..at, text)
+}
+
+/// `text` with its first letter in upper case.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Edits that remove `span` from the draft cleanly: with the comma and spaces after it,
+/// and re-capitalising what follows when the span opened a sentence ("Obviously, it is
+/// sent." becomes "It is sent.").
+pub fn remove_words(draft: &Draft, span: Range<usize>) -> Vec<Edit> {
+    let text = draft.text;
+    let after = &text[span.end..];
+    let mut end = span.end + after.len() - after.trim_start_matches([',', '՝']).len();
+    end += text[end..].len() - text[end..].trim_start_matches([' ', '\t']).len();
+    let opens_sentence = draft.sentences.iter().any(|s| s.span.start == span.start);
+    let next = text[end..].chars().next();
+    match next {
+        Some(c) if opens_sentence && c.is_lowercase() => {
+            vec![replace(span.start..end + c.len_utf8(), c.to_uppercase().collect::<String>())]
+        }
+        // Nothing follows on this line: take the space before the span instead.
+        None | Some('\n') if span.start > 0 => {
+            let before = text[..span.start].trim_end_matches([' ', '\t']).len();
+            vec![replace(before..span.end, "")]
+        }
+        _ => vec![replace(span.start..end, "")],
+    }
+}
+
+/// One hit per match of `list` in the draft (Vale's "existence" and "substitution"
+/// rules): the message names the phrase, and an entry's replacement becomes the fix.
+pub fn phrase_hits(input: &Input, list: &PhraseList, message: impl Fn(&str) -> String, hits: &mut Vec<Hit>) {
+    let draft = input.draft;
+    for found in list.find_all(draft.text, &draft.words) {
+        let hit = Hit::new(found.span.clone(), message(&draft.text[found.span.clone()]));
+        hits.push(match found.replacement {
+            Some(replacement) => {
+                let (label, edits) = phrase_fix(draft, found.span, replacement);
+                hit.with_fix(label, edits)
+            }
+            None => hit,
+        });
+    }
+}
+
+/// The fix for a phrase-list match: its replacement, or removal when the replacement is
+/// empty.
+fn phrase_fix(draft: &Draft, span: Range<usize>, replacement: &str) -> (String, Vec<Edit>) {
+    if replacement.is_empty() {
+        let label = format!("Remove “{}”", &draft.text[span.clone()]);
+        return (label, remove_words(draft, span));
+    }
+    let original = &draft.text[span.clone()];
+    // Keep the case of a sentence's first letter.
+    let replacement = if crate::text::is_capitalised(original) { capitalise(replacement) } else { replacement.to_string() };
+    (format!("Replace with “{replacement}”"), vec![replace(span, replacement)])
+}
+
+#[cfg(test)]
+pub(crate) mod testing;

@@ -1,0 +1,23 @@
+//! Text primitives with no knowledge of rules: folding words for comparison, matching
+//! phrase lists, and converting byte offsets to the UTF-16 offsets the DOM uses.
+
+pub mod fold;
+pub mod phrases;
+pub mod utf16;
+pub mod words;
+
+pub use fold::fold;
+pub use phrases::{PhraseList, PhraseMatch};
+pub use utf16::Utf16Map;
+pub use words::{is_capitalised, words, Word};
+
+/// Characters that end a sentence in the four languages: Latin punctuation, the ellipsis,
+/// the Armenian full stop `։` and the Devanagari danda `।` / double danda `॥`.
+pub fn is_sentence_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '։' | '।' | '॥')
+}
+
+/// Dashes that introduce a sign-off ("– Maria", "-Maria").
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '~')
+}

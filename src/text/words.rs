@@ -1,0 +1,34 @@
+//! Words of a text, by Unicode word boundaries (UAX #29).
+//!
+//! ASCII `\b` would split "mulțumim" at the ț and Devanagari words at every vowel sign;
+//! UAX #29 keeps combining marks with their letters and apostrophes inside words.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::fold;
+
+/// One word: where it is, and its folded form for comparisons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// Byte span in the text.
+    pub span: Range<usize>,
+    pub text: &'a str,
+    pub folded: Cow<'a, str>,
+    /// Index of the sentence holding the word (0 until a caller splits sentences).
+    pub sentence: usize,
+}
+
+/// The words of `text`, in order.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    text.unicode_word_indices()
+        .map(|(at, word)| Word { span: at..at + word.len(), text: word, folded: fold(word), sentence: 0 })
+        .collect()
+}
+
+/// Whether a word is written with a capital first letter (false for scripts without case).
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}

@@ -126,12 +126,18 @@ impl LintContext {
             }
         }
         let s = &self.settings;
-        for (name, value) in [("previewBudget", s.preview_budget), ("maxWords", s.max_words), ("maxSentenceWords", s.max_sentence_words)] {
+        for (name, value) in
+            [("previewBudget", s.preview_budget), ("maxWords", s.max_words), ("maxSentenceWords", s.max_sentence_words)]
+        {
             if value == 0 {
                 return err(format!("settings.{name} must be at least 1"));
             }
         }
-        if !(s.window_hours.is_finite() && s.window_hours > 0.0 && s.human_agent_hours.is_finite() && s.human_agent_hours >= s.window_hours) {
+        if !(s.window_hours.is_finite()
+            && s.window_hours > 0.0
+            && s.human_agent_hours.is_finite()
+            && s.human_agent_hours >= s.window_hours)
+        {
             return err(format!(
                 "settings.windowHours ({}) must be positive and no more than settings.humanAgentHours ({})",
                 s.window_hours, s.human_agent_hours
@@ -139,7 +145,10 @@ impl LintContext {
         }
         if let Some(unknown) = s.disabled_rules.iter().find(|id| !rules::ids().any(|known| known == id.as_str())) {
             let known: Vec<&str> = rules::ids().collect();
-            return err(format!("settings.disabledRules: unknown rule id {unknown:?}; known ids: {}", known.join(", ")));
+            return err(format!(
+                "settings.disabledRules: unknown rule id {unknown:?}; known ids: {}",
+                known.join(", ")
+            ));
         }
         Ok(())
     }

@@ -57,8 +57,14 @@ pub struct Finding {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditError {
-    OutOfBounds { end: usize, len: usize },
-    Reversed { start: usize, end: usize },
+    OutOfBounds {
+        end: usize,
+        len: usize,
+    },
+    Reversed {
+        start: usize,
+        end: usize,
+    },
     Overlapping,
     /// The result would hold half of a surrogate pair.
     SplitsCharacter,

@@ -23,10 +23,7 @@ pub struct LintResult {
 /// any text, however malformed, gives a result.
 pub fn lint(draft: &str, context: &LintContext) -> Result<LintResult, ContextError> {
     context.validate()?;
-    let language = context
-        .language
-        .fixed()
-        .unwrap_or_else(|| detect(draft, context.customer_message.as_deref()));
+    let language = context.language.fixed().unwrap_or_else(|| detect(draft, context.customer_message.as_deref()));
     let analysed = Draft::new(draft, language);
     let input = Input::new(&analysed, context);
     let utf16 = Utf16Map::new(draft);

@@ -83,16 +83,24 @@ mod tests {
 
     fn greeting(text: &str, language: Language) -> Option<(String, String)> {
         let draft = Draft::new(text, language);
-        Greeting::find(&draft, language.data())
-            .map(|g| (text[g.span].to_string(), text[g.content_start..].to_string()))
+        Greeting::find(&draft, language.data()).map(|g| (text[g.span].to_string(), text[g.content_start..].to_string()))
     }
 
     #[test]
     fn finds_greetings_with_and_without_names() {
-        assert_eq!(greeting("Hi Ana, your refund is sent.", Language::En), Some(("Hi Ana,".into(), "your refund is sent.".into())));
+        assert_eq!(
+            greeting("Hi Ana, your refund is sent.", Language::En),
+            Some(("Hi Ana,".into(), "your refund is sent.".into()))
+        );
         assert_eq!(greeting("Hello!\nIt is sent.", Language::En), Some(("Hello!".into(), "It is sent.".into())));
-        assert_eq!(greeting("Bună ziua, Ana! Comanda a plecat.", Language::Ro), Some(("Bună ziua, Ana!".into(), "Comanda a plecat.".into())));
-        assert_eq!(greeting("Hi, your order left today.", Language::En), Some(("Hi,".into(), "your order left today.".into())));
+        assert_eq!(
+            greeting("Bună ziua, Ana! Comanda a plecat.", Language::Ro),
+            Some(("Bună ziua, Ana!".into(), "Comanda a plecat.".into()))
+        );
+        assert_eq!(
+            greeting("Hi, your order left today.", Language::En),
+            Some(("Hi,".into(), "your order left today.".into()))
+        );
         assert_eq!(greeting("Բարև Ձեզ, Անի։ Պատվերը ճանապարհին է։", Language::Hy).unwrap().0, "Բարև Ձեզ, Անի։");
         assert_eq!(greeting("नमस्ते प्रिया जी, आपका ऑर्डर भेज दिया गया है।", Language::Hi).unwrap().0, "नमस्ते प्रिया जी,");
     }

@@ -66,7 +66,11 @@ impl<'a> Draft<'a> {
 
     /// Matches of `list` inside `span` (a sentence, a signature). Word indices in the
     /// matches count from the first word of `span`.
-    pub fn find_in<'l>(&'l self, list: &'l PhraseList, span: Range<usize>) -> impl Iterator<Item = PhraseMatch<'l>> + 'l {
+    pub fn find_in<'l>(
+        &'l self,
+        list: &'l PhraseList,
+        span: Range<usize>,
+    ) -> impl Iterator<Item = PhraseMatch<'l>> + 'l {
         let words = self.word_at_or_after(span.start)..self.word_at_or_after(span.end);
         list.find_all(self.text, &self.words[words])
             .filter(move |m| span.start <= m.span.start && m.span.end <= span.end)
@@ -150,7 +154,10 @@ mod tests {
         // Armenian writers often type ':' for '։'.
         assert_eq!(sentences("Բարև Ձեզ: Պատվերը ճանապարհին է:", Language::Hy), ["Բարև Ձեզ:", "Պատվերը ճանապարհին է:"]);
         assert_eq!(sentences("Note: this is one sentence.", Language::En), ["Note: this is one sentence."]);
-        assert_eq!(sentences("आपका ऑर्डर भेज दिया गया है। धन्यवाद।", Language::Hi), ["आपका ऑर्डर भेज दिया गया है।", "धन्यवाद।"]);
+        assert_eq!(
+            sentences("आपका ऑर्डर भेज दिया गया है। धन्यवाद।", Language::Hi),
+            ["आपका ऑर्डर भेज दिया गया है।", "धन्यवाद।"]
+        );
     }
 
     #[test]

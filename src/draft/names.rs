@@ -47,9 +47,7 @@ impl PersonName {
     /// the Romanian word "al" is not taken for "Al".
     pub fn first_name_in(&self, draft: &Draft) -> Vec<Range<usize>> {
         let short = self.first.text.chars().count() <= 2;
-        occurrences(&self.first, draft)
-            .filter(|r| !short || is_name_like(draft, r.start))
-            .collect()
+        occurrences(&self.first, draft).filter(|r| !short || is_name_like(draft, r.start)).collect()
     }
 }
 

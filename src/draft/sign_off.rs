@@ -51,7 +51,8 @@ impl SignOff {
         // "Best,\nMaria": a closing line, then the signature.
         let previous_end = text[..line_start].trim_end().len();
         let previous_start = text[..previous_end].rfind('\n').map_or(0, |i| i + 1);
-        let previous_start = previous_start + (text[previous_start..previous_end].len() - text[previous_start..previous_end].trim_start().len());
+        let previous_start = previous_start
+            + (text[previous_start..previous_end].len() - text[previous_start..previous_end].trim_start().len());
         if let Some(SignOff { signature: None, .. }) = closing_line(draft, data, previous_start..previous_end) {
             return Some(SignOff { span: previous_start..end, signature: Some(line_start..end) });
         }
@@ -99,7 +100,8 @@ fn trailing_dash_signature(text: &str, line: Range<usize>) -> Option<SignOff> {
     }
     let name_start = dash_at + dash.len_utf8();
     let name_start = name_start + (text[name_start..line.end].len() - text[name_start..line.end].trim_start().len());
-    is_signature(text, name_start..line.end).then_some(SignOff { span: dash_at..line.end, signature: Some(name_start..line.end) })
+    is_signature(text, name_start..line.end)
+        .then_some(SignOff { span: dash_at..line.end, signature: Some(name_start..line.end) })
 }
 
 /// Whether `span` can be a signature: one to four words, no sentence punctuation.

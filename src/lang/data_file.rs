@@ -78,9 +78,7 @@ impl<'a> DataFile<'a> {
     pub fn text(&mut self, key: &str) -> Result<String, DataFileError> {
         let lines = self.sections.get("texts").map(Vec::as_slice).unwrap_or_default();
         for line in lines {
-            let (k, v) = line
-                .split_once(':')
-                .ok_or_else(|| DataFileError::MalformedText { line: line.to_string() })?;
+            let (k, v) = line.split_once(':').ok_or_else(|| DataFileError::MalformedText { line: line.to_string() })?;
             if k.trim() == key {
                 // Trailing spaces matter to fixes ("Hi {name}! "): a value is quoted when
                 // it needs them.

@@ -10,9 +10,7 @@ use crate::text::words;
 /// The language of `draft`; when the draft says too little (empty, only a name or an
 /// emoji), the customer's message decides, and English is the last resort.
 pub fn detect(draft: &str, customer_message: Option<&str>) -> Language {
-    detect_one(draft)
-        .or_else(|| customer_message.and_then(detect_one))
-        .unwrap_or(Language::En)
+    detect_one(draft).or_else(|| customer_message.and_then(detect_one)).unwrap_or(Language::En)
 }
 
 fn detect_one(text: &str) -> Option<Language> {
@@ -69,7 +67,10 @@ mod tests {
         assert_eq!(detect("Your refund was sent today, and it should arrive soon.", None), Language::En);
         assert_eq!(detect("Comanda ta a fost trimisă azi și ajunge mâine.", None), Language::Ro);
         // Romanian typed without diacritics is still Romanian.
-        assert_eq!(detect("Comanda ta a fost trimisa azi si ajunge maine, nu este nicio problema.", None), Language::Ro);
+        assert_eq!(
+            detect("Comanda ta a fost trimisa azi si ajunge maine, nu este nicio problema.", None),
+            Language::Ro
+        );
     }
 
     #[test]

@@ -170,8 +170,7 @@ mod tests {
     #[test]
     fn shipped_data_files_are_complete() {
         for language in Language::ALL {
-            let data = LanguageData::parse(language.source())
-                .unwrap_or_else(|e| panic!("{}: {e}", language.code()));
+            let data = LanguageData::parse(language.source()).unwrap_or_else(|e| panic!("{}: {e}", language.code()));
             for (name, list) in [
                 ("stopwords", &data.stopwords),
                 ("greetings", &data.greetings),

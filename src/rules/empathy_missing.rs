@@ -41,12 +41,17 @@ impl Rule for EmpathyMissing {
         let opener = input.data.empathy_text.as_str();
         // The reply's first letter becomes a capital after the inserted sentence.
         let edit = match draft.text[start..].chars().next() {
-            Some(c) if c.is_lowercase() => replace(start..start + c.len_utf8(), format!("{opener}{}", c.to_uppercase())),
+            Some(c) if c.is_lowercase() => {
+                replace(start..start + c.len_utf8(), format!("{opener}{}", c.to_uppercase()))
+            }
             _ => insert(start, opener),
         };
         hits.push(
-            Hit::new(start.max(sentence.span.start)..sentence.span.end, "The customer is upset: acknowledge it before the answer.")
-                .with_fix(format!("Start with “{}”", opener.trim()), vec![edit]),
+            Hit::new(
+                start.max(sentence.span.start)..sentence.span.end,
+                "The customer is upset: acknowledge it before the answer.",
+            )
+            .with_fix(format!("Start with “{}”", opener.trim()), vec![edit]),
         );
     }
 }

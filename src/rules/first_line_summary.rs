@@ -75,11 +75,26 @@ mod tests {
     #[test]
     fn filler_openers_fire_and_are_removed() {
         let c = case();
-        assert_eq!(c.spans(RULE, "Thank you for reaching out! Your refund was sent today."), ["Thank you for reaching out"]);
-        assert_eq!(c.fixed(RULE, "Thank you for reaching out! Your refund was sent today."), "Your refund was sent today.");
-        assert_eq!(c.fixed(RULE, "Hi Ana,\nThanks for contacting us.\nYour refund was sent today."), "Hi Ana,\nYour refund was sent today.");
-        assert_eq!(c.fixed(RULE, "We have received your message, your refund was sent today."), "Your refund was sent today.");
-        assert_eq!(c.fixed(RULE, "Hi Ana, thank you for your message, the refund is sent."), "Hi Ana, the refund is sent.");
+        assert_eq!(
+            c.spans(RULE, "Thank you for reaching out! Your refund was sent today."),
+            ["Thank you for reaching out"]
+        );
+        assert_eq!(
+            c.fixed(RULE, "Thank you for reaching out! Your refund was sent today."),
+            "Your refund was sent today."
+        );
+        assert_eq!(
+            c.fixed(RULE, "Hi Ana,\nThanks for contacting us.\nYour refund was sent today."),
+            "Hi Ana,\nYour refund was sent today."
+        );
+        assert_eq!(
+            c.fixed(RULE, "We have received your message, your refund was sent today."),
+            "Your refund was sent today."
+        );
+        assert_eq!(
+            c.fixed(RULE, "Hi Ana, thank you for your message, the refund is sent."),
+            "Hi Ana, the refund is sent."
+        );
     }
 
     #[test]

@@ -200,7 +200,8 @@ fn phrase_fix(draft: &Draft, span: Range<usize>, replacement: &str) -> (String, 
     }
     let original = &draft.text[span.clone()];
     // Keep the case of a sentence's first letter.
-    let replacement = if crate::text::is_capitalised(original) { capitalise(replacement) } else { replacement.to_string() };
+    let replacement =
+        if crate::text::is_capitalised(original) { capitalise(replacement) } else { replacement.to_string() };
     (format!("Replace with “{replacement}”"), vec![replace(span, replacement)])
 }
 

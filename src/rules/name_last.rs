@@ -59,7 +59,9 @@ impl Rule for NameLast {
         }
         for part in &customer.rest {
             for found in occurrences(part, draft) {
-                if full_names.iter().any(|f| f.start <= found.start && found.end <= f.end) || !is_name_like(draft, found.start) {
+                if full_names.iter().any(|f| f.start <= found.start && found.end <= f.end)
+                    || !is_name_like(draft, found.start)
+                {
                     continue;
                 }
                 let span = with_honorific(input, found.start)..draft.words[found.end - 1].span.end;
@@ -77,9 +79,9 @@ impl Rule for NameLast {
 /// ("Mrs Popescu", "doamna Popescu", "պարոն Սարգսյան").
 fn with_honorific(input: &Input, index: usize) -> usize {
     let draft = input.draft;
-    let title = index.checked_sub(1).filter(|&before| {
-        input.data.honorifics.match_at(&draft.words, before).is_some_and(|m| m.words.end == index)
-    });
+    let title = index
+        .checked_sub(1)
+        .filter(|&before| input.data.honorifics.match_at(&draft.words, before).is_some_and(|m| m.words.end == index));
     draft.words[title.unwrap_or(index)].span.start
 }
 
@@ -103,9 +105,18 @@ mod tests {
     fn last_names_alone_become_the_first_name() {
         let c = case().customer("Ana Popescu");
         assert_eq!(c.fixed(RULE, "Dear Mrs Popescu, it is sent."), "Dear Ana, it is sent.");
-        assert_eq!(case().customer("Ana Popescu").fixed(RULE, "Stimată doamnă Popescu, comanda a plecat."), "Stimată Ana, comanda a plecat.");
-        assert_eq!(case().customer("Անի Սարգսյան").fixed(RULE, "Հարգելի տիկին Սարգսյան, պատվերը ճանապարհին է։"), "Հարգելի Անի, պատվերը ճանապարհին է։");
-        assert_eq!(case().customer("प्रिया शर्मा").fixed(RULE, "नमस्ते शर्मा जी, ऑर्डर भेज दिया गया है।"), "नमस्ते प्रिया जी, ऑर्डर भेज दिया गया है।");
+        assert_eq!(
+            case().customer("Ana Popescu").fixed(RULE, "Stimată doamnă Popescu, comanda a plecat."),
+            "Stimată Ana, comanda a plecat."
+        );
+        assert_eq!(
+            case().customer("Անի Սարգսյան").fixed(RULE, "Հարգելի տիկին Սարգսյան, պատվերը ճանապարհին է։"),
+            "Հարգելի Անի, պատվերը ճանապարհին է։"
+        );
+        assert_eq!(
+            case().customer("प्रिया शर्मा").fixed(RULE, "नमस्ते शर्मा जी, ऑर्डर भेज दिया गया है।"),
+            "नमस्ते प्रिया जी, ऑर्डर भेज दिया गया है।"
+        );
     }
 
     #[test]

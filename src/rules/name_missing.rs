@@ -27,13 +27,16 @@ impl Rule for NameMissing {
         let message = format!("The customer's first name, {name}, is not used.");
         let hit = match &input.greeting {
             // "Hi," becomes "Hi Ana,".
-            Some(greeting) => Hit::new(greeting.span.clone(), message)
-                .with_fix(format!("Add “{name}” to the greeting"), vec![insert(greeting.phrase_end, format!(" {name}"))]),
+            Some(greeting) => Hit::new(greeting.span.clone(), message).with_fix(
+                format!("Add “{name}” to the greeting"),
+                vec![insert(greeting.phrase_end, format!(" {name}"))],
+            ),
             None => {
                 let start = input.content_start();
                 let first_word = &input.draft.words[input.draft.word_at_or_after(start)];
                 let greeting = input.data.greeting_text.replace("{name}", name);
-                Hit::new(first_word.span.clone(), message).with_fix(format!("Start with “{}”", greeting.trim()), vec![insert(start, greeting)])
+                Hit::new(first_word.span.clone(), message)
+                    .with_fix(format!("Start with “{}”", greeting.trim()), vec![insert(start, greeting)])
             }
         };
         hits.push(hit);

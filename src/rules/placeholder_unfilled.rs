@@ -88,7 +88,8 @@ fn is_placeholder(input: &Input, open: &str, inner: &str) -> bool {
     match open {
         "[" => {
             let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
-            let capitals = letters >= 2 && inner.chars().any(char::is_uppercase) && !inner.chars().any(char::is_lowercase);
+            let capitals =
+                letters >= 2 && inner.chars().any(char::is_uppercase) && !inner.chars().any(char::is_lowercase);
             name_chars && (capitals || role(input, inner).is_some())
         }
         _ => name_chars && first.is_alphabetic(),

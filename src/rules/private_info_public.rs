@@ -37,8 +37,11 @@ impl Rule for PrivateInfoPublic {
             if requests && !goes_private {
                 let what = &draft.text[asked.span];
                 hits.push(
-                    Hit::new(span.clone(), format!("Asking for “{what}” in a public comment: move to a private message, and say so."))
-                        .with_fix("Move to a private message", vec![replace(span, data.move_private_text.clone())]),
+                    Hit::new(
+                        span.clone(),
+                        format!("Asking for “{what}” in a public comment: move to a private message, and say so."),
+                    )
+                    .with_fix("Move to a private message", vec![replace(span, data.move_private_text.clone())]),
                 );
             }
         }

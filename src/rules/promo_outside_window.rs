@@ -27,7 +27,10 @@ impl Rule for PromoOutsideWindow {
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
         let Some(hours) = input.context.hours_since_customer else { return };
         let settings = input.settings();
-        if input.context.surface != Surface::Message || hours < settings.window_hours || hours >= settings.human_agent_hours {
+        if input.context.surface != Surface::Message
+            || hours < settings.window_hours
+            || hours >= settings.human_agent_hours
+        {
             return;
         }
         let when = format!("{} hours after the customer's last message", hours.floor());
@@ -55,7 +58,8 @@ pub fn links(text: &str, common: &CommonData) -> Vec<Range<usize>> {
                 start = None;
                 let token = &text[from..at];
                 let lead = token.len() - token.trim_start_matches(['(', '"', '«', '„', '“', '<']).len();
-                let core = token[lead..].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '»', '”', '>', '։', '।']);
+                let core =
+                    token[lead..].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '»', '”', '>', '։', '।']);
                 if is_foreign_link(core, common) {
                     found.push(from + lead..from + lead + core.len());
                 }
@@ -96,13 +100,22 @@ mod tests {
         assert_eq!(case().hours(30.0).spans(RULE, draft), ["https://shop.example.com/sale?x=1"]);
         assert!(!case().hours(23.9).fires(RULE, draft));
         assert!(!case().fires(RULE, draft));
-        assert_eq!(case().hours(24.0).spans(RULE, "See example.ro/help or (www.acme.am)."), ["example.ro/help", "www.acme.am"]);
+        assert_eq!(
+            case().hours(24.0).spans(RULE, "See example.ro/help or (www.acme.am)."),
+            ["example.ro/help", "www.acme.am"]
+        );
     }
 
     #[test]
     fn metas_own_links_and_lookalikes_pass() {
         let c = case().hours(48.0);
-        for draft in ["Write to us at m.me/acme.", "See facebook.com/acme/posts/1", "The total is 3.5 lei, e.g. cash.", "Mr.Smith left.", "Mail ana@example.com please."] {
+        for draft in [
+            "Write to us at m.me/acme.",
+            "See facebook.com/acme/posts/1",
+            "The total is 3.5 lei, e.g. cash.",
+            "Mr.Smith left.",
+            "Mail ana@example.com please.",
+        ] {
             assert!(!c.fires(RULE, draft), "{draft}");
         }
     }
@@ -114,7 +127,9 @@ mod tests {
         assert_eq!(c.spans(RULE, "Avem reduceri de Black Friday."), ["reduceri", "Black Friday"]);
         assert_eq!(c.spans(RULE, "Այսօր զեղչեր ունենք։"), ["զեղչեր"]);
         assert_eq!(c.spans(RULE, "आज सभी उत्पादों पर छूट है।"), ["छूट"]);
-        for draft in ["Your parcel left today.", "Coletul a plecat azi.", "Ծանրոցն այսօր ճանապարհվեց։", "पार्सल आज भेज दिया गया।"] {
+        for draft in
+            ["Your parcel left today.", "Coletul a plecat azi.", "Ծանրոցն այսօր ճանապարհվեց։", "पार्सल आज भेज दिया गया।"]
+        {
             assert!(!c.fires(RULE, draft), "{draft}");
         }
     }

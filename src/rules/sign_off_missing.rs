@@ -28,16 +28,19 @@ impl Rule for SignOffMissing {
         }
         let name = &agent.first.text;
         let text = input.draft.text;
-        let message = format!("No sign-off with your name: end with “{}”.", input.data.sign_off_text.replace("{name}", name));
+        let message =
+            format!("No sign-off with your name: end with “{}”.", input.data.sign_off_text.replace("{name}", name));
         match &input.sign_off {
             Some(SignOff { signature: Some(_), .. }) => {}
             // "Best regards," with no name after it.
             Some(SignOff { span, signature: None }) => {
                 let separator = if text[span.clone()].ends_with(',') { "" } else { "," };
-                hits.push(Hit::new(span.clone(), message).with_fix(
-                    format!("Sign with “{name}”"),
-                    vec![insert(span.end, format!("{separator}\n{name}"))],
-                ));
+                hits.push(
+                    Hit::new(span.clone(), message).with_fix(
+                        format!("Sign with “{name}”"),
+                        vec![insert(span.end, format!("{separator}\n{name}"))],
+                    ),
+                );
             }
             None => {
                 let end = input.draft.content_end();
@@ -76,7 +79,14 @@ mod tests {
     #[test]
     fn any_sign_off_with_a_name_passes() {
         let en = case().agent("Maria");
-        for draft in ["Sent.\n– Maria", "Sent. -Maria", "Sent.\nBest,\nMaria", "Sent.\nCheers, Maria", "Sent.\nmaria", "Sent.\nThe Support Team"] {
+        for draft in [
+            "Sent.\n– Maria",
+            "Sent. -Maria",
+            "Sent.\nBest,\nMaria",
+            "Sent.\nCheers, Maria",
+            "Sent.\nmaria",
+            "Sent.\nThe Support Team",
+        ] {
             assert!(!en.fires(RULE, draft), "{draft}");
         }
         assert!(!case().agent("Mihai").fires(RULE, "A plecat.\nCu drag,\nMihai"));

@@ -29,12 +29,18 @@ impl Rule for SignOffNotFirstName {
         let words = draft.word_at_or_after(span.start)..draft.word_at_or_after(span.end);
         let agent = input.agent.as_ref();
         let agent_fix = |hit: Hit| match agent {
-            Some(agent) => hit.with_fix(format!("Sign as “{}”", agent.first.text), vec![replace(span.clone(), agent.first.text.clone())]),
+            Some(agent) => hit.with_fix(
+                format!("Sign as “{}”", agent.first.text),
+                vec![replace(span.clone(), agent.first.text.clone())],
+            ),
             None => hit,
         };
 
         if draft.find_in(&input.data.team_words, span.clone()).next().is_some() {
-            hits.push(agent_fix(Hit::new(span.clone(), format!("“{signed}” is a team or company: sign with your own first name."))));
+            hits.push(agent_fix(Hit::new(
+                span.clone(),
+                format!("“{signed}” is a team or company: sign with your own first name."),
+            )));
             return;
         }
         let starts_with_agent = agent.is_some_and(|a| occurrences(&a.first, draft).any(|r| r.start == words.start));
@@ -66,11 +72,20 @@ mod tests {
     #[test]
     fn team_and_company_sign_offs_fire() {
         assert_eq!(case().agent("Maria").fixed(RULE, "Sent.\n– The Support Team"), "Sent.\n– Maria");
-        assert_eq!(case().agent("Maria").fixed(RULE, "Sent.\nBest regards,\nAcme Customer Care"), "Sent.\nBest regards,\nMaria");
+        assert_eq!(
+            case().agent("Maria").fixed(RULE, "Sent.\nBest regards,\nAcme Customer Care"),
+            "Sent.\nBest regards,\nMaria"
+        );
         assert!(case().fires(RULE, "Sent.\n– The Support Team"));
         assert_eq!(case().agent("Mihai").fixed(RULE, "A plecat.\nCu drag,\nEchipa Acme"), "A plecat.\nCu drag,\nMihai");
-        assert_eq!(case().agent("Անի").fixed(RULE, "Պատվերը ճանապարհին է։\nՀարգանքով՝ Acme թիմը"), "Պատվերը ճանապարհին է։\nՀարգանքով՝ Անի");
-        assert_eq!(case().agent("प्रिया").fixed(RULE, "ऑर्डर भेज दिया गया है।\nसादर,\nAcme सपोर्ट टीम"), "ऑर्डर भेज दिया गया है।\nसादर,\nप्रिया");
+        assert_eq!(
+            case().agent("Անի").fixed(RULE, "Պատվերը ճանապարհին է։\nՀարգանքով՝ Acme թիմը"),
+            "Պատվերը ճանապարհին է։\nՀարգանքով՝ Անի"
+        );
+        assert_eq!(
+            case().agent("प्रिया").fixed(RULE, "ऑर्डर भेज दिया गया है।\nसादर,\nAcme सपोर्ट टीम"),
+            "ऑर्डर भेज दिया गया है।\nसादर,\nप्रिया"
+        );
     }
 
     #[test]

@@ -19,7 +19,12 @@ impl Rule for StockPhrase {
     }
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
-        phrase_hits(input, &input.data.stock_phrases, |phrase| format!("“{phrase}” is a stock phrase: say it in your own words."), hits);
+        phrase_hits(
+            input,
+            &input.data.stock_phrases,
+            |phrase| format!("“{phrase}” is a stock phrase: say it in your own words."),
+            hits,
+        );
     }
 }
 
@@ -31,12 +36,24 @@ mod tests {
 
     #[test]
     fn fires_and_offers_plain_wording_in_every_language() {
-        assert_eq!(case().fixed(RULE, "We apologize for any inconvenience. It ships today."), "I'm sorry about this. It ships today.");
+        assert_eq!(
+            case().fixed(RULE, "We apologize for any inconvenience. It ships today."),
+            "I'm sorry about this. It ships today."
+        );
         assert_eq!(case().fixed(RULE, "It ships today. Don't hesitate to contact us!"), "It ships today. Let me know!");
         assert!(case().fires(RULE, "Your call is important to us."));
-        assert_eq!(case().fixed(RULE, "Ne cerem scuze pentru neplăcerile create. Coletul a plecat."), "Îmi pare rău pentru asta. Coletul a plecat.");
-        assert_eq!(case().fixed(RULE, "Ներողություն ենք խնդրում պատճառված անհարմարությունների համար։"), "Ցավում եմ, որ այսպես ստացվեց։");
-        assert_eq!(case().fixed(RULE, "हुई असुविधा के लिए हमें खेद है। पार्सल भेज दिया गया है।"), "मुझे इसका खेद है। पार्सल भेज दिया गया है।");
+        assert_eq!(
+            case().fixed(RULE, "Ne cerem scuze pentru neplăcerile create. Coletul a plecat."),
+            "Îmi pare rău pentru asta. Coletul a plecat."
+        );
+        assert_eq!(
+            case().fixed(RULE, "Ներողություն ենք խնդրում պատճառված անհարմարությունների համար։"),
+            "Ցավում եմ, որ այսպես ստացվեց։"
+        );
+        assert_eq!(
+            case().fixed(RULE, "हुई असुविधा के लिए हमें खेद है। पार्सल भेज दिया गया है।"),
+            "मुझे इसका खेद है। पार्सल भेज दिया गया है।"
+        );
     }
 
     #[test]

@@ -31,9 +31,15 @@ mod tests {
 
     #[test]
     fn fires_on_arguing_in_every_language() {
-        assert_eq!(case().spans(RULE, "As I already told you, that’s NOT true."), ["As I already told you", "that’s NOT true"]);
+        assert_eq!(
+            case().spans(RULE, "As I already told you, that’s NOT true."),
+            ["As I already told you", "that’s NOT true"]
+        );
         assert_eq!(case().spans(RULE, "Calm down, it is not our fault."), ["Calm down", "not our fault"]);
-        assert_eq!(case().spans(RULE, "Cum v-am mai spus, nu e vina noastră."), ["Cum v-am mai spus", "nu e vina noastră"]);
+        assert_eq!(
+            case().spans(RULE, "Cum v-am mai spus, nu e vina noastră."),
+            ["Cum v-am mai spus", "nu e vina noastră"]
+        );
         assert_eq!(case().spans(RULE, "Ինչպես արդեն ասել եմ, դա ճիշտ չէ։"), ["Ինչպես արդեն ասել եմ", "դա ճիշտ չէ"]);
         assert_eq!(case().spans(RULE, "जैसा कि मैंने पहले बताया, यह सच नहीं है।"), ["जैसा कि मैंने पहले बताया", "यह सच नहीं है"]);
     }

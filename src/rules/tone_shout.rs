@@ -28,7 +28,8 @@ impl Rule for ToneShout {
         if shouting.word_count >= 2 {
             for run in &shouting.word_runs {
                 let span = draft.words[run.start].span.start..draft.words[run.end - 1].span.end;
-                let edits = run.clone().map(|i| replace(draft.words[i].span.clone(), sentence_case(draft, i))).collect();
+                let edits =
+                    run.clone().map(|i| replace(draft.words[i].span.clone(), sentence_case(draft, i))).collect();
                 hits.push(
                     Hit::new(span.clone(), format!("“{}” is in capitals: it reads as shouting.", &draft.text[span]))
                         .with_fix("Write it in lower case", edits),
@@ -60,8 +61,12 @@ impl Shouting {
         let mut word_runs: Vec<Range<usize>> = Vec::new();
         let mut word_count = 0;
         for index in 0..draft.words.len() {
-            let after_number = index > 0 && draft.words[index - 1].text.chars().all(|c| c.is_numeric() || c == '.' || c == ':');
-            if !is_capitals(draft.words[index].text) || after_number || common.acronyms.match_at(&draft.words, index).is_some() {
+            let after_number =
+                index > 0 && draft.words[index - 1].text.chars().all(|c| c.is_numeric() || c == '.' || c == ':');
+            if !is_capitals(draft.words[index].text)
+                || after_number
+                || common.acronyms.match_at(&draft.words, index).is_some()
+            {
                 continue;
             }
             word_count += 1;
@@ -114,7 +119,11 @@ fn mark_runs(text: &str) -> Vec<Range<usize>> {
 fn sentence_case(draft: &Draft, index: usize) -> String {
     let lower = draft.words[index].text.to_lowercase();
     let opens_sentence = draft.sentences.iter().any(|s| s.words.start == index);
-    if opens_sentence { capitalise(&lower) } else { lower }
+    if opens_sentence {
+        capitalise(&lower)
+    } else {
+        lower
+    }
 }
 
 #[cfg(test)]

@@ -31,7 +31,9 @@ impl Rule for WindowClosed {
         let start = input.draft.text.len() - input.draft.text.trim_start().len();
         hits.push(Hit::new(
             start..input.draft.content_end().max(start),
-            format!("The customer last wrote {days} days ago: the {limit}-hour limit has passed and no reply can be sent."),
+            format!(
+                "The customer last wrote {days} days ago: the {limit}-hour limit has passed and no reply can be sent."
+            ),
         ));
     }
 }
@@ -44,7 +46,9 @@ mod tests {
 
     #[test]
     fn fires_from_seven_days_on_in_every_language() {
-        for draft in ["Your order is on its way.", "Comanda a plecat.", "Պատվերը ճանապարհին է։", "आपका ऑर्डर भेज दिया गया है।", ""] {
+        for draft in
+            ["Your order is on its way.", "Comanda a plecat.", "Պատվերը ճանապարհին է։", "आपका ऑर्डर भेज दिया गया है।", ""]
+        {
             assert!(case().hours(168.0).fires(RULE, draft), "{draft}");
             assert!(case().hours(500.0).fires(RULE, draft), "{draft}");
             assert!(!case().hours(167.9).fires(RULE, draft), "{draft}");

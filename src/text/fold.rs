@@ -72,10 +72,7 @@ fn strip_latin_diacritic(c: char) -> Option<char> {
     if !matches!(c, '\u{00C0}'..='\u{017F}' | '\u{0218}'..='\u{021B}') {
         return None;
     }
-    TABLE
-        .iter()
-        .find(|(letters, _)| letters.contains(c))
-        .map(|&(_, base)| base)
+    TABLE.iter().find(|(letters, _)| letters.contains(c)).map(|&(_, base)| base)
 }
 
 #[cfg(test)]

@@ -105,10 +105,7 @@ impl PhraseList {
     pub fn match_at(&self, words: &[Word], start: usize) -> Option<PhraseMatch<'_>> {
         let first: &str = &words.get(start)?.folded;
         let lo = self.by_first_word.partition_point(|(w, _)| w.as_str() < first);
-        let exact = self.by_first_word[lo..]
-            .iter()
-            .take_while(|(w, _)| w == first)
-            .map(|&(_, index)| index);
+        let exact = self.by_first_word[lo..].iter().take_while(|(w, _)| w == first).map(|&(_, index)| index);
         exact
             .chain(self.prefix_first.iter().copied())
             .filter(|&index| sequence_matches(&self.phrases[index].words, words, start))
@@ -144,7 +141,8 @@ impl PhraseList {
         let lower = if self.literals.is_empty() { String::new() } else { text.to_ascii_lowercase() };
         let literal_matches = self.literals.iter().flat_map(move |&index| {
             let phrase = &self.phrases[index];
-            let found: Vec<usize> = lower.match_indices(phrase.text.to_ascii_lowercase().as_str()).map(|(at, _)| at).collect();
+            let found: Vec<usize> =
+                lower.match_indices(phrase.text.to_ascii_lowercase().as_str()).map(|(at, _)| at).collect();
             found.into_iter().map(move |at| PhraseMatch {
                 span: at..at + phrase.text.len(),
                 words: 0..0,
@@ -167,10 +165,7 @@ fn sequence_matches(pattern: &[WordPattern], words: &[Word], start: usize) -> bo
         return false;
     };
     let sentence = candidate[0].sentence;
-    candidate
-        .iter()
-        .zip(pattern)
-        .all(|(word, p)| word.sentence == sentence && p.matches(&word.folded))
+    candidate.iter().zip(pattern).all(|(word, p)| word.sentence == sentence && p.matches(&word.folded))
 }
 
 /// Splits a phrase into folded word patterns; `word*` becomes a prefix pattern.

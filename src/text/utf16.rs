@@ -21,9 +21,7 @@ impl<'a> Utf16Map<'a> {
         if self.ascii {
             return byte;
         }
-        self.text
-            .get(..byte)
-            .map_or(0, |prefix| prefix.chars().map(char::len_utf16).sum())
+        self.text.get(..byte).map_or(0, |prefix| prefix.chars().map(char::len_utf16).sum())
     }
 }
 

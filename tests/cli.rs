@@ -1,0 +1,157 @@
+//! The `reply-coach` binary as a user runs it: arguments, input, output formats and exit
+//! status.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_reply-coach"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout)))
+}
+
+fn rules(result: &Value) -> Vec<&str> {
+    result["findings"].as_array().expect("findings").iter().map(|f| f["rule"].as_str().expect("rule")).collect()
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let output = run(
+        &["lint", "--format", "json", "--customer", "Ana Popescu", "--agent", "Maria", "-"],
+        "Hi Ana Popescu, it shipped!!\n– Maria",
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let result = json(&output);
+    assert_eq!(result["language"], "en");
+    for finding in result["findings"].as_array().unwrap() {
+        for key in ["rule", "severity", "message", "explanation"] {
+            assert!(finding[key].is_string(), "{key} in {finding}");
+        }
+        assert!(finding["start"].as_u64().unwrap() <= finding["end"].as_u64().unwrap());
+        for fix in finding["fixes"].as_array().unwrap() {
+            assert!(fix["label"].is_string());
+            for edit in fix["edits"].as_array().unwrap() {
+                assert!(edit["start"].is_u64() && edit["end"].is_u64() && edit["text"].is_string(), "{edit}");
+            }
+        }
+    }
+    assert_eq!(rules(&result), ["name-last", "tone-shout"]);
+    let name_last = &result["findings"][0];
+    assert_eq!((name_last["start"].as_u64(), name_last["end"].as_u64()), (Some(3), Some(14)));
+    assert_eq!(name_last["fixes"][0]["edits"][0]["text"], "Ana");
+}
+
+#[test]
+fn offsets_are_utf16_code_units() {
+    let result = json(&run(&["lint", "--format", "json"], "👍👍 STOP SHOUTING"));
+    let shout = &result["findings"][0];
+    assert_eq!(shout["rule"], "tone-shout");
+    assert_eq!((shout["start"].as_u64(), shout["end"].as_u64()), (Some(5), Some(18)));
+}
+
+#[test]
+fn every_context_flag_reaches_the_rules() {
+    let args = [
+        "lint",
+        "--format=json",
+        "--surface",
+        "comment",
+        "--customer-message",
+        "Sunt foarte dezamăgită!",
+        "--lang",
+        "ro",
+        "--hours-since-customer",
+        "2",
+    ];
+    let result = json(&run(&args, "Trimiteți-ne numărul de telefon."));
+    assert_eq!(result["language"], "ro");
+    assert_eq!(rules(&result), ["private-info-public", "empathy-missing"]);
+    let result = json(&run(
+        &["lint", "--format", "json", "--max-words", "3", "--disable", "first-line-summary"],
+        "one two three four",
+    ));
+    assert_eq!(rules(&result), ["brevity"]);
+}
+
+#[test]
+fn an_error_finding_exits_1() {
+    let output = run(&["lint", "--format", "json", "--hours-since-customer", "200"], "Hello again!");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(rules(&json(&output)), ["window-closed"]);
+}
+
+#[test]
+fn reads_a_file() {
+    let path = std::env::temp_dir().join(format!("reply-coach-cli-{}.txt", std::process::id()));
+    std::fs::write(&path, "Your call is important to us.\n").unwrap();
+    let output = run(&["lint", "--format", "json", path.to_str().unwrap()], "");
+    std::fs::remove_file(&path).ok();
+    assert_eq!(rules(&json(&output)), ["stock-phrase"]);
+}
+
+#[test]
+fn text_output_shows_the_line_and_carets() {
+    let output = run(&["lint", "--format", "text", "--explain"], "Hi Ana,\nWE ARE CLOSED today.");
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("warning[tone-shout]: “WE ARE CLOSED” is in capitals"), "{text}");
+    assert!(text.contains("  --> <stdin>:2:1\n"), "{text}");
+    assert!(text.contains("2 | WE ARE CLOSED today.\n  | ^^^^^^^^^^^^^\n"), "{text}");
+    assert!(text.contains("= fix: Write it in lower case"), "{text}");
+    assert!(text.contains("= why: Capitals"), "{text}");
+    assert!(text.ends_with("0 error(s), 1 warning(s), 0 info; language: en\n"), "{text}");
+}
+
+#[test]
+fn bad_usage_exits_2_with_a_clear_message() {
+    for (args, message) in [
+        (&["lint", "--surface", "wall"][..], "--surface takes message or comment, not \"wall\""),
+        (&["lint", "--frobnicate"][..], "unknown option \"--frobnicate\""),
+        (&["lint", "--hours-since-customer", "soon"][..], "--hours-since-customer takes a number of hours"),
+        (&["lint", "--disable", "no-such-rule"][..], "unknown rule id \"no-such-rule\""),
+        (&["lint", "/no/such/draft.txt"][..], "cannot read /no/such/draft.txt"),
+        (&[][..], "no command given"),
+    ] {
+        let output = run(args, "");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn invalid_utf8_input_is_refused() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_reply-coach"))
+        .args(["lint"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"caf\xe9").unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is not UTF-8 text"));
+}
+
+#[test]
+fn rules_lists_every_rule_id() {
+    let output = run(&["rules"], "");
+    let text = String::from_utf8(output.stdout).unwrap();
+    for id in reply_coach::rules::ids() {
+        assert!(text.contains(id), "{id}");
+    }
+}

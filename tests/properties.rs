@@ -1,0 +1,159 @@
+//! Properties that hold for any input: the linter never panics, every span lies inside
+//! the draft on character boundaries, every fix applies to a valid string, and the same
+//! input gives the same result.
+
+use proptest::prelude::*;
+use reply_coach::{apply_edits, lint, LanguageChoice, LintContext, LintResult, Settings, Surface};
+
+/// Pieces that stress segmentation and matching: emoji with joiners and skin tones,
+/// combining marks, right-to-left scripts, the four languages, capitals, placeholders,
+/// links, sign-off dashes and line breaks.
+const FRAGMENTS: &[&str] = &[
+    "👩‍👩‍👧‍👦",
+    "👍🏽",
+    "🏳️‍🌈",
+    "e\u{301}",
+    "a\u{308}\u{304}",
+    "\u{200D}",
+    "\u{200C}",
+    "\u{FE0F}",
+    "שלום",
+    "مرحبا",
+    "\u{202E}",
+    "\u{2066}",
+    "Ștefan",
+    "mulțumim",
+    "ne-ați",
+    "Բարև Ձեզ",
+    "կարո՞ղ",
+    "։",
+    ":",
+    "नमस्ते",
+    "क़",
+    "\u{094D}",
+    "।",
+    "॥",
+    "WE ARE",
+    "DHL",
+    "!!",
+    "?!",
+    "{first_name}",
+    "{{name}}",
+    "[NUME]",
+    "<name>",
+    "XXXX",
+    "{",
+    "}",
+    "[",
+    "<",
+    "https://x.ro/a",
+    "m.me/p",
+    "3.5",
+    "– ",
+    "-",
+    "\n",
+    "\n\n",
+    " ",
+    ",",
+    ".",
+    "Best,",
+    "Cu drag,",
+    "Hi",
+    "Ana",
+    "Al",
+    "Popescu",
+    "sorry",
+    "sale",
+    "phone number",
+    "as I already told you",
+    "we apologize for any inconvenience",
+    "thank you for reaching out",
+    "\u{0}",
+    "\u{FFFD}",
+    "\r\n",
+    "\t",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => proptest::sample::select(FRAGMENTS).prop_map(str::to_string),
+        1 => any::<char>().prop_map(String::from),
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+}
+
+fn context() -> impl Strategy<Value = LintContext> {
+    let language = proptest::sample::select(
+        &[LanguageChoice::Auto, LanguageChoice::En, LanguageChoice::Ro, LanguageChoice::Hy, LanguageChoice::Hi][..],
+    );
+    let surface = proptest::sample::select(&[Surface::Message, Surface::Comment][..]);
+    (
+        proptest::option::of(text()),
+        proptest::option::of(text()),
+        proptest::option::of(0.0..1000.0f64),
+        surface,
+        proptest::option::of(text()),
+        language,
+        (1usize..200, 1usize..100, 1usize..40),
+    )
+        .prop_map(|(customer, agent, hours, surface, message, language, (budget, words, sentence_words))| {
+            LintContext {
+                customer_name: customer,
+                agent_name: agent,
+                hours_since_customer: hours,
+                surface,
+                customer_message: message,
+                language,
+                settings: Settings {
+                    preview_budget: budget,
+                    max_words: words,
+                    max_sentence_words: sentence_words,
+                    ..Settings::default()
+                },
+            }
+        })
+}
+
+/// Checks every span and fix of `result` against the draft's UTF-16 units.
+fn check_result(units: &[u16], result: &LintResult) -> Result<(), TestCaseError> {
+    let on_boundary = |at: usize| at == units.len() || !(0xDC00..0xE000).contains(&units[at]);
+    let draft = String::from_utf16(units).expect("a valid draft");
+    for finding in &result.findings {
+        prop_assert!(finding.start <= finding.end && finding.end <= units.len(), "{finding:?}");
+        prop_assert!(on_boundary(finding.start) && on_boundary(finding.end), "{finding:?}");
+        for fix in &finding.fixes {
+            for edit in &fix.edits {
+                prop_assert!(on_boundary(edit.start) && on_boundary(edit.end), "{fix:?}");
+            }
+            prop_assert!(apply_edits(&draft, &fix.edits).is_ok(), "{fix:?} on {draft:?}");
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_draft_and_context_give_spans_in_bounds(draft in text(), context in context()) {
+        let result = lint(&draft, &context).expect("generated contexts are valid");
+        let units: Vec<u16> = draft.encode_utf16().collect();
+        check_result(&units, &result)?;
+        prop_assert_eq!(lint(&draft, &context).unwrap(), result, "same input, same result");
+    }
+
+    /// A JS string may hold lone surrogates; crossing into Wasm, wasm-bindgen's
+    /// TextEncoder replaces each with U+FFFD, which is also one UTF-16 unit, so offsets
+    /// computed on the replaced text are offsets in the original JS string.
+    #[test]
+    fn lone_surrogates_keep_offsets_aligned(units in proptest::collection::vec(
+        prop_oneof![Just(0xD800u16), Just(0xDFFFu16), Just(0x0041u16), Just(0x0020u16), Just(0x0021u16), 0u16..0xFFFF],
+        0..60,
+    )) {
+        let replaced = String::from_utf16_lossy(&units);
+        let replaced_units: Vec<u16> = replaced.encode_utf16().collect();
+        prop_assert_eq!(replaced_units.len(), units.len());
+        let result = lint(&replaced, &LintContext::default()).unwrap();
+        check_result(&replaced_units, &result)?;
+    }
+}

@@ -64,39 +64,90 @@ mod tests {
 
     #[test]
     fn appends_a_sign_off_in_every_language() {
-        assert_eq!(case().agent("Maria").fixed(RULE, "Your refund was sent.  "), "Your refund was sent.\n– Maria  ");
-        assert_eq!(case().agent("Mihai").fixed(RULE, "Comanda a plecat azi."), "Comanda a plecat azi.\n– Mihai");
-        assert_eq!(case().agent("Անի").fixed(RULE, "Պատվերը ճանապարհին է։"), "Պատվերը ճանապարհին է։\n– Անի");
-        assert_eq!(case().agent("प्रिया").fixed(RULE, "ऑर्डर भेज दिया गया है।"), "ऑर्डर भेज दिया गया है।\n– प्रिया");
+        for (lang, agent, draft, fixed) in [
+            ("en", "Maria", "Your refund was sent.  ", "Your refund was sent.\n– Maria  "),
+            (
+                "en",
+                "Maria Ionescu",
+                "Your refund was sent. Have a great day!",
+                "Your refund was sent. Have a great day!\n– Maria",
+            ),
+            ("ro", "Mihai", "Comanda a plecat azi. O zi frumoasă!", "Comanda a plecat azi. O zi frumoasă!\n– Mihai"),
+            ("ro", "Mihai", "Comanda a plecat azi.\nMultumim!", "Comanda a plecat azi.\nMultumim!\n– Mihai"),
+            ("hy", "Անի", "Պատվերը ճանապարհին է։", "Պատվերը ճանապարհին է։\n– Անի"),
+            ("hy", "Անի", "Պատվերը ճանապարհին է: Շնորհակալություն:", "Պատվերը ճանապարհին է: Շնորհակալություն:\n– Անի"),
+            ("hi", "प्रिया", "ऑर्डर भेज दिया गया है।", "ऑर्डर भेज दिया गया है।\n– प्रिया"),
+            ("hi", "प्रिया", "ऑर्डर भेज दिया गया है।\nधन्यवाद।", "ऑर्डर भेज दिया गया है।\nधन्यवाद।\n– प्रिया"),
+        ] {
+            let c = case().lang(lang).agent(agent);
+            let last_line = draft.trim_end().rsplit('\n').next().unwrap();
+            assert_eq!(c.spans(RULE, draft), [last_line], "{draft}");
+            assert_eq!(c.fixed(RULE, draft), fixed);
+            assert!(!c.fires(RULE, fixed), "{fixed}");
+        }
     }
 
     #[test]
     fn completes_a_closing_without_a_name() {
-        assert_eq!(case().agent("Maria").fixed(RULE, "Sent.\nBest regards,"), "Sent.\nBest regards,\nMaria");
-        assert_eq!(case().agent("Mihai").fixed(RULE, "A plecat.\nCu drag"), "A plecat.\nCu drag,\nMihai");
+        for (lang, agent, draft, fixed) in [
+            ("en", "Maria", "Sent.\nBest regards,", "Sent.\nBest regards,\nMaria"),
+            ("ro", "Mihai", "A plecat.\nCu drag", "A plecat.\nCu drag,\nMihai"),
+            ("ro", "Mihai", "A plecat.\nCu stima", "A plecat.\nCu stima,\nMihai"),
+            ("hy", "Անի", "Պատվերը ճանապարհին է:\nՇնորհակալություն", "Պատվերը ճանապարհին է:\nՇնորհակալություն,\nԱնի"),
+            ("hi", "प्रिया", "ऑर्डर भेज दिया गया है।\nसादर,", "ऑर्डर भेज दिया गया है।\nसादर,\nप्रिया"),
+            ("hi", "प्रिया", "ऑर्डर भेज दिया गया है।\nधन्यवाद", "ऑर्डर भेज दिया गया है।\nधन्यवाद,\nप्रिया"),
+        ] {
+            let c = case().lang(lang).agent(agent);
+            assert_eq!(c.spans(RULE, draft), [draft.rsplit('\n').next().unwrap()], "{draft}");
+            assert_eq!(c.fixed(RULE, draft), fixed);
+            assert!(!c.fires(RULE, fixed), "{fixed}");
+        }
     }
 
     #[test]
-    fn any_sign_off_with_a_name_passes() {
-        let en = case().agent("Maria");
-        for draft in [
-            "Sent.\n– Maria",
-            "Sent. -Maria",
-            "Sent.\nBest,\nMaria",
-            "Sent.\nCheers, Maria",
-            "Sent.\nmaria",
-            "Sent.\nThe Support Team",
+    fn every_sign_off_form_with_a_name_passes() {
+        for (lang, agent, draft) in [
+            ("en", "Maria", "Sent.\n– Maria"),
+            ("en", "Maria", "Sent.\n-Maria"),
+            ("en", "Maria", "Sent. -Maria"),
+            ("en", "Maria", "Sent 🙂 – Maria"),
+            ("en", "Maria", "Sent.\n\nBest,\nMaria"),
+            ("en", "Maria", "Sent.\nCheers, Maria"),
+            ("en", "Maria", "Sent.\nmaria"),
+            ("ro", "Mihai", "A plecat.\nCu drag,\nMihai"),
+            ("ro", "Mihai", "A plecat.\nCu drag, Mihai"),
+            ("ro", "Ștefan", "A plecat.\nCu stima,\nStefan"),
+            ("hy", "Անի", "Պատվերը ճանապարհին է։\nՀարգանքով՝ Անի"),
+            ("hy", "Անի", "Պատվերը ճանապարհին է:\nՀարգանքով՝\nԱնի"),
+            ("hy", "Անի", "Պատվերը ճանապարհին է:\nԱնի"),
+            ("hi", "प्रिया", "ऑर्डर भेज दिया गया है।\nसादर,\nप्रिया"),
+            ("hi", "प्रिया", "ऑर्डर भेज दिया गया है।\nसादर, प्रिया"),
+            ("hi", "प्रिया", "ऑर्डर भेज दिया गया है।\n- प्रिया"),
         ] {
-            assert!(!en.fires(RULE, draft), "{draft}");
+            assert!(!case().lang(lang).agent(agent).fires(RULE, draft), "{draft}");
         }
-        assert!(!case().agent("Mihai").fires(RULE, "A plecat.\nCu drag,\nMihai"));
-        assert!(!case().agent("Անի").fires(RULE, "Պատվերը ճանապարհին է։\nՀարգանքով՝ Անի"));
-        assert!(!case().agent("प्रिया").fires(RULE, "ऑर्डर भेज दिया गया है।\nसादर,\nप्रिया"));
+    }
+
+    /// A team or a full name is signed: `sign-off-not-first-name` reports it, once.
+    #[test]
+    fn other_signatures_are_left_to_sign_off_not_first_name() {
+        for (lang, agent, draft) in [
+            ("en", "Maria", "Sent.\nThe Support Team"),
+            ("ro", "Mihai", "A plecat.\nCu stimă,\nEchipa Acme"),
+            ("hy", "Անի", "Պատվերը ճանապարհին է։\nAcme թիմ"),
+            ("hi", "प्रिया", "ऑर्डर भेज दिया गया है।\nसादर,\nटीम Acme"),
+            ("hi", "प्रिया", "ऑर्डर भेज दिया गया है।\n– प्रिया शर्मा"),
+        ] {
+            let c = case().lang(lang).agent(agent);
+            assert!(!c.fires(RULE, draft), "{draft}");
+            assert!(c.fires("sign-off-not-first-name", draft), "{draft}");
+        }
     }
 
     #[test]
     fn silent_without_an_agent_name_or_a_draft() {
         assert!(!case().fires(RULE, "Your refund was sent."));
         assert!(!case().agent("Maria").fires(RULE, ""));
+        assert!(!case().agent("Maria").fires(RULE, " \n "));
     }
 }

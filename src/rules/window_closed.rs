@@ -46,12 +46,17 @@ mod tests {
 
     #[test]
     fn fires_from_seven_days_on_in_every_language() {
-        for draft in
-            ["Your order is on its way.", "Comanda a plecat.", "Պատվերը ճանապարհին է։", "आपका ऑर्डर भेज दिया गया है।", ""]
-        {
-            assert!(case().hours(168.0).fires(RULE, draft), "{draft}");
-            assert!(case().hours(500.0).fires(RULE, draft), "{draft}");
-            assert!(!case().hours(167.9).fires(RULE, draft), "{draft}");
+        for (lang, draft) in [
+            ("en", "Your order is on its way."),
+            ("ro", "Comanda a plecat, ajunge mâine."),
+            ("hy", "Պատվերը ճանապարհին է։"),
+            ("hy", "Պատվերը ճանապարհին է:"),
+            ("hi", "आपका ऑर्डर भेज दिया गया है।"),
+            ("en", ""),
+        ] {
+            for (hours, fires) in [(23.9, false), (24.0, false), (167.9, false), (168.0, true), (500.0, true)] {
+                assert_eq!(case().lang(lang).hours(hours).fires(RULE, draft), fires, "{draft:?} at {hours} h");
+            }
         }
     }
 
@@ -59,13 +64,17 @@ mod tests {
     fn silent_without_a_time_or_on_comments() {
         assert!(!case().fires(RULE, "Your order is on its way."));
         assert!(!case().hours(400.0).comment().fires(RULE, "Your order is on its way."));
+        assert!(!case().lang("hi").hours(400.0).comment().fires(RULE, "आपका ऑर्डर भेज दिया गया है।"));
     }
 
     #[test]
-    fn spans_the_draft_and_is_an_error() {
+    fn spans_the_draft_and_says_how_long_ago() {
         let findings = case().hours(200.0).findings(RULE, "  Sorry for the wait!  ");
         assert_eq!((findings[0].start, findings[0].end), (2, 21));
         assert_eq!(findings[0].severity, crate::Severity::Error);
-        assert!(findings[0].message.contains("8 days"));
+        assert!(findings[0].message.contains("8 days"), "{}", findings[0].message);
+        let draft = "Բարև Ձեզ, Անի։ Պատվերը ճանապարհին է։";
+        assert_eq!(case().hours(168.0).spans(RULE, draft), [draft]);
+        assert!(case().hours(168.0).findings(RULE, draft)[0].message.contains("7 days"));
     }
 }

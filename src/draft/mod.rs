@@ -13,8 +13,8 @@ pub use greeting::Greeting;
 pub use names::{is_name_like, occurrences, PersonName};
 pub use sign_off::SignOff;
 
-use crate::lang::Language;
-use crate::text::{is_sentence_terminator, words, PhraseList, PhraseMatch, Word};
+use crate::lang::{CommonData, Language};
+use crate::text::{fold, is_sentence_terminator, words, PhraseList, PhraseMatch, Word};
 
 /// A sentence: its trimmed byte span and the words in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +76,17 @@ impl<'a> Draft<'a> {
             .filter(move |m| span.start <= m.span.start && m.span.end <= span.end)
     }
 
+    /// `inserted` (a sentence a fix adds) with the full stop this draft uses: where the
+    /// writer types `:` for `։` or `|` for `।`, a sentence with the other sign stands out.
+    pub fn with_typed_full_stops(&self, inserted: &str) -> String {
+        match self.language.typed_full_stop() {
+            Some((typed, proper)) if self.text.contains(typed) && !self.text.contains(proper) => {
+                inserted.replace(proper, &typed.to_string())
+            }
+            _ => inserted.to_string(),
+        }
+    }
+
     /// The text of a span.
     pub fn slice(&self, span: &Range<usize>) -> &'a str {
         self.text.get(span.clone()).unwrap_or_default()
@@ -83,17 +94,22 @@ impl<'a> Draft<'a> {
 }
 
 /// Splits `text` into trimmed sentence spans: a sentence ends at a line break, or at a
-/// terminator (`.`, `!`, `?`, `…`, `։`, `।`, `॥`; and `:` in Armenian) followed by space,
-/// a closing quote or bracket, or the end. "3.5" and "example.com" stay whole.
+/// terminator (`.`, `!`, `?`, `…`, `։`, `।`, `॥`; `:` in Armenian and `|` in Hindi, as
+/// typed for `։` and `।`) followed by space, a closing quote or bracket, or the end.
+/// "3.5" and "example.com" stay whole, and so does the full stop of an abbreviation
+/// ("nr. 48213", "Mr. Pop", "էլ. փոստ").
 fn sentence_spans(text: &str, language: Language) -> Vec<Range<usize>> {
-    let colon_ends = language.colon_ends_sentence();
-    let is_end = |c: char| is_sentence_terminator(c) || (colon_ends && c == ':');
+    let typed = language.typed_full_stop().map(|(typed, _)| typed);
+    let is_end = |c: char| is_sentence_terminator(c) || typed == Some(c);
+    let abbreviations = &CommonData::get().abbreviations;
     let mut spans = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let end = if c == '\n' {
             Some(at)
+        } else if c == '.' && ends_abbreviation(&text[..at], abbreviations) {
+            None
         } else if is_end(c) {
             // Take the whole run of terminators and closing marks: "?!", "…)", ".\"".
             let mut end = at + c.len_utf8();
@@ -120,6 +136,15 @@ fn sentence_spans(text: &str, language: Language) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start..text.len(), &mut spans);
     spans
+}
+
+/// Whether `before` ends with an abbreviation that takes a full stop ("nr", "dvs", "e.g").
+fn ends_abbreviation(before: &str, abbreviations: &[String]) -> bool {
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphabetic() || c == '.'))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    !word.is_empty() && abbreviations.iter().any(|a| a.as_str() == fold(word))
 }
 
 fn push_trimmed(text: &str, span: Range<usize>, spans: &mut Vec<Range<usize>>) {
@@ -158,6 +183,21 @@ mod tests {
             sentences("आपका ऑर्डर भेज दिया गया है। धन्यवाद।", Language::Hi),
             ["आपका ऑर्डर भेज दिया गया है।", "धन्यवाद।"]
         );
+        // Hindi writers often type '|' for '।'.
+        assert_eq!(sentences("ऑर्डर भेज दिया गया है | धन्यवाद |", Language::Hi), ["ऑर्डर भेज दिया गया है |", "धन्यवाद |"]);
+        assert_eq!(sentences("a | b", Language::En), ["a | b"]);
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Comanda nr. 48213 a plecat. Care este adresa dvs. de livrare?", Language::Ro),
+            ["Comanda nr. 48213 a plecat.", "Care este adresa dvs. de livrare?"]
+        );
+        assert_eq!(sentences("Dear Mr. Pop, e.g. this. Done.", Language::En), ["Dear Mr. Pop, e.g. this.", "Done."]);
+        assert_eq!(sentences("Գրեք Ձեր էլ. փոստը։", Language::Hy), ["Գրեք Ձեր էլ. փոստը։"]);
+        // A word that merely ends in an abbreviation's letters still ends its sentence.
+        assert_eq!(sentences("It is in the tunnr. Next.", Language::En), ["It is in the tunnr.", "Next."]);
     }
 
     #[test]

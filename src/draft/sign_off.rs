@@ -41,9 +41,17 @@ impl SignOff {
         if let Some(found) = trailing_dash_signature(text, line_start..end) {
             return Some(found);
         }
-        // "Cheers, Maria" or a closing alone: "Best regards,".
+        // "Cheers, Maria" or a closing alone: "Best regards,"; also after the last
+        // sentence on the same line: "Your refund is sent. Thanks, Maria".
         if let Some(found) = closing_line(draft, data, line_start..end) {
             return Some(found);
+        }
+        // A closing alone after a sentence ("Sent. Thanks.") is a sentence, not a sign-off.
+        let last_sentence = draft.sentences.last().map_or(line_start, |s| s.span.start);
+        if last_sentence > line_start {
+            if let Some(found) = closing_line(draft, data, last_sentence..end).filter(|s| s.signature.is_some()) {
+                return Some(found);
+            }
         }
         if !is_signature(text, line_start..end) || line_start == 0 {
             return None;
@@ -74,7 +82,7 @@ fn closing_line(draft: &Draft, data: &LanguageData, line: Range<usize>) -> Optio
     }
     let after = &draft.text[closing.span.end..line.end];
     let trimmed = after.trim();
-    if trimmed.is_empty() || trimmed == "," {
+    if matches!(trimmed, "" | "," | "՝") {
         return Some(SignOff { span: line, signature: None });
     }
     let separator = after.trim_start().chars().next()?;
@@ -136,6 +144,9 @@ mod tests {
         assert_eq!(signature("Sent today! – Maria", Language::En).as_deref(), Some("Maria"));
         assert_eq!(signature("Sent today.\n\nBest,\nMaria", Language::En).as_deref(), Some("Maria"));
         assert_eq!(signature("Sent today. \nCheers, Maria", Language::En).as_deref(), Some("Maria"));
+        assert_eq!(signature("Your refund is sent. Thanks, Maria", Language::En).as_deref(), Some("Maria"));
+        assert_eq!(signature("Comanda a plecat azi. Cu drag, Mihai", Language::Ro).as_deref(), Some("Mihai"));
+        assert_eq!(signature("आपका ऑर्डर भेज दिया गया है। धन्यवाद, प्रिया", Language::Hi).as_deref(), Some("प्रिया"));
         assert_eq!(signature("Sent today.\nMaria", Language::En).as_deref(), Some("Maria"));
         assert_eq!(signature("Sent today.\nThe Support Team", Language::En).as_deref(), Some("The Support Team"));
         assert_eq!(signature("Comanda a plecat.\nCu drag,\nMihai", Language::Ro).as_deref(), Some("Mihai"));
@@ -146,6 +157,7 @@ mod tests {
     #[test]
     fn a_closing_without_a_name_has_no_signature() {
         assert_eq!(sign_off("Sent today.\nBest regards,", Language::En, None), Some(("Best regards,".into(), None)));
+        assert_eq!(sign_off("Ճանապարհին է։\nՀարգանքով՝", Language::Hy, None), Some(("Հարգանքով՝".into(), None)));
     }
 
     #[test]

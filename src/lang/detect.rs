@@ -15,7 +15,11 @@ pub fn detect(draft: &str, customer_message: Option<&str>) -> Language {
 
 fn detect_one(text: &str) -> Option<Language> {
     let (mut armenian, mut devanagari, mut latin, mut romanian_letters) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars() {
+    // Links and e-mail addresses are Latin whatever the language around them.
+    let prose = text
+        .split_whitespace()
+        .filter(|token| !(token.contains("://") || token.starts_with("www.") || token.contains('@')));
+    for c in prose.flat_map(str::chars) {
         match c {
             '\u{0531}'..='\u{058F}' | '\u{FB13}'..='\u{FB17}' => armenian += 1,
             '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}' => devanagari += 1,
@@ -60,6 +64,7 @@ mod tests {
         assert_eq!(detect("नमस्ते प्रिया जी, आपका ऑर्डर भेज दिया गया है।", None), Language::Hi);
         // A Latin brand name inside Hindi text does not flip it.
         assert_eq!(detect("आपका Amazon ऑर्डर कल आएगा।", None), Language::Hi);
+        assert_eq!(detect("विवरण: https://acme.in/return-policy-details।", None), Language::Hi);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 pub use data_file::{DataFile, DataFileError};
 pub use detect::detect;
 
-use crate::text::PhraseList;
+use crate::text::{fold, PhraseList};
 
 /// A language the linter knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -64,10 +64,15 @@ impl Language {
         })
     }
 
-    /// Whether text in this language may end a sentence with an ASCII colon: Armenian
-    /// keyboards often lack `։`, so writers type `:` instead.
-    pub fn colon_ends_sentence(self) -> bool {
-        self == Language::Hy
+    /// The ASCII stand-in writers type for this language's full stop, and the full stop:
+    /// Armenian keyboards often lack `։`, so people type `:`; Hindi writers often type `|`
+    /// for the danda `।`.
+    pub fn typed_full_stop(self) -> Option<(char, char)> {
+        match self {
+            Language::Hy => Some((':', '։')),
+            Language::Hi => Some(('|', '।')),
+            Language::En | Language::Ro => None,
+        }
     }
 }
 
@@ -141,6 +146,9 @@ pub struct CommonData {
     pub link_domains: PhraseList,
     /// Meta's own hosts: a link to them does not send the customer to another site.
     pub own_hosts: Vec<String>,
+    /// Abbreviations whose full stop does not end a sentence, folded, without the last
+    /// dot: "nr", "dvs", "e.g".
+    pub abbreviations: Vec<String>,
 }
 
 impl CommonData {
@@ -157,6 +165,7 @@ impl CommonData {
             agent_placeholders: file.list("agent_placeholders")?,
             link_domains: file.list("link_domains")?,
             own_hosts: file.lines("own_hosts")?.map(str::to_string).collect(),
+            abbreviations: file.lines("abbreviations")?.map(|a| fold(a.trim_end_matches('.')).into_owned()).collect(),
         };
         file.finish()?;
         Ok(data)

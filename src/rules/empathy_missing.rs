@@ -46,7 +46,7 @@ impl Rule for EmpathyMissing {
         }
         let start = input.content_start();
         let Some(sentence) = draft.sentence_at(start) else { return };
-        let opener = armenian_full_stop_as_typed(draft, &input.data.empathy_text);
+        let opener = draft.with_typed_full_stops(&input.data.empathy_text);
         let opener = opener.as_str();
         // The reply's first letter becomes a capital after the inserted sentence.
         let edit = match draft.text[start..].chars().next() {
@@ -72,16 +72,6 @@ impl Rule for EmpathyMissing {
 fn shouts(said: &Draft, common: &CommonData) -> bool {
     let shouting = Shouting::find(said, common);
     shouting.word_count >= 2 || shouting.mark_runs.iter().any(|marks| said.text[marks.clone()].contains('?'))
-}
-
-/// `text` (an inserted sentence) with the full stop the draft uses: Armenian writers
-/// without `։` on their keyboard type `:`, and one sentence with the other sign stands out.
-pub(super) fn armenian_full_stop_as_typed(draft: &Draft, text: &str) -> String {
-    if draft.language.colon_ends_sentence() && draft.text.contains(':') && !draft.text.contains('։') {
-        text.replace('։', ":")
-    } else {
-        text.to_string()
-    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! `private-info-public`: a public comment reply that asks for private data.
 
-use super::empathy_missing::armenian_full_stop_as_typed;
 use super::{replace, Hit, Input, Rule};
 use crate::context::Surface;
 use crate::finding::Severity;
@@ -30,7 +29,7 @@ impl Rule for PrivateInfoPublic {
         }
         let draft = input.draft;
         let data = input.data;
-        let move_private = armenian_full_stop_as_typed(draft, &data.move_private_text);
+        let move_private = draft.with_typed_full_stops(&data.move_private_text);
         for sentence in &draft.sentences {
             let span = sentence.span.clone();
             let Some(asked) = draft.find_in(&data.private_data, span.clone()).next() else { continue };
@@ -125,6 +124,18 @@ mod tests {
             ),
         ] {
             assert_eq!(case().lang(lang).comment().fixed(RULE, draft), fixed, "{draft}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_keep_the_request_in_one_sentence() {
+        // "dvs.", "nr.", "էլ." do not end the sentence, so the whole request is replaced.
+        for (draft, asked) in [
+            ("Care este adresa dvs. de livrare?", "Care este adresa dvs. de livrare?"),
+            ("Trimiteți-ne vă rog nr. de telefon.", "Trimiteți-ne vă rog nr. de telefon."),
+            ("Գրեք Ձեր էլ. փոստը։", "Գրեք Ձեր էլ. փոստը։"),
+        ] {
+            assert_eq!(case().comment().spans(RULE, draft), [asked], "{draft}");
         }
     }
 

@@ -37,14 +37,8 @@ impl Rule for PromoOutsideWindow {
         let links = links(input.draft.text, input.common);
         let mut words = Vec::new();
         phrase_hits(input, &input.data.promo, |phrase| format!("“{phrase}” is promotional, {when}."), &mut words);
-        // "sale" inside "shop.example.com/sale" is part of the link, already reported; the
-        // word "reducere" inside the literal "% reducere" is part of that phrase.
-        let within = |inner: &Range<usize>, outer: &Range<usize>| outer.start <= inner.start && inner.end <= outer.end;
-        let phrases: Vec<Range<usize>> = words.iter().map(|w| w.span.clone()).collect();
-        words.retain(|w| {
-            !links.iter().any(|link| within(&w.span, link))
-                && !phrases.iter().any(|phrase| within(&w.span, phrase) && *phrase != w.span)
-        });
+        // "sale" inside "shop.example.com/sale" is part of the link, already reported.
+        words.retain(|w| !links.iter().any(|link| link.start <= w.span.start && w.span.end <= link.end));
         for link in links {
             let shown = &input.draft.text[link.clone()];
             hits.push(Hit::new(link, format!("A link to another site ({shown}) {when} counts as promotion.")));

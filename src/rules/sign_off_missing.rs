@@ -34,12 +34,15 @@ impl Rule for SignOffMissing {
             Some(SignOff { signature: Some(_), .. }) => {}
             // "Best regards," with no name after it.
             Some(SignOff { span, signature: None }) => {
-                let separator = if text[span.clone()].ends_with(',') { "" } else { "," };
+                // "Best," + "\nMaria"; "Հարգանքով՝" + " Անի", on the same line.
+                let separator = match text[span.clone()].chars().next_back() {
+                    Some(',') => "\n",
+                    Some('՝' | ':') => " ",
+                    _ => ",\n",
+                };
                 hits.push(
-                    Hit::new(span.clone(), message).with_fix(
-                        format!("Sign with “{name}”"),
-                        vec![insert(span.end, format!("{separator}\n{name}"))],
-                    ),
+                    Hit::new(span.clone(), message)
+                        .with_fix(format!("Sign with “{name}”"), vec![insert(span.end, format!("{separator}{name}"))]),
                 );
             }
             None => {
@@ -94,6 +97,7 @@ mod tests {
             ("ro", "Mihai", "A plecat.\nCu drag", "A plecat.\nCu drag,\nMihai"),
             ("ro", "Mihai", "A plecat.\nCu stima", "A plecat.\nCu stima,\nMihai"),
             ("hy", "Անի", "Պատվերը ճանապարհին է:\nՇնորհակալություն", "Պատվերը ճանապարհին է:\nՇնորհակալություն,\nԱնի"),
+            ("hy", "Անի", "Պատվերը ճանապարհին է։\nՀարգանքով՝", "Պատվերը ճանապարհին է։\nՀարգանքով՝ Անի"),
             ("hi", "प्रिया", "ऑर्डर भेज दिया गया है।\nसादर,", "ऑर्डर भेज दिया गया है।\nसादर,\nप्रिया"),
             ("hi", "प्रिया", "ऑर्डर भेज दिया गया है।\nधन्यवाद", "ऑर्डर भेज दिया गया है।\nधन्यवाद,\nप्रिया"),
         ] {
@@ -114,6 +118,9 @@ mod tests {
             ("en", "Maria", "Sent.\n\nBest,\nMaria"),
             ("en", "Maria", "Sent.\nCheers, Maria"),
             ("en", "Maria", "Sent.\nmaria"),
+            ("en", "Maria", "Your refund is sent. Thanks, Maria"),
+            ("ro", "Mihai", "Comanda a plecat azi. Cu drag, Mihai"),
+            ("hi", "प्रिया", "आपका ऑर्डर भेज दिया गया है। धन्यवाद, प्रिया"),
             ("ro", "Mihai", "A plecat.\nCu drag,\nMihai"),
             ("ro", "Mihai", "A plecat.\nCu drag, Mihai"),
             ("ro", "Ștefan", "A plecat.\nCu stima,\nStefan"),

@@ -122,35 +122,45 @@ impl PhraseList {
             })
     }
 
-    /// Every non-overlapping match, leftmost-longest, word matches first and then literal
-    /// ones, each group in text order.
-    pub fn find_all<'s>(&'s self, text: &'s str, words: &'s [Word<'s>]) -> impl Iterator<Item = PhraseMatch<'s>> + 's {
+    /// Every match, leftmost-longest and in text order. Matches do not overlap, except
+    /// that a literal and a word match may; then the one inside the other is dropped
+    /// ("reducere" inside "% reducere").
+    pub fn find_all<'s>(&'s self, text: &'s str, words: &'s [Word<'s>]) -> std::vec::IntoIter<PhraseMatch<'s>> {
+        let mut found = Vec::new();
         let mut next = 0;
-        let word_matches = std::iter::from_fn(move || {
-            while next < words.len() {
-                let start = next;
-                next += 1;
-                if let Some(found) = self.match_at(words, start) {
-                    next = found.words.end;
-                    return Some(found);
+        while next < words.len() {
+            match self.match_at(words, next) {
+                Some(m) => {
+                    next = m.words.end;
+                    found.push(m);
+                }
+                None => next += 1,
+            }
+        }
+        if !self.literals.is_empty() {
+            // ASCII lower-casing keeps byte offsets, so spans in `lower` are spans in `text`.
+            let lower = text.to_ascii_lowercase();
+            let word_matches = found.len();
+            for &index in &self.literals {
+                let phrase = &self.phrases[index];
+                for (at, _) in lower.match_indices(phrase.text.to_ascii_lowercase().as_str()) {
+                    found.push(PhraseMatch {
+                        span: at..at + phrase.text.len(),
+                        words: 0..0,
+                        phrase: &phrase.text,
+                        replacement: phrase.replacement.as_deref(),
+                    });
                 }
             }
-            None
-        });
-        // ASCII lower-casing keeps byte offsets, so spans in `lower` are spans in `text`.
-        let lower = if self.literals.is_empty() { String::new() } else { text.to_ascii_lowercase() };
-        let literal_matches = self.literals.iter().flat_map(move |&index| {
-            let phrase = &self.phrases[index];
-            let found: Vec<usize> =
-                lower.match_indices(phrase.text.to_ascii_lowercase().as_str()).map(|(at, _)| at).collect();
-            found.into_iter().map(move |at| PhraseMatch {
-                span: at..at + phrase.text.len(),
-                words: 0..0,
-                phrase: &phrase.text,
-                replacement: phrase.replacement.as_deref(),
-            })
-        });
-        word_matches.chain(literal_matches)
+            if found.len() > word_matches {
+                let spans: Vec<Range<usize>> = found.iter().map(|m| m.span.clone()).collect();
+                let inside_another =
+                    |span: &Range<usize>| spans.iter().any(|o| o != span && o.start <= span.start && span.end <= o.end);
+                found.retain(|m| !inside_another(&m.span));
+                found.sort_by_key(|m| m.span.start);
+            }
+        }
+        found.into_iter()
     }
 
     /// Whether the folded words of `candidate` equal some phrase of the list exactly.
@@ -227,9 +237,10 @@ mod tests {
 
     #[test]
     fn literal_entries_match_raw_text() {
-        let list = PhraseList::new([":(", "😡", "% off"]);
-        assert_eq!(found(&list, "so sad :( 😡 50% OFF"), [":(", "😡", "% OFF"]);
-        assert!(found(&list, "turn it off").is_empty());
+        let list = PhraseList::new([":(", "😡", "% off", "off"]);
+        // "off" inside "% OFF" is the same finding.
+        assert_eq!(found(&list, "so sad :( 😡 50% OFF, off"), [":(", "😡", "% OFF", "off"]);
+        assert!(found(&PhraseList::new(["% off"]), "turn it off").is_empty());
     }
 
     #[test]

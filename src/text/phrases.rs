@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::words::word_key;
 use super::{fold, Word};
 
 /// One word of a phrase, folded.
@@ -55,8 +56,8 @@ pub struct PhraseMatch<'l> {
 #[derive(Debug, Clone, Default)]
 pub struct PhraseList {
     phrases: Vec<Phrase>,
-    /// (first word if exact, phrase index), sorted, for binary search.
-    by_first_word: Vec<(String, usize)>,
+    /// (key of the first word if exact, phrase index), sorted, for binary search.
+    by_first_word: Vec<(u64, usize)>,
     /// Phrases whose first word is a prefix pattern.
     prefix_first: Vec<usize>,
     literals: Vec<usize>,
@@ -79,7 +80,7 @@ impl PhraseList {
             let words = if literal { Vec::new() } else { pattern_words(text) };
             match words.first() {
                 None => list.literals.push(index),
-                Some(WordPattern::Exact(first)) => list.by_first_word.push((first.clone(), index)),
+                Some(WordPattern::Exact(first)) => list.by_first_word.push((word_key(first), index)),
                 Some(WordPattern::Prefix(_)) => list.prefix_first.push(index),
             }
             list.phrases.push(Phrase { text: text.to_string(), words, replacement });
@@ -103,9 +104,10 @@ impl PhraseList {
 
     /// The longest phrase that starts exactly at word `start`, if any.
     pub fn match_at(&self, words: &[Word], start: usize) -> Option<PhraseMatch<'_>> {
-        let first: &str = &words.get(start)?.folded;
-        let lo = self.by_first_word.partition_point(|(w, _)| w.as_str() < first);
-        let exact = self.by_first_word[lo..].iter().take_while(|(w, _)| w == first).map(|&(_, index)| index);
+        let first = words.get(start)?.key;
+        let lo = self.by_first_word.partition_point(|&(key, _)| key < first);
+        // Equal keys are candidates; `sequence_matches` compares the words themselves.
+        let exact = self.by_first_word[lo..].iter().take_while(|&&(key, _)| key == first).map(|&(_, index)| index);
         exact
             .chain(self.prefix_first.iter().copied())
             .filter(|&index| sequence_matches(&self.phrases[index].words, words, start))

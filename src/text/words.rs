@@ -17,6 +17,8 @@ pub struct Word<'a> {
     pub span: Range<usize>,
     pub text: &'a str,
     pub folded: Cow<'a, str>,
+    /// A hash of `folded`: phrase lists look words up by it, comparing numbers, not strings.
+    pub key: u64,
     /// Index of the sentence holding the word (0 until a caller splits sentences).
     pub sentence: usize,
 }
@@ -24,8 +26,16 @@ pub struct Word<'a> {
 /// The words of `text`, in order.
 pub fn words(text: &str) -> Vec<Word<'_>> {
     text.unicode_word_indices()
-        .map(|(at, word)| Word { span: at..at + word.len(), text: word, folded: fold(word), sentence: 0 })
+        .map(|(at, word)| {
+            let folded = fold(word);
+            Word { span: at..at + word.len(), text: word, key: word_key(&folded), folded, sentence: 0 }
+        })
         .collect()
+}
+
+/// FNV-1a over the folded word's bytes: tiny, fast on short words, no dependency.
+pub fn word_key(folded: &str) -> u64 {
+    folded.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Whether a word is written with a capital first letter (false for scripts without case).

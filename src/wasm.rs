@@ -14,15 +14,51 @@ use crate::context::LintContext;
 /// `{language, findings}`.
 #[wasm_bindgen]
 pub fn lint(draft: &str, context: JsValue) -> Result<JsValue, JsError> {
-    let context: LintContext = if context.is_undefined() || context.is_null() {
-        LintContext::default()
-    } else {
-        serde_wasm_bindgen::from_value(context).map_err(|e| JsError::new(&format!("invalid lint context: {e}")))?
-    };
-    let result = crate::lint(draft, &context).map_err(|e| JsError::new(&format!("invalid lint context: {e}")))?;
+    let invalid = |message: &dyn std::fmt::Display| JsError::new(&format!("invalid lint context: {message}"));
+    let context = parse_context(&context).map_err(|message| invalid(&message))?;
+    let result = crate::lint(draft, &context).map_err(|e| invalid(&e))?;
     result
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("cannot return the result: {e}")))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.stringify`; throws on a BigInt or a cycle, gives `undefined` for a function.
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+    /// `String(value)`: "TypeError: …" for an `Error`.
+    #[wasm_bindgen(js_name = String)]
+    fn js_string(value: &JsValue) -> String;
+}
+
+/// Reads the context through its JSON text rather than with serde-wasm-bindgen, which
+/// reads a struct by looking up only the fields it knows: a misspelt field would be
+/// ignored, `deny_unknown_fields` notwithstanding (RReverser/serde-wasm-bindgen#39), and
+/// a string where a list belongs fails with "Reflect.get called on non-object". serde_json
+/// rejects both, and serde_path_to_error names the field. As in JSON, a field that is
+/// `undefined` counts as absent, and `NaN` or `Infinity` as `null`.
+fn parse_context(context: &JsValue) -> Result<LintContext, String> {
+    if context.is_undefined() || context.is_null() {
+        return Ok(LintContext::default());
+    }
+    let json = json_stringify(context)
+        .map_err(|e| format!("cannot read it as JSON: {}", js_string(&e)))?
+        .as_string()
+        .unwrap_or_default();
+    if !json.starts_with('{') {
+        let shown = if json.is_empty() { "a function or symbol".to_string() } else { json };
+        return Err(format!("it must be an object such as {{customerName, hoursSinceCustomer}}, not {shown}"));
+    }
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(&json)).map_err(|e| {
+        // serde_json adds where in the text it failed; that text is ours, not the caller's.
+        let message = e.inner().to_string();
+        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(message, _)| message);
+        match e.path().to_string().as_str() {
+            "." => message.to_string(),
+            path => format!("{path}: {message}"),
+        }
+    })
 }
 
 /// The ids of every rule, in reporting order.

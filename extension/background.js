@@ -1,0 +1,54 @@
+// Reply Coach's background service worker: loads the Rust core (WebAssembly) once and
+// answers lint requests from the rest of the extension.
+//
+// Request:  {type: "lint", draft: string, context?: object}
+// Response: {language, findings} from the core, or {error: message}.
+//
+// No network, no eval: the only file fetched is the packaged .wasm, and the manifest's
+// CSP allows nothing but 'wasm-unsafe-eval' to compile it.
+
+import init, { lint } from "./pkg/reply_coach.js";
+
+// Started at once so the first request does not pay for compilation; a service worker
+// module may not use top-level await, so requests wait on this promise instead.
+const coreReady = init({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_bg.wasm") });
+
+/**
+ * Lints one draft. Never rejects: every failure becomes `{error}` so a caller always
+ * gets an answer it can show.
+ */
+async function lintRequest(draft, context) {
+  try {
+    await coreReady;
+  } catch (e) {
+    return { error: `Reply Coach could not load its core: ${messageOf(e)}` };
+  }
+  // The Wasm glue would turn a non-string into garbage rather than fail, so check here.
+  if (typeof draft !== "string") {
+    return { error: `draft must be a string (got ${draft === null ? "null" : typeof draft})` };
+  }
+  try {
+    return lint(draft, context);
+  } catch (e) {
+    // The core throws an Error naming the bad context field.
+    return { error: messageOf(e) };
+  }
+}
+
+function messageOf(e) {
+  return e instanceof Error ? e.message : String(e);
+}
+
+// Registered synchronously at the top level, as service workers require, so a message
+// that wakes the worker is not missed.
+chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  if (message?.type !== "lint") {
+    return false; // Not ours: let other listeners answer.
+  }
+  lintRequest(message.draft, message.context).then(sendResponse);
+  return true; // The response is sent asynchronously.
+});
+
+// The same entry point the message listener uses, reachable from the service worker's
+// DevTools console and from the end-to-end test (which cannot send itself a message).
+globalThis.replyCoach = Object.freeze({ lint: lintRequest });

@@ -46,12 +46,13 @@ impl Rule for SignOffMissing {
                 );
             }
             None => {
+                // Underline where the sign-off belongs, the reply's last word, not the whole
+                // last line (in a one-line reply, that is the whole reply).
                 let end = input.draft.content_end();
-                let last_line = text[..end].rfind('\n').map_or(0, |i| i + 1);
-                let last_line = last_line + (text[last_line..end].len() - text[last_line..end].trim_start().len());
+                let last_word = input.draft.words.last().map_or(end, |w| w.span.start);
                 let sign_off = input.data.sign_off_text.replace("{name}", name);
                 hits.push(
-                    Hit::new(last_line..end, message)
+                    Hit::new(last_word..end, message)
                         .with_fix(format!("Sign with “{sign_off}”"), vec![insert(end, format!("\n{sign_off}"))]),
                 );
             }
@@ -83,8 +84,9 @@ mod tests {
             ("hi", "प्रिया", "ऑर्डर भेज दिया गया है।\nधन्यवाद।", "ऑर्डर भेज दिया गया है।\nधन्यवाद।\n– प्रिया"),
         ] {
             let c = case().lang(lang).agent(agent);
-            let last_line = draft.trim_end().rsplit('\n').next().unwrap();
-            assert_eq!(c.spans(RULE, draft), [last_line], "{draft}");
+            // The underline sits on the last word, with its punctuation: where the sign-off goes.
+            let last_word = draft.trim_end().rsplit([' ', '\n']).next().unwrap();
+            assert_eq!(c.spans(RULE, draft), [last_word], "{draft}");
             assert_eq!(c.fixed(RULE, draft), fixed);
             assert!(!c.fires(RULE, fixed), "{fixed}");
         }

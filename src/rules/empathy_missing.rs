@@ -70,7 +70,7 @@ impl Rule for EmpathyMissing {
 /// customer writes "Thank you!!" as often as an angry one writes "Still nothing!!", and
 /// the angry one usually says what is wrong.
 fn shouts(said: &Draft, common: &CommonData) -> bool {
-    let shouting = Shouting::find(said, common);
+    let shouting = Shouting::find(said, common, &[]);
     shouting.word_count >= 2 || shouting.mark_runs.iter().any(|marks| said.text[marks.clone()].contains('?'))
 }
 

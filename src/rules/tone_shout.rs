@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::{capitalise, replace, Hit, Input, Rule};
-use crate::draft::Draft;
+use crate::draft::{occurrences, Draft};
 use crate::finding::Severity;
 use crate::lang::{CommonData, Language};
 
@@ -24,7 +24,15 @@ impl Rule for ToneShout {
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
         let draft = input.draft;
-        let shouting = Shouting::find(draft, input.common);
+        // A name typed in capitals ("Hello ANA MARIA") is the person's name, not shouting
+        // to lower-case.
+        let names: Vec<Range<usize>> = [&input.customer, &input.agent]
+            .into_iter()
+            .flatten()
+            .flat_map(|person| std::iter::once(&person.first).chain(&person.rest))
+            .flat_map(|part| occurrences(part, draft))
+            .collect();
+        let shouting = Shouting::find(draft, input.common, &names);
         if shouting.word_count >= 2 {
             for run in &shouting.word_runs {
                 let span = draft.words[run.words.start].span.start..draft.words[run.words.end - 1].span.end;
@@ -91,8 +99,14 @@ enum Caps {
 const MAX_UNIT_LETTERS: usize = 3;
 
 impl Shouting {
-    pub fn find(draft: &Draft, common: &CommonData) -> Shouting {
-        let caps = classify(draft, common);
+    /// `kept` are word-index ranges written in capitals for a reason, such as names.
+    pub fn find(draft: &Draft, common: &CommonData, kept: &[Range<usize>]) -> Shouting {
+        let mut caps = classify(draft, common);
+        for index in kept.iter().flat_map(Range::clone) {
+            if let Some(case) = caps.get_mut(index) {
+                *case = Caps::Keep;
+            }
+        }
         let word_count = caps.iter().filter(|&&c| c == Caps::Shout).count();
         let mut word_runs = Vec::new();
         let mut index = 0;
@@ -292,6 +306,15 @@ mod tests {
             assert_eq!(c.findings(RULE, draft).len(), 1, "{draft}");
             assert_eq!(c.fixed(RULE, draft), fixed, "{draft}");
         }
+    }
+
+    #[test]
+    fn names_in_capitals_are_names_not_shouting() {
+        let c = case().customer("Ana Maria Popescu").agent("Mihai");
+        assert!(!c.fires(RULE, "Hello ANA MARIA, your parcel left today. – MIHAI"));
+        assert_eq!(c.spans(RULE, "Hello ANA MARIA, WE ARE CLOSED today."), ["WE ARE CLOSED"]);
+        assert_eq!(c.fixed(RULE, "Hello ANA MARIA, WE ARE CLOSED today."), "Hello ANA MARIA, we are closed today.");
+        assert!(!case().lang("hy").customer("Անի Սարգսյան").fires(RULE, "Բարև Ձեզ, ԱՆԻ ՍԱՐԳՍՅԱՆ։"));
     }
 
     #[test]

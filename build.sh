@@ -4,6 +4,9 @@
 #   ./build.sh [build]  the extension in dist/chrome and dist/firefox (plus a .zip of
 #                       each), the Wasm checked against its size budget, and the CLI
 #   ./build.sh test     every test: native, Wasm in headless Chromium, end to end
+#   ./build.sh bench    the build, then benchmarks (native throughput; latency against
+#                       write-good and harper.js in headless Chromium; size; memory)
+#                       written to BENCHMARKS.md
 #
 # Tools that are missing are installed (once; what is there is kept): the wasm32 target,
 # wasm-bindgen-cli at the version Cargo.lock pins, wasm-opt from npm and, for `test`,
@@ -104,6 +107,15 @@ ensure_e2e_deps() {
   if [[ ! -d tests/node_modules ]]; then
     step "Installing playwright-core from tests/package-lock.json"
     npm ci --prefix tests --no-audit --no-fund
+  fi
+}
+
+# The benchmarks' npm packages (write-good, harper.js, playwright-core) are kept apart
+# from the tests' so `./build.sh test` never downloads harper.js's 16 MB of Wasm.
+ensure_bench_deps() {
+  if [[ ! -d benches/node_modules ]]; then
+    step "Installing the benchmarks' packages from benches/package-lock.json"
+    npm ci --prefix benches --no-audit --no-fund
   fi
 }
 
@@ -215,6 +227,107 @@ build() {
   build_cli
 }
 
+# ---- bench ----
+
+readonly BENCH_DIR=target/bench
+
+# The same core natively, release profile, pinned to one core where taskset exists (the
+# lint is single-threaded; pinning keeps the scheduler from moving it mid-measurement).
+# panic = unwind: bench targets always unwind, so with the release profile's abort cargo
+# builds the lib twice in one run, and as a cdylib+rlib its file name has no hash to tell
+# the two apart: they overwrite each other and the build fails at random. Its own target
+# dir, so the changed setting does not rebuild target/release.
+run_native_bench() {
+  step "Native lint throughput (cargo bench --bench native)"
+  local pin=() target_dir="$BENCH_DIR/cargo"
+  command -v taskset >/dev/null && pin=(taskset -c 0)
+  export CARGO_PROFILE_RELEASE_PANIC=unwind CARGO_PROFILE_BENCH_PANIC=unwind
+  cargo bench --bench native --target-dir "$target_dir" --no-run
+  "${pin[@]}" cargo bench --bench native --target-dir "$target_dir" >"$BENCH_DIR/native.md"
+  cat "$BENCH_DIR/native.md"
+}
+
+# The optimised Wasm (target/wasm-pkg, from build) against write-good and harper.js.
+run_browser_bench() {
+  step "Lint latency in headless Chromium (benches/browser.mjs)"
+  node benches/browser.mjs "$(gzip -9 -c "$PKG_DIR/${CRATE}_bg.wasm" | wc -c)" >"$BENCH_DIR/browser.md"
+  cat "$BENCH_DIR/browser.md"
+}
+
+size_rows() {
+  local wasm="$PKG_DIR/${CRATE}_bg.wasm" zip
+  printf '| Wasm after wasm-opt, raw | %d |\n' "$(wc -c <"$wasm")"
+  printf '| Wasm after wasm-opt, gzip -9 | %d |\n' "$(gzip -9 -c "$wasm" | wc -c)"
+  printf '| wasm-bindgen glue (reply_coach.js), raw | %d |\n' "$(wc -c <"$PKG_DIR/$CRATE.js")"
+  for zip in dist/*.zip; do
+    [[ -e $zip ]] && printf '| %s | %d |\n' "$zip" "$(wc -c <"$zip")"
+  done
+}
+
+npm_version() {
+  node -p "require('./benches/node_modules/$1/package.json').version"
+}
+
+# Everything a reader needs to reproduce a figure: when, on what CPU, with which tools.
+write_benchmarks_md() {
+  local cpu
+  cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+  {
+    echo "# Benchmarks"
+    echo
+    echo "Written by \`./build.sh bench\` (every figure below comes from that one command; the"
+    echo "drafts are \`benches/corpus.json\`, made by \`benches/corpus.mjs\`). Do not edit by hand."
+    echo
+    echo "| | |"
+    echo "|---|---|"
+    echo "| date | $(date -u '+%Y-%m-%d %H:%M UTC') |"
+    echo "| CPU | ${cpu:-unknown} ($(nproc) cores available) |"
+    echo "| rustc | $(rustc --version) |"
+    echo "| Chromium | $(sed -n 's/^Chromium \([^,]*\),.*/\1/p' "$BENCH_DIR/browser.md") (headless) |"
+    echo "| harper.js | $(npm_version harper.js) |"
+    echo "| write-good | $(npm_version write-good) |"
+    echo
+    echo "## Native lint throughput"
+    echo
+    echo "The core the Wasm is built from, natively, release profile (opt-level z, LTO), one"
+    echo "thread pinned to one core; warm-up excluded; each lint timed alone with"
+    echo "\`std::time::Instant\`. Sizes are UTF-8 bytes; short classes are 50–400 characters."
+    echo
+    cat "$BENCH_DIR/native.md"
+    echo
+    echo "## Lint latency in headless Chromium"
+    echo
+    echo "The English classes, each tool warmed up on them first; one lint per sample."
+    echo "Reply Coach is called with each draft's context (as the extension does); write-good and"
+    echo "harper.js (\`LocalLinter\`, awaited, as its API is asynchronous) get the text. The"
+    echo "tools do different work: write-good runs regular expressions for style, harper.js"
+    echo "checks grammar and spelling, Reply Coach runs the service-guideline rules. In the last"
+    echo "column, above 1× means slower than Reply Coach."
+    echo
+    cat "$BENCH_DIR/browser.md"
+    echo
+    echo "## Size"
+    echo
+    echo "| file | bytes |"
+    echo "|---|---:|"
+    size_rows
+  } >BENCHMARKS.md.tmp
+  # Written whole or not at all: a failed run leaves the last complete report.
+  mv BENCHMARKS.md.tmp BENCHMARKS.md
+  echo "Wrote BENCHMARKS.md"
+}
+
+bench() {
+  ensure_chromium
+  ensure_node
+  ensure_bench_deps
+  build
+  mkdir -p "$BENCH_DIR"
+  run_native_bench
+  run_browser_bench
+  write_benchmarks_md
+}
+
 # ---- test ----
 
 run_native_tests() {
@@ -260,5 +373,6 @@ test_all() {
 case "${1:-build}" in
   build) build ;;
   test) test_all ;;
-  *) die "unknown command ${1}; use: ./build.sh [build|test]" ;;
+  bench) bench ;;
+  *) die "unknown command ${1}; use: ./build.sh [build|test|bench]" ;;
 esac

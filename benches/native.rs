@@ -1,0 +1,107 @@
+//! Native lint throughput: the core that the Wasm is built from, in a release build on
+//! one thread, over the drafts of `benches/corpus.json` (the same drafts the browser run
+//! lints). Prints a Markdown table to standard output.
+//!
+//!   cargo bench --bench native      (./build.sh bench runs it and writes BENCHMARKS.md)
+//!
+//! A bench target rather than an example: `cargo bench` builds it with the release
+//! profile, and `cargo test --all-targets` runs it without `--bench`, which lints every
+//! draft once and checks the corpus still parses, so it cannot rot unnoticed.
+
+use std::time::{Duration, Instant};
+
+use reply_coach::{lint, LintContext};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Corpus {
+    classes: Vec<Class>,
+}
+
+#[derive(Deserialize)]
+struct Class {
+    name: String,
+    drafts: Vec<Draft>,
+}
+
+#[derive(Deserialize)]
+struct Draft {
+    text: String,
+    context: LintContext,
+}
+
+/// Each class is linted for at least this long (after warm-up), and at least
+/// `MIN_SAMPLES` times, so p99 rests on enough samples.
+const MEASURE: Duration = Duration::from_millis(1500);
+const WARM_UP: Duration = Duration::from_millis(300);
+const MIN_SAMPLES: usize = 2000;
+
+fn main() {
+    let corpus: Corpus = serde_json::from_str(include_str!("corpus.json")).expect("benches/corpus.json parses");
+    let benching = std::env::args().any(|arg| arg == "--bench");
+    if !benching {
+        for class in &corpus.classes {
+            for draft in &class.drafts {
+                lint(&draft.text, &draft.context).unwrap_or_else(|e| panic!("{}: {e}", class.name));
+            }
+        }
+        println!("benches/native: linted the corpus once (run `cargo bench --bench native` to measure)");
+        return;
+    }
+    println!("| class | drafts | mean size (bytes) | median per lint | p99 per lint | drafts/s | MB/s |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for class in &corpus.classes {
+        measure(class);
+    }
+}
+
+fn measure(class: &Class) {
+    let lint_all = |samples: &mut Vec<Duration>| {
+        for draft in &class.drafts {
+            let start = Instant::now();
+            let result = lint(&draft.text, &draft.context);
+            samples.push(start.elapsed());
+            // Keeps the optimiser from dropping the work.
+            std::hint::black_box(result).expect("lints");
+        }
+    };
+    // Warm-up, not counted: the phrase data is parsed on first use, caches fill.
+    let start = Instant::now();
+    let mut discard = Vec::new();
+    while start.elapsed() < WARM_UP {
+        lint_all(&mut discard);
+        discard.clear();
+    }
+    let mut samples = Vec::new();
+    let mut rounds = 0usize;
+    let start = Instant::now();
+    while start.elapsed() < MEASURE || samples.len() < MIN_SAMPLES {
+        lint_all(&mut samples);
+        rounds += 1;
+    }
+    let total: Duration = samples.iter().sum();
+    let bytes: usize = class.drafts.iter().map(|d| d.text.len()).sum::<usize>() * rounds;
+    samples.sort_unstable();
+    let quantile = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+    let secs = total.as_secs_f64();
+    println!(
+        "| {} | {} | {} | {} | {} | {:.0} | {:.1} |",
+        class.name,
+        class.drafts.len(),
+        class.drafts.iter().map(|d| d.text.len()).sum::<usize>() / class.drafts.len(),
+        show(quantile(0.5)),
+        show(quantile(0.99)),
+        samples.len() as f64 / secs,
+        bytes as f64 / secs / 1e6,
+    );
+}
+
+/// µs with one decimal below 10 ms, else ms.
+fn show(d: Duration) -> String {
+    let us = d.as_secs_f64() * 1e6;
+    if us < 10_000.0 {
+        format!("{us:.1} µs")
+    } else {
+        format!("{:.2} ms", us / 1000.0)
+    }
+}

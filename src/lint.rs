@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::context::{ContextError, LintContext};
 use crate::draft::Draft;
 use crate::finding::{Edit, Finding, Fix};
-use crate::lang::{detect, Language};
+use crate::lang::Language;
 use crate::rules::{self, Hit, Input};
 use crate::text::Utf16Map;
 
@@ -23,8 +23,11 @@ pub struct LintResult {
 /// any text, however malformed, gives a result.
 pub fn lint(draft: &str, context: &LintContext) -> Result<LintResult, ContextError> {
     context.validate()?;
-    let language = context.language.fixed().unwrap_or_else(|| detect(draft, context.customer_message.as_deref()));
-    let analysed = Draft::new(draft, language);
+    let analysed = match context.language.fixed() {
+        Some(language) => Draft::new(draft, language),
+        None => Draft::detected(draft, context.customer_message.as_deref()),
+    };
+    let language = analysed.language;
     let input = Input::new(&analysed, context);
     let utf16 = Utf16Map::new(draft);
     let disabled = &context.settings.disabled_rules;

@@ -13,7 +13,7 @@ pub use greeting::Greeting;
 pub use names::{is_name_like, occurrences, PersonName};
 pub use sign_off::SignOff;
 
-use crate::lang::{CommonData, Language};
+use crate::lang::{detect_fallback, detect_words, CommonData, Language};
 use crate::text::{fold, is_sentence_terminator, words, PhraseList, PhraseMatch, Word};
 
 /// A sentence: its trimmed byte span and the words in it.
@@ -34,7 +34,19 @@ pub struct Draft<'a> {
 
 impl<'a> Draft<'a> {
     pub fn new(text: &'a str, language: Language) -> Self {
-        let mut words = words(text);
+        Draft::with_words(text, language, words(text))
+    }
+
+    /// Analyses `text` in the language detected from it; when it says too little, the
+    /// `fallback` text (the customer's message) decides, and English is the last resort.
+    /// The words are segmented once, for detection and analysis alike.
+    pub fn detected(text: &'a str, fallback: Option<&str>) -> Self {
+        let words = words(text);
+        let language = detect_words(text, &words).or_else(|| detect_fallback(fallback)).unwrap_or(Language::En);
+        Draft::with_words(text, language, words)
+    }
+
+    fn with_words(text: &'a str, language: Language, mut words: Vec<Word<'a>>) -> Self {
         let spans = sentence_spans(text, language);
         let mut sentences = Vec::with_capacity(spans.len());
         let mut next_word = 0;

@@ -5,21 +5,38 @@
 //! decide. Romanised Hindi and Armenian ("Namaste", "Barev") are read as English.
 
 use super::Language;
-use crate::text::words;
+use crate::text::{words, Word};
 
 /// The language of `draft`; when the draft says too little (empty, only a name or an
 /// emoji), the customer's message decides, and English is the last resort.
 pub fn detect(draft: &str, customer_message: Option<&str>) -> Language {
-    detect_one(draft).or_else(|| customer_message.and_then(detect_one)).unwrap_or(Language::En)
+    detect_words(draft, &words(sample(draft))).or_else(|| fallback(customer_message)).unwrap_or(Language::En)
+}
+
+/// The language of a text that says enough, from its words (already segmented by the
+/// caller, so a lint segments its draft once).
+pub fn detect_words(text: &str, words: &[Word]) -> Option<Language> {
+    let text = sample(text);
+    let words = &words[..words.partition_point(|w| w.span.end <= text.len())];
+    detect_one(text, words)
+}
+
+/// The language of a text consulted when the draft says too little.
+pub fn fallback(text: Option<&str>) -> Option<Language> {
+    text.and_then(|text| detect_one(sample(text), &words(sample(text))))
 }
 
 /// How much of a text detection reads: the opening says which language a reply is in, and
 /// reading a 10,000-character draft whole would cost more than the rules.
 const SAMPLE_BYTES: usize = 1024;
 
-fn detect_one(text: &str) -> Option<Language> {
-    let sample_end = (SAMPLE_BYTES..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
-    let text = &text[..sample_end];
+/// The opening `SAMPLE_BYTES` of `text`, cut at a character boundary.
+fn sample(text: &str) -> &str {
+    let end = (SAMPLE_BYTES..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+    &text[..end]
+}
+
+fn detect_one(text: &str, words: &[Word]) -> Option<Language> {
     let (mut armenian, mut devanagari, mut latin, mut romanian_letters) = (0usize, 0usize, 0usize, 0usize);
     // Links and e-mail addresses are Latin whatever the language around them.
     let prose = text
@@ -46,10 +63,9 @@ fn detect_one(text: &str) -> Option<Language> {
     if latin == 0 {
         return None;
     }
-    let words = words(text);
     let hits = |language: Language| {
         let stopwords = &language.data().stopwords;
-        (0..words.len()).filter(|&i| stopwords.match_at(&words, i).is_some()).count()
+        (0..words.len()).filter(|&i| stopwords.match_at(words, i).is_some()).count()
     };
     let english = hits(Language::En);
     let romanian = hits(Language::Ro) + 2 * romanian_letters;

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 pub use data_file::{DataFile, DataFileError};
-pub use detect::detect;
+pub use detect::{detect, detect_words, fallback as detect_fallback};
 
 use crate::text::{fold, PhraseList};
 

@@ -6,7 +6,7 @@ use super::tone_shout::Shouting;
 use super::{insert, replace, Hit, Input, Rule};
 use crate::draft::Draft;
 use crate::finding::Severity;
-use crate::lang::{detect, CommonData};
+use crate::lang::CommonData;
 
 pub struct EmpathyMissing;
 
@@ -29,8 +29,8 @@ impl Rule for EmpathyMissing {
             return;
         }
         let draft = input.draft;
-        let message_language = detect(message, None);
-        let said = Draft::new(message, message_language);
+        let said = Draft::detected(message, None);
+        let message_language = said.language;
         // The customer may write in another language than the reply, and a short message
         // can be detected wrongly ("Am primit produsul stricat" has no Romanian letter):
         // both languages' phrases count.

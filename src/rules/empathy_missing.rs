@@ -1,12 +1,13 @@
 //! `empathy-missing`: the customer complains or is upset, and the reply neither
 //! acknowledges, nor apologises, nor empathises.
 
-use super::tone_argue::{spans, strictly_contains};
+use super::tone_argue::spans;
 use super::tone_shout::Shouting;
 use super::{insert, replace, Hit, Input, Rule};
 use crate::draft::Draft;
 use crate::finding::Severity;
 use crate::lang::CommonData;
+use crate::text::strictly_contains;
 
 pub struct EmpathyMissing;
 

@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::{phrase_hits, Hit, Input, Rule};
 use crate::draft::Draft;
 use crate::finding::Severity;
-use crate::text::PhraseList;
+use crate::text::{strictly_contains, PhraseList};
 
 pub struct ToneArgue;
 
@@ -40,13 +40,6 @@ impl Rule for ToneArgue {
 /// Where the phrases of `list` occur in the draft.
 pub(super) fn spans(draft: &Draft, list: &PhraseList) -> Vec<Range<usize>> {
     list.find_all(draft.text, &draft.words).map(|m| m.span).collect()
-}
-
-/// Whether `inner` lies inside the longer `outer`. A phrase inside a longer phrase of
-/// another list means what the longer one says: "vina noastră" (our fault) is no apology
-/// inside "nu e vina noastră", and "your fault" no blame inside "not your fault".
-pub(super) fn strictly_contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end && outer != inner
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Text primitives with no knowledge of rules: folding words for comparison, matching
 //! phrase lists, and converting byte offsets to the UTF-16 offsets the DOM uses.
 
+use std::ops::Range;
+
 pub mod fold;
 pub mod phrases;
 pub mod utf16;
@@ -15,6 +17,14 @@ pub use words::{is_capitalised, words, Word};
 /// the Armenian full stop `։` and the Devanagari danda `।` / double danda `॥`.
 pub fn is_sentence_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '։' | '।' | '॥')
+}
+
+/// Whether `inner` lies inside the longer `outer`. A phrase inside a longer one means what
+/// the longer one says: "vina noastră" (our fault) is no apology inside "nu e vina
+/// noastră", "your fault" no blame inside "not your fault", "reducere" one finding with
+/// "% reducere".
+pub fn strictly_contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end && outer != inner
 }
 
 /// Dashes that introduce a sign-off ("– Maria", "-Maria").

@@ -12,7 +12,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::words::word_key;
-use super::{fold, Word};
+use super::{fold, strictly_contains, Word};
 
 /// One word of a phrase, folded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,9 +156,7 @@ impl PhraseList {
             }
             if found.len() > word_matches {
                 let spans: Vec<Range<usize>> = found.iter().map(|m| m.span.clone()).collect();
-                let inside_another =
-                    |span: &Range<usize>| spans.iter().any(|o| o != span && o.start <= span.start && span.end <= o.end);
-                found.retain(|m| !inside_another(&m.span));
+                found.retain(|m| !spans.iter().any(|outer| strictly_contains(outer, &m.span)));
                 found.sort_by_key(|m| m.span.start);
             }
         }

@@ -85,13 +85,21 @@ ensure_node() {
   ((major >= 20)) || die "Node.js 20 or later is needed; this is $(node --version)"
 }
 
+# Installs a folder's npm packages from its lock file when they are missing or older
+# than the lock (npm writes node_modules/.package-lock.json on every install), so a
+# checkout whose lock gained a package gets it without a manual `npm ci`.
+ensure_npm_deps() {
+  local dir=$1 installed="$1/node_modules/.package-lock.json"
+  if [[ ! -f $installed || $dir/package-lock.json -nt $installed ]]; then
+    step "Installing the npm packages of $dir/ from its package-lock.json"
+    npm ci --prefix "$dir" --no-audit --no-fund
+  fi
+}
+
 # wasm-opt comes from npm's binaryen, pinned by extension/package-lock.json: Debian's
 # binaryen (108) is too old for today's rustc output and writes broken Wasm.
 ensure_wasm_opt() {
-  if [[ ! -x $WASM_OPT ]]; then
-    step "Installing binaryen (wasm-opt) from extension/package-lock.json"
-    npm ci --prefix extension --no-audit --no-fund
-  fi
+  ensure_npm_deps extension
 }
 
 # Chromium runs the Wasm tests (through chromedriver) and the end-to-end test.
@@ -104,19 +112,13 @@ ensure_chromium() {
 }
 
 ensure_e2e_deps() {
-  if [[ ! -d tests/node_modules ]]; then
-    step "Installing playwright-core from tests/package-lock.json"
-    npm ci --prefix tests --no-audit --no-fund
-  fi
+  ensure_npm_deps tests
 }
 
 # The benchmarks' npm packages (write-good, harper.js, playwright-core) are kept apart
 # from the tests' so `./build.sh test` never downloads harper.js's 16 MB of Wasm.
 ensure_bench_deps() {
-  if [[ ! -d benches/node_modules ]]; then
-    step "Installing the benchmarks' packages from benches/package-lock.json"
-    npm ci --prefix benches --no-audit --no-fund
-  fi
+  ensure_npm_deps benches
 }
 
 # ---- build ----
@@ -153,16 +155,17 @@ check_size_budget() {
   ((gzipped <= GZIP_BUDGET_BYTES)) || die "the Wasm is over its size budget by $((gzipped - GZIP_BUDGET_BYTES)) bytes gzipped"
 }
 
-# dist/chrome and dist/firefox hold the same files; only the manifest differs. Only what
-# the extension loads is copied: no npm manifests, no icon generator.
+# dist/chrome and dist/firefox hold the same files; only the manifest differs. Everything
+# in extension/ ships except the build's own files (npm manifests and packages, the icon
+# generator, the manifest template), so a new page or locale needs no change here.
 assemble_extension() {
   step "Assembling the extension in dist/"
   rm -rf dist/chrome dist/firefox dist/*.zip
   local browser
   for browser in chrome firefox; do
-    mkdir -p "dist/$browser/pkg" "dist/$browser/icons"
-    cp extension/background.js "dist/$browser/"
-    cp extension/icons/*.png "dist/$browser/icons/"
+    mkdir -p "dist/$browser/pkg"
+    tar -C extension --exclude=node_modules --exclude='package*.json' --exclude='*.mjs' \
+      --exclude=manifest.json -cf - . | tar -C "dist/$browser" -xf -
     cp "$PKG_DIR/$CRATE.js" "$PKG_DIR/${CRATE}_bg.wasm" "dist/$browser/pkg/"
   done
   write_manifests

@@ -4,18 +4,11 @@
 //
 //   node --test tests/e2e/        (after ./build.sh; ./build.sh test does both)
 //
-// playwright-core drives the system Chromium (CHROMIUM, default /usr/bin/chromium): no
-// browser is downloaded. Headless extension loading needs Chromium's new headless mode,
-// which plain --headless has meant since Chromium 132.
+// Chromium and the extension are launched by harness.mjs.
 
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-
-const extensionDir = fileURLToPath(new URL("../../dist/chrome", import.meta.url));
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+import { launchWithExtension } from "./harness.mjs";
 
 describe("the Reply Coach extension in Chromium", () => {
   let browser;
@@ -23,26 +16,7 @@ describe("the Reply Coach extension in Chromium", () => {
   let extensionId;
 
   before(async () => {
-    assert.ok(existsSync(`${extensionDir}/manifest.json`), `no extension in ${extensionDir}: run ./build.sh first`);
-    // An empty user data dir: Playwright makes a fresh temporary profile.
-    browser = await chromium.launchPersistentContext("", {
-      executablePath,
-      headless: true,
-      args: [
-        `--load-extension=${extensionDir}`,
-        `--disable-extensions-except=${extensionDir}`,
-        "--no-sandbox", // We run as root, where Chromium's sandbox refuses to start.
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-quic",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
-    const isOurs = (w) => w.url().startsWith("chrome-extension://") && w.url().endsWith("/background.js");
-    worker = browser.serviceWorkers().find(isOurs) ?? (await browser.waitForEvent("serviceworker", { predicate: isOurs }));
-    extensionId = new URL(worker.url()).host;
+    ({ context: browser, worker, extensionId } = await launchWithExtension());
   });
 
   after(async () => {

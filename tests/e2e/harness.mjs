@@ -1,0 +1,174 @@
+// What the end-to-end tests and the demo share: Chromium with or without the built
+// extension, and the replica inbox (tests/replica) served at Business Suite's own addresses
+// by request interception, so the shipped extension runs unchanged (its manifest names
+// the real inbox hosts only) and no request leaves the machine.
+//
+//   const { context, worker, extensionId } = await launchWithExtension();
+//   await serveReplica(context);
+//   const page = await openInbox(context, "/latest/inbox/all?composer=textarea");
+//
+// playwright-core drives the system Chromium (CHROMIUM, default /usr/bin/chromium): no
+// browser is downloaded. Headless extension loading needs Chromium's new headless mode,
+// which plain --headless has meant since Chromium 132.
+
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { bundleReplica } from "../replica/bundle.mjs";
+
+export const extensionDir = fileURLToPath(new URL("../../dist/chrome", import.meta.url));
+const replicaDir = new URL("../replica/", import.meta.url);
+
+/** The addresses the replica answers at: the inbox paths of these origins. */
+export const INBOX_ORIGINS = ["https://business.facebook.com", "https://www.facebook.com"];
+/** Where the replica's script and styles come from, as Meta's come from its static host. */
+const STATIC_PREFIX = "https://static.xx.fbcdn.net/rsrc.php/v4/replica/";
+/** The inbox served with STRICT_CSP, which forbids WebAssembly. */
+export const STRICT_PATH = "/latest/inbox/strict";
+
+/**
+ * Meta's policy for business.facebook.com and www.facebook.com, abridged to the directives
+ * a page script or an extension meets, as public captures of the header show it since 2024
+ * (e.g. lockdown-systems/cyd#467, webcompat/web-bugs#145858): scripts by host and nonce,
+ * no 'unsafe-inline' or 'unsafe-eval' for scripts, and 'wasm-unsafe-eval', so WebAssembly
+ * compiles. The nonce is new for every response, as Meta's is.
+ */
+export function metaCsp(nonce = randomBytes(6).toString("base64url")) {
+  return [
+    "default-src blob: 'self' https://*.fbsbx.com *.facebook.com *.fbcdn.net",
+    `script-src *.facebook.com *.fbcdn.net *.facebook.net 127.0.0.1:* 'nonce-${nonce}' blob: data: 'self' connect.facebook.net 'wasm-unsafe-eval' https://*.google-analytics.com *.google.com`,
+    "style-src *.fbcdn.net data: *.facebook.com 'unsafe-inline' https://fonts.googleapis.com",
+    "connect-src *.facebook.com facebook.com *.fbcdn.net *.facebook.net wss://*.facebook.com:* wss://*.whatsapp.com:* attachment.fbsbx.com blob: *.cdninstagram.com 'self' *.fbsbx.com *.fb.com",
+    "font-src data: *.facebook.com *.fbcdn.net *.fbsbx.com https://fonts.gstatic.com",
+    "img-src *.fbcdn.net *.facebook.com data: https://*.fbsbx.com facebook.com *.cdninstagram.com fbsbx.com fbcdn.net blob:",
+    "media-src *.cdninstagram.com blob: *.fbcdn.net *.fbsbx.com www.facebook.com *.facebook.com data:",
+    "frame-src *.facebook.com *.fbsbx.com fbsbx.com data: www.instagram.com *.fbcdn.net",
+    "worker-src blob: *.facebook.com data:",
+    "block-all-mixed-content",
+    "upgrade-insecure-requests",
+  ].join(";");
+}
+
+/** A page that allows its own scripts and nothing that compiles code: no WebAssembly, no
+ * eval, no blob: workers. The extension must still work (or say why not) there. */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://static.xx.fbcdn.net",
+  "style-src 'self' https://static.xx.fbcdn.net",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join(";");
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox", // We run as root, where Chromium's sandbox refuses to start.
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-quic",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+async function launch({ args = [], headless = true } = {}) {
+  // An empty user data dir: Playwright makes a fresh temporary profile.
+  return chromium.launchPersistentContext("", {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless,
+    args: [...CHROMIUM_ARGS, ...args],
+  });
+}
+
+/** Chromium without the extension, for testing the replica alone. */
+export async function launchBrowser({ headless = true } = {}) {
+  return { context: await launch({ headless }) };
+}
+
+/** Chromium with dist/chrome (from ./build.sh) loaded; resolves once its service worker runs. */
+export async function launchWithExtension({ headless = true } = {}) {
+  assert.ok(existsSync(`${extensionDir}/manifest.json`), `no extension in ${extensionDir}: run ./build.sh first`);
+  const context = await launch({
+    headless,
+    args: [`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`],
+  });
+  const isOurs = (w) => w.url().startsWith("chrome-extension://") && w.url().endsWith("/background.js");
+  const worker =
+    context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent("serviceworker", { predicate: isOurs }));
+  return { context, worker, extensionId: new URL(worker.url()).host };
+}
+
+let replicaScript;
+
+/**
+ * Answers the inbox addresses of INBOX_ORIGINS with the replica (STRICT_PATH with
+ * STRICT_CSP, every other /latest/inbox path with Meta's), its script and styles from
+ * Meta's static host, and aborts every other http(s) request. chrome-extension:// and
+ * other schemes are never intercepted. Returns {aborted}: the URLs refused so far.
+ */
+export async function serveReplica(context) {
+  replicaScript ??= bundleReplica();
+  const script = await replicaScript;
+  const html = readFileSync(new URL("inbox.html", replicaDir), "utf8");
+  const css = readFileSync(new URL("inbox.css", replicaDir), "utf8");
+  const aborted = [];
+
+  // Routes run newest first; fallback() hands a request to the one registered before.
+  await context.route(
+    (url) => url.protocol === "http:" || url.protocol === "https:",
+    (route) => {
+      aborted.push(route.request().url());
+      return route.abort("blockedbyclient");
+    },
+  );
+  await context.route(`${STATIC_PREFIX}**`, (route) => {
+    const file = new URL(route.request().url()).pathname.split("/").pop();
+    if (file === "inbox.js") return route.fulfill({ contentType: "text/javascript; charset=utf-8", body: script });
+    if (file === "inbox.css") return route.fulfill({ contentType: "text/css; charset=utf-8", body: css });
+    return route.fallback();
+  });
+  for (const origin of INBOX_ORIGINS) {
+    await context.route(`${origin}/**`, (route) => {
+      const { pathname } = new URL(route.request().url());
+      if (route.request().resourceType() !== "document" || !/^\/latest\/inbox(\/|$)/.test(pathname)) {
+        return route.fallback();
+      }
+      const strict = pathname === STRICT_PATH || pathname.startsWith(`${STRICT_PATH}/`);
+      return route.fulfill({
+        contentType: "text/html; charset=utf-8",
+        headers: { "content-security-policy": strict ? STRICT_CSP : metaCsp() },
+        body: html,
+      });
+    });
+  }
+  return { aborted };
+}
+
+const errorsByPage = new WeakMap();
+
+/** The uncaught errors a page opened by openInbox has thrown so far. */
+export function pageErrors(page) {
+  return errorsByPage.get(page) ?? [];
+}
+
+/**
+ * Opens the replica in a new page of a context set up by serveReplica and resolves once it
+ * has rendered (window.replica.ready). path may carry a query, e.g.
+ * "/latest/inbox/all?composer=textarea"; origin is one of INBOX_ORIGINS.
+ */
+export async function openInbox(context, path = "/latest/inbox/all", { origin = INBOX_ORIGINS[0] } = {}) {
+  const page = await context.newPage();
+  const errors = [];
+  errorsByPage.set(page, errors);
+  page.on("pageerror", (error) => errors.push(error));
+  await page.goto(`${origin}${path}`);
+  try {
+    await page.waitForFunction(() => window.replica?.ready === true, null, { timeout: 10_000 });
+  } catch (error) {
+    throw new Error(`the replica at ${origin}${path} did not start: ${errors.join("; ") || error.message}`);
+  }
+  return page;
+}

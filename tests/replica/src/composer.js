@@ -1,0 +1,187 @@
+// The two kinds of composer the replica offers, with one interface:
+//   {element, input, modelText(), draft(), focus(), clear(), destroy()}
+// element: what goes into the page; input: the text box itself; draft(): what to keep so a
+// new composer can take over (a thread switch, a re-render), passed back as `draft`.
+//
+// The Lexical one is the real editor from npm, set up the way Meta's composers are: rich
+// text (Shift+Enter starts a paragraph), history (Ctrl+Z), Enter sends, the placeholder a
+// sibling element, and on Facebook comments the commenter's name as a mention that
+// Backspace shortens a word at a time.
+
+import { registerHistory, createEmptyHistoryState } from "@lexical/history";
+import { registerRichText } from "@lexical/rich-text";
+import { mergeRegister } from "@lexical/utils";
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  COMMAND_PRIORITY_HIGH,
+  createEditor,
+  INSERT_PARAGRAPH_COMMAND,
+  KEY_ENTER_COMMAND,
+  TextNode,
+} from "lexical";
+import { cls, h } from "./dom.js";
+
+/** A mention as Facebook's comment box makes one: a segmented text node, so Backspace
+ * removes the last name first and leaves the first name, as the guidelines want. */
+class MentionNode extends TextNode {
+  $config() {
+    return this.config("mention", { extends: TextNode });
+  }
+
+  constructor(text = "", key = undefined) {
+    super(text, key);
+  }
+
+  createDOM(config) {
+    const element = super.createDOM(config);
+    element.className = cls.mention;
+    return element;
+  }
+
+  isTextEntity() {
+    return true;
+  }
+
+  canInsertTextBefore() {
+    return false;
+  }
+
+  canInsertTextAfter() {
+    return false;
+  }
+}
+
+/**
+ * label: aria-label and placeholder; draft: a previous composer's draft() or null; mention:
+ * a name to start an empty draft with, as a mention; prefix: plain text to start an empty
+ * draft with; onChange(draft): after every change; onSend(text): Enter or the Send button
+ * with a non-blank draft.
+ */
+export function createLexicalComposer({ label, draft, mention, prefix, onChange, onSend }) {
+  const input = h("div", {
+    class: cls.editor,
+    contenteditable: "true",
+    role: "textbox",
+    spellcheck: "true",
+    tabindex: "0",
+    "aria-label": label,
+    "aria-placeholder": label,
+  });
+  const placeholder = h("div", { class: cls.placeholder, "aria-hidden": "true" }, label);
+  const box = h("div", { class: cls.composerBox }, input, placeholder);
+
+  const editor = createEditor({
+    namespace: "BizInboxComposer",
+    nodes: [MentionNode],
+    theme: { paragraph: cls.paragraph },
+    onError: (error) => {
+      throw error;
+    },
+  });
+  editor.setRootElement(input);
+
+  const modelText = () => editor.getEditorState().read(() => $getRoot().getTextContent());
+  const send = () => {
+    const text = modelText();
+    if (text.trim() !== "") onSend(text);
+  };
+
+  const unregister = [
+    registerRichText(editor),
+    editor.registerUpdateListener(({ editorState }) => {
+      placeholder.hidden = editorState.read(() => $getRoot().getTextContent()) !== "";
+      onChange({ lexical: editorState.toJSON() });
+    }),
+    // Enter sends, as in Meta's inbox; Shift+Enter starts a new paragraph.
+    editor.registerCommand(
+      KEY_ENTER_COMMAND,
+      (event) => {
+        if (event?.isComposing) return false;
+        event?.preventDefault();
+        if (event?.shiftKey) editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined);
+        else send();
+        return true;
+      },
+      COMMAND_PRIORITY_HIGH,
+    ),
+  ];
+
+  // The draft is restored before history starts, so Ctrl+Z cannot undo it away.
+  if (draft?.lexical) {
+    editor.setEditorState(editor.parseEditorState(draft.lexical));
+  } else {
+    editor.update(
+      () => {
+        const paragraph = $createParagraphNode();
+        if (mention) paragraph.append($createMentionNode(mention), $createTextNode(" "));
+        else if (prefix) paragraph.append($createTextNode(prefix));
+        $getRoot().clear().append(paragraph);
+      },
+      { discrete: true },
+    );
+  }
+  unregister.push(registerHistory(editor, createEmptyHistoryState(), 300));
+  const unregisterAll = mergeRegister(...unregister);
+
+  const sendButton = sendButtonFor(send);
+  return {
+    element: h("div", { class: cls.composerBar }, box, sendButton),
+    input,
+    modelText,
+    draft: () => ({ lexical: editor.getEditorState().toJSON() }),
+    focus: () => editor.focus(),
+    clear: () =>
+      editor.update(() => {
+        $getRoot().clear().append($createParagraphNode());
+      }),
+    destroy: () => {
+      unregisterAll();
+      editor.setRootElement(null);
+    },
+  };
+}
+
+function $createMentionNode(name) {
+  return new MentionNode(name).setMode("segmented");
+}
+
+/** The same contract on a plain <textarea>, which keeps its own text as its model. */
+export function createTextareaComposer({ label, draft, mention, prefix, onChange, onSend }) {
+  const input = h("textarea", { class: cls.textarea, "aria-label": label, placeholder: label, rows: "3", dir: "auto" });
+  input.value = draft?.text ?? (mention ? `${mention} ` : prefix ?? "");
+  const send = () => {
+    if (input.value.trim() !== "") onSend(input.value);
+  };
+  const onInput = () => onChange({ text: input.value });
+  const onKeyDown = (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  };
+  input.addEventListener("input", onInput);
+  input.addEventListener("keydown", onKeyDown);
+  return {
+    element: h("div", { class: cls.composerBar }, h("div", { class: cls.composerBox }, input), sendButtonFor(send)),
+    input,
+    modelText: () => input.value,
+    draft: () => ({ text: input.value }),
+    focus: () => input.focus(),
+    clear: () => {
+      input.value = "";
+      onInput();
+    },
+    destroy: () => {
+      input.removeEventListener("input", onInput);
+      input.removeEventListener("keydown", onKeyDown);
+    },
+  };
+}
+
+function sendButtonFor(send) {
+  const button = h("div", { class: cls.send, role: "button", tabindex: "0", "aria-label": "Send" }, "Send");
+  button.addEventListener("click", send);
+  return button;
+}

@@ -1,0 +1,68 @@
+// Element building with DOM APIs only (page text never goes through innerHTML), and the
+// atomic class lists each kind of element wears. The names in `cls` are for this source
+// only: the page sees the meaningless atomic classes of inbox.css.
+
+/**
+ * h("div", {class: cls.row, "aria-label": "…"}, child, "text", …): attributes are set as
+ * given; null, undefined and false leave one out, true sets it empty. Children may be
+ * nodes, strings or null (skipped).
+ */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined) element.append(child);
+  }
+  return element;
+}
+
+export const cls = {
+  app: "x78zum5 xdt5ytf xg01cxk x1xgvd2v x1o0tod",
+  banner: "x78zum5 x6s0dn4 x1qughib xngnso2 x1hbbu2b x1yvgwvq x1xvq2lg x2lah0s",
+  bannerTitle: "x1s688f x1603h9y",
+  account: "x78zum5 x6s0dn4 xl56j7k xd7ygy7 x1fqlqnx x1r8a4m5 x1s688f",
+  body: "x78zum5 x1iyjqo2 x1ey2m1c",
+  listColumn: "x78zum5 xdt5ytf x1v8p93f x2lah0s x1yvgwvq xhaml4f x1odjw0f",
+  listHeading: "x1swvt13 x1s688f x1603h9y xdj266r",
+  row: "x78zum5 x6s0dn4 x1oo3vh0 x1swvt13 x1nhvcw1 x1hl2dhg x1dr75xp x1ypdohk",
+  rowSelected: "x78zum5 x6s0dn4 x1oo3vh0 x1swvt13 x1nhvcw1 x1hl2dhg xiyaj7m x1ypdohk",
+  avatar: "x78zum5 x6s0dn4 xl56j7k xd7ygy7 x1fqlqnx x1r8a4m5 x2lah0s x1s688f",
+  rowBody: "x78zum5 xdt5ytf x1iyjqo2 xeuugli x1sdyfia",
+  rowLine: "x78zum5 x6s0dn4 x1qughib x1c4vz4f",
+  name: "xb3r6kr xlyipyv xuxw1ft",
+  nameUnread: "xb3r6kr xlyipyv xuxw1ft x117nqv4",
+  snippet: "xb3r6kr xlyipyv xuxw1ft xi81zsa x1xlr1w8",
+  snippetUnread: "xb3r6kr xlyipyv xuxw1ft x1o0tod x1xlr1w8 x1s688f",
+  time: "xi81zsa x1j61zf2 x2lah0s",
+  dot: "x1wsgfga x1fqlqnx x1xv5n0h x2lah0s",
+  channelIcon: "x78zum5 x6s0dn4 xl56j7k x1kpxq89 x1fqlqnx x1vtvx1t x1j61zf2 x2lah0s",
+  pane: "x78zum5 xdt5ytf x1iyjqo2 xeuugli x1yvgwvq",
+  paneHeader: "x78zum5 xdt5ytf x1swvt13 x1xvq2lg x2lah0s",
+  paneTitle: "x1603h9y x1s688f xdj266r",
+  paneSubtitle: "xi81zsa x1xlr1w8",
+  messages: "x78zum5 xdt5ytf x1iyjqo2 x1ey2m1c x1odjw0f xyamay9 x1c4vz4f",
+  messageRow: "x78zum5 xdt5ytf x1sdyfia",
+  messageRowPage: "x78zum5 xdt5ytf xuk3077 x1sdyfia",
+  bubble: "xz9dl7a x1q0q8m5 x1fqp7bg x1vtvx1t x126k92a x1vvkbs x1y1aw1k",
+  bubblePage: "xz9dl7a x1q0q8m5 x1fqp7bg x1xv5n0h x14ctfv x126k92a x1vvkbs x1y1aw1k",
+  meta: "xi81zsa x1j61zf2",
+  separator: "xi81zsa x1j61zf2 x14vqqas",
+  post: "x78zum5 xdt5ytf x1c4vz4f xyamay9 xbsr9hj xx3o462",
+  comment: "x78zum5 xdt5ytf x1sdyfia",
+  commentReply: "x78zum5 xdt5ytf x1sdyfia x1y332i5",
+  commentAuthor: "x1s688f x1xlr1w8",
+  commentText: "x126k92a x1vvkbs x1y1aw1k",
+  composerBar: "x78zum5 xuk3077 x1c4vz4f x1swvt13 x1b6r0gi x2lah0s",
+  composerBox: "x1n2onr6 x1iyjqo2 xeuugli xz9dl7a x1q0q8m5 x1e2mf6k x1c9tyrk x1odjw0f",
+  editor: "xzsf02u x1a2a7pz x1n2onr6 x1y1aw1k x1lkfr7t notranslate",
+  placeholder: "x10l6tqk x1gslohp x1ldc4uo xi81zsa x47corl x1y1aw1k x1lkfr7t xuxw1ft",
+  textarea: "xh8yej3 x1hq5gj4 x972fbf x1rg5ohu x1hmns74 x1a2a7pz x1y1aw1k x9f619",
+  send: "xz9dl7a x1s688f x1fey0fg x1ypdohk x2lah0s",
+  srOnly: "xjm9jq1",
+  // Lexical's theme: the classes it puts on what it renders.
+  paragraph: "xdj266r x1y1aw1k",
+  mention: "xiyaj7m x1fey0fg",
+};

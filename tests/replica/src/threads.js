@@ -1,0 +1,98 @@
+// The replica's Page, channels and conversations. Every time is relative to the moment the
+// page loads, because the extension's clock (its isolated world and service worker) is the
+// real one: Playwright's page.clock cannot reach it.
+
+import { DAY, HOUR, MINUTE } from "./time.js";
+
+export const PAGE = { name: "Lumen Bakery", instagram: "lumenbakery" };
+
+/** The signed-in person, who answers for the Page. */
+export const AGENT = "Maria Popa";
+
+/**
+ * label: what the list row and the conversation header show; threadType: the URL's
+ * thread_type, as Business Suite's; composerLabel: the composer's aria-label and placeholder.
+ */
+export const CHANNELS = {
+  messenger: { label: "Messenger", threadType: "FB_MESSAGE", surface: "message", composerLabel: "Reply in Messenger…" },
+  instagram: { label: "Instagram", threadType: "IG_MESSAGE", surface: "message", composerLabel: "Reply in Instagram…" },
+  facebook_comment: {
+    label: "Facebook comment",
+    threadType: "FB_COMMENT",
+    surface: "comment",
+    composerLabel: `Reply as ${PAGE.name}…`,
+  },
+  instagram_comment: {
+    label: "Instagram comment",
+    threadType: "IG_COMMENT",
+    surface: "comment",
+    composerLabel: `Reply as ${PAGE.instagram}…`,
+  },
+};
+
+/**
+ * The conversations, newest activity first. Ana's row shows the Page's reply (5m) while her
+ * own last message is 2 h old: the reply window runs from the customer's message, not from
+ * the row's time. Mihai's window has half an hour left, Aram's is past 24 h, Priya's past 7
+ * days. The comment threads carry the post they were written under.
+ */
+export function makeThreads(now) {
+  const at = (ago) => new Date(now - ago);
+  const customer = (text, ago) => ({ from: "customer", text, at: at(ago) });
+  const page = (text, ago, agent = AGENT) => ({ from: "page", text, at: at(ago), agent });
+  return [
+    {
+      id: "100052384037366",
+      channel: "messenger",
+      customer: "Ana Popescu",
+      unread: false,
+      messages: [
+        customer("Hello! Do you deliver to Cluj?", 26 * HOUR),
+        page("Hi Ana, yes: we deliver to Cluj on Tuesdays and Fridays. Maria", 25 * HOUR + 50 * MINUTE),
+        customer("Great. Can I order a birthday cake for Saturday? My daughter turns 6.", 2 * HOUR),
+        page("Hi Ana, I'm checking with the kitchen and will write back within the hour. Maria", 5 * MINUTE),
+      ],
+    },
+    {
+      id: "122107364918273",
+      channel: "facebook_comment",
+      customer: "Elena Dumitru",
+      unread: true,
+      post: { text: "Our new sourdough loaf is out of the oven! Available in all our shops from Monday.", at: at(6 * HOUR) },
+      messages: [customer("Cât costă o pâine? Livrați și în Iași?", 4 * HOUR)],
+    },
+    {
+      id: "100089273645128",
+      channel: "instagram",
+      customer: "Mihai Ionescu",
+      unread: false,
+      messages: [
+        customer("My order #4821 arrived today and the box was crushed. Two of the eclairs are ruined.", 23.5 * HOUR),
+        page("Hi Mihai, I'm sorry the eclairs arrived like that. Could you send a photo of the box? Andrei", 23 * HOUR, "Andrei Stan"),
+      ],
+    },
+    {
+      id: "178234659012345",
+      channel: "instagram_comment",
+      customer: "Jordan Lee",
+      handle: "jordan.lee",
+      unread: false,
+      post: { text: "Weekend special: pistachio croissants, while they last.", at: at(2 * DAY) },
+      messages: [customer("Are these vegan?? Nobody ever answers here", 26 * HOUR)],
+    },
+    {
+      id: "100071928374650",
+      channel: "messenger",
+      customer: "Aram Petrosyan",
+      unread: true,
+      messages: [customer("Բարև ձեզ, ունե՞ք առանց գլյուտենի հաց:", 3 * DAY)],
+    },
+    {
+      id: "100064758844409",
+      channel: "messenger",
+      customer: "Priya Sharma",
+      unread: false,
+      messages: [customer("नमस्ते, क्या आप रविवार को खुले रहते हैं?", 9 * DAY)],
+    },
+  ];
+}

@@ -36,7 +36,7 @@ export const cls = {
   nameUnread: "xb3r6kr xlyipyv xuxw1ft x117nqv4",
   snippet: "xb3r6kr xlyipyv xuxw1ft xi81zsa x1xlr1w8",
   snippetUnread: "xb3r6kr xlyipyv xuxw1ft x1o0tod x1xlr1w8 x1s688f",
-  time: "xi81zsa x1j61zf2 x2lah0s",
+  time: "xi81zsa x1j61zf2 x2lah0s x1hl2dhg",
   dot: "x1wsgfga x1fqlqnx x1xv5n0h x2lah0s",
   channelIcon: "x78zum5 x6s0dn4 xl56j7k x1kpxq89 x1fqlqnx x1vtvx1t x1j61zf2 x2lah0s",
   pane: "x78zum5 xdt5ytf x1iyjqo2 xeuugli x1yvgwvq",

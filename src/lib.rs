@@ -4,7 +4,9 @@
 //! Pure Rust with no browser dependency, so it is tested natively and compiled unchanged
 //! to WebAssembly. [`lint`] is the one entry point; `wasm` exposes it to JavaScript and
 //! `src/bin/reply-coach` to the command line.
+//! [`clock`] is the 24-hour reply clock beside it: inbox timestamps in, window states out.
 
+pub mod clock;
 pub mod context;
 pub mod draft;
 pub mod finding;

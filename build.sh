@@ -7,6 +7,8 @@
 #   ./build.sh bench    the build, then benchmarks (native throughput; latency against
 #                       write-good and harper.js in headless Chromium; size; memory)
 #                       written to BENCHMARKS.md
+#   ./build.sh demo     the build, then the extension live in Chromium on the replica inbox
+#                       (tests/replica) until Ctrl+C
 #
 # Tools that are missing are installed (once; what is there is kept): the wasm32 target,
 # wasm-bindgen-cli at the version Cargo.lock pins, wasm-opt from npm and, for `test`,
@@ -373,9 +375,24 @@ test_all() {
   step "All tests passed"
 }
 
+# ---- demo ----
+
+# The extension runs only at the real inbox addresses, so tests/demo.mjs starts Chromium with
+# dist/chrome loaded and answers those addresses with the replica inbox by interception
+# (headed when $DISPLAY is set, otherwise headless with remote debugging).
+demo() {
+  ensure_chromium
+  ensure_node
+  ensure_e2e_deps
+  build
+  step "Demo: Reply Coach on the replica inbox (Ctrl+C to stop)"
+  node tests/demo.mjs
+}
+
 case "${1:-build}" in
   build) build ;;
   test) test_all ;;
   bench) bench ;;
-  *) die "unknown command ${1}; use: ./build.sh [build|test|bench]" ;;
+  demo) demo ;;
+  *) die "unknown command ${1}; use: ./build.sh [build|test|bench|demo]" ;;
 esac

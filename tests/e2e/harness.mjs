@@ -88,12 +88,15 @@ export async function launchBrowser({ headless = true } = {}) {
   return { context: await launch({ headless }) };
 }
 
-/** Chromium with dist/chrome (from ./build.sh) loaded; resolves once its service worker runs. */
-export async function launchWithExtension({ headless = true } = {}) {
+/**
+ * Chromium with dist/chrome (from ./build.sh) loaded; resolves once its service worker runs.
+ * args: more Chromium flags.
+ */
+export async function launchWithExtension({ headless = true, args = [] } = {}) {
   assert.ok(existsSync(`${extensionDir}/manifest.json`), `no extension in ${extensionDir}: run ./build.sh first`);
   const context = await launch({
     headless,
-    args: [`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`],
+    args: [`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`, ...args],
   });
   const isOurs = (w) => w.url().startsWith("chrome-extension://") && w.url().endsWith("/background.js");
   const worker =

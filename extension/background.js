@@ -52,3 +52,16 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 // The same entry point the message listener uses, reachable from the service worker's
 // DevTools console and from the end-to-end test (which cannot send itself a message).
 globalThis.replyCoach = Object.freeze({ lint: lintRequest });
+
+// First run: the sign-off checks need the agent's first name, so a fresh install opens the
+// settings page, which asks for it. Not on updates, nor when browser sync already brought
+// a name from another device.
+chrome.runtime.onInstalled.addListener(async ({ reason }) => {
+  if (reason !== chrome.runtime.OnInstalledReason.INSTALL) {
+    return;
+  }
+  const { settings } = await chrome.storage.sync.get("settings");
+  if (!settings?.agentName) {
+    await chrome.runtime.openOptionsPage();
+  }
+});

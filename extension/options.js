@@ -1,0 +1,204 @@
+// Reply Coach's settings page: a form bound to the "settings" key of chrome.storage.sync.
+//
+// The stored value is the contract with the content script:
+//   {agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules}
+// with a missing field meaning its default (DEFAULTS). Each change is checked and saved at
+// once; a value that fails the check is shown with the reason and never written, so what
+// is stored is always valid and a typo cannot lose the previous value.
+
+import init, { ruleIds } from "./pkg/reply_coach.js";
+
+const KEY = "settings";
+const DEFAULTS = Object.freeze({
+  agentName: "",
+  language: "auto",
+  previewBudget: 90,
+  maxWords: 80,
+  maxSentenceWords: 30,
+  disabledRules: Object.freeze([]),
+});
+const LIMITS = ["previewBudget", "maxWords", "maxSentenceWords"];
+const LANGUAGES = ["auto", "en", "ro", "hy", "hi"];
+// One word of letters; hyphens and apostrophes for names such as Ana-Maria or O'Neil, and
+// combining marks for Devanagari vowel signs.
+const FIRST_NAME = /^\p{L}[\p{L}\p{M}'’-]*$/u;
+// Typing saves after this pause rather than on every key: chrome.storage.sync allows
+// about two writes a second.
+const TYPING_PAUSE_MS = 400;
+
+const $ = (id) => document.getElementById(id);
+const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
+const isLimit = (value) => Number.isSafeInteger(value) && value >= 1;
+
+/** The stored settings with every field present; a missing or malformed field takes its default. */
+function normalise(stored) {
+  const s = stored !== null && typeof stored === "object" ? stored : {};
+  return {
+    agentName: typeof s.agentName === "string" ? s.agentName : DEFAULTS.agentName,
+    language: LANGUAGES.includes(s.language) ? s.language : DEFAULTS.language,
+    ...Object.fromEntries(LIMITS.map((key) => [key, isLimit(s[key]) ? s[key] : DEFAULTS[key]])),
+    // Ids this version does not know are kept: a newer version on a synced device may have them.
+    disabledRules: Array.isArray(s.disabledRules)
+      ? [...new Set(s.disabledRules.filter((id) => typeof id === "string"))]
+      : [...DEFAULTS.disabledRules],
+  };
+}
+
+const parsers = {
+  // Empty is allowed: it switches the sign-off checks off.
+  agentName: (text) => (text.trim() === "" || FIRST_NAME.test(text.trim()) ? text.trim() : undefined),
+  limit: (text) => (/^[0-9]+$/.test(text) && isLimit(Number(text)) ? Number(text) : undefined),
+};
+
+function showStatus(text, isError = false) {
+  $("status").textContent = text;
+  $("status").classList.toggle("failed", isError);
+}
+
+// Saves run one after another, each reading what is stored first, so two quick changes
+// (or another tab's) cannot overwrite each other's fields.
+let saving = Promise.resolve();
+
+/** Stores `update(current settings)` and reports the outcome in the status line. */
+function save(update) {
+  showStatus(""); // Cleared first, so the next "Saved" is announced again.
+  saving = saving
+    .then(async () => {
+      const { [KEY]: stored } = await chrome.storage.sync.get(KEY);
+      await chrome.storage.sync.set({ [KEY]: normalise(update(normalise(stored))) });
+    })
+    .then(
+      () => showStatus(msg("statusSaved")),
+      (e) => showStatus(msg("saveFailed", [e instanceof Error ? e.message : String(e)]), true),
+    );
+}
+
+const saveField = (key, value) => save((current) => ({ ...current, [key]: value }));
+
+function showError(input, refused) {
+  input.setAttribute("aria-invalid", String(refused));
+  $(`${input.id}-error`).hidden = !refused;
+}
+
+/** Saves a typed field once typing pauses or the field is left; a refused value is only shown. */
+function bindTyped(input, parse) {
+  let timer;
+  let pending;
+  const flush = () => {
+    clearTimeout(timer);
+    if (pending !== undefined) saveField(input.id, pending);
+    pending = undefined;
+  };
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    showStatus(""); // "Saved" would be untrue while an edit is pending or refused.
+    pending = parse(input.value);
+    showError(input, pending === undefined);
+    if (pending !== undefined) timer = setTimeout(flush, TYPING_PAUSE_MS);
+  });
+  input.addEventListener("change", flush);
+}
+
+function ruleRow(id) {
+  const key = `rule_${id.replaceAll("-", "_")}`;
+  const row = document.createElement("li");
+  const input = document.createElement("input");
+  input.type = "checkbox";
+  input.setAttribute("role", "switch");
+  input.id = `rule-${id}`;
+  input.dataset.rule = id;
+  const label = document.createElement("label");
+  label.htmlFor = input.id;
+  label.textContent = msg(`${key}_title`);
+  const description = document.createElement("p");
+  description.id = `${input.id}-description`;
+  description.className = "help";
+  description.textContent = msg(`${key}_description`);
+  input.setAttribute("aria-describedby", description.id);
+  input.addEventListener("change", () => {
+    const on = input.checked; // Read now: the save may wait behind another.
+    save((current) => ({
+      ...current,
+      disabledRules: on ? current.disabledRules.filter((other) => other !== id) : [...current.disabledRules, id],
+    }));
+  });
+  row.append(input, label, description);
+  return row;
+}
+
+const FIELDS = ["agentName", "language", ...LIMITS];
+
+/** Shows `keys` of `settings` in the form, leaving alone the field being edited. */
+function fill(settings, keys = [...FIELDS, "disabledRules"]) {
+  for (const key of FIELDS.filter((key) => keys.includes(key))) {
+    const input = $(key);
+    if (input !== document.activeElement) {
+      input.value = String(settings[key]);
+      if (key !== "language") showError(input, false);
+    }
+  }
+  if (keys.includes("disabledRules")) {
+    for (const input of document.querySelectorAll("[data-rule]")) {
+      input.checked = !settings.disabledRules.includes(input.dataset.rule);
+    }
+  }
+}
+
+function translatePage() {
+  document.documentElement.lang = msg("uiLang");
+  document.documentElement.dir = msg("uiDir");
+  for (const element of document.querySelectorAll("[data-i18n]")) {
+    element.textContent = msg(element.dataset.i18n);
+  }
+  for (const key of LIMITS) {
+    $(`${key}-help`).append(" ", msg("limitDefault", [String(DEFAULTS[key])]));
+  }
+  for (const code of LANGUAGES) {
+    $("language").add(new Option(msg(`language_${code}`), code));
+  }
+}
+
+async function main() {
+  translatePage();
+  bindTyped($("agentName"), parsers.agentName);
+  for (const key of LIMITS) bindTyped($(key), parsers.limit);
+  $("language").addEventListener("change", () => saveField("language", $("language").value));
+  $("resetLimits").addEventListener("click", () => {
+    const defaults = Object.fromEntries(LIMITS.map((key) => [key, DEFAULTS[key]]));
+    for (const key of LIMITS) {
+      $(key).value = String(DEFAULTS[key]);
+      showError($(key), false);
+    }
+    save((current) => ({ ...current, ...defaults }));
+  });
+
+  const [{ [KEY]: stored }, rules] = await Promise.all([
+    chrome.storage.sync.get(KEY),
+    // The rule list comes from the core itself, so the page never offers a rule it lacks.
+    init({ module_or_path: "pkg/reply_coach_bg.wasm" }).then(
+      () => ruleIds(),
+      (e) => {
+        showStatus(msg("coreFailed", [e instanceof Error ? e.message : String(e)]), true);
+        return [];
+      },
+    ),
+  ]);
+  $("rules").replaceChildren(...rules.map(ruleRow));
+  const settings = normalise(stored);
+  fill(settings);
+  // Other tabs and synced devices change the settings too: show the fields they changed
+  // (only those, so a refused value being corrected here stays in view).
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== "sync" || !(KEY in changes)) return;
+    const before = normalise(changes[KEY].oldValue);
+    const after = normalise(changes[KEY].newValue);
+    fill(after, Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])));
+  });
+  // The sign-off checks need the name: without one the page opens by asking for it.
+  if (settings.agentName === "") {
+    $("welcome").hidden = false;
+    $("agentName").focus();
+  }
+}
+
+main();

@@ -1,0 +1,270 @@
+// The settings page and the translations, as a user gets them: dist/chrome (from
+// ./build.sh) loaded into Chromium with a fresh profile, the page driven with real input
+// events, and chrome.storage.sync read back from the extension's service worker.
+//
+//   node --test tests/e2e/options.test.mjs        (after ./build.sh)
+//
+// The translation checks need no browser: they read extension/_locales and ask the built
+// Wasm core (in Node) for its rule ids.
+
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { after, before, beforeEach, describe, test } from "node:test";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { extensionDir, launchWithExtension } from "./harness.mjs";
+
+const localesDir = fileURLToPath(new URL("../../extension/_locales", import.meta.url));
+
+/** The content script's contract: what an untouched profile means. */
+const DEFAULTS = { agentName: "", language: "auto", previewBudget: 90, maxWords: 80, maxSentenceWords: 30, disabledRules: [] };
+
+const messagesOf = (locale) => JSON.parse(readFileSync(`${localesDir}/${locale}/messages.json`, "utf8"));
+const en = messagesOf("en");
+const ruleKey = (id, part) => `rule_${id.replaceAll("-", "_")}_${part}`;
+
+/** The rule ids of the built core, from its Wasm run in Node. */
+async function coreRuleIds() {
+  const glue = await import(pathToFileURL(`${extensionDir}/pkg/reply_coach.js`));
+  await glue.default({ module_or_path: readFileSync(`${extensionDir}/pkg/reply_coach_bg.wasm`) });
+  return glue.ruleIds();
+}
+
+/** Chromium with dist/chrome in a fresh profile, its UI (and so _locales) in `lang`. */
+const launchIn = (lang) => launchWithExtension({ args: [`--lang=${lang}`] });
+
+/**
+ * The settings page the install opened. Chromium opens it over the blank tab a fresh
+ * profile starts with, or in a new tab.
+ */
+function settingsPageOpenedByInstall(context, url) {
+  const opened = (page) => page.waitForURL(url).then(() => page);
+  return Promise.any([...context.pages().map(opened), context.waitForEvent("page").then(opened)]);
+}
+
+describe("the translations", () => {
+  const locales = readdirSync(localesDir);
+
+  test("exist for English, Romanian, Armenian and Hindi", () => {
+    assert.deepEqual(locales.sort(), ["en", "hi", "hy", "ro"]);
+  });
+
+  test("have exactly the English keys, each with a message and the same placeholders", () => {
+    for (const locale of locales) {
+      const messages = messagesOf(locale);
+      assert.deepEqual(Object.keys(messages).sort(), Object.keys(en).sort(), `${locale}: keys differ from en`);
+      for (const [key, { message, placeholders }] of Object.entries(messages)) {
+        assert.ok(message.trim().length > 0, `${locale}.${key} is empty`);
+        assert.deepEqual(Object.keys(placeholders ?? {}), Object.keys(en[key].placeholders ?? {}), `${locale}.${key}: placeholders`);
+        // Every placeholder declared is used, and nothing that looks like one is undeclared.
+        const used = [...message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1].toLowerCase());
+        assert.deepEqual(used.sort(), Object.keys(placeholders ?? {}).sort(), `${locale}.${key}: ${message}`);
+      }
+      assert.equal(messages.uiLang.message, locale);
+    }
+  });
+
+  test("name and describe every rule of the core, and no other", async () => {
+    const ids = await coreRuleIds();
+    const ruleKeys = Object.keys(en).filter((key) => key.startsWith("rule_")).sort();
+    assert.deepEqual(ruleKeys, ids.flatMap((id) => [ruleKey(id, "title"), ruleKey(id, "description")]).sort());
+  });
+
+  test("write Romanian with comma-below ș and ț, not the cedilla look-alikes", () => {
+    const text = Object.values(messagesOf("ro")).map(({ message }) => message).join("\n");
+    assert.doesNotMatch(text, /[şţŞŢ]/u);
+    assert.match(text, /[șț]/u);
+  });
+});
+
+describe("the settings page in Chromium", () => {
+  let context;
+  let worker;
+  let optionsUrl;
+  let ruleIds;
+
+  before(async () => {
+    let extensionId;
+    ({ context, worker, extensionId } = await launchIn("en-US"));
+    optionsUrl = `chrome-extension://${extensionId}/options.html`;
+    ruleIds = await coreRuleIds();
+  });
+
+  after(async () => {
+    await context?.close();
+  });
+
+  const stored = async () => (await worker.evaluate(() => chrome.storage.sync.get("settings"))).settings;
+
+  /** The settings page, loaded: its rule switches are built once the core answered. */
+  async function openSettings() {
+    const page = await context.newPage();
+    await page.goto(optionsUrl);
+    await page.locator("[data-rule]").first().waitFor();
+    return page;
+  }
+
+  /** Waits for the status line to say "Saved" (every edit clears it first). */
+  const saved = (page) => page.locator("#status").filter({ hasText: en.statusSaved.message }).waitFor();
+
+  const ruleSwitch = (page, id) => page.locator(`[data-rule="${id}"]`);
+
+  // Runs first: the install of this fresh profile opened the page by itself.
+  test("opens on a fresh install, asking for the first name", async () => {
+    const page = await settingsPageOpenedByInstall(context, optionsUrl);
+    await page.locator("#welcome").waitFor({ state: "visible" });
+    assert.equal(await page.locator("#welcome").textContent(), en.optionsWelcome.message);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "agentName");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    await page.close();
+  });
+
+  describe("with nothing stored", () => {
+    beforeEach(() => worker.evaluate(() => chrome.storage.sync.clear()));
+
+    test("shows the defaults and every rule of the core, switched on, with its title and description", async () => {
+      const page = await openSettings();
+      assert.equal(await page.inputValue("#agentName"), "");
+      assert.equal(await page.inputValue("#language"), "auto");
+      for (const key of ["previewBudget", "maxWords", "maxSentenceWords"]) {
+        assert.equal(await page.inputValue(`#${key}`), String(DEFAULTS[key]));
+        assert.match(await page.textContent(`#${key}-help`), new RegExp(`${DEFAULTS[key]}\\.$`));
+      }
+      assert.deepEqual(await page.locator("[data-rule]").evaluateAll((inputs) => inputs.map((i) => i.dataset.rule)), ruleIds);
+      for (const id of ruleIds) {
+        const toggle = ruleSwitch(page, id);
+        assert.equal(await toggle.isChecked(), true, id);
+        assert.equal(await page.getByRole("switch", { name: en[ruleKey(id, "title")].message, exact: true }).count(), 1, id);
+        assert.equal(await page.textContent(`#rule-${id}-description`), en[ruleKey(id, "description")].message);
+      }
+      await page.close();
+    });
+
+    test("stores exactly the settings schema, and shows it again after a reload", async () => {
+      const page = await openSettings();
+      await page.fill("#agentName", "Maria");
+      await page.press("#agentName", "Tab");
+      await saved(page);
+      await page.selectOption("#language", "ro");
+      await saved(page);
+      await page.fill("#maxWords", "60");
+      await page.press("#maxWords", "Tab");
+      await saved(page);
+      await ruleSwitch(page, "tone-shout").click();
+      await saved(page);
+      await ruleSwitch(page, "brevity").click();
+      await saved(page);
+
+      const expected = { ...DEFAULTS, agentName: "Maria", language: "ro", maxWords: 60, disabledRules: ["tone-shout", "brevity"] };
+      assert.deepEqual(await stored(), expected);
+
+      await page.reload();
+      await page.locator("[data-rule]").first().waitFor();
+      assert.equal(await page.inputValue("#agentName"), "Maria");
+      assert.equal(await page.inputValue("#language"), "ro");
+      assert.equal(await page.inputValue("#maxWords"), "60");
+      assert.equal(await ruleSwitch(page, "tone-shout").isChecked(), false);
+      assert.equal(await ruleSwitch(page, "brevity").isChecked(), false);
+      assert.equal(await ruleSwitch(page, "name-last").isChecked(), true);
+      assert.equal(await page.locator("#welcome").isHidden(), true, "the welcome is for a missing name only");
+
+      // Switched back on, a rule leaves the list.
+      await ruleSwitch(page, "tone-shout").click();
+      await saved(page);
+      assert.deepEqual((await stored()).disabledRules, ["brevity"]);
+      await page.close();
+    });
+
+    test("refuses a bad limit or name with a reason, and keeps what was stored", async () => {
+      const page = await openSettings();
+      await page.fill("#agentName", "Ana");
+      await page.fill("#maxWords", "45");
+      await page.press("#maxWords", "Tab");
+      await saved(page);
+      const before = await stored();
+      assert.deepEqual(before, { ...DEFAULTS, agentName: "Ana", maxWords: 45 });
+
+      for (const bad of ["0", "2.5", ""]) {
+        await page.fill("#maxWords", bad);
+        await page.press("#maxWords", "Tab");
+        assert.equal(await page.isVisible("#maxWords-error"), true, `"${bad}" was not refused`);
+        assert.equal(await page.textContent("#maxWords-error"), en.limitError.message);
+        assert.equal(await page.getAttribute("#maxWords", "aria-invalid"), "true");
+        assert.equal(await page.textContent("#status"), "", `"Saved" shown after "${bad}"`);
+      }
+      for (const bad of ["Ana Popescu", "Ana2"]) {
+        await page.fill("#agentName", bad);
+        await page.press("#agentName", "Tab");
+        assert.equal(await page.textContent("#agentName-error"), en.agentNameError.message);
+        assert.equal(await page.isVisible("#agentName-error"), true, `"${bad}" was not refused`);
+      }
+      // Saves run in order, so once this one is stored every refused edit before it
+      // would have been too.
+      await ruleSwitch(page, "stock-phrase").click();
+      await saved(page);
+      assert.deepEqual(await stored(), { ...before, disabledRules: ["stock-phrase"] });
+      // The refused text stays in view to be corrected; another change did not wipe it.
+      assert.equal(await page.inputValue("#maxWords"), "");
+
+      await page.reload();
+      await page.locator("[data-rule]").first().waitFor();
+      assert.equal(await page.inputValue("#maxWords"), "45");
+      assert.equal(await page.inputValue("#agentName"), "Ana");
+      assert.equal(await page.isHidden("#maxWords-error"), true);
+      await page.close();
+    });
+
+    test("restores the default limits and keeps the other settings", async () => {
+      const page = await openSettings();
+      await page.fill("#agentName", "Mihai");
+      await page.fill("#previewBudget", "120");
+      await page.fill("#maxSentenceWords", "12");
+      await page.press("#maxSentenceWords", "Tab");
+      await saved(page);
+      assert.deepEqual(await stored(), { ...DEFAULTS, agentName: "Mihai", previewBudget: 120, maxSentenceWords: 12 });
+
+      await page.click("#resetLimits");
+      await saved(page);
+      assert.deepEqual(await stored(), { ...DEFAULTS, agentName: "Mihai" });
+      assert.equal(await page.inputValue("#previewBudget"), "90");
+      assert.equal(await page.inputValue("#maxSentenceWords"), "30");
+      await page.close();
+    });
+
+    test("fills what another tab stored, and keeps fields this page does not show", async () => {
+      const page = await openSettings();
+      // A newer version on a synced device may disable a rule this core does not have.
+      await worker.evaluate(() =>
+        chrome.storage.sync.set({ settings: { maxWords: 33, disabledRules: ["future-rule"] } }),
+      );
+      await page.waitForFunction(() => document.getElementById("maxWords").value === "33");
+      await ruleSwitch(page, "name-missing").click();
+      await saved(page);
+      assert.deepEqual(await stored(), { ...DEFAULTS, maxWords: 33, disabledRules: ["future-rule", "name-missing"] });
+      await page.close();
+    });
+  });
+});
+
+describe("the settings page in Romanian", () => {
+  let context;
+  let extensionId;
+
+  before(async () => {
+    ({ context, extensionId } = await launchIn("ro"));
+  });
+
+  after(async () => {
+    await context?.close();
+  });
+
+  test("is written in Romanian and says so", async () => {
+    const page = await settingsPageOpenedByInstall(context, `chrome-extension://${extensionId}/options.html`);
+    await page.locator("[data-rule]").first().waitFor();
+    const ro = messagesOf("ro");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "ro");
+    assert.equal(await page.title(), ro.optionsTitle.message);
+    assert.equal(await page.textContent('label[for="rule-tone-shout"]'), ro.rule_tone_shout_title.message);
+    assert.equal(await page.locator("#language option:checked").textContent(), ro.language_auto.message);
+    await page.close();
+  });
+});

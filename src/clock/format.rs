@@ -19,10 +19,13 @@ pub fn format_time_left(status: &WindowStatus, language: Language) -> String {
         (_, Some(ms)) => ms.max(0),
     };
     let coarse = status.uncertainty_ms.saturating_add(1) >= HOUR_MS;
+    let mut approximate = status.approximate;
     let duration = if status.state == WindowState::HumanAgent && ms_left >= DAY_MS {
         let days = (ms_left / DAY_MS).to_string();
         if days == "1" { &texts.day } else { &texts.days }.replace("{n}", &days)
     } else if ms_left < MINUTE_MS {
+        // "about under 1 min" says nothing more than "under 1 min".
+        approximate = false;
         texts.under_minute.clone()
     } else {
         let (hours, minutes) = (ms_left / HOUR_MS, ms_left % HOUR_MS / MINUTE_MS);
@@ -34,7 +37,7 @@ pub fn format_time_left(status: &WindowStatus, language: Language) -> String {
             texts.hours_minutes.replace("{h}", &hours.to_string()).replace("{m}", &minutes.to_string())
         }
     };
-    let text = match (status.state, status.approximate) {
+    let text = match (status.state, approximate) {
         (WindowState::HumanAgent, false) => &texts.human_agent,
         (WindowState::HumanAgent, true) => &texts.human_agent_about,
         (_, false) => &texts.left,
@@ -68,6 +71,7 @@ mod tests {
         assert_eq!(en(status(WindowState::LastHour, 59_999, EXACT)), "under 1 min left");
         assert_eq!(en(status(WindowState::Open, 20 * HOUR_MS + 5 * MINUTE_MS, HOUR_MS - 1)), "about 20 h left");
         assert_eq!(en(status(WindowState::LastHour, 30 * MINUTE_MS, HOUR_MS - 1)), "about 30 min left");
+        assert_eq!(en(status(WindowState::LastHour, 1, HOUR_MS - 1)), "under 1 min left");
         assert_eq!(
             en(status(WindowState::HumanAgent, 5 * DAY_MS + 3 * HOUR_MS, EXACT)),
             "Human agent only · 5 days left"

@@ -114,6 +114,7 @@ impl TimeRange {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Language;
 
     #[test]
     fn ranges_say_when_they_are_approximate() {
@@ -123,6 +124,36 @@ mod tests {
         assert!(hour.is_approximate());
         assert_eq!(hour.narrower(minute), minute);
         assert_eq!(minute.narrower(hour), minute);
+    }
+
+    #[test]
+    fn from_label_to_badge() {
+        // 2026-11-23 15:00 in Bucharest (UTC+2).
+        let clock = LocalClock::new(1_795_438_800_000, 120);
+        let settings = ClockSettings::default();
+        let badge = |label: &str, language: Language| {
+            let range = parse_timestamp(label, Some(language), &clock);
+            let status = window_status(range, clock.now_ms, &settings);
+            (status.state, format_time_left(&status, language))
+        };
+        assert_eq!(badge("3h", Language::En), (WindowState::Open, "about 20 h left".to_string()));
+        assert_eq!(badge("Today at 2:32 PM", Language::En), (WindowState::Open, "23 h 32 min left".to_string()));
+        assert_eq!(badge("23 h", Language::En), (WindowState::LastHour, "under 1 min left".to_string()));
+        assert_eq!(
+            badge("ieri la 14:32", Language::Ro),
+            (WindowState::HumanAgent, "Doar agent uman · mai sunt 5 zile".to_string())
+        );
+        assert_eq!(badge("3 ժ", Language::Hy), (WindowState::Open, "Մնաց մոտ 20 ժ".to_string()));
+        assert_eq!(badge("2 सप्ताह पहले", Language::Hi), (WindowState::Closed, "बंद".to_string()));
+        assert_eq!(badge("??", Language::En), (WindowState::Unknown, "Time unknown".to_string()));
+        // The open conversation's exact stamp beats the list's coarse label.
+        let coarse = parse_timestamp("1d", Some(Language::En), &clock).unwrap();
+        let exact = parse_timestamp("Yesterday at 3:30 PM", Some(Language::En), &clock).unwrap();
+        let status = window_status(Some(coarse.narrower(exact)), clock.now_ms, &settings);
+        assert_eq!((status.state, status.approximate), (WindowState::LastHour, false));
+        assert_eq!(format_time_left(&status, Language::En), "30 min left");
+        let wait = awaiting(true, Some(exact), clock.now_ms, &settings).unwrap();
+        assert_eq!(wait.mark, AwaitingMark::PastHour);
     }
 
     #[test]

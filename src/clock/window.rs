@@ -129,13 +129,13 @@ pub fn window_status(last_customer: Option<TimeRange>, now_ms: i64, settings: &C
     let (state, ms_left) = if age >= human_agent {
         (WindowState::Closed, None)
     } else if age >= window {
-        (WindowState::HumanAgent, Some(human_agent - age))
+        (WindowState::HumanAgent, Some(human_agent.saturating_sub(age)))
     } else if age >= hours_ms(settings.last_hour_hours) {
-        (WindowState::LastHour, Some(window - age))
+        (WindowState::LastHour, Some(window.saturating_sub(age)))
     } else if age >= hours_ms(settings.closing_hours) {
-        (WindowState::Closing, Some(window - age))
+        (WindowState::Closing, Some(window.saturating_sub(age)))
     } else {
-        (WindowState::Open, Some(window - age))
+        (WindowState::Open, Some(window.saturating_sub(age)))
     };
     WindowStatus {
         state,
@@ -193,9 +193,9 @@ pub fn awaiting(
     let (mark, next) = if age >= expected {
         (AwaitingMark::PastHour, None)
     } else if age >= badge {
-        (AwaitingMark::PastBadge, Some(expected - age))
+        (AwaitingMark::PastBadge, Some(expected.saturating_sub(age)))
     } else {
-        (AwaitingMark::WithinBadge, Some(badge - age))
+        (AwaitingMark::WithinBadge, Some(badge.saturating_sub(age)))
     };
     Some(Awaiting { mark, age_ms: Some(age), ms_to_next_mark: next, approximate: range.is_approximate() })
 }

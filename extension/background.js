@@ -1,13 +1,17 @@
 // Reply Coach's background service worker: loads the Rust core (WebAssembly) once and
 // answers lint requests from the rest of the extension.
 //
-// Request:  {type: "lint", draft: string, context?: object}
-// Response: {language, findings} from the core, or {error: message}.
+// Requests:
+//   {type: "lint", draft: string, context?: object, useStoredSettings?: boolean}
+//     → {language, findings} from the core, or {error: message}. With useStoredSettings
+//     the agent's settings from chrome.storage.sync apply over the context (reduced mode).
+//   {type: "profile"} → {composerSelector}: what the reduced mode's content script needs
+//     of the page profile, having no Wasm of its own.
 //
 // No network, no eval: the only file fetched is the packaged .wasm, and the manifest's
 // CSP allows nothing but 'wasm-unsafe-eval' to compile it.
 
-import init, { lint } from "./pkg/reply_coach.js";
+import init, { composerSelector, lint, lintWithSettings } from "./pkg/reply_coach.js";
 
 // Started at once so the first request does not pay for compilation; a service worker
 // module may not use top-level await, so requests wait on this promise instead.
@@ -17,7 +21,7 @@ const coreReady = init({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_
  * Lints one draft. Never rejects: every failure becomes `{error}` so a caller always
  * gets an answer it can show.
  */
-async function lintRequest(draft, context) {
+async function lintRequest(draft, context, useStoredSettings = false) {
   try {
     await coreReady;
   } catch (e) {
@@ -28,6 +32,10 @@ async function lintRequest(draft, context) {
     return { error: `draft must be a string (got ${draft === null ? "null" : typeof draft})` };
   }
   try {
+    if (useStoredSettings) {
+      const { settings } = await chrome.storage.sync.get("settings");
+      return lintWithSettings(draft, context, settings ?? {});
+    }
     return lint(draft, context);
   } catch (e) {
     // The core throws an Error naming the bad context field.
@@ -42,11 +50,19 @@ function messageOf(e) {
 // Registered synchronously at the top level, as service workers require, so a message
 // that wakes the worker is not missed.
 chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-  if (message?.type !== "lint") {
-    return false; // Not ours: let other listeners answer.
+  switch (message?.type) {
+    case "lint":
+      lintRequest(message.draft, message.context, message.useStoredSettings === true).then(sendResponse);
+      return true; // The response is sent asynchronously.
+    case "profile":
+      coreReady.then(
+        () => sendResponse({ composerSelector: composerSelector() }),
+        (e) => sendResponse({ error: messageOf(e) }),
+      );
+      return true;
+    default:
+      return false; // Not ours: let other listeners answer.
   }
-  lintRequest(message.draft, message.context).then(sendResponse);
-  return true; // The response is sent asynchronously.
 });
 
 // The same entry point the message listener uses, reachable from the service worker's

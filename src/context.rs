@@ -154,6 +154,85 @@ impl LintContext {
     }
 }
 
+/// The agent's settings as the options page stores them (`chrome.storage.sync`, key
+/// `settings`): `{agentName, language, previewBudget, maxWords, maxSentenceWords,
+/// disabledRules}`, each optional.
+///
+/// Read leniently, unlike [`LintContext`]: storage outlives versions and syncs between
+/// browsers, so a value this version cannot use (a rule id it does not know, a limit of
+/// 0) is skipped with a note, and the rest still applies.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoredSettings {
+    pub agent_name: Option<String>,
+    pub language: LanguageChoice,
+    pub settings: Settings,
+}
+
+impl StoredSettings {
+    /// Reads the stored object; returns the usable settings and one note per value skipped.
+    pub fn from_json(value: &serde_json::Value) -> (StoredSettings, Vec<String>) {
+        let mut stored = StoredSettings::default();
+        let mut notes = Vec::new();
+        let Some(object) = value.as_object() else {
+            if !value.is_null() {
+                notes.push(format!("settings must be an object, not {value}"));
+            }
+            return (stored, notes);
+        };
+        let skip = |notes: &mut Vec<String>, name: &str, value: &serde_json::Value, why: &str| {
+            notes.push(format!("settings.{name}: {why} (got {value}); using the default"));
+        };
+        for (name, value) in object {
+            match name.as_str() {
+                "agentName" => match value.as_str().map(str::trim) {
+                    Some("") => {}
+                    Some(name) => stored.agent_name = Some(name.to_string()),
+                    None => skip(&mut notes, name, value, "must be text"),
+                },
+                "language" => match value.as_str().and_then(LanguageChoice::from_code) {
+                    Some(choice) => stored.language = choice,
+                    None => skip(&mut notes, name, value, "must be auto, en, ro, hy or hi"),
+                },
+                "previewBudget" | "maxWords" | "maxSentenceWords" => {
+                    let limit = match name.as_str() {
+                        "previewBudget" => &mut stored.settings.preview_budget,
+                        "maxWords" => &mut stored.settings.max_words,
+                        _ => &mut stored.settings.max_sentence_words,
+                    };
+                    match value.as_u64().and_then(|n| usize::try_from(n).ok()).filter(|&n| n >= 1) {
+                        Some(n) => *limit = n,
+                        None => skip(&mut notes, name, value, "must be a whole number, 1 or more"),
+                    }
+                }
+                "disabledRules" => match value.as_array() {
+                    Some(ids) => {
+                        for id in ids {
+                            match id.as_str().filter(|id| rules::ids().any(|known| known == *id)) {
+                                Some(id) => stored.settings.disabled_rules.push(id.to_string()),
+                                None => notes.push(format!("settings.disabledRules: no rule {id} in this version")),
+                            }
+                        }
+                    }
+                    None => skip(&mut notes, name, value, "must be a list of rule ids"),
+                },
+                // A newer version's setting: kept in storage, unused here.
+                _ => {}
+            }
+        }
+        (stored, notes)
+    }
+
+    /// The context for a draft: what the page told (`page`) with these settings on top.
+    pub fn apply_to(&self, page: LintContext) -> LintContext {
+        LintContext {
+            agent_name: self.agent_name.clone(),
+            language: self.language,
+            settings: self.settings.clone(),
+            ..page
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +256,36 @@ mod tests {
         assert!(ctx.validate().unwrap_err().0.contains("maxWords"));
         ctx.settings = Settings { window_hours: 200.0, ..Settings::default() };
         assert!(ctx.validate().is_err());
+    }
+
+    #[test]
+    fn stored_settings_keep_what_is_usable() {
+        let json = serde_json::json!({
+            "agentName": " Ana ", "language": "ro", "previewBudget": 0, "maxWords": 50,
+            "maxSentenceWords": "many", "disabledRules": ["brevity", "old-rule"], "theme": "dark"
+        });
+        let (stored, notes) = StoredSettings::from_json(&json);
+        assert_eq!(stored.agent_name.as_deref(), Some("Ana"));
+        assert_eq!(stored.language, LanguageChoice::Ro);
+        assert_eq!(stored.settings.preview_budget, Settings::default().preview_budget);
+        assert_eq!(stored.settings.max_words, 50);
+        assert_eq!(stored.settings.max_sentence_words, Settings::default().max_sentence_words);
+        assert_eq!(stored.settings.disabled_rules, ["brevity"]);
+        assert_eq!(notes.len(), 3, "{notes:?}");
+        assert!(notes.iter().any(|note| note.contains("previewBudget")), "{notes:?}");
+        assert!(notes.iter().any(|note| note.contains("old-rule")), "{notes:?}");
+    }
+
+    #[test]
+    fn stored_settings_apply_over_the_page_context() {
+        let (stored, _) = StoredSettings::from_json(&serde_json::json!({"agentName": "Ana", "maxWords": 40}));
+        let page = LintContext { customer_name: Some("Ion Pop".into()), ..Default::default() };
+        let context = stored.apply_to(page);
+        assert_eq!(context.customer_name.as_deref(), Some("Ion Pop"));
+        assert_eq!(context.agent_name.as_deref(), Some("Ana"));
+        assert_eq!(context.settings.max_words, 40);
+        assert_eq!(context.validate(), Ok(()));
+        assert_eq!(StoredSettings::from_json(&serde_json::Value::Null), (StoredSettings::default(), vec![]));
+        assert_eq!(StoredSettings::from_json(&serde_json::json!([1])).1.len(), 1);
     }
 }

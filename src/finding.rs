@@ -108,6 +108,35 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> Result<String, EditError> {
     String::from_utf16(&out).map_err(|_| EditError::SplitsCharacter)
 }
 
+/// The edits of a fix as one replacement of the smallest span covering them all, with
+/// the same result as [`apply_edits`]. An editor records one replacement as one undo
+/// step, so the agent undoes a whole fix with one Ctrl+Z.
+pub fn merge_edits(text: &str, edits: &[Edit]) -> Result<Edit, EditError> {
+    let start = edits.iter().map(|e| e.start).min().unwrap_or(0);
+    let end = edits.iter().map(|e| e.end).max().unwrap_or(0);
+    let units: Vec<u16> = text.encode_utf16().collect();
+    if end > units.len() {
+        return Err(EditError::OutOfBounds { end, len: units.len() });
+    }
+    let span = String::from_utf16(&units[start.min(end)..end]).map_err(|_| EditError::SplitsCharacter)?;
+    let shifted: Vec<Edit> =
+        edits.iter().map(|e| Edit { start: e.start - start, end: e.end - start, text: e.text.clone() }).collect();
+    Ok(Edit { start, end, text: apply_edits(&span, &shifted)? })
+}
+
+/// Where a caret at `caret` belongs after `edit`: it keeps its place in the text around
+/// the edit, and goes to the end of the new text when the edit replaced where it was.
+pub fn caret_after(caret: usize, edit: &Edit) -> usize {
+    let inserted = edit.text.encode_utf16().count();
+    if caret <= edit.start && !(caret == edit.start && edit.start == edit.end) {
+        caret
+    } else if caret >= edit.end {
+        caret - (edit.end - edit.start) + inserted
+    } else {
+        edit.start + inserted
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +158,29 @@ mod tests {
         assert_eq!(apply_edits("ab", &[edit(0, 2, ""), edit(1, 1, "")]), Err(EditError::Overlapping));
         assert_eq!(apply_edits("👍", &[edit(1, 2, "")]), Err(EditError::SplitsCharacter));
         assert_eq!(apply_edits("ab", &[edit(2, 1, "")]), Err(EditError::Reversed { start: 2, end: 1 }));
+    }
+
+    #[test]
+    fn merges_a_fix_into_one_replacement() {
+        let text = "hello world";
+        let edits = [edit(0, 1, "H"), edit(11, 11, "\n– Ana")];
+        let merged = merge_edits(text, &edits).unwrap();
+        assert_eq!((merged.start, merged.end), (0, 11));
+        assert_eq!(apply_edits(text, &[merged]).unwrap(), apply_edits(text, &edits).unwrap());
+        assert_eq!(merge_edits("ab", &[edit(1, 1, "x")]).unwrap(), edit(1, 1, "x"));
+        assert_eq!(merge_edits("ab", &[edit(1, 4, "")]), Err(EditError::OutOfBounds { end: 4, len: 2 }));
+        assert_eq!(merge_edits("👍", &[edit(1, 2, "")]), Err(EditError::SplitsCharacter));
+    }
+
+    #[test]
+    fn the_caret_keeps_its_place() {
+        let insert_at_start = edit(0, 0, "Hi! ");
+        assert_eq!(caret_after(5, &insert_at_start), 9);
+        assert_eq!(caret_after(0, &insert_at_start), 4);
+        let replace = edit(2, 6, "ab");
+        assert_eq!(caret_after(1, &replace), 1);
+        assert_eq!(caret_after(2, &replace), 2);
+        assert_eq!(caret_after(4, &replace), 4);
+        assert_eq!(caret_after(8, &replace), 6);
     }
 }

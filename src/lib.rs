@@ -12,12 +12,15 @@ pub mod draft;
 pub mod finding;
 pub mod lang;
 mod lint;
+pub mod profile;
 pub mod rules;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
-pub use context::{ContextError, LanguageChoice, LintContext, Settings, Surface};
-pub use finding::{apply_edits, Edit, EditError, Finding, Fix, Severity};
+pub use context::{ContextError, LanguageChoice, LintContext, Settings, StoredSettings, Surface};
+pub use finding::{apply_edits, caret_after, merge_edits, Edit, EditError, Finding, Fix, Severity};
 pub use lang::Language;
 pub use lint::{lint, LintResult};

@@ -16,7 +16,10 @@ use crate::context::LintContext;
 pub fn lint(draft: &str, context: JsValue) -> Result<JsValue, JsError> {
     let invalid = |message: &dyn std::fmt::Display| JsError::new(&format!("invalid lint context: {message}"));
     let context = parse_context(&context).map_err(|message| invalid(&message))?;
-    let result = crate::lint(draft, &context).map_err(|e| invalid(&e))?;
+    to_js(crate::lint(draft, &context).map_err(|e| invalid(&e))?)
+}
+
+fn to_js(result: crate::LintResult) -> Result<JsValue, JsError> {
     result
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("cannot return the result: {e}")))
@@ -59,6 +62,24 @@ fn parse_context(context: &JsValue) -> Result<LintContext, String> {
             path => format!("{path}: {message}"),
         }
     })
+}
+
+/// Like [`lint`], with the agent's settings as stored (`chrome.storage.sync`, key
+/// `settings`) applied over `context`. Unusable stored values are skipped, as in the
+/// content script, so a bad setting never stops the linting.
+#[wasm_bindgen(js_name = lintWithSettings)]
+pub fn lint_with_settings(draft: &str, context: JsValue, stored: JsValue) -> Result<JsValue, JsError> {
+    let page = parse_context(&context).map_err(|message| JsError::new(&format!("invalid lint context: {message}")))?;
+    let stored: serde_json::Value = serde_wasm_bindgen::from_value(stored).unwrap_or(serde_json::Value::Null);
+    let context = crate::context::StoredSettings::from_json(&stored).0.apply_to(page);
+    to_js(crate::lint(draft, &context).map_err(|e| JsError::new(&format!("invalid lint context: {e}")))?)
+}
+
+/// The CSS selector of the inbox's composers, from the page profile (for the reduced
+/// mode, whose content script has no Wasm to read the profile with).
+#[wasm_bindgen(js_name = composerSelector)]
+pub fn composer_selector() -> String {
+    crate::profile::inbox().composer.clone()
 }
 
 /// The ids of every rule, in reporting order.

@@ -1,0 +1,100 @@
+// Reply Coach's content script, on the inbox pages only (see the manifest): loads the Rust
+// core (WebAssembly) into the page and starts it; the core's DOM layer (src/web) does the
+// rest. This file only wires the browser to it: the settings from storage, and the
+// fallback below.
+//
+// Reduced mode: Chromium compiles a content script's Wasm under the *page's* CSP, so on a
+// page without 'wasm-unsafe-eval' the core cannot start here. Then the same core runs in
+// the service worker (whose CSP allows it) and this script sends it the focused draft and
+// lists what it finds, with a notice; underlines and one-click fixes need the core in the
+// page and are off.
+"use strict";
+
+(async () => {
+  let core;
+  try {
+    core = await import(chrome.runtime.getURL("pkg/reply_coach.js"));
+    await core.default({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_bg.wasm") });
+  } catch (error) {
+    startReducedMode(error);
+    return;
+  }
+  const coach = new core.Coach();
+  coach.setSettings(await storedSettings());
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === "sync" && "settings" in changes) coach.setSettings(changes.settings.newValue ?? {});
+  });
+})();
+
+/** The agent's settings as the options page stores them; {} until they save any. */
+async function storedSettings() {
+  const { settings } = await chrome.storage.sync.get("settings");
+  return settings ?? {};
+}
+
+async function startReducedMode(reason) {
+  console.info("Reply Coach: reduced mode, the page does not allow WebAssembly here:", String(reason));
+  const ask = (message) => chrome.runtime.sendMessage(message);
+  const { composerSelector } = await ask({ type: "profile" });
+  const card = reducedCard();
+  let timer;
+  let linted;
+
+  const lintFocused = async () => {
+    const composer = document.activeElement?.closest?.(composerSelector);
+    if (!composer) return;
+    const draft = composer instanceof HTMLTextAreaElement ? composer.value : composer.innerText;
+    if (linted?.composer === composer && linted.draft === draft) return;
+    linted = { composer, draft };
+    const result = await ask({ type: "lint", draft, context: {}, useStoredSettings: true });
+    if (linted.draft !== draft) return; // A newer draft is on its way.
+    const findings = result.findings ?? [];
+    composer.setAttribute("data-rc-findings", String(findings.length));
+    card.show(draft.trim() === "" ? [] : findings, result.error);
+  };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(lintFocused, 150);
+  };
+  document.addEventListener("input", later, true);
+  document.addEventListener("focusin", later, true);
+  later();
+}
+
+/** The reduced mode's card: the notice and the findings' messages, no fixes. */
+function reducedCard() {
+  const host = document.createElement("reply-coach-root");
+  const root = host.attachShadow({ mode: "open" });
+  const text = (tag, content, attributes = {}) => {
+    const element = document.createElement(tag);
+    element.textContent = content;
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    return element;
+  };
+  const style = text("style", `
+    section { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; width: 320px;
+      max-height: 40vh; overflow: auto; padding: 8px 10px; border: 1px solid #c9ccd1;
+      border-radius: 8px; background: #fff; color: #1c1e21; font: 13px/1.4 system-ui, sans-serif;
+      box-shadow: 0 4px 16px rgba(0, 0, 0, 0.15); }
+    .mode { margin: 0 0 6px; padding: 4px 6px; border-radius: 4px; background: #fff4e5; }
+    ol { margin: 0; padding-left: 18px; }`);
+  const section = text("section", "", { "aria-label": chrome.i18n.getMessage("cardTitle") });
+  const mode = text("p", chrome.i18n.getMessage("reducedMode"), {
+    class: "mode",
+    "data-rc-mode": "reduced",
+    title: chrome.i18n.getMessage("reducedModeDetail"),
+  });
+  const detail = text("p", chrome.i18n.getMessage("reducedModeDetail"));
+  const list = text("ol", "");
+  section.append(mode, detail, list);
+  root.append(style, section);
+  document.documentElement.append(host);
+  return {
+    show(findings, error) {
+      list.replaceChildren(
+        ...findings.map((finding) => text("li", finding.message, { "data-rule": finding.rule, class: finding.severity })),
+      );
+      if (error) list.append(text("li", chrome.i18n.getMessage("coreFailed", [error])));
+    },
+  };
+}

@@ -1,0 +1,199 @@
+//! The card by the composer: the findings by severity, each with its message, its
+//! explanation on demand and its fixes as buttons; and the status line (reduced mode,
+//! a missing setting, an error).
+//!
+//! It lives in an open shadow root under `<reply-coach-root>`, so the page's styles do
+//! not reach it and tests find it by contract. Every text is set with `textContent`:
+//! messages quote the draft, and nothing from the page or storage is parsed as HTML.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, DomRect, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use crate::finding::{Finding, Severity};
+use crate::web::dom::{self, message};
+
+const STYLE: &str = include_str!("card.css");
+
+/// What the card shows for one lint.
+pub struct View<'a> {
+    /// Findings with their index in the lint result (the fix buttons carry it).
+    pub findings: Vec<(usize, &'a Finding)>,
+    /// A line above the findings (a missing setting, a fix that could not be applied).
+    pub status: Option<String>,
+}
+
+pub struct Card {
+    host: Element,
+    panel: HtmlElement,
+    count: HtmlElement,
+    status: HtmlElement,
+    list: HtmlElement,
+    toggle: HtmlElement,
+    /// Underline boxes, where the CSS Custom Highlight API cannot paint (a textarea's
+    /// text, or a browser without the API).
+    pub marks: HtmlElement,
+}
+
+impl Card {
+    pub fn create(document: &Document) -> Result<Card, String> {
+        let host = document.create_element("reply-coach-root").map_err(dom::describe)?;
+        let root: ShadowRoot =
+            host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(dom::describe)?;
+        let style = element(document, "style", "")?;
+        style.set_text_content(Some(STYLE));
+        let marks = element(document, "div", "marks")?;
+        let panel = element(document, "section", "card")?;
+        panel.set_attribute("aria-label", &message("cardTitle", None)).map_err(dom::describe)?;
+        panel.set_hidden(true);
+
+        let header = element(document, "header", "")?;
+        let title = element(document, "span", "title")?;
+        title.set_text_content(Some(&message("cardTitle", None)));
+        let count = element(document, "span", "count")?;
+        count.set_attribute("aria-live", "polite").map_err(dom::describe)?;
+        let toggle = element(document, "button", "toggle")?;
+        toggle.set_attribute("data-action", "toggle").map_err(dom::describe)?;
+        toggle.set_text_content(Some(&message("collapse", None)));
+        append(&header, &[&title, &count, &toggle])?;
+        let status = element(document, "p", "status")?;
+        status.set_hidden(true);
+        let list = element(document, "ol", "findings")?;
+        append(&panel, &[&header, &status, &list])?;
+        append(&root, &[&style, &marks, &panel])?;
+        // Outside <body>: single-page apps replace the body's children, not <html>'s.
+        document.document_element().ok_or("no document element")?.append_child(&host).map_err(dom::describe)?;
+        Ok(Card { host, panel, count, status, list, toggle, marks })
+    }
+
+    pub fn is_connected(&self) -> bool {
+        self.host.is_connected()
+    }
+
+    pub fn host(&self) -> &Element {
+        &self.host
+    }
+
+    pub fn show(&self, document: &Document, view: &View) -> Result<(), String> {
+        let mut findings = view.findings.clone();
+        findings.sort_by_key(|(index, finding)| (std::cmp::Reverse(finding.severity), *index));
+        let count = findings.len().to_string();
+        self.count.set_text_content(Some(&if findings.is_empty() {
+            message("noFindings", None)
+        } else {
+            message("findingsCount", Some(&count))
+        }));
+        self.set_status(view.status.as_deref());
+        self.list.set_text_content(None);
+        for (index, finding) in findings {
+            let item = item(document, index, finding)?;
+            self.list.append_child(&item).map_err(dom::describe)?;
+        }
+        self.panel.set_hidden(false);
+        Ok(())
+    }
+
+    pub fn set_status(&self, status: Option<&str>) {
+        self.status.set_text_content(status);
+        self.status.set_hidden(status.is_none());
+    }
+
+    pub fn hide(&self) {
+        self.panel.set_hidden(true);
+        self.marks.set_text_content(None);
+    }
+
+    /// Puts the card just above the composer's right edge, or below it when there is no
+    /// room above.
+    pub fn place_by(&self, composer: &DomRect) {
+        let height = self.panel.offset_height() as f64;
+        let width = self.panel.offset_width() as f64;
+        let above = composer.top() - height - 8.0;
+        let top = if above >= 0.0 { above } else { composer.bottom() + 8.0 };
+        let left = (composer.right() - width).max(4.0);
+        let style = self.panel.style();
+        // Numbers we computed: nothing from the page goes into the style text.
+        let _ = style.set_property("top", &format!("{top}px"));
+        let _ = style.set_property("left", &format!("{left}px"));
+    }
+
+    /// Handles a click inside the card: toggles the list or an explanation itself, and
+    /// returns `(finding, fix)` when a fix button was pressed.
+    pub fn on_click(&self, target: &Element) -> Option<(usize, usize)> {
+        let button = target.closest("button").ok()??;
+        match button.get_attribute("data-action").as_deref() {
+            Some("toggle") => {
+                let collapse = !self.list.hidden();
+                self.list.set_hidden(collapse);
+                self.toggle.set_text_content(Some(&message(if collapse { "expand" } else { "collapse" }, None)));
+                None
+            }
+            Some("explain") => {
+                let explanation: HtmlElement = button.closest("li").ok()??.query_selector(".explanation").ok()??.dyn_into().ok()?;
+                let show = explanation.hidden();
+                explanation.set_hidden(!show);
+                let _ = button.set_attribute("aria-expanded", if show { "true" } else { "false" });
+                button.set_text_content(Some(&message(if show { "hideExplanation" } else { "explain" }, None)));
+                None
+            }
+            Some("fix") => {
+                let finding = button.get_attribute("data-finding")?.parse().ok()?;
+                let fix = button.get_attribute("data-fix")?.parse().ok()?;
+                Some((finding, fix))
+            }
+            _ => None,
+        }
+    }
+}
+
+fn item(document: &Document, index: usize, finding: &Finding) -> Result<HtmlElement, String> {
+    let li = element(document, "li", finding.severity.name())?;
+    li.set_attribute("data-rule", finding.rule).map_err(dom::describe)?;
+    let severity = element(document, "span", "severity")?;
+    severity.set_text_content(Some(&message(severity_key(finding.severity), None)));
+    let text = element(document, "span", "message")?;
+    text.set_text_content(Some(&finding.message));
+    let actions = element(document, "div", "actions")?;
+    for (fix_index, fix) in finding.fixes.iter().enumerate() {
+        let button = element(document, "button", "fix")?;
+        button.set_text_content(Some(&fix.label));
+        for (name, value) in
+            [("data-action", "fix"), ("data-finding", &index.to_string()), ("data-fix", &fix_index.to_string())]
+        {
+            button.set_attribute(name, value).map_err(dom::describe)?;
+        }
+        actions.append_child(&button).map_err(dom::describe)?;
+    }
+    let explain = element(document, "button", "explain")?;
+    explain.set_text_content(Some(&message("explain", None)));
+    explain.set_attribute("data-action", "explain").map_err(dom::describe)?;
+    explain.set_attribute("aria-expanded", "false").map_err(dom::describe)?;
+    actions.append_child(&explain).map_err(dom::describe)?;
+    let explanation = element(document, "p", "explanation")?;
+    explanation.set_text_content(Some(finding.explanation));
+    explanation.set_hidden(true);
+    append(&li, &[&severity, &text, &actions, &explanation])?;
+    Ok(li)
+}
+
+fn severity_key(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "severityError",
+        Severity::Warning => "severityWarning",
+        Severity::Info => "severityInfo",
+    }
+}
+
+pub fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, String> {
+    let element: HtmlElement = document.create_element(tag).map_err(dom::describe)?.unchecked_into();
+    if !class.is_empty() {
+        element.set_class_name(class);
+    }
+    Ok(element)
+}
+
+fn append(parent: &web_sys::Node, children: &[&HtmlElement]) -> Result<(), String> {
+    for child in children {
+        parent.append_child(child).map_err(dom::describe)?;
+    }
+    Ok(())
+}

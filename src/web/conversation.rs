@@ -1,0 +1,65 @@
+//! Reads what the open conversation tells about the draft in a composer: the customer's
+//! name, whether the reply is public, the customer's last message. What the page does not
+//! show stays unknown, and the rules that need it stay silent.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement};
+
+use crate::clock::{parse_timestamp, LocalClock};
+use crate::context::{LintContext, Surface};
+use crate::lang::Language;
+use crate::profile::Profile;
+
+/// The page's part of the lint context for a draft typed in `composer`.
+pub fn read(document: &Document, profile: &Profile, composer: &HtmlElement) -> LintContext {
+    let pane: Option<Element> = composer.closest(&profile.conversation).ok().flatten();
+    // Within the composer's conversation when it has one: a comment reply box can sit
+    // outside the pane, in the post's thread.
+    let scope = |selector: &str| -> Option<Element> {
+        match &pane {
+            Some(pane) => pane.query_selector(selector).ok().flatten(),
+            None => document.query_selector(selector).ok().flatten(),
+        }
+    };
+    let customer_name = profile.customer_name.iter().find_map(|selector| text_of(&scope(selector)?));
+    let label = composer.get_attribute("aria-label").or_else(|| composer.get_attribute("placeholder"));
+    let is_comment = label.is_some_and(|label| profile.is_comment_composer(&label));
+    let last_customer = last_customer_message(document, profile, customer_name.as_deref());
+    LintContext {
+        customer_name,
+        hours_since_customer: last_customer.as_ref().and_then(|m| hours_since(document, profile, m)),
+        surface: if is_comment { Surface::Comment } else { Surface::Message },
+        customer_message: last_customer.as_ref().and_then(|m| text_of(&m.query_selector(&profile.message_text).ok()??)),
+        ..LintContext::default()
+    }
+}
+
+/// Hours since `message` was sent, from its exact stamp, in the worst case (the
+/// earliest time the stamp allows): the window rules must not call a closed window open.
+fn hours_since(document: &Document, profile: &Profile, message: &Element) -> Option<f64> {
+    let stamped = message.query_selector(&profile.message_time).ok()??;
+    let stamp = profile.message_time_attributes.iter().find_map(|name| stamped.get_attribute(name))?;
+    let language = document.document_element().and_then(|root| Language::from_code(root.get_attribute("lang")?.get(..2)?));
+    // The page writes stamps in the browser's local time; JavaScript knows its offset at
+    // any instant (minutes west of UTC, hence the sign), daylight saving included.
+    let zone = |utc_ms: i64| -(js_sys::Date::new(&JsValue::from_f64(utc_ms as f64)).get_timezone_offset() as i32);
+    let now_ms = js_sys::Date::now() as i64;
+    let sent = parse_timestamp(&stamp, language, &LocalClock::with_zone(now_ms, zone))?;
+    Some((now_ms - sent.earliest_ms).max(0) as f64 / 3_600_000.0)
+}
+
+/// The customer's newest message or comment.
+fn last_customer_message(document: &Document, profile: &Profile, customer: Option<&str>) -> Option<Element> {
+    let messages = document.query_selector_all(&profile.messages).ok()?;
+    (0..messages.length()).rev().filter_map(|i| messages.item(i)?.dyn_into::<Element>().ok()).find(|message| {
+        let label = message.get_attribute("aria-label").or_else(|| message.text_content()).unwrap_or_default();
+        profile.is_customer_message(&label, customer)
+    })
+}
+
+/// An element's visible text, trimmed; `None` when there is none.
+fn text_of(element: &Element) -> Option<String> {
+    let text = element.text_content()?;
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}

@@ -1,0 +1,112 @@
+//! Small DOM helpers the other web modules share, and bindings web-sys lacks or keeps
+//! behind its unstable flag (the CSS Custom Highlight API, chrome.i18n).
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DataTransfer, Document, Element, HtmlDocument, InputEvent, InputEventInit, Range, Window};
+
+#[wasm_bindgen]
+extern "C" {
+    /// A set of ranges the page paints with `::highlight(name)` styles.
+    pub type Highlight;
+    #[wasm_bindgen(constructor, catch)]
+    fn new() -> Result<Highlight, JsValue>;
+    #[wasm_bindgen(method)]
+    fn add(this: &Highlight, range: &Range);
+    #[wasm_bindgen(method, setter)]
+    fn set_priority(this: &Highlight, priority: i32);
+
+    #[wasm_bindgen(js_namespace = ["CSS", "highlights"], js_name = set, catch)]
+    fn set_highlight(name: &str, highlight: &Highlight) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = ["CSS", "highlights"], js_name = delete, catch)]
+    fn delete_highlight(name: &str) -> Result<(), JsValue>;
+
+    /// `chrome.i18n.getMessage`: the text for `name` in the browser's UI language.
+    #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage, catch)]
+    fn get_message(name: &str, substitutions: &JsValue) -> Result<String, JsValue>;
+}
+
+pub fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<Document> {
+    window()?.document()
+}
+
+/// A thrown JavaScript value as text for an error message.
+pub fn describe(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// The extension's UI text `name` (from `_locales`), with `$1` replaced by `argument`;
+/// the name itself when the browser has no such message, so a missing translation shows
+/// up as a key rather than as nothing.
+pub fn message(name: &str, argument: Option<&str>) -> String {
+    let substitutions = argument.map_or(JsValue::UNDEFINED, JsValue::from_str);
+    match get_message(name, &substitutions) {
+        Ok(text) if !text.is_empty() => text,
+        _ => name.to_string(),
+    }
+}
+
+/// `document.execCommand(command, false, value)`; false when the browser refused.
+pub fn exec_command(document: &Document, command: &str, value: &str) -> bool {
+    document
+        .dyn_ref::<HtmlDocument>()
+        .and_then(|html| html.exec_command_with_show_ui_and_value(command, false, value).ok())
+        .unwrap_or(false)
+}
+
+/// Makes `range` the document's selection.
+pub fn select(range: &Range) -> Result<(), String> {
+    let selection = window().and_then(|w| w.get_selection().ok().flatten()).ok_or("no selection")?;
+    selection.remove_all_ranges().map_err(describe)?;
+    selection.add_range(range).map_err(describe)
+}
+
+/// Offers `text` to the editor `target` as a replacement of its selection (inputType
+/// `insertReplacementText`, the text also as `text/plain` data, as a spelling correction
+/// sends it). True when the editor took it (it cancelled the event's default action).
+pub fn dispatch_replacement(target: &Element, text: &str) -> Result<bool, String> {
+    let data = DataTransfer::new().map_err(describe)?;
+    data.set_data("text/plain", text).map_err(describe)?;
+    let init = InputEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_composed(true);
+    init.set_input_type("insertReplacementText");
+    init.set_data(Some(text));
+    init.set_data_transfer(Some(&data));
+    let event = InputEvent::new_with_event_init_dict("beforeinput", &init).map_err(describe)?;
+    Ok(!target.dispatch_event(&event).map_err(describe)?)
+}
+
+/// Whether this browser paints CSS Custom Highlights (Chromium 105+, Firefox 140+).
+pub fn has_highlights() -> bool {
+    let css = window().and_then(|w| Reflect::get(&w, &"CSS".into()).ok());
+    css.is_some_and(|css| Reflect::get(&css, &"highlights".into()).is_ok_and(|h| !h.is_undefined()))
+}
+
+/// Paints `ranges` as the highlight `name` (styled by `::highlight(name)` in the page's
+/// stylesheet, extension/content.css), replacing what it painted before.
+pub fn paint_highlight(name: &str, ranges: &[Range], priority: i32) -> Result<(), String> {
+    if ranges.is_empty() {
+        return delete_highlight(name).map_err(describe);
+    }
+    let highlight = Highlight::new().map_err(describe)?;
+    highlight.set_priority(priority);
+    for range in ranges {
+        highlight.add(range);
+    }
+    set_highlight(name, &highlight).map_err(describe)
+}
+
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&format!("Reply Coach: {message}").into());
+}

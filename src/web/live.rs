@@ -1,0 +1,317 @@
+//! Live linting: follows the composer the agent types in, lints its draft as they type,
+//! shows the findings (card and underlines), and applies a fix when asked.
+//!
+//! Event listeners only schedule work (a debounce timer); the work runs from the timer,
+//! never inside a listener, so our own DOM changes (a fix typing into the composer,
+//! which fires input events synchronously) cannot re-enter it.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, MutationObserver, MutationObserverInit};
+
+use crate::context::StoredSettings;
+use crate::finding::{apply_edits, caret_after, merge_edits, Finding};
+use crate::web::card::{Card, View};
+use crate::web::composer::{self, Composer, Snapshot};
+use crate::web::conversation;
+use crate::web::dom::{self, message};
+use crate::profile::Profile;
+use crate::web::underline;
+
+/// Quiet time after a keystroke before linting: short enough to feel live, long enough
+/// that a burst of typing costs one lint, not one per key.
+const TYPING_PAUSE_MS: u32 = 120;
+/// After the page changes on its own (a conversation opened, a composer re-created).
+const PAGE_CHANGE_PAUSE_MS: u32 = 200;
+
+/// The attribute on the linted composer with the number of findings (a test contract).
+const FINDINGS_ATTRIBUTE: &str = "data-rc-findings";
+
+pub struct Live {
+    document: Document,
+    profile: Profile,
+    state: RefCell<State>,
+    timer: RefCell<Option<Timeout>>,
+    /// The pending timer is for typing (which resets it), not a page change (which waits).
+    timer_is_typing: Cell<bool>,
+    /// Listeners and observers: dropped (and removed) with the `Live`.
+    hooks: RefCell<Vec<EventListener>>,
+    observers: RefCell<Vec<Observer>>,
+}
+
+/// A mutation observer with the callback it calls, which must live as long as it does.
+type Observer = (MutationObserver, Closure<dyn FnMut()>);
+
+struct State {
+    settings: StoredSettings,
+    composer: Option<Composer>,
+    card: Option<Card>,
+    /// What was last linted, so a fix applies only to the text it was made for.
+    last: Option<Linted>,
+    /// A one-off message for the card (a fix that failed), shown until the next lint.
+    notice: Option<String>,
+    /// A fix just handed to the editor: the text it should give, and where the caret
+    /// goes then. Lexical applies changes in a microtask, so this is checked on the next
+    /// update rather than at once.
+    fix_in_flight: Option<(String, usize)>,
+}
+
+struct Linted {
+    text: String,
+    findings: Vec<Finding>,
+}
+
+impl Live {
+    pub fn start(document: Document, profile: Profile) -> Result<Rc<Live>, String> {
+        let live = Rc::new(Live {
+            document,
+            profile,
+            state: RefCell::new(State {
+                settings: StoredSettings::default(),
+                composer: None,
+                card: None,
+                last: None,
+                notice: None,
+                fix_in_flight: None,
+            }),
+            timer: RefCell::new(None),
+            timer_is_typing: Cell::new(false),
+            hooks: RefCell::new(Vec::new()),
+            observers: RefCell::new(Vec::new()),
+        });
+        live.listen()?;
+        live.schedule(0, false);
+        Ok(live)
+    }
+
+    pub fn set_settings(self: &Rc<Self>, settings: StoredSettings) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.settings = settings;
+            state.last = None;
+        }
+        self.schedule(0, false);
+    }
+
+    fn listen(self: &Rc<Self>) -> Result<(), String> {
+        let capture = EventListenerOptions { phase: EventListenerPhase::Capture, passive: true };
+        let mut hooks = self.hooks.borrow_mut();
+        // Capture: the page may stop these events from bubbling.
+        for (event, typing) in [("input", true), ("focusin", false)] {
+            let live = Rc::downgrade(self);
+            hooks.push(EventListener::new_with_options(&self.document, event, capture, move |_| {
+                if let Some(live) = live.upgrade() {
+                    live.schedule(if typing { TYPING_PAUSE_MS } else { 0 }, typing);
+                }
+            }));
+        }
+        let window = dom::window().ok_or("no window")?;
+        for event in ["scroll", "resize"] {
+            let live = Rc::downgrade(self);
+            hooks.push(EventListener::new_with_options(&window, event, capture, move |_| {
+                if let Some(live) = live.upgrade() {
+                    live.reposition();
+                }
+            }));
+        }
+        drop(hooks);
+        // The page re-renders: conversations open, composers are replaced, and Lexical
+        // changes its DOM without input events for the changes it makes itself.
+        let live = Rc::downgrade(self);
+        self.observe(move || {
+            if let Some(live) = live.upgrade() {
+                live.schedule(PAGE_CHANGE_PAUSE_MS, false);
+            }
+        })
+    }
+
+    fn observe(&self, on_change: impl FnMut() + 'static) -> Result<(), String> {
+        let callback = Closure::<dyn FnMut()>::new(on_change);
+        let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).map_err(dom::describe)?;
+        let options = MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        options.set_character_data(true);
+        let root = self.document.document_element().ok_or("no document element")?;
+        observer.observe_with_options(&root, &options).map_err(dom::describe)?;
+        self.observers.borrow_mut().push((observer, callback));
+        Ok(())
+    }
+
+    /// Runs [`Live::update`] after `delay_ms`. Typing postpones a pending run; a page
+    /// change does not, so a page that never stops changing is still linted.
+    fn schedule(self: &Rc<Self>, delay_ms: u32, typing: bool) {
+        let Ok(mut timer) = self.timer.try_borrow_mut() else { return };
+        if timer.is_some() && !typing && !self.timer_is_typing.get() {
+            return;
+        }
+        self.timer_is_typing.set(typing);
+        let live = Rc::downgrade(self);
+        *timer = Some(Timeout::new(delay_ms, move || {
+            if let Some(live) = live.upgrade() {
+                live.timer.borrow_mut().take();
+                live.update();
+            }
+        }));
+    }
+
+    /// Finds the composer, lints its draft if it changed, and shows the result.
+    fn update(self: &Rc<Self>) {
+        let Ok(mut state) = self.state.try_borrow_mut() else {
+            self.schedule(PAGE_CHANGE_PAUSE_MS, false);
+            return;
+        };
+        if let Err(error) = self.update_state(&mut state) {
+            dom::warn(&error);
+        }
+    }
+
+    fn update_state(self: &Rc<Self>, state: &mut State) -> Result<(), String> {
+        self.ensure_card(state)?;
+        let composer = self.current_composer(state);
+        let Some(composer) = composer else {
+            state.last = None;
+            if let Some(card) = &state.card {
+                underline::clear(&card.marks);
+                card.hide();
+            }
+            return Ok(());
+        };
+        let snapshot = composer.snapshot();
+        if let Some((expected, caret)) = state.fix_in_flight.take() {
+            if snapshot.text == expected {
+                composer.place_caret(&snapshot, caret);
+            } else {
+                state.notice = Some(message("fixRefused", None));
+                dom::warn(&format!("the editor made {:?} of the fix, not {expected:?}", snapshot.text));
+            }
+        }
+        let page = conversation::read(&self.document, &self.profile, &composer.element);
+        let context = state.settings.apply_to(page);
+        let result = crate::lint(&snapshot.text, &context).map_err(|e| e.to_string())?;
+        let card = state.card.as_ref().ok_or("no card")?;
+        let findings: Vec<(usize, &Finding)> = result.findings.iter().enumerate().collect();
+        let _ = composer.element.set_attribute(FINDINGS_ATTRIBUTE, &findings.len().to_string());
+        if snapshot.text.trim().is_empty() {
+            underline::clear(&card.marks);
+            card.hide();
+        } else {
+            let status = state.notice.take().or_else(|| {
+                let signs = !context.settings.disabled_rules.iter().any(|id| id.starts_with("sign-off"));
+                (signs && context.agent_name.is_none()).then(|| message("setYourName", None))
+            });
+            card.show(&self.document, &View { findings, status })?;
+            card.place_by(&composer.element.get_bounding_client_rect());
+            underline::paint(&self.document, &composer, &snapshot, &result.findings, &card.marks)?;
+        }
+        state.last = Some(Linted { text: snapshot.text, findings: result.findings });
+        Ok(())
+    }
+
+    /// The composer to lint: the focused one, else the last one while the page keeps it,
+    /// else the one the page put in its place (a re-render, another conversation).
+    fn current_composer(&self, state: &mut State) -> Option<Composer> {
+        let selector = &self.profile.composer;
+        let chosen = composer::focused(&self.document, selector)
+            .or_else(|| state.composer.clone().filter(Composer::is_connected))
+            .or_else(|| {
+                let element = self.document.query_selector(selector).ok()??;
+                Composer::at(&element, selector)
+            });
+        if let Some(previous) = &state.composer {
+            if chosen.as_ref().is_none_or(|c| c.element != previous.element) {
+                let _ = previous.element.remove_attribute(FINDINGS_ATTRIBUTE);
+                state.last = None;
+            }
+        }
+        state.composer = chosen.clone();
+        chosen
+    }
+
+    /// Creates the card, or again after the page removed it.
+    fn ensure_card(self: &Rc<Self>, state: &mut State) -> Result<(), String> {
+        if state.card.as_ref().is_some_and(Card::is_connected) {
+            return Ok(());
+        }
+        if let Some(old) = state.card.take() {
+            old.host().remove();
+        }
+        let card = Card::create(&self.document)?;
+        let root = card.host().shadow_root().ok_or("no shadow root")?;
+        // Pressing a button must not take the focus (and the caret) from the composer.
+        let options = EventListenerOptions::enable_prevent_default();
+        self.hooks.borrow_mut().push(EventListener::new_with_options(&root, "mousedown", options, |event| {
+            let on_button = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("button").ok()?);
+            if on_button.is_some() {
+                event.prevent_default();
+            }
+        }));
+        let live = Rc::downgrade(self);
+        self.hooks.borrow_mut().push(EventListener::new(&root, "click", move |event| {
+            let Some(live) = live.upgrade() else { return };
+            let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+            let clicked = live.state.try_borrow().ok().and_then(|state| state.card.as_ref()?.on_click(&target));
+            if let Some((finding, fix)) = clicked {
+                live.apply_fix(finding, fix);
+            }
+        }));
+        state.card = Some(card);
+        Ok(())
+    }
+
+    /// Applies fix `fix` of finding `finding` from the last lint, if the draft is still
+    /// the text it was made for; otherwise says so and lints again.
+    fn apply_fix(self: &Rc<Self>, finding: usize, fix: usize) {
+        let outcome = {
+            let Ok(state) = self.state.try_borrow() else { return };
+            match (&state.composer, &state.last) {
+                (Some(composer), Some(last)) => {
+                    let snapshot = composer.snapshot();
+                    match last.findings.get(finding).and_then(|f| f.fixes.get(fix)) {
+                        Some(chosen) if snapshot.text == last.text => Ok((composer.clone(), snapshot, chosen.edits.clone())),
+                        _ => Err(message("draftChanged", None)),
+                    }
+                }
+                _ => Err(message("draftChanged", None)),
+            }
+        };
+        // The state is released: applying the fix fires the page's input events.
+        let (notice, in_flight) = match outcome.and_then(|(composer, snapshot, edits)| apply(&composer, &snapshot, &edits)) {
+            Ok(in_flight) => (message("fixApplied", None), Some(in_flight)),
+            Err(error) => (error, None),
+        };
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.notice = Some(notice);
+            state.fix_in_flight = in_flight;
+            state.last = None;
+        }
+        self.schedule(0, false);
+    }
+
+    fn reposition(&self) {
+        let Ok(state) = self.state.try_borrow() else { return };
+        if let (Some(card), Some(composer)) = (&state.card, &state.composer) {
+            card.place_by(&composer.element.get_bounding_client_rect());
+            if let Some(last) = &state.last {
+                let snapshot = composer.snapshot();
+                if snapshot.text == last.text && !snapshot.text.trim().is_empty() {
+                    let _ = underline::paint(&self.document, composer, &snapshot, &last.findings, &card.marks);
+                }
+            }
+        }
+    }
+}
+
+/// Hands a fix's edits to the composer as one edit; returns the text it should make and
+/// where the agent's caret belongs in it.
+fn apply(composer: &Composer, snapshot: &Snapshot, edits: &[crate::finding::Edit]) -> Result<(String, usize), String> {
+    let edit = merge_edits(&snapshot.text, edits).map_err(|e| e.to_string())?;
+    let expected = apply_edits(&snapshot.text, std::slice::from_ref(&edit)).map_err(|e| e.to_string())?;
+    let caret = caret_after(composer.caret(snapshot).unwrap_or(snapshot.len), &edit);
+    composer.replace(snapshot, &edit)?;
+    Ok((expected, caret))
+}

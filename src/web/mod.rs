@@ -1,0 +1,53 @@
+//! The content script's DOM layer: the thin edge between the inbox page and the core.
+//!
+//! `content.js` loads the Wasm and creates one [`Coach`]; from then on everything here is
+//! Rust over web-sys: [`live`] follows the composer and lints as the agent types,
+//! [`composer`] reads and edits the composer's text, [`conversation`] reads the open
+//! conversation through the data profile ([`crate::profile`]), [`card`] and
+//! [`underline`] show the findings. Nothing here decides what a finding is: that is
+//! [`crate::lint`]'s job, natively tested.
+
+mod card;
+mod composer;
+mod conversation;
+mod dom;
+mod live;
+mod underline;
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+
+use crate::context::StoredSettings;
+
+/// Reply Coach on one inbox page. Lives as long as the page: `content.js` keeps it.
+#[wasm_bindgen]
+pub struct Coach {
+    live: Rc<live::Live>,
+}
+
+#[wasm_bindgen]
+impl Coach {
+    /// Starts watching the page for composers.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<Coach, JsError> {
+        let document = dom::document().ok_or_else(|| JsError::new("no document"))?;
+        let live = live::Live::start(document, crate::profile::inbox().clone()).map_err(|e| JsError::new(&e))?;
+        Ok(Coach { live })
+    }
+
+    /// Takes the agent's settings as stored (`chrome.storage.sync`, key `settings`);
+    /// values this version cannot use are skipped with a console warning.
+    #[wasm_bindgen(js_name = setSettings)]
+    pub fn set_settings(&self, stored: JsValue) {
+        let json: serde_json::Value = serde_wasm_bindgen::from_value(stored).unwrap_or_else(|e| {
+            dom::warn(&format!("settings are unreadable ({e}); using the defaults"));
+            serde_json::Value::Null
+        });
+        let (settings, notes) = StoredSettings::from_json(&json);
+        for note in notes {
+            dom::warn(&note);
+        }
+        self.live.set_settings(settings);
+    }
+}

@@ -1,0 +1,229 @@
+// Live linting in the inbox composer, end to end: the built extension (dist/chrome) in
+// Chromium on the replica inbox (tests/replica) served at Business Suite's own address.
+// Drafts are typed key by key into the real Lexical editor and the textarea; the tests
+// read what the agent sees (the card in <reply-coach-root>'s shadow root, the CSS
+// highlights), press its buttons, and check the editor's own model text.
+
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { launchWithExtension, openInbox, pageErrors, serveReplica, STRICT_PATH } from "./harness.mjs";
+
+const THREADS = { ana: "100052384037366", elena: "122107364918273", mihai: "100089273645128", aram: "100071928374650", priya: "100064758844409" };
+
+describe("live linting in the composer", () => {
+  let context;
+  let worker;
+  let served;
+
+  before(async () => {
+    ({ context, worker } = await launchWithExtension());
+    served = await serveReplica(context);
+    await worker.evaluate(() => chrome.storage.sync.set({ settings: { agentName: "Maria" } }));
+  });
+
+  after(async () => {
+    await context?.close();
+  });
+
+  /** Opens the replica, optionally on a thread, and focuses its composer. */
+  async function inbox({ path = "/latest/inbox/all", thread } = {}) {
+    const page = await openInbox(context, path);
+    if (thread) await page.evaluate((id) => window.replica.openThread(id), thread);
+    await page.locator("[role=main] [role=textbox], [role=main] textarea").click();
+    return page;
+  }
+
+  /** The rule ids the card lists, in its order, once the composer's count matches them. */
+  async function shownRules(page, { expect } = {}) {
+    const handle = await page.waitForFunction(
+      (expect) => {
+        const root = document.querySelector("reply-coach-root")?.shadowRoot;
+        const composer = document.querySelector("[data-rc-findings]");
+        const card = root?.querySelector(".card");
+        if (!root || !composer) return null;
+        const rules = card.hidden ? [] : [...root.querySelectorAll(".findings [data-rule]")].map((li) => li.dataset.rule);
+        if (Number(composer.dataset.rcFindings) !== rules.length) return null; // Mid-update.
+        if (expect && !expect.every((rule) => rules.includes(rule))) return null;
+        return rules;
+      },
+      expect,
+      { timeout: 5_000 },
+    );
+    return handle.jsonValue();
+  }
+
+  const modelText = (page) => page.evaluate(() => window.replica.composerModelText());
+
+  /** Presses the card's fix button labelled `label` in the finding of `rule`. */
+  async function pressFix(page, rule, label) {
+    const button = page.locator(`reply-coach-root li[data-rule="${rule}"] button.fix`, { hasText: label });
+    await button.click();
+  }
+
+  test("findings appear as the agent types, with underlines under their words", async () => {
+    const page = await inbox();
+    await page.keyboard.type("Hello Ana Popescu, WE HAVE CAKES!! Ask me anything.", { delay: 5 });
+    const rules = await shownRules(page, { expect: ["name-last", "tone-shout"] });
+    assert.deepEqual(rules.filter((r) => r === "tone-shout").length, 2, `capitals and "!!": ${rules}`);
+
+    // Each underline covers its finding's words, where the words are on screen.
+    const underlines = await page.evaluate(() => {
+      const composer = document.querySelector("[data-lexical-editor]");
+      const text = composer.querySelector("[data-lexical-text]").firstChild;
+      const rectOf = (words) => {
+        const range = document.createRange();
+        const start = text.data.indexOf(words);
+        range.setStart(text, start);
+        range.setEnd(text, start + words.length);
+        return range.getBoundingClientRect().toJSON();
+      };
+      const painted = [...CSS.highlights.get("reply-coach-warning")].map((range) => ({
+        words: range.toString(),
+        rect: range.getBoundingClientRect().toJSON(),
+      }));
+      return { painted, expected: ["Ana Popescu", "WE HAVE CAKES", "!!"].map((words) => ({ words, rect: rectOf(words) })) };
+    });
+    assert.deepEqual(
+      underlines.painted.sort((a, b) => a.rect.x - b.rect.x),
+      underlines.expected,
+    );
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
+  test("a fix edits the Lexical editor's own model in one step, and one Ctrl+Z undoes it", async () => {
+    const page = await inbox();
+    const draft = "Hello Ana Popescu, your cake is ready for Saturday.";
+    await page.keyboard.type(draft, { delay: 5 });
+    await shownRules(page, { expect: ["name-last"] });
+    await pressFix(page, "name-last", "Ana");
+    await page.waitForFunction(() => window.replica.composerModelText().startsWith("Hello Ana, your"));
+    assert.equal(await modelText(page), "Hello Ana, your cake is ready for Saturday.");
+    const rules = await shownRules(page);
+    assert.ok(!rules.includes("name-last"), `fixed, yet still shown: ${rules}`);
+
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction((draft) => window.replica.composerModelText() === draft, draft);
+
+    // Again, and the caret stays at the end, where the agent was typing.
+    await shownRules(page, { expect: ["name-last"] });
+    await pressFix(page, "name-last", "Ana");
+    await page.waitForFunction(() => window.replica.composerModelText().startsWith("Hello Ana, your"));
+    await page.keyboard.type(" See you!", { delay: 5 });
+    assert.equal(await modelText(page), "Hello Ana, your cake is ready for Saturday. See you!");
+    await page.close();
+  });
+
+  test("a fix that adds a line (the sign-off) becomes a new paragraph, undone in one step", async () => {
+    const page = await inbox();
+    const draft = "Hi Ana, your cake is ready for Saturday.";
+    await page.keyboard.type(draft, { delay: 5 });
+    await shownRules(page, { expect: ["sign-off-missing"] });
+    await pressFix(page, "sign-off-missing", "Maria");
+    await page.waitForFunction(() => window.replica.composerModelText().includes("Maria"));
+    // Lexical joins paragraphs with a blank line in its text.
+    assert.equal(await modelText(page), `${draft}\n\n– Maria`);
+    assert.ok(!(await shownRules(page)).includes("sign-off-missing"));
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction((draft) => window.replica.composerModelText() === draft, draft);
+    await page.close();
+  });
+
+  test("in a textarea: underline boxes, a fix, and the textarea's own undo", async () => {
+    const page = await inbox({ path: "/latest/inbox/all?composer=textarea" });
+    const draft = "Hello Ana Popescu, we will bake it.";
+    await page.keyboard.type(draft, { delay: 5 });
+    await shownRules(page, { expect: ["name-last"] });
+    const boxes = await page.evaluate(() => {
+      const area = document.querySelector("[role=main] textarea").getBoundingClientRect();
+      const marks = [...document.querySelector("reply-coach-root").shadowRoot.querySelectorAll(".marks > div")];
+      return { area: area.toJSON(), marks: marks.map((m) => ({ severity: m.className, rect: m.getBoundingClientRect().toJSON() })) };
+    });
+    const warning = boxes.marks.find((m) => m.severity === "warning");
+    assert.ok(warning, `no underline box: ${JSON.stringify(boxes)}`);
+    // "Ana Popescu" is on the first line, after "Hello ": inside the box, not at its edge.
+    assert.ok(warning.rect.left > boxes.area.left + 20 && warning.rect.right < boxes.area.right, JSON.stringify(boxes));
+    assert.ok(warning.rect.top > boxes.area.top && warning.rect.top < boxes.area.top + boxes.area.height / 2 + 20);
+
+    await pressFix(page, "name-last", "Ana");
+    await page.waitForFunction(() => window.replica.composerModelText() === "Hello Ana, we will bake it.");
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction((draft) => window.replica.composerModelText() === draft, draft);
+    await page.close();
+  });
+
+  test("switching conversations mid-draft lints each draft against its own conversation", async () => {
+    const page = await inbox();
+    await page.keyboard.type("Hello, the cake is ready.", { delay: 5 });
+    assert.ok((await shownRules(page, { expect: ["name-missing"] })).includes("name-missing"));
+    const nameFix = () => page.locator('reply-coach-root li[data-rule="name-missing"] button.fix').first().textContent();
+    assert.match(await nameFix(), /Ana/);
+
+    await page.evaluate((id) => window.replica.openThread(id), THREADS.mihai);
+    await page.locator("[role=main] [role=textbox]").click();
+    await page.keyboard.type("Hello, we will send new eclairs.", { delay: 5 });
+    await shownRules(page, { expect: ["name-missing"] });
+    await page.waitForFunction(() =>
+      document.querySelector("reply-coach-root").shadowRoot.querySelector('li[data-rule="name-missing"] .fix')?.textContent.includes("Mihai"),
+    );
+
+    // Back to Ana: her draft is restored, and linted for her again.
+    await page.evaluate((id) => window.replica.openThread(id), THREADS.ana);
+    assert.equal(await modelText(page), "Hello, the cake is ready.");
+    await page.waitForFunction(() =>
+      document.querySelector("reply-coach-root").shadowRoot.querySelector('li[data-rule="name-missing"] .fix')?.textContent.includes("Ana"),
+    );
+    await page.close();
+  });
+
+  test("a composer re-created by the page is linted again, without focus", async () => {
+    const page = await inbox();
+    await page.keyboard.type("Hello Ana Popescu!!", { delay: 5 });
+    const before = await shownRules(page, { expect: ["name-last", "tone-shout"] });
+    await page.evaluate(() => window.replica.recreateComposer());
+    await page.waitForFunction(
+      (count) => document.querySelector("[role=main] [role=textbox]").dataset.rcFindings === String(count),
+      before.length,
+    );
+    assert.deepEqual(await shownRules(page), before);
+    await page.close();
+  });
+
+  test("the conversation's facts reach the rules: public comments and the reply window", async () => {
+    // A public comment: no private data asked for in public.
+    let page = await inbox({ thread: THREADS.elena });
+    await page.keyboard.type(" please send us your phone number.", { delay: 5 });
+    assert.ok((await shownRules(page, { expect: ["private-info-public"] })).includes("private-info-public"));
+    await page.close();
+
+    // Aram wrote 3 days ago: a human agent may answer, without promotion.
+    page = await inbox({ thread: THREADS.aram });
+    await page.keyboard.type("Hi Aram, we have gluten-free bread. Use code SALE20 for 20% off! Maria", { delay: 2 });
+    assert.ok((await shownRules(page, { expect: ["promo-outside-window"] })).includes("promo-outside-window"));
+    await page.close();
+
+    // Priya wrote 9 days ago: nothing can be sent any more.
+    page = await inbox({ thread: THREADS.priya });
+    await page.keyboard.type("Hi Priya, yes, we are open on Sundays. Maria", { delay: 2 });
+    assert.ok((await shownRules(page, { expect: ["window-closed"] })).includes("window-closed"));
+    await page.close();
+  });
+
+  test("on a page that forbids WebAssembly the extension says it runs in reduced mode, and still lints", async () => {
+    const page = await inbox({ path: STRICT_PATH });
+    await page.keyboard.type("WE ARE CLOSED!! Call us.", { delay: 5 });
+    await page.waitForFunction(() => {
+      const root = document.querySelector("reply-coach-root")?.shadowRoot;
+      return root?.querySelector('[data-rc-mode="reduced"]') && root.querySelector('[data-rule="tone-shout"]');
+    });
+    const composerCount = await page.locator("[data-rc-findings]").getAttribute("data-rc-findings");
+    const shown = await page.evaluate(() => document.querySelector("reply-coach-root").shadowRoot.querySelectorAll("[data-rule]").length);
+    assert.equal(Number(composerCount), shown);
+    await page.close();
+  });
+
+  test("nothing leaves the browser", () => {
+    // serveReplica aborts and records every request it does not serve from the fixtures.
+    assert.deepEqual(served.aborted, []);
+  });
+});

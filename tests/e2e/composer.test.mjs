@@ -189,6 +189,41 @@ describe("live linting in the composer", () => {
     await page.close();
   });
 
+  test("of several composers, the focused one is linted", async () => {
+    const page = await inbox();
+    await page.keyboard.type("Hello Ana Popescu!!", { delay: 5 });
+    await shownRules(page, { expect: ["name-last"] });
+    // A second reply box, as a comment thread shows under each comment.
+    await page.evaluate(() => {
+      const box = document.createElement("textarea");
+      box.setAttribute("aria-label", "Reply as Lumen Bakery…");
+      document.querySelector("[role=main]").append(box);
+    });
+    await page.locator('[role=main] textarea[aria-label^="Reply as"]').click();
+    await page.keyboard.type("Send me your email address.", { delay: 5 });
+    await page.waitForFunction(() => {
+      const second = document.querySelector('textarea[aria-label^="Reply as"]');
+      const first = document.querySelector("[data-lexical-editor]");
+      return second.dataset.rcFindings !== undefined && first.dataset.rcFindings === undefined;
+    });
+    // Its label says it is a public reply: asking for private data there is a finding.
+    assert.ok((await shownRules(page, { expect: ["private-info-public"] })).includes("private-info-public"));
+    await page.close();
+  });
+
+  test("settings changed on the options page apply to the open draft", async () => {
+    const page = await inbox();
+    await page.keyboard.type("Hello Ana, WE HAVE IT!! Maria", { delay: 5 });
+    await shownRules(page, { expect: ["tone-shout"] });
+    await worker.evaluate(() => chrome.storage.sync.set({ settings: { agentName: "Maria", disabledRules: ["tone-shout"] } }));
+    await page.waitForFunction(
+      () => !document.querySelector("reply-coach-root").shadowRoot.querySelector('[data-rule="tone-shout"]'),
+    );
+    await worker.evaluate(() => chrome.storage.sync.set({ settings: { agentName: "Maria" } }));
+    await shownRules(page, { expect: ["tone-shout"] });
+    await page.close();
+  });
+
   test("the conversation's facts reach the rules: public comments and the reply window", async () => {
     // A public comment: no private data asked for in public.
     let page = await inbox({ thread: THREADS.elena });

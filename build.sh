@@ -184,7 +184,8 @@ assemble_extension() {
 
 # Chrome takes extension/manifest.json as it is. Firefox has no background service
 # workers (it runs the same module as an event page), wants an add-on id, and since
-# Firefox 140 a statement of the data the add-on collects: none.
+# Firefox 140 a statement of the data the add-on collects: none. 142 is the first version
+# that reads that statement on Android too (web-ext lint warns below it).
 write_manifests() {
   node --input-type=module - "$(cargo_version)" <<'EOF'
 import { readFileSync, writeFileSync } from "node:fs";
@@ -201,7 +202,7 @@ const firefox = {
   browser_specific_settings: {
     gecko: {
       id: "reply-coach@reply-coach.invalid",
-      strict_min_version: "140.0",
+      strict_min_version: "142.0",
       data_collection_permissions: { required: ["none"] },
     },
   },

@@ -15,6 +15,8 @@
 //!   15-minute badge and the one-hour expectation (guidelines §1).
 //! - [`format_time_left`] writes the badge text ("3 h 12 min left", "Human agent only ·
 //!   5 days left", "Closed") in the four languages.
+//! - [`customer_last`] puts a thread's customer's last message together from the list
+//!   row, the open conversation and earlier readings ([`TimeRange::then`]).
 //!
 //! Words (month and weekday names, units, "today", "yesterday", "now", fillers such as
 //! "at", and the badge texts) live in `data/<code>.txt`, one file per language.
@@ -23,6 +25,7 @@ mod calendar;
 mod data;
 mod format;
 mod parse;
+mod thread;
 mod tokens;
 mod window;
 
@@ -30,6 +33,7 @@ use serde::{Deserialize, Serialize};
 
 pub use format::format_time_left;
 pub use parse::{parse_timestamp, parse_timestamp_in};
+pub use thread::{customer_last, row_time};
 pub use window::{awaiting, window_status, Awaiting, AwaitingMark, ClockSettings, WindowState, WindowStatus};
 
 /// The browser's time zone: its offset from UTC, in minutes east (UTC+2 is `120`), at a

@@ -99,9 +99,18 @@ export async function launchWithExtension({ headless = true, args = [] } = {}) {
     args: [`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`, ...args],
   });
   const isOurs = (w) => w.url().startsWith("chrome-extension://") && w.url().endsWith("/background.js");
-  const worker =
-    context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent("serviceworker", { predicate: isOurs }));
-  return { context, worker, extensionId: new URL(worker.url()).host };
+  try {
+    const worker =
+      context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent("serviceworker", { predicate: isOurs }));
+    return { context, worker, extensionId: new URL(worker.url()).host };
+  } catch (error) {
+    // Chromium refuses an extension whose manifest names a missing file, silently: the
+    // worker never starts. Closing here keeps the test process from hanging on Chromium.
+    await context.close();
+    throw new Error(`the extension in ${extensionDir} did not start (does every file its manifest names exist?)`, {
+      cause: error,
+    });
+  }
 }
 
 let replicaScript;

@@ -54,6 +54,26 @@ describe("live linting in the composer", () => {
 
   const modelText = (page) => page.evaluate(() => window.replica.composerModelText());
 
+  /** Waits until the composer's own model holds exactly `text`. */
+  const waitForModel = (page, text) =>
+    page.waitForFunction((text) => window.replica.composerModelText() === text, text);
+
+  /**
+   * Types `draft`, presses the fix labelled `label` of the `rule` finding, and checks that
+   * the composer's model becomes `fixed` and the finding goes; then that one Ctrl+Z gives
+   * the draft back.
+   */
+  async function fixThenUndo(page, { draft, rule, label, fixed }) {
+    await page.keyboard.type(draft, { delay: 5 });
+    await shownRules(page, { expect: [rule] });
+    await pressFix(page, rule, label);
+    await waitForModel(page, fixed);
+    const rules = await shownRules(page);
+    assert.ok(!rules.includes(rule), `fixed, yet still shown: ${rules}`);
+    await page.keyboard.press("Control+z");
+    await waitForModel(page, draft);
+  }
+
   /** Presses the card's fix button labelled `label` in the finding of `rule`. */
   async function pressFix(page, rule, label) {
     const button = page.locator(`reply-coach-root li[data-rule="${rule}"] button.fix`, { hasText: label });
@@ -94,45 +114,30 @@ describe("live linting in the composer", () => {
   test("a fix edits the Lexical editor's own model in one step, and one Ctrl+Z undoes it", async () => {
     const page = await inbox();
     const draft = "Hello Ana Popescu, your cake is ready for Saturday.";
-    await page.keyboard.type(draft, { delay: 5 });
-    await shownRules(page, { expect: ["name-last"] });
-    await pressFix(page, "name-last", "Ana");
-    await page.waitForFunction(() => window.replica.composerModelText().startsWith("Hello Ana, your"));
-    assert.equal(await modelText(page), "Hello Ana, your cake is ready for Saturday.");
-    const rules = await shownRules(page);
-    assert.ok(!rules.includes("name-last"), `fixed, yet still shown: ${rules}`);
-
-    await page.keyboard.press("Control+z");
-    await page.waitForFunction((draft) => window.replica.composerModelText() === draft, draft);
+    const fixed = "Hello Ana, your cake is ready for Saturday.";
+    await fixThenUndo(page, { draft, rule: "name-last", label: "Ana", fixed });
 
     // Again, and the caret stays at the end, where the agent was typing.
     await shownRules(page, { expect: ["name-last"] });
     await pressFix(page, "name-last", "Ana");
-    await page.waitForFunction(() => window.replica.composerModelText().startsWith("Hello Ana, your"));
+    await waitForModel(page, fixed);
     await page.keyboard.type(" See you!", { delay: 5 });
-    assert.equal(await modelText(page), "Hello Ana, your cake is ready for Saturday. See you!");
+    assert.equal(await modelText(page), `${fixed} See you!`);
     await page.close();
   });
 
   test("a fix that adds a line (the sign-off) becomes a new paragraph, undone in one step", async () => {
     const page = await inbox();
     const draft = "Hi Ana, your cake is ready for Saturday.";
-    await page.keyboard.type(draft, { delay: 5 });
-    await shownRules(page, { expect: ["sign-off-missing"] });
-    await pressFix(page, "sign-off-missing", "Maria");
-    await page.waitForFunction(() => window.replica.composerModelText().includes("Maria"));
     // Lexical joins paragraphs with a blank line in its text.
-    assert.equal(await modelText(page), `${draft}\n\n– Maria`);
-    assert.ok(!(await shownRules(page)).includes("sign-off-missing"));
-    await page.keyboard.press("Control+z");
-    await page.waitForFunction((draft) => window.replica.composerModelText() === draft, draft);
+    await fixThenUndo(page, { draft, rule: "sign-off-missing", label: "Maria", fixed: `${draft}\n\n– Maria` });
     await page.close();
   });
 
   test("in a textarea: underline boxes, a fix, and the textarea's own undo", async () => {
     const page = await inbox({ path: "/latest/inbox/all?composer=textarea" });
     const draft = "Hello Ana Popescu, we will bake it.";
-    await page.keyboard.type(draft, { delay: 5 });
+    await fixThenUndo(page, { draft, rule: "name-last", label: "Ana", fixed: "Hello Ana, we will bake it." });
     await shownRules(page, { expect: ["name-last"] });
     const boxes = await page.evaluate(() => {
       const area = document.querySelector("[role=main] textarea").getBoundingClientRect();
@@ -144,11 +149,6 @@ describe("live linting in the composer", () => {
     // "Ana Popescu" is on the first line, after "Hello ": inside the box, not at its edge.
     assert.ok(warning.rect.left > boxes.area.left + 20 && warning.rect.right < boxes.area.right, JSON.stringify(boxes));
     assert.ok(warning.rect.top > boxes.area.top && warning.rect.top < boxes.area.top + boxes.area.height / 2 + 20);
-
-    await pressFix(page, "name-last", "Ana");
-    await page.waitForFunction(() => window.replica.composerModelText() === "Hello Ana, we will bake it.");
-    await page.keyboard.press("Control+z");
-    await page.waitForFunction((draft) => window.replica.composerModelText() === draft, draft);
     await page.close();
   });
 

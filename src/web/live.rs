@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, MutationObserver, MutationObserverInit};
 
-use crate::context::StoredSettings;
+use crate::context::{LintContext, StoredSettings};
 use crate::finding::{apply_edits, caret_after, merge_edits, Finding};
 use crate::web::card::{Card, View};
 use crate::web::composer::{self, Composer, Snapshot};
@@ -63,6 +63,7 @@ struct State {
 
 struct Linted {
     text: String,
+    context: LintContext,
     findings: Vec<Finding>,
 }
 
@@ -192,6 +193,12 @@ impl Live {
         }
         let page = conversation::read(&self.document, &self.profile, &composer.element);
         let context = state.settings.apply_to(page);
+        let unchanged = state.last.as_ref().is_some_and(|last| last.text == snapshot.text && last.context == context);
+        if unchanged && state.notice.is_none() {
+            // The page changed around the draft (Meta's page never stops): only follow it.
+            self.follow_layout(state);
+            return Ok(());
+        }
         let result = crate::lint(&snapshot.text, &context).map_err(|e| e.to_string())?;
         let card = state.card.as_ref().ok_or("no card")?;
         let findings: Vec<(usize, &Finding)> = result.findings.iter().enumerate().collect();
@@ -208,7 +215,7 @@ impl Live {
             card.place_by(&composer.element.get_bounding_client_rect());
             underline::paint(&self.document, &composer, &snapshot, &result.findings, &card.marks)?;
         }
-        state.last = Some(Linted { text: snapshot.text, findings: result.findings });
+        state.last = Some(Linted { text: snapshot.text, context, findings: result.findings });
         Ok(())
     }
 
@@ -293,14 +300,23 @@ impl Live {
     }
 
     fn reposition(&self) {
-        let Ok(state) = self.state.try_borrow() else { return };
-        if let (Some(card), Some(composer)) = (&state.card, &state.composer) {
-            card.place_by(&composer.element.get_bounding_client_rect());
-            if let Some(last) = &state.last {
-                let snapshot = composer.snapshot();
-                if snapshot.text == last.text && !snapshot.text.trim().is_empty() {
-                    let _ = underline::paint(&self.document, composer, &snapshot, &last.findings, &card.marks);
-                }
+        if let Ok(state) = self.state.try_borrow() {
+            self.follow_layout(&state);
+        }
+    }
+
+    /// Moves the card and the underline boxes after the composer moved (a scroll, a
+    /// resize, the page's own changes). Highlights move with the text by themselves.
+    fn follow_layout(&self, state: &State) {
+        let (Some(card), Some(composer), Some(last)) = (&state.card, &state.composer, &state.last) else { return };
+        if last.text.trim().is_empty() {
+            return;
+        }
+        card.place_by(&composer.element.get_bounding_client_rect());
+        if underline::drawn_as_boxes(composer) {
+            let snapshot = composer.snapshot();
+            if snapshot.text == last.text {
+                let _ = underline::paint(&self.document, composer, &snapshot, &last.findings, &card.marks);
             }
         }
     }

@@ -10,13 +10,19 @@ use web_sys::{Document, DomRect, HtmlElement, Range};
 
 use crate::finding::{Finding, Severity};
 use crate::web::card::element;
-use crate::web::composer::{Composer, Snapshot};
+use crate::web::composer::{Composer, Kind, Snapshot};
 use crate::web::dom;
 
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
 fn highlight_name(severity: Severity) -> String {
     format!("reply-coach-{}", severity.name())
+}
+
+/// Whether `composer`'s underlines are boxes placed by us, which must follow its layout,
+/// rather than highlights, which the browser keeps on the text.
+pub fn drawn_as_boxes(composer: &Composer) -> bool {
+    composer.kind == Kind::TextArea || !dom::has_highlights()
 }
 
 /// Removes every underline.
@@ -40,7 +46,7 @@ pub fn paint(
     clear(marks);
     // An empty span (a sign-off missing at the very end) has nothing to underline.
     let spans = findings.iter().filter(|f| f.end > f.start);
-    if dom::has_highlights() && composer.kind != crate::web::composer::Kind::TextArea {
+    if !drawn_as_boxes(composer) {
         for (priority, severity) in SEVERITIES.into_iter().rev().enumerate() {
             let ranges: Vec<Range> = spans
                 .clone()
@@ -118,7 +124,7 @@ const COPIED_STYLES: [&str; 20] = [
 
 impl Mirror {
     fn of(document: &Document, composer: &Composer, parent: &HtmlElement) -> Result<Option<Mirror>, String> {
-        if composer.kind != crate::web::composer::Kind::TextArea {
+        if composer.kind != Kind::TextArea {
             return Ok(None);
         }
         let window = dom::window().ok_or("no window")?;

@@ -15,7 +15,6 @@
 //! ("mar.": March and marți; "luni": Monday and months); the parser decides by position.
 //! Any other clash, a missing line or a multi-word entry fails the tests.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::tokens::single_word;
@@ -123,10 +122,28 @@ pub struct Texts {
 /// One language's clock words.
 #[derive(Debug, Default)]
 pub struct ClockData {
-    words: HashMap<String, Meaning>,
+    /// Folded words and their meanings, sorted by word (a binary search needs no hasher
+    /// in the Wasm).
+    words: Vec<(String, Meaning)>,
     pub numeric_date: NumericDate,
     pub texts: Texts,
 }
+
+/// The badge texts' keys, in the order of [`Texts`]' fields.
+const TEXT_KEYS: [&str; 12] = [
+    "left",
+    "left_about",
+    "human_agent",
+    "human_agent_about",
+    "closed",
+    "unknown",
+    "hours_minutes",
+    "hours",
+    "minutes",
+    "under_minute",
+    "day",
+    "days",
+];
 
 fn malformed(line: &str) -> DataFileError {
     DataFileError::MalformedText { line: line.to_string() }
@@ -135,7 +152,8 @@ fn malformed(line: &str) -> DataFileError {
 impl ClockData {
     /// The meaning of a folded word.
     pub fn meaning(&self, word: &str) -> Option<Meaning> {
-        self.words.get(word).copied()
+        let found = self.words.binary_search_by(|(w, _)| w.as_str().cmp(word));
+        found.ok().map(|i| self.words[i].1)
     }
 
     /// The data of `language`, parsed on first use. A broken file (caught by the tests)
@@ -187,19 +205,26 @@ impl ClockData {
             "mdy" => NumericDate::MonthDayYear,
             other => return Err(malformed(&format!("numeric_date: {other} (dmy or mdy)"))),
         };
+        // One loop over the keys rather than a `?` per field: the same checks in less Wasm.
+        let mut texts: [String; 12] = Default::default();
+        for (slot, key) in texts.iter_mut().zip(TEXT_KEYS) {
+            *slot = file.text(key)?;
+        }
+        let [left, left_about, human_agent, human_agent_about, closed, unknown, hours_minutes, hours, minutes, under_minute, day, days] =
+            texts;
         data.texts = Texts {
-            left: file.text("left")?,
-            left_about: file.text("left_about")?,
-            human_agent: file.text("human_agent")?,
-            human_agent_about: file.text("human_agent_about")?,
-            closed: file.text("closed")?,
-            unknown: file.text("unknown")?,
-            hours_minutes: file.text("hours_minutes")?,
-            hours: file.text("hours")?,
-            minutes: file.text("minutes")?,
-            under_minute: file.text("under_minute")?,
-            day: file.text("day")?,
-            days: file.text("days")?,
+            left,
+            left_about,
+            human_agent,
+            human_agent_about,
+            closed,
+            unknown,
+            hours_minutes,
+            hours,
+            minutes,
+            under_minute,
+            day,
+            days,
         };
         file.finish()?;
         Ok(data)
@@ -207,7 +232,14 @@ impl ClockData {
 
     fn entry(&mut self, form: &str) -> Result<&mut Meaning, DataFileError> {
         let word = single_word(form).ok_or_else(|| malformed(&format!("{form:?} is not one word")))?;
-        Ok(self.words.entry(word).or_default())
+        let i = match self.words.binary_search_by(|(w, _)| w.as_str().cmp(&word)) {
+            Ok(i) => i,
+            Err(i) => {
+                self.words.insert(i, (word, Meaning::default()));
+                i
+            }
+        };
+        Ok(&mut self.words[i].1)
     }
 }
 
@@ -243,10 +275,10 @@ mod tests {
         for language in Language::ALL {
             let data = ClockData::parse(source(language)).unwrap_or_else(|e| panic!("{}: {e}", language.code()));
             for key in [Special::Now, Special::Today, Special::Yesterday, Special::Am, Special::Pm] {
-                assert!(data.words.values().any(|m| m.special == Some(key)), "{}: no {key:?}", language.code());
+                assert!(data.words.iter().map(|(_, m)| m).any(|m| m.special == Some(key)), "{}: no {key:?}", language.code());
             }
             for value in 1..=12 {
-                assert!(data.words.values().any(|m| m.month == Some(value)), "{}: month {value}", language.code());
+                assert!(data.words.iter().map(|(_, m)| m).any(|m| m.month == Some(value)), "{}: month {value}", language.code());
             }
             let texts = &data.texts;
             for text in [&texts.left, &texts.left_about, &texts.human_agent, &texts.human_agent_about] {

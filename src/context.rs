@@ -34,6 +34,9 @@ pub enum LanguageChoice {
 }
 
 impl LanguageChoice {
+    pub const ALL: [LanguageChoice; 5] =
+        [LanguageChoice::Auto, LanguageChoice::En, LanguageChoice::Ro, LanguageChoice::Hy, LanguageChoice::Hi];
+
     pub fn fixed(self) -> Option<Language> {
         match self {
             LanguageChoice::Auto => None,
@@ -44,15 +47,13 @@ impl LanguageChoice {
         }
     }
 
+    /// The name in settings and contexts (serde's, too): `auto` or the language's code.
+    pub fn code(self) -> &'static str {
+        self.fixed().map_or("auto", Language::code)
+    }
+
     pub fn from_code(code: &str) -> Option<LanguageChoice> {
-        match code {
-            "auto" => Some(LanguageChoice::Auto),
-            "en" => Some(LanguageChoice::En),
-            "ro" => Some(LanguageChoice::Ro),
-            "hy" => Some(LanguageChoice::Hy),
-            "hi" => Some(LanguageChoice::Hi),
-            _ => None,
-        }
+        LanguageChoice::ALL.into_iter().find(|choice| choice.code() == code)
     }
 }
 

@@ -8,6 +8,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::context::LintContext;
 
+mod read;
+
 /// Lints `draft` (a JS string; offsets in the result are UTF-16 code units of it) against
 /// `context` (an object like `{customerName, agentName, hoursSinceCustomer, surface,
 /// customerMessage, language, settings}`; `undefined` or `null` for none). Returns
@@ -35,33 +37,22 @@ extern "C" {
     fn js_string(value: &JsValue) -> String;
 }
 
-/// Reads the context through its JSON text rather than with serde-wasm-bindgen, which
-/// reads a struct by looking up only the fields it knows: a misspelt field would be
-/// ignored, `deny_unknown_fields` notwithstanding (RReverser/serde-wasm-bindgen#39), and
-/// a string where a list belongs fails with "Reflect.get called on non-object". serde_json
-/// rejects both, and serde_path_to_error names the field. As in JSON, a field that is
-/// `undefined` counts as absent, and `NaN` or `Infinity` as `null`.
+/// Reads the context field by field ([`read`]), strictly: serde-wasm-bindgen would ignore
+/// a misspelt field (RReverser/serde-wasm-bindgen#39). What is not an object is shown as
+/// JSON in the error.
 fn parse_context(context: &JsValue) -> Result<LintContext, String> {
     if context.is_undefined() || context.is_null() {
         return Ok(LintContext::default());
+    }
+    if context.is_object() && !js_sys::Array::is_array(context) {
+        return read::context(context.clone());
     }
     let json = json_stringify(context)
         .map_err(|e| format!("cannot read it as JSON: {}", js_string(&e)))?
         .as_string()
         .unwrap_or_default();
-    if !json.starts_with('{') {
-        let shown = if json.is_empty() { "a function or symbol".to_string() } else { json };
-        return Err(format!("it must be an object such as {{customerName, hoursSinceCustomer}}, not {shown}"));
-    }
-    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(&json)).map_err(|e| {
-        // serde_json adds where in the text it failed; that text is ours, not the caller's.
-        let message = e.inner().to_string();
-        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(message, _)| message);
-        match e.path().to_string().as_str() {
-            "." => message.to_string(),
-            path => format!("{path}: {message}"),
-        }
-    })
+    let shown = if json.is_empty() { "a function or symbol".to_string() } else { json };
+    Err(format!("it must be an object such as {{customerName, hoursSinceCustomer}}, not {shown}"))
 }
 
 /// Like [`lint`], with the agent's settings as stored (`chrome.storage.sync`, key

@@ -326,6 +326,38 @@ fn bad_context_throws_an_error_that_names_the_problem() {
     assert!(has_rule(&lint("STOP SHOUTING", &JsValue::UNDEFINED), "tone-shout"));
 }
 
+/// The Wasm reads the context by hand (src/wasm/read.rs), the CLI with serde from JSON:
+/// both must refuse the same contexts with the same words, the Wasm naming the field.
+/// (Not for an enum given a number or null: serde_json then says only "expected value",
+/// the Wasm what it got.)
+#[wasm_bindgen_test]
+fn the_wasm_refuses_contexts_as_serde_does() {
+    let cases: &[(&str, &str)] = &[
+        (r#"{"customerNmae": "Ana"}"#, "customerNmae"),
+        (r#"{"settings": {"maxWrods": 5}}"#, "settings.maxWrods"),
+        (r#"{"hoursSinceCustomer": "two"}"#, "hoursSinceCustomer"),
+        (r#"{"hoursSinceCustomer": true}"#, "hoursSinceCustomer"),
+        (r#"{"customerName": 42}"#, "customerName"),
+        (r#"{"agentName": -3}"#, "agentName"),
+        (r#"{"customerMessage": ["Hi"]}"#, "customerMessage"),
+        (r#"{"surface": "email"}"#, "surface"),
+        (r#"{"language": "fr"}"#, "language"),
+        (r#"{"settings": 5}"#, "settings"),
+        (r#"{"settings": {"maxWords": -1}}"#, "settings.maxWords"),
+        (r#"{"settings": {"maxWords": 1.5}}"#, "settings.maxWords"),
+        (r#"{"settings": {"maxWords": "5"}}"#, "settings.maxWords"),
+        (r#"{"settings": {"windowHours": {}}}"#, "settings.windowHours"),
+        (r#"{"settings": {"disabledRules": "tone-shout"}}"#, "settings.disabledRules"),
+        (r#"{"settings": {"disabledRules": ["brevity", 7]}}"#, "settings.disabledRules[1]"),
+    ];
+    for (context, path) in cases {
+        let serde = serde_json::from_str::<reply_coach::LintContext>(context).expect_err(context).to_string();
+        let serde = serde.rsplit_once(" at line ").map_or(serde.as_str(), |(message, _)| message);
+        let expected = format!("invalid lint context: {path}: {serde}");
+        assert_eq!(lint_error("Hi Ana", &json(context)), expected, "context {context}");
+    }
+}
+
 #[wasm_bindgen_test]
 fn values_json_cannot_hold_count_as_absent() {
     // The extension may compute hours from a date the page did not show: NaN means unknown.

@@ -275,10 +275,18 @@ mod tests {
         for language in Language::ALL {
             let data = ClockData::parse(source(language)).unwrap_or_else(|e| panic!("{}: {e}", language.code()));
             for key in [Special::Now, Special::Today, Special::Yesterday, Special::Am, Special::Pm] {
-                assert!(data.words.iter().map(|(_, m)| m).any(|m| m.special == Some(key)), "{}: no {key:?}", language.code());
+                assert!(
+                    data.words.iter().map(|(_, m)| m).any(|m| m.special == Some(key)),
+                    "{}: no {key:?}",
+                    language.code()
+                );
             }
             for value in 1..=12 {
-                assert!(data.words.iter().map(|(_, m)| m).any(|m| m.month == Some(value)), "{}: month {value}", language.code());
+                assert!(
+                    data.words.iter().map(|(_, m)| m).any(|m| m.month == Some(value)),
+                    "{}: month {value}",
+                    language.code()
+                );
             }
             let texts = &data.texts;
             for text in [&texts.left, &texts.left_about, &texts.human_agent, &texts.human_agent_about] {

@@ -52,7 +52,10 @@ pub fn customer_last(
     conversation: Option<TimeRange>,
 ) -> Option<TimeRange> {
     let row = if page_wrote_last { None } else { row };
-    [row, conversation].into_iter().flatten().fold(known, |known, reading| Some(known.map_or(reading, |k| k.then(reading))))
+    [row, conversation]
+        .into_iter()
+        .flatten()
+        .fold(known, |known, reading| Some(known.map_or(reading, |k| k.then(reading))))
 }
 
 #[cfg(test)]
@@ -133,7 +136,10 @@ mod tests {
         let label = row_time(None, Some("3h"), Some(Language::En), &clock).unwrap();
         assert!(label.is_approximate());
         assert_eq!(label, hours(3 * HOUR_MS));
-        assert_eq!(row_time(Some("garbage"), Some("1d"), Some(Language::En), &clock).map(|r| state(Some(r))), Some(WindowState::HumanAgent));
+        assert_eq!(
+            row_time(Some("garbage"), Some("1d"), Some(Language::En), &clock).map(|r| state(Some(r))),
+            Some(WindowState::HumanAgent)
+        );
         assert_eq!(row_time(None, Some("2w"), None, &clock).map(|r| state(Some(r))), Some(WindowState::Closed));
         assert_eq!(row_time(Some(""), Some("?"), Some(Language::En), &clock), None);
         assert_eq!(row_time(None, None, None, &clock), None);
@@ -142,6 +148,8 @@ mod tests {
             let range = row_time(None, Some(text), Some(language), &clock).unwrap();
             assert_eq!(state(Some(range)), WindowState::Open, "{text}");
         }
-        assert!(row_time(None, Some("7d"), Some(Language::En), &clock).is_some_and(|r| NOW - r.earliest_ms >= 7 * DAY_MS));
+        assert!(
+            row_time(None, Some("7d"), Some(Language::En), &clock).is_some_and(|r| NOW - r.earliest_ms >= 7 * DAY_MS)
+        );
     }
 }

@@ -36,7 +36,9 @@ impl Profile {
         let channel = texts
             .image_labels
             .iter()
-            .find_map(|label| self.channels.iter().find_map(|pair| pair.split_once('=').filter(|(name, _)| *name == label.trim())))
+            .find_map(|label| {
+                self.channels.iter().find_map(|pair| pair.split_once('=').filter(|(name, _)| *name == label.trim()))
+            })
             .map(|(_, id)| id.to_string());
         // A row showing one text has a name and no snippet.
         let snippet = texts.texts.get(1..).and_then(<[String]>::last);
@@ -44,7 +46,8 @@ impl Profile {
             key,
             customer: texts.texts.first().filter(|name| !name.is_empty()).cloned(),
             channel,
-            page_wrote_last: snippet.is_some_and(|s| self.own_snippet_starts.iter().any(|start| s.starts_with(start.as_str()))),
+            page_wrote_last: snippet
+                .is_some_and(|s| self.own_snippet_starts.iter().any(|start| s.starts_with(start.as_str()))),
             unread: label_is(&self.unread_labels),
         })
     }
@@ -121,6 +124,9 @@ mod tests {
         assert_eq!(query_parameter("/x?ab=1&b=2", "b"), Some("2"));
         assert_eq!(query_parameter("/x#?b=2", "b"), None);
         assert_eq!(query_parameter("/x?b", "b"), None);
-        assert_eq!(query_parameter("https://business.facebook.com/latest/inbox?selected_item_id=9", "selected_item_id"), Some("9"));
+        assert_eq!(
+            query_parameter("https://business.facebook.com/latest/inbox?selected_item_id=9", "selected_item_id"),
+            Some("9")
+        );
     }
 }

@@ -191,7 +191,10 @@ mod tests {
         assert!(!profile.customer_name.is_empty() && !profile.message_time_attributes.is_empty());
         assert!(!profile.own_message_starts.is_empty());
         assert!(!profile.thread_key_parameter.is_empty() && profile.row_link.contains(&profile.thread_key_parameter));
-        assert!(profile.channels.iter().all(|pair| pair.split_once('=').is_some_and(|(l, c)| !l.is_empty() && !c.is_empty())));
+        assert!(profile
+            .channels
+            .iter()
+            .all(|pair| pair.split_once('=').is_some_and(|(l, c)| !l.is_empty() && !c.is_empty())));
         assert!(!profile.unread_labels.is_empty() && !profile.own_snippet_starts.is_empty());
         // No generated class names: they change weekly.
         let selectors = [&profile.composer, &profile.conversation, &profile.messages, &profile.message_text]
@@ -200,7 +203,10 @@ mod tests {
             .chain([&profile.rows, &profile.row_link, &profile.row_texts, &profile.row_time, &profile.row_images])
             .chain(&profile.customer_name);
         for selector in selectors {
-            assert!(!selector.contains('.') && !selector.contains("class"), "{selector}: select by roles and attributes");
+            assert!(
+                !selector.contains('.') && !selector.contains("class"),
+                "{selector}: select by roles and attributes"
+            );
         }
     }
 

@@ -5,7 +5,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
 
-use crate::clock::{parse_timestamp, LocalClock};
+use crate::clock::{parse_timestamp, LocalClock, TimeRange, TimeZone};
 use crate::context::{LintContext, Surface};
 use crate::lang::Language;
 use crate::profile::Profile;
@@ -37,15 +37,47 @@ pub fn read(document: &Document, profile: &Profile, composer: &HtmlElement) -> L
 /// Hours since `message` was sent, from its exact stamp, in the worst case (the
 /// earliest time the stamp allows): the window rules must not call a closed window open.
 fn hours_since(document: &Document, profile: &Profile, message: &Element) -> Option<f64> {
+    let clock = page_clock();
+    let sent = sent_at(document, profile, message, &clock)?;
+    Some((clock.now_ms - sent.earliest_ms).max(0) as f64 / 3_600_000.0)
+}
+
+/// What the open conversation shows of its customer: their display name (the header)
+/// and when their newest message was sent (its exact stamp).
+pub struct OpenThread {
+    pub customer: Option<String>,
+    pub last_customer: Option<TimeRange>,
+}
+
+pub fn open_thread(document: &Document, profile: &Profile, clock: &LocalClock<impl TimeZone>) -> OpenThread {
+    let customer = profile.customer_name.iter().find_map(|selector| text_of(&document.query_selector(selector).ok()??));
+    let message = last_customer_message(document, profile, customer.as_deref());
+    OpenThread { last_customer: message.and_then(|m| sent_at(document, profile, &m, clock)), customer }
+}
+
+/// When `message` was sent, from its exact stamp.
+fn sent_at(
+    document: &Document,
+    profile: &Profile,
+    message: &Element,
+    clock: &LocalClock<impl TimeZone>,
+) -> Option<TimeRange> {
     let stamped = message.query_selector(&profile.message_time).ok()??;
     let stamp = profile.message_time_attributes.iter().find_map(|name| stamped.get_attribute(name))?;
-    let language = document.document_element().and_then(|root| Language::from_code(root.get_attribute("lang")?.get(..2)?));
-    // The page writes stamps in the browser's local time; JavaScript knows its offset at
-    // any instant (minutes west of UTC, hence the sign), daylight saving included.
+    parse_timestamp(&stamp, page_language(document), clock)
+}
+
+/// The page's UI language, from `<html lang>`, when it is one of ours.
+pub fn page_language(document: &Document) -> Option<Language> {
+    Language::from_code(document.document_element()?.get_attribute("lang")?.get(..2)?)
+}
+
+/// Now, in the browser's time zone: the page writes stamps in local time, and JavaScript
+/// knows its offset at any instant (minutes west of UTC, hence the sign), daylight saving
+/// included.
+pub fn page_clock() -> LocalClock<impl TimeZone> {
     let zone = |utc_ms: i64| -(js_sys::Date::new(&JsValue::from_f64(utc_ms as f64)).get_timezone_offset() as i32);
-    let now_ms = js_sys::Date::now() as i64;
-    let sent = parse_timestamp(&stamp, language, &LocalClock::with_zone(now_ms, zone))?;
-    Some((now_ms - sent.earliest_ms).max(0) as f64 / 3_600_000.0)
+    LocalClock::with_zone(js_sys::Date::now() as i64, zone)
 }
 
 /// The customer's newest message or comment.

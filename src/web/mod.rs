@@ -4,13 +4,15 @@
 //! Rust over web-sys: [`live`] follows the composer and lints as the agent types,
 //! [`composer`] reads and edits the composer's text, [`conversation`] reads the open
 //! conversation through the data profile ([`crate::profile`]), [`card`] and
-//! [`underline`] show the findings. Nothing here decides what a finding is: that is
+//! [`underline`] show the findings, and [`inbox`] puts the 24-hour clock on the
+//! conversation list's rows. Nothing here decides what a finding is: that is
 //! [`crate::lint`]'s job, natively tested.
 
 mod card;
 mod composer;
 mod conversation;
 mod dom;
+mod inbox;
 mod live;
 mod underline;
 
@@ -24,16 +26,21 @@ use crate::context::StoredSettings;
 #[wasm_bindgen]
 pub struct Coach {
     live: Rc<live::Live>,
+    /// The clock in the conversation list; `None` when it could not start (the linting
+    /// goes on without it).
+    _inbox: Option<Rc<inbox::Inbox>>,
 }
 
 #[wasm_bindgen]
 impl Coach {
-    /// Starts watching the page for composers.
+    /// Starts watching the page for composers and the conversation list.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Coach, JsError> {
         let document = dom::document().ok_or_else(|| JsError::new("no document"))?;
-        let live = live::Live::start(document, crate::profile::inbox().clone()).map_err(|e| JsError::new(&e))?;
-        Ok(Coach { live })
+        let profile = crate::profile::inbox();
+        let live = live::Live::start(document.clone(), profile.clone()).map_err(|e| JsError::new(&e))?;
+        let inbox = inbox::Inbox::start(document, profile).map_err(|e| dom::warn(&e)).ok();
+        Ok(Coach { live, _inbox: inbox })
     }
 
     /// Takes the agent's settings as stored (`chrome.storage.sync`, key `settings`);

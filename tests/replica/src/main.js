@@ -46,6 +46,16 @@
  *                         same draft, as a React re-render does; focus is lost
  *   addCustomerMessage(text)  the customer writes now in the open thread; returns its ISO time
  *   messages()            the open thread's [{from: "customer"|"page", text, at (ISO)}]
+ *   rerenderRows(how)     re-renders every row as a framework may: "children" gives each link
+ *                         new children (what an update does here), "elements" puts new
+ *                         listitem and link elements in place, "clone" replaces each listitem
+ *                         with a deep clone of itself (foreign nodes and attributes included,
+ *                         as a server-rendered row re-hydrated from markup)
+ *   recycleRows()         what a virtualised list does on scroll: the same listitem and link
+ *                         elements now show other threads (here: the list's order reversed)
+ *
+ * Query parameters: ?composer=textarea (above); ?listStamps=relative leaves the list's
+ * <abbr> without its exact stamp, only the relative label, as some rows show.
  */
 
 import { createLexicalComposer, createTextareaComposer } from "./composer.js";
@@ -54,13 +64,17 @@ import { AGENT, CHANNELS, makeThreads, PAGE } from "./threads.js";
 import { clockLabel, exactStamp, HOUR, relativeLabel } from "./time.js";
 
 const PAGE_ASSET_ID = "104729384756012";
-const useTextarea = new URL(location.href).searchParams.get("composer") === "textarea";
+const params = new URL(location.href).searchParams;
+const useTextarea = params.get("composer") === "textarea";
+const listStampsRelative = params.get("listStamps") === "relative";
 const threads = makeThreads(Date.now());
 const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
 /** Thread id → the draft its last composer left (see composer.js). */
 const drafts = new Map();
 /** Thread id → its row's link, kept across updates as React keeps keyed nodes. */
 const rowLinks = new Map();
+/** Row link → the thread it shows now (recycleRows gives a link another thread). */
+const linkThreads = new WeakMap();
 
 let openThread = null;
 let composer = null;
@@ -98,8 +112,8 @@ function initials(name) {
     .slice(0, 2);
 }
 
-function stamp(date, visible) {
-  const exact = exactStamp(date);
+function stamp(date, visible, { exact: withExact = true } = {}) {
+  const exact = withExact ? exactStamp(date) : null;
   return h("abbr", { class: cls.time, "aria-label": exact, title: exact }, visible);
 }
 
@@ -113,19 +127,26 @@ function threadHref(thread) {
 
 // ---- the conversation list ----
 
+function newRowLink() {
+  const link = h("a", { role: "link" });
+  link.addEventListener("click", (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    const thread = linkThreads.get(link);
+    history.pushState(null, "", threadHref(thread));
+    showThread(thread.id, { focus: true });
+  });
+  return link;
+}
+
 function renderRow(thread) {
   let link = rowLinks.get(thread.id);
   if (!link) {
-    link = h("a", { role: "link" });
-    link.addEventListener("click", (event) => {
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      event.preventDefault();
-      history.pushState(null, "", threadHref(thread));
-      showThread(thread.id, { focus: true });
-    });
+    link = newRowLink();
     rowLinks.set(thread.id, link);
     list.append(h("div", { role: "listitem" }, link));
   }
+  linkThreads.set(link, thread);
   const open = thread === openThread;
   const last = lastMessage(thread);
   const channel = CHANNELS[thread.channel];
@@ -142,7 +163,7 @@ function renderRow(thread) {
         "div",
         { class: cls.rowLine },
         h("span", { class: thread.unread ? cls.nameUnread : cls.name, dir: "auto" }, thread.customer),
-        stamp(last.at, relativeLabel(last.at, Date.now())),
+        stamp(last.at, relativeLabel(last.at, Date.now()), { exact: !listStampsRelative }),
       ),
       h(
         "div",
@@ -159,12 +180,42 @@ function renderRow(thread) {
   );
 }
 
+const newestFirst = () => [...threads].sort((a, b) => lastMessage(b).at - lastMessage(a).at);
+
 function renderList() {
-  const newestFirst = [...threads].sort((a, b) => lastMessage(b).at - lastMessage(a).at);
-  for (const thread of newestFirst) {
+  for (const thread of newestFirst()) {
     renderRow(thread);
     list.append(rowLinks.get(thread.id).parentElement);
   }
+}
+
+function rerenderRows(how) {
+  if (!["children", "elements", "clone"].includes(how)) throw new Error(`no way to re-render rows "${how}"`);
+  for (const thread of threads) {
+    const link = rowLinks.get(thread.id);
+    const item = link.parentElement;
+    if (how === "elements") {
+      const fresh = newRowLink();
+      rowLinks.set(thread.id, fresh);
+      item.replaceWith(h("div", { role: "listitem" }, fresh));
+    } else if (how === "clone") {
+      const copy = item.cloneNode(true);
+      const copiedLink = copy.querySelector("a");
+      const fresh = newRowLink();
+      copiedLink.replaceWith(fresh);
+      fresh.append(...copiedLink.childNodes);
+      rowLinks.set(thread.id, fresh);
+      item.replaceWith(copy);
+    }
+  }
+  renderList();
+}
+
+function recycleRows() {
+  const order = newestFirst();
+  const links = order.map((thread) => rowLinks.get(thread.id));
+  order.reverse().forEach((thread, i) => rowLinks.set(thread.id, links[i]));
+  renderList();
 }
 
 // ---- the open conversation ----
@@ -303,7 +354,7 @@ window.addEventListener("popstate", () => {
 
 // The newest conversation opens when the address names none, and the address then names
 // it, as Business Suite's does.
-const firstId = threadFromUrl() ?? [...threads].sort((a, b) => lastMessage(b).at - lastMessage(a).at)[0].id;
+const firstId = threadFromUrl() ?? newestFirst()[0].id;
 showThread(firstId);
 history.replaceState(null, "", threadHref(openThread));
 
@@ -341,4 +392,6 @@ window.replica = Object.freeze({
     return at.toISOString();
   },
   messages: () => openThread.messages.map(({ from, text, at }) => ({ from, text, at: at.toISOString() })),
+  rerenderRows,
+  recycleRows,
 });

@@ -1,0 +1,259 @@
+//! The 24-hour clock in the conversation list: each thread row gets its window state and
+//! a badge with the time left, kept current as the clock runs and the page re-renders.
+//!
+//! Per scan, for every row the profile recognises (a row holding a link whose address
+//! names the thread): the row's texts are read ([`crate::profile::Profile::read_row`]),
+//! its time parsed, the open conversation's exact stamp added when the row is the open
+//! thread, and what was known of the thread before folded in
+//! ([`crate::clock::customer_last`]). State is kept by the thread's key, never by the
+//! element: a virtualised list recycles rows for other threads as it scrolls.
+//!
+//! The row carries the test contract, `data-rc-window`, `data-rc-hours-since-customer`
+//! (worst case; absent when unknown) and `data-rc-customer`, and one `<reply-coach-badge>`
+//! appended to it (outside the row's link, which the page re-renders), styled by
+//! `extension/content.css` and filled with `textContent` only. Writes happen only where a
+//! value changed, so a scan of an unchanged page changes nothing (and so does not feed the
+//! mutation observer), and the page's own re-render of a row, which drops the badge,
+//! keeps it, or copies it into a new row, is answered by the next scan re-attaching,
+//! reusing, or de-duplicating it.
+//!
+//! Scans run from a timer only (listeners only schedule): a mutation schedules one
+//! (200 ms, not postponed by further mutations), and each scan schedules the next a
+//! minute later, which keeps the time left current on a page that does not change.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, MutationObserver, MutationObserverInit};
+
+use crate::clock::{customer_last, format_time_left, row_time, window_status, ClockSettings};
+use crate::clock::{TimeRange, WindowState};
+use crate::lang::Language;
+use crate::profile::{query_parameter, Profile, RowTexts};
+use crate::web::conversation::{self, page_clock, page_language};
+use crate::web::dom;
+
+const PAGE_CHANGE_PAUSE_MS: u32 = 200;
+const TICK_MS: u32 = 60_000;
+const BADGE_TAG: &str = "reply-coach-badge";
+const BADGES: &str = ":scope > reply-coach-badge";
+/// The attributes of a recognised row, removed when the row stops being one.
+const ATTRIBUTES: [&str; 3] = ["data-rc-window", "data-rc-hours-since-customer", "data-rc-customer"];
+
+/// A mutation observer with the callback it calls, which must live as long as it does.
+type Observer = (MutationObserver, Closure<dyn FnMut()>);
+
+pub struct Inbox {
+    document: Document,
+    profile: &'static Profile,
+    /// What is known of each thread's customer's last message, by thread key, sorted.
+    known: RefCell<Vec<(String, TimeRange)>>,
+    timer: RefCell<Option<Timeout>>,
+    /// The next minute's scan.
+    tick: RefCell<Option<Timeout>>,
+    observer: RefCell<Option<Observer>>,
+}
+
+impl Inbox {
+    pub fn start(document: Document, profile: &'static Profile) -> Result<Rc<Inbox>, String> {
+        let inbox = Rc::new(Inbox {
+            document,
+            profile,
+            known: RefCell::new(Vec::new()),
+            timer: RefCell::new(None),
+            tick: RefCell::new(None),
+            observer: RefCell::new(None),
+        });
+        let weak = Rc::downgrade(&inbox);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if let Some(inbox) = weak.upgrade() {
+                inbox.schedule(PAGE_CHANGE_PAUSE_MS);
+            }
+        });
+        let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).map_err(dom::describe)?;
+        let options = MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        options.set_character_data(true);
+        let root = inbox.document.document_element().ok_or("no document element")?;
+        observer.observe_with_options(&root, &options).map_err(dom::describe)?;
+        *inbox.observer.borrow_mut() = Some((observer, callback));
+        inbox.schedule(0);
+        Ok(inbox)
+    }
+
+    /// Runs a scan after `delay_ms`, unless one is already pending.
+    fn schedule(self: &Rc<Self>, delay_ms: u32) {
+        let Ok(mut timer) = self.timer.try_borrow_mut() else { return };
+        if timer.is_some() {
+            return;
+        }
+        let weak = Rc::downgrade(self);
+        *timer = Some(Timeout::new(delay_ms, move || {
+            if let Some(inbox) = weak.upgrade() {
+                inbox.timer.borrow_mut().take();
+                inbox.scan();
+                inbox.tick_later();
+            }
+        }));
+    }
+
+    /// A scan a minute after the last one, whatever started it: the time left moves on.
+    fn tick_later(self: &Rc<Self>) {
+        let weak = Rc::downgrade(self);
+        let tick = Timeout::new(TICK_MS, move || {
+            if let Some(inbox) = weak.upgrade() {
+                inbox.schedule(0);
+            }
+        });
+        if let Ok(mut slot) = self.tick.try_borrow_mut() {
+            *slot = Some(tick);
+        }
+    }
+
+    fn scan(&self) {
+        // Taken out for the scan, so no borrow is held across DOM calls.
+        let Ok(mut known) = self.known.try_borrow_mut().map(|mut k| std::mem::take(&mut *k)) else { return };
+        self.scan_rows(&mut known);
+        if let Ok(mut slot) = self.known.try_borrow_mut() {
+            *slot = known;
+        }
+    }
+
+    /// Reads and marks every row.
+    fn scan_rows(&self, known: &mut Vec<(String, TimeRange)>) {
+        let profile = self.profile;
+        let Ok(rows) = self.document.query_selector_all(&profile.rows) else { return };
+        let clock = page_clock();
+        let language = page_language(&self.document);
+        let settings = ClockSettings::default();
+        let url = self.document.url().unwrap_or_default();
+        let open_key = query_parameter(&url, &profile.thread_key_parameter).map(str::to_string);
+        let open = open_key.as_ref().map(|_| conversation::open_thread(&self.document, self.profile, &clock));
+        for row in (0..rows.length()).filter_map(|i| Some(rows.item(i)?.unchecked_into::<Element>())) {
+            let Some(texts) = self.row_texts(&row) else {
+                clear(&row);
+                continue;
+            };
+            let Some(read) = profile.read_row(&texts) else {
+                clear(&row);
+                continue;
+            };
+            let (stamp, label) = self.row_stamp(&row);
+            let row_range = row_time(stamp.as_deref(), label.as_deref(), language, &clock);
+            // The open conversation's stamp counts for its row only when its header names
+            // the row's customer: the address can change before the pane does.
+            let conversation = open
+                .as_ref()
+                .filter(|open| open_key.as_ref() == Some(&read.key) && open.customer == read.customer)
+                .and_then(|open| open.last_customer);
+            let slot = known.binary_search_by(|(key, _)| key.as_str().cmp(&read.key));
+            let before = slot.ok().map(|i| known[i].1);
+            let customer = customer_last(before, row_range, read.page_wrote_last, conversation);
+            match (slot, customer) {
+                (Ok(i), Some(range)) => known[i].1 = range,
+                (Err(i), Some(range)) => known.insert(i, (read.key.clone(), range)),
+                _ => {}
+            }
+            let status = window_status(customer, clock.now_ms, &settings);
+            let state = state_name(status.state);
+            set(&row, "data-rc-window", Some(state));
+            set(&row, "data-rc-customer", read.customer.as_deref());
+            let hours = status.hours_since_customer.map(|h| {
+                let rounded = (h * 1000.0 + 0.5).floor() / 1000.0;
+                String::from(js_sys::Number::from(rounded).to_string_with_radix(10).unwrap_or_else(|_| "0".into()))
+            });
+            set(&row, "data-rc-hours-since-customer", hours.as_deref());
+            let text = format_time_left(&status, language.unwrap_or(Language::En));
+            if let Err(error) = self.badge(&row, state, &text) {
+                dom::warn(&error);
+            }
+        }
+    }
+
+    fn row_texts(&self, row: &Element) -> Option<RowTexts> {
+        let profile = self.profile;
+        let href = row.query_selector(&profile.row_link).ok()??.get_attribute("href")?;
+        // querySelectorAll finds elements only.
+        let all = |selector: &str, read: fn(Element) -> Option<String>| -> Vec<String> {
+            let Ok(found) = row.query_selector_all(selector) else { return Vec::new() };
+            (0..found.length()).filter_map(|i| read(found.item(i)?.unchecked_into())).collect()
+        };
+        Some(RowTexts {
+            href,
+            texts: all(&profile.row_texts, |e| Some(e.text_content()?.trim().to_string())),
+            image_labels: all(&profile.row_images, |e| e.get_attribute("aria-label")),
+        })
+    }
+
+    /// The row's exact stamp (an attribute of its time element) and relative label (its text).
+    fn row_stamp(&self, row: &Element) -> (Option<String>, Option<String>) {
+        let Some(time) = row.query_selector(&self.profile.row_time).ok().flatten() else { return (None, None) };
+        let stamp = self.profile.message_time_attributes.iter().find_map(|name| time.get_attribute(name));
+        (stamp, time.text_content())
+    }
+
+    /// One badge per row, its last child: created when missing, extras removed, and its
+    /// state and text written only when they changed.
+    fn badge(&self, row: &Element, state: &str, text: &str) -> Result<(), String> {
+        let found = row.query_selector_all(BADGES).map_err(dom::describe)?;
+        for i in 1..found.length() {
+            if let Some(extra) = found.item(i) {
+                extra.unchecked_into::<Element>().remove();
+            }
+        }
+        let badge = match found.item(0).map(JsCast::unchecked_into::<Element>) {
+            Some(badge) => badge,
+            None => {
+                let badge = self.document.create_element(BADGE_TAG).map_err(dom::describe)?;
+                row.append_child(&badge).map_err(dom::describe)?;
+                badge
+            }
+        };
+        set(&badge, "data-state", Some(state));
+        if badge.text_content().as_deref() != Some(text) {
+            badge.set_text_content(Some(text));
+        }
+        Ok(())
+    }
+}
+
+fn state_name(state: WindowState) -> &'static str {
+    match state {
+        WindowState::Open => "open",
+        WindowState::Closing => "closing",
+        WindowState::LastHour => "last-hour",
+        WindowState::HumanAgent => "human-agent",
+        WindowState::Closed => "closed",
+        WindowState::Unknown => "unknown",
+    }
+}
+
+/// Sets (or with `None` removes) an attribute, only when that changes it.
+fn set(element: &Element, name: &str, value: Option<&str>) {
+    if element.get_attribute(name).as_deref() != value {
+        let _ = match value {
+            Some(value) => element.set_attribute(name, value),
+            None => element.remove_attribute(name),
+        };
+    }
+}
+
+/// Takes our marks off a row that no longer shows a thread.
+fn clear(row: &Element) {
+    if row.has_attribute("data-rc-window") {
+        for name in ATTRIBUTES {
+            set(row, name, None);
+        }
+    }
+    if let Ok(found) = row.query_selector_all(BADGES) {
+        for i in 0..found.length() {
+            if let Some(badge) = found.item(i) {
+                badge.unchecked_into::<Element>().remove();
+            }
+        }
+    }
+}

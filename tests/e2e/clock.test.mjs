@@ -1,0 +1,235 @@
+// The 24-hour reply clock in the conversation list, end to end: the built extension
+// (dist/chrome) in Chromium on the replica inbox (tests/replica), whose threads are timed
+// from the moment the page loads. The tests read the rows' contract attributes
+// (data-rc-window, data-rc-hours-since-customer, data-rc-customer) and badges, and compare
+// them with the replica's own record of when each customer last wrote.
+//
+// No timing is asserted: each check waits for the state it expects. The state boundaries
+// to the minute (19 h 59 min, 20 h, 23 h, 24 h, 7 days) are unit tests of src/clock, which
+// takes `now` as a parameter; here the ages are far enough from them that the minutes a
+// run takes cannot move a thread across one.
+
+import assert from "node:assert/strict";
+import { after, afterEach, before, describe, test } from "node:test";
+import { launchWithExtension, openInbox, pageErrors, serveReplica } from "./harness.mjs";
+
+const ANA = "100052384037366";
+const ELENA = "122107364918273";
+const MIHAI = "100089273645128";
+const JORDAN = "178234659012345";
+const ARAM = "100071928374650";
+const PRIYA = "100064758844409";
+
+/** The state each thread is in, by its customer's real last message. */
+const STATES = {
+  [ANA]: "open", // 2 h
+  [ELENA]: "open", // 4 h
+  [MIHAI]: "last-hour", // 23.5 h
+  [JORDAN]: "human-agent", // 26 h
+  [ARAM]: "human-agent", // 3 days
+  [PRIYA]: "closed", // 9 days
+};
+
+describe("the reply clock in the conversation list", () => {
+  let context;
+  let page;
+  let consoleErrors;
+
+  before(async () => {
+    ({ context } = await launchWithExtension());
+    await serveReplica(context);
+  });
+
+  afterEach(async () => {
+    if (page) {
+      assert.deepEqual(pageErrors(page), [], "the page threw");
+      assert.deepEqual(consoleErrors, [], "errors in the console");
+    }
+    await page?.close();
+    page = undefined;
+  });
+
+  after(async () => {
+    await context?.close();
+  });
+
+  async function inbox(path = "/latest/inbox/all") {
+    consoleErrors = [];
+    const opened = await openInbox(context, path);
+    opened.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    return opened;
+  }
+
+  /** Every row as the extension marked it, in list order. */
+  const rows = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[role="list"] > [role="listitem"]')].map((row) => {
+        const badges = row.querySelectorAll("reply-coach-badge");
+        return {
+          thread: new URL(row.querySelector("a").href).searchParams.get("selected_item_id"),
+          name: row.querySelector('[dir="auto"]').textContent,
+          window: row.dataset.rcWindow,
+          hours: row.dataset.rcHoursSinceCustomer === undefined ? undefined : Number(row.dataset.rcHoursSinceCustomer),
+          customer: row.dataset.rcCustomer,
+          badges: badges.length,
+          badgeIsLastChild: badges.length === 1 && row.lastElementChild === badges[0],
+          badge: badges[0]?.textContent,
+          badgeState: badges[0]?.dataset.state,
+        };
+      }),
+    );
+
+  /** Waits until every row is marked and `check(rows)` holds; returns the rows. */
+  async function rowsWhen(check, what) {
+    let last;
+    try {
+      await page.waitForFunction(
+        () => {
+          const items = [...document.querySelectorAll('[role="list"] > [role="listitem"]')];
+          return items.length > 0 && items.every((row) => row.dataset.rcWindow && row.querySelector("reply-coach-badge"));
+        },
+        null,
+        { timeout: 5_000 },
+      );
+      for (let i = 0; i < 100; i++) {
+        last = await rows();
+        if (check(last)) return last;
+        await page.waitForTimeout(50);
+      }
+    } catch (error) {
+      throw new Error(`${what}: ${error.message}\nrows: ${JSON.stringify(last ?? (await rows()), null, 1)}`);
+    }
+    assert.fail(`${what}\nrows: ${JSON.stringify(last, null, 1)}`);
+  }
+
+  /** Hours since each thread's customer last wrote, now, by the replica's own record. */
+  const realAges = () =>
+    page.evaluate(() =>
+      Object.fromEntries(window.replica.threads().map((t) => [t.id, (Date.now() - Date.parse(t.lastCustomerMessageAt)) / 3_600_000])),
+    );
+
+  /** The worst case of an exact stamp is the start of its minute: at most a minute (and the
+   * time the check takes) older than the real age, never younger. */
+  function assertHours(row, real) {
+    assert.ok(row.hours >= real - 0.01 && row.hours <= real + 1 / 60 + 0.05, `${row.name}: ${row.hours} h, really ${real} h`);
+  }
+
+  test("every row carries its thread's window state, worst-case hours and customer", async () => {
+    page = await inbox();
+    // Ana's conversation opens first: her row shows the Page's reply of 5 minutes ago, and
+    // the open conversation gives her own last message, 2 hours ago.
+    let marked = await rowsWhen((r) => r.find((row) => row.thread === ANA)?.window === "open", "Ana open");
+    const threads = await page.evaluate(() => window.replica.threads());
+    let ages = await realAges();
+    assert.equal(marked.length, 6);
+    for (const row of marked) {
+      const thread = threads.find((t) => t.id === row.thread);
+      assert.equal(row.customer, thread.customer);
+      assert.equal(row.badges, 1, `${row.name}: one badge`);
+      assert.ok(row.badgeIsLastChild, `${row.name}: the badge is the row's last child`);
+      assert.equal(row.badgeState, row.window);
+      if (row.thread === MIHAI) {
+        // The Page wrote last and his conversation was never open: his own time is unknown.
+        assert.equal(row.window, "unknown");
+        assert.equal(row.hours, undefined);
+        assert.equal(row.badge, "Time unknown");
+        continue;
+      }
+      assert.equal(row.window, STATES[row.thread], row.name);
+      assertHours(row, ages[row.thread]);
+    }
+    const badge = (id) => marked.find((row) => row.thread === id).badge;
+    assert.match(badge(ANA), /^2[01] h \d+ min left$/);
+    assert.match(badge(ELENA), /^(19|20) h \d+ min left$/);
+    assert.match(badge(JORDAN), /^Human agent only · 5 days left$/);
+    assert.match(badge(ARAM), /^Human agent only · [34] days left$/);
+    assert.equal(badge(PRIYA), "Closed");
+
+    // Opening Mihai's conversation gives his exact stamp: 23.5 h, the last hour. Ana's
+    // row keeps what her conversation told, by her thread's key.
+    await page.evaluate((id) => window.replica.openThread(id), MIHAI);
+    marked = await rowsWhen((r) => r.find((row) => row.thread === MIHAI)?.window === "last-hour", "Mihai in his last hour");
+    ages = await realAges();
+    for (const row of marked) {
+      assert.equal(row.window, STATES[row.thread], row.name);
+      assertHours(row, ages[row.thread]);
+    }
+    assert.match(marked.find((row) => row.thread === MIHAI).badge, /^(29|30) min left$/);
+  });
+
+  test("a new customer message moves a thread from its last hour to open", async () => {
+    page = await inbox(`/latest/inbox/all?selected_item_id=${MIHAI}`);
+    await rowsWhen((r) => r.find((row) => row.thread === MIHAI)?.window === "last-hour", "Mihai in his last hour");
+    await page.evaluate(() => window.replica.addCustomerMessage("Here is the photo of the box."));
+    const marked = await rowsWhen((r) => r.find((row) => row.thread === MIHAI)?.window === "open", "Mihai open again");
+    const mihai = marked.find((row) => row.thread === MIHAI);
+    assert.ok(mihai.hours < 0.05, `${mihai.hours} h`);
+    assert.match(mihai.badge, /^2[34] h( \d+ min)? left$/);
+    assert.equal(marked[0].thread, MIHAI, "his row moved to the top");
+  });
+
+  for (const how of ["children", "elements", "clone"]) {
+    test(`re-rendered rows (${how}) get their marks back, with one badge each`, async () => {
+      page = await inbox();
+      const first = await rowsWhen((r) => r.every((row) => row.window !== "unknown" || row.thread === MIHAI), "marked");
+      for (let i = 0; i < 3; i++) {
+        await page.evaluate((how) => window.replica.rerenderRows(how), how);
+        const again = await rowsWhen(
+          (r) => r.every((row) => row.badges === 1) && r.every((row) => first.some((f) => f.thread === row.thread && f.window === row.window)),
+          `after re-render ${i + 1}`,
+        );
+        for (const row of again) {
+          assert.equal(row.badges, 1, `${row.name}: one badge`);
+          assert.ok(row.badgeIsLastChild);
+          assert.equal(row.customer, row.name);
+        }
+      }
+    });
+  }
+
+  test("recycled rows follow the thread they now show, not the element", async () => {
+    page = await inbox();
+    await rowsWhen((r) => r.find((row) => row.thread === ANA)?.window === "open", "Ana open");
+    const threadOf = () =>
+      page.evaluate(() => window.rowsBefore.map((row) => row.isConnected && new URL(row.querySelector("a").href).searchParams.get("selected_item_id")));
+    await page.evaluate(() => {
+      window.rowsBefore = [...document.querySelectorAll('[role="listitem"]')];
+    });
+    const before = await threadOf();
+    await page.evaluate(() => window.replica.recycleRows());
+    const after = await threadOf();
+    // The same elements, each now showing another thread.
+    assert.ok(after.every((thread, i) => thread && thread !== before[i]), `${before} → ${after}`);
+    const recycled = await rowsWhen(
+      (r) => r.every((row) => row.customer === row.name && (row.window === STATES[row.thread] || row.thread === MIHAI)),
+      "marks follow the threads",
+    );
+    const ages = await realAges();
+    for (const row of recycled) {
+      assert.equal(row.badges, 1);
+      assert.equal(row.badgeState, row.window);
+      if (row.thread !== MIHAI) assertHours(row, ages[row.thread]);
+    }
+    // Ana's row is now an element that showed another thread; it keeps what her open
+    // conversation told (2 h), not what its previous thread or her row's own time says.
+    assert.equal(recycled.find((row) => row.thread === ANA).window, "open");
+  });
+
+  test("rows with only a relative label are judged by its worst case, and say about", async () => {
+    page = await inbox(`/latest/inbox/all?listStamps=relative&selected_item_id=${PRIYA}`);
+    const marked = await rowsWhen((r) => r.find((row) => row.thread === ELENA)?.window === "open", "Elena open");
+    const ages = await realAges();
+    const row = (id) => marked.find((r) => r.thread === id);
+    // "4h": at least 4 and under 5 hours ago; the worst case is 5 h.
+    assert.ok(row(ELENA).hours >= ages[ELENA] && row(ELENA).hours <= 5.01, `${row(ELENA).hours}`);
+    assert.match(row(ELENA).badge, /^about 19 h left$/);
+    // "1d" (Jordan, 26 h): up to 2 days ago, still within the human agent's 7 days.
+    assert.equal(row(JORDAN).window, "human-agent");
+    assert.match(row(JORDAN).badge, /^Human agent only · about [45] days left$/);
+    assert.equal(row(ARAM).window, "human-agent");
+    // "1w" (Priya, 9 days, her conversation open with its exact stamp): closed either way.
+    assert.equal(row(PRIYA).window, "closed");
+  });
+});

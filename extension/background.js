@@ -7,6 +7,10 @@
 //     the agent's settings from chrome.storage.sync apply over the context (reduced mode).
 //   {type: "profile"} → {composerSelector}: what the reduced mode's content script needs
 //     of the page profile, having no Wasm of its own.
+//   {type: "inbox", rows: number, lastHour: number} from the content script (no answer):
+//     how many conversation rows it recognised and how many threads are in the last hour
+//     of their reply window. The toolbar icon of that tab shows lastHour (none when 0);
+//     the popup reads the status from chrome.storage.session, key `inbox:<tabId>`.
 //
 // No network, no eval: the only file fetched is the packaged .wasm, and the manifest's
 // CSP allows nothing but 'wasm-unsafe-eval' to compile it.
@@ -49,7 +53,7 @@ function messageOf(e) {
 
 // Registered synchronously at the top level, as service workers require, so a message
 // that wakes the worker is not missed.
-chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   switch (message?.type) {
     case "lint":
       lintRequest(message.draft, message.context, message.useStoredSettings === true).then(sendResponse);
@@ -60,9 +64,28 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
         (e) => sendResponse({ error: messageOf(e) }),
       );
       return true;
+    case "inbox":
+      if (sender.tab?.id !== undefined) showInboxStatus(sender.tab.id, message);
+      return false;
     default:
       return false; // Not ours: let other listeners answer.
   }
+});
+
+/** Count for a status field: a whole number, 0 or more; anything else counts as 0. */
+const count = (value) => (Number.isSafeInteger(value) && value > 0 ? value : 0);
+
+/** The toolbar badge of the tab, and its status for the popup (kept for the session). */
+function showInboxStatus(tabId, message) {
+  const status = { rows: count(message.rows), lastHour: count(message.lastHour) };
+  const ignore = () => {}; // The tab may have closed meanwhile.
+  chrome.action.setBadgeBackgroundColor({ tabId, color: "#c5221f" }).catch(ignore);
+  chrome.action.setBadgeText({ tabId, text: status.lastHour > 0 ? String(status.lastHour) : "" }).catch(ignore);
+  chrome.storage.session.set({ [`inbox:${tabId}`]: status }).catch(ignore);
+}
+
+chrome.tabs.onRemoved.addListener((tabId) => {
+  chrome.storage.session.remove(`inbox:${tabId}`).catch(() => {});
 });
 
 // The same entry point the message listener uses, reachable from the service worker's

@@ -9,9 +9,10 @@
 //! element: a virtualised list recycles rows for other threads as it scrolls.
 //!
 //! The row carries the test contract, `data-rc-window`, `data-rc-hours-since-customer`
-//! (worst case; absent when unknown) and `data-rc-customer`, and one `<reply-coach-badge>`
-//! appended to it (outside the row's link, which the page re-renders), styled by
-//! `extension/content.css` and filled with `textContent` only. Writes happen only where a
+//! (worst case; absent when unknown) and `data-rc-customer` (and `data-rc-awaiting`, the
+//! wait against the 15-minute and one-hour marks, when the customer wrote last), and one
+//! `<reply-coach-badge>` appended to it (outside the row's link, which the page
+//! re-renders), styled by `extension/content.css` and filled with `textContent` only. Writes happen only where a
 //! value changed, so a scan of an unchanged page changes nothing (and so does not feed the
 //! mutation observer), and the page's own re-render of a row, which drops the badge,
 //! keeps it, or copies it into a new row, is answered by the next scan re-attaching,
@@ -20,8 +21,12 @@
 //! Scans run from a timer only (listeners only schedule): a mutation schedules one
 //! (200 ms, not postponed by further mutations), and each scan schedules the next a
 //! minute later, which keeps the time left current on a page that does not change.
+//!
+//! After a scan that changed the counts, the service worker is told how many rows were
+//! recognised and how many threads are in their last hour (`{type: "inbox", rows,
+//! lastHour}`): the toolbar badge and the popup's status come from it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
@@ -29,7 +34,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, MutationObserver, MutationObserverInit};
 
-use crate::clock::{customer_last, format_time_left, row_time, window_status, ClockSettings};
+use crate::clock::{awaiting, customer_last, format_time_left, row_time, window_status, AwaitingMark, ClockSettings};
 use crate::clock::{TimeRange, WindowState};
 use crate::lang::Language;
 use crate::profile::{query_parameter, Profile, RowTexts};
@@ -41,7 +46,16 @@ const TICK_MS: u32 = 60_000;
 const BADGE_TAG: &str = "reply-coach-badge";
 const BADGES: &str = ":scope > reply-coach-badge";
 /// The attributes of a recognised row, removed when the row stops being one.
-const ATTRIBUTES: [&str; 3] = ["data-rc-window", "data-rc-hours-since-customer", "data-rc-customer"];
+const ATTRIBUTES: [&str; 4] =
+    ["data-rc-window", "data-rc-hours-since-customer", "data-rc-customer", "data-rc-awaiting"];
+
+#[wasm_bindgen]
+extern "C" {
+    /// `chrome.runtime.sendMessage`: the service worker keeps the tab's status for the
+    /// toolbar badge and the popup.
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage, catch)]
+    fn send_message(message: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
 
 /// A mutation observer with the callback it calls, which must live as long as it does.
 type Observer = (MutationObserver, Closure<dyn FnMut()>);
@@ -55,6 +69,10 @@ pub struct Inbox {
     /// The next minute's scan.
     tick: RefCell<Option<Timeout>>,
     observer: RefCell<Option<Observer>>,
+    /// The last `(rows recognised, threads in their last hour)` told to the service worker.
+    reported: Cell<Option<(u32, u32)>>,
+    /// Swallows the rejection of a message nobody received (the worker is restarting).
+    ignore: Closure<dyn FnMut(JsValue)>,
 }
 
 impl Inbox {
@@ -66,6 +84,8 @@ impl Inbox {
             timer: RefCell::new(None),
             tick: RefCell::new(None),
             observer: RefCell::new(None),
+            reported: Cell::new(None),
+            ignore: Closure::new(|_| {}),
         });
         let weak = Rc::downgrade(&inbox);
         let callback = Closure::<dyn FnMut()>::new(move || {
@@ -117,22 +137,28 @@ impl Inbox {
     fn scan(&self) {
         // Taken out for the scan, so no borrow is held across DOM calls.
         let Ok(mut known) = self.known.try_borrow_mut().map(|mut k| std::mem::take(&mut *k)) else { return };
-        self.scan_rows(&mut known);
+        let counts = self.scan_rows(&mut known);
         if let Ok(mut slot) = self.known.try_borrow_mut() {
             *slot = known;
         }
+        if self.reported.get() != Some(counts) {
+            self.reported.set(Some(counts));
+            self.report(counts);
+        }
     }
 
-    /// Reads and marks every row.
-    fn scan_rows(&self, known: &mut Vec<(String, TimeRange)>) {
+    /// Reads and marks every row; returns how many were recognised, and how many of
+    /// those threads are in their last hour.
+    fn scan_rows(&self, known: &mut Vec<(String, TimeRange)>) -> (u32, u32) {
         let profile = self.profile;
-        let Ok(rows) = self.document.query_selector_all(&profile.rows) else { return };
+        let Ok(rows) = self.document.query_selector_all(&profile.rows) else { return (0, 0) };
         let clock = page_clock();
         let language = page_language(&self.document);
         let settings = ClockSettings::default();
         let url = self.document.url().unwrap_or_default();
         let open_key = query_parameter(&url, &profile.thread_key_parameter).map(str::to_string);
         let open = open_key.as_ref().map(|_| conversation::open_thread(&self.document, self.profile, &clock));
+        let (mut recognised, mut last_hour) = (0, 0);
         for row in (0..rows.length()).filter_map(|i| Some(rows.item(i)?.unchecked_into::<Element>())) {
             let Some(texts) = self.row_texts(&row) else {
                 clear(&row);
@@ -142,6 +168,7 @@ impl Inbox {
                 clear(&row);
                 continue;
             };
+            recognised += 1;
             let (stamp, label) = self.row_stamp(&row);
             let row_range = row_time(stamp.as_deref(), label.as_deref(), language, &clock);
             // The open conversation's stamp counts for its row only when its header names
@@ -159,6 +186,7 @@ impl Inbox {
                 _ => {}
             }
             let status = window_status(customer, clock.now_ms, &settings);
+            last_hour += u32::from(status.state == WindowState::LastHour);
             let state = state_name(status.state);
             set(&row, "data-rc-window", Some(state));
             set(&row, "data-rc-customer", read.customer.as_deref());
@@ -167,11 +195,19 @@ impl Inbox {
                 String::from(js_sys::Number::from(rounded).to_string_with_radix(10).unwrap_or_else(|_| "0".into()))
             });
             set(&row, "data-rc-hours-since-customer", hours.as_deref());
+            let wait = awaiting(!read.page_wrote_last, customer, clock.now_ms, &settings).map(|w| match w.mark {
+                AwaitingMark::WithinBadge => "within-badge",
+                AwaitingMark::PastBadge => "past-badge",
+                AwaitingMark::PastHour => "past-hour",
+                AwaitingMark::Unknown => "unknown",
+            });
+            set(&row, "data-rc-awaiting", wait);
             let text = format_time_left(&status, language.unwrap_or(Language::En));
             if let Err(error) = self.badge(&row, state, &text) {
                 dom::warn(&error);
             }
         }
+        (recognised, last_hour)
     }
 
     fn row_texts(&self, row: &Element) -> Option<RowTexts> {
@@ -194,6 +230,19 @@ impl Inbox {
         let Some(time) = row.query_selector(&self.profile.row_time).ok().flatten() else { return (None, None) };
         let stamp = self.profile.message_time_attributes.iter().find_map(|name| time.get_attribute(name));
         (stamp, time.text_content())
+    }
+
+    /// Tells the service worker how many rows were recognised (none: the popup says the
+    /// layout is not recognised) and how many threads are in their last hour (the toolbar
+    /// badge). Sent only when either changes.
+    fn report(&self, (rows, last_hour): (u32, u32)) {
+        let message = js_sys::Object::new();
+        for (key, value) in [("type", JsValue::from("inbox")), ("rows", rows.into()), ("lastHour", last_hour.into())] {
+            let _ = js_sys::Reflect::set(&message, &key.into(), &value);
+        }
+        if let Ok(promise) = send_message(&message) {
+            let _ = promise.catch(&self.ignore);
+        }
     }
 
     /// One badge per row, its last child: created when missing, extras removed, and its

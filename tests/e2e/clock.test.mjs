@@ -32,11 +32,14 @@ const STATES = {
 
 describe("the reply clock in the conversation list", () => {
   let context;
+  let worker;
+  let extensionId;
   let page;
+  let popup;
   let consoleErrors;
 
   before(async () => {
-    ({ context } = await launchWithExtension());
+    ({ context, worker, extensionId } = await launchWithExtension());
     await serveReplica(context);
   });
 
@@ -46,7 +49,9 @@ describe("the reply clock in the conversation list", () => {
       assert.deepEqual(consoleErrors, [], "errors in the console");
     }
     await page?.close();
+    await popup?.close();
     page = undefined;
+    popup = undefined;
   });
 
   after(async () => {
@@ -231,5 +236,82 @@ describe("the reply clock in the conversation list", () => {
     assert.equal(row(ARAM).window, "human-agent");
     // "1w" (Priya, 9 days, her conversation open with its exact stamp): closed either way.
     assert.equal(row(PRIYA).window, "closed");
+  });
+
+  /** The id of the tab showing `page`, as the extension knows it. */
+  async function tabOf(shown) {
+    const url = shown.url();
+    return worker.evaluate(async (url) => (await chrome.tabs.query({ url })).map((tab) => tab.id), url).then((ids) => {
+      assert.equal(ids.length, 1, `one tab at ${url}`);
+      return ids[0];
+    });
+  }
+
+  /** Waits until the service worker holds `check(status)` for the tab; returns the status. */
+  async function statusWhen(tabId, check, what) {
+    let status;
+    for (let i = 0; i < 100; i++) {
+      status = await worker.evaluate(async (key) => (await chrome.storage.session.get(key))[key], `inbox:${tabId}`);
+      if (status && check(status)) return status;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.fail(`${what}: ${JSON.stringify(status)}`);
+  }
+
+  const badgeText = (tabId) => worker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
+
+  /** The popup as the agent sees it for the tab. */
+  async function popupFor(tabId) {
+    popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForFunction(() => document.body.dataset.state);
+    return popup.evaluate(() => ({
+      state: document.body.dataset.state,
+      status: document.getElementById("status").textContent,
+      lastHour: document.getElementById("lastHour").hidden ? null : document.getElementById("lastHour").textContent,
+    }));
+  }
+
+  test("the toolbar icon counts the threads in their last hour, and the popup says so", async () => {
+    page = await inbox(`/latest/inbox/all?selected_item_id=${MIHAI}`);
+    await rowsWhen((r) => r.find((row) => row.thread === MIHAI)?.window === "last-hour", "Mihai in his last hour");
+    const tab = await tabOf(page);
+    await statusWhen(tab, (s) => s.rows === 6 && s.lastHour === 1, "six rows, one in its last hour");
+    assert.equal(await badgeText(tab), "1");
+    assert.deepEqual(await popupFor(tab), {
+      state: "clock",
+      status: "Reply clock on 6 conversations.",
+      lastHour: "1 in their last hour to reply.",
+    });
+    await popup.close();
+    popup = undefined;
+
+    // Mihai writes again: nothing is in its last hour, and the icon shows no number.
+    await page.evaluate(() => window.replica.addCustomerMessage("Here is the photo."));
+    await statusWhen(tab, (s) => s.lastHour === 0, "none in the last hour");
+    assert.equal(await badgeText(tab), "");
+    assert.equal((await popupFor(tab)).lastHour, "None in its last hour to reply.");
+  });
+
+  test("a list the profile does not recognise gets no marks, no errors, and the popup says so", async () => {
+    page = await inbox("/latest/inbox/all?listLinks=changed");
+    const tab = await tabOf(page);
+    const status = await statusWhen(tab, () => true, "a status");
+    assert.deepEqual(status, { rows: 0, lastHour: 0 });
+    const marks = await page.evaluate(() => document.querySelectorAll("[data-rc-window], reply-coach-badge").length);
+    assert.equal(marks, 0);
+    assert.equal(await badgeText(tab), "");
+    const shown = await popupFor(tab);
+    assert.equal(shown.state, "not-recognised");
+    assert.match(shown.status, /^Inbox layout not recognised/);
+    assert.equal(shown.lastHour, null);
+  });
+
+  test("the popup of a tab that is not an inbox says where the clock works", async () => {
+    popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.waitForFunction(() => document.body.dataset.state);
+    assert.equal(await popup.evaluate(() => document.body.dataset.state), "not-inbox");
+    assert.match(await popup.locator("#status").textContent(), /^Open the inbox in Meta Business Suite/);
   });
 });

@@ -55,7 +55,9 @@
  *                         elements now show other threads (here: the list's order reversed)
  *
  * Query parameters: ?composer=textarea (above); ?listStamps=relative leaves the list's
- * <abbr> without its exact stamp, only the relative label, as some rows show.
+ * <abbr> without its exact stamp, only the relative label, as some rows show;
+ * ?listLinks=changed names the thread in the row links' address as thread_id=, not
+ * selected_item_id=, as a redesign of Meta's might (the page works the same).
  */
 
 import { createLexicalComposer, createTextareaComposer } from "./composer.js";
@@ -67,6 +69,7 @@ const PAGE_ASSET_ID = "104729384756012";
 const params = new URL(location.href).searchParams;
 const useTextarea = params.get("composer") === "textarea";
 const listStampsRelative = params.get("listStamps") === "relative";
+const listLinksChanged = params.get("listLinks") === "changed";
 const threads = makeThreads(Date.now());
 const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
 /** Thread id → the draft its last composer left (see composer.js). */
@@ -150,7 +153,9 @@ function renderRow(thread) {
   const open = thread === openThread;
   const last = lastMessage(thread);
   const channel = CHANNELS[thread.channel];
-  link.setAttribute("href", threadHref(thread));
+  let href = threadHref(thread);
+  if (listLinksChanged) href = href.replace("selected_item_id=", "thread_id=");
+  link.setAttribute("href", href);
   link.className = open ? cls.rowSelected : cls.row;
   if (open) link.setAttribute("aria-current", "page");
   else link.removeAttribute("aria-current");

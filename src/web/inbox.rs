@@ -29,10 +29,11 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, MutationObserver, MutationObserverInit};
+use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationObserverInit};
 
 use crate::clock::{awaiting, customer_last, format_time_left, row_time, window_status, AwaitingMark, ClockSettings};
 use crate::clock::{TimeRange, WindowState};
@@ -40,6 +41,7 @@ use crate::lang::Language;
 use crate::profile::{query_parameter, Profile, RowTexts};
 use crate::web::conversation::{self, page_clock, page_language};
 use crate::web::dom;
+use crate::web::panel::{Entry, Panel};
 
 const PAGE_CHANGE_PAUSE_MS: u32 = 200;
 const TICK_MS: u32 = 60_000;
@@ -73,6 +75,8 @@ pub struct Inbox {
     reported: Cell<Option<(u32, u32)>>,
     /// Swallows the rejection of a message nobody received (the worker is restarting).
     ignore: Closure<dyn FnMut(JsValue)>,
+    /// "Expiring soonest", created once a list is recognised, and its click listener.
+    panel: RefCell<Option<(Panel, EventListener)>>,
 }
 
 impl Inbox {
@@ -86,6 +90,7 @@ impl Inbox {
             observer: RefCell::new(None),
             reported: Cell::new(None),
             ignore: Closure::new(|_| {}),
+            panel: RefCell::new(None),
         });
         let weak = Rc::downgrade(&inbox);
         let callback = Closure::<dyn FnMut()>::new(move || {
@@ -134,12 +139,18 @@ impl Inbox {
         }
     }
 
-    fn scan(&self) {
+    fn scan(self: &Rc<Self>) {
         // Taken out for the scan, so no borrow is held across DOM calls.
         let Ok(mut known) = self.known.try_borrow_mut().map(|mut k| std::mem::take(&mut *k)) else { return };
-        let counts = self.scan_rows(&mut known);
+        let mut awaiting_reply = Vec::new();
+        let counts = self.scan_rows(&mut known, &mut awaiting_reply);
         if let Ok(mut slot) = self.known.try_borrow_mut() {
             *slot = known;
+        }
+        if counts.0 > 0 {
+            if let Err(error) = self.show_panel(awaiting_reply) {
+                dom::warn(&error);
+            }
         }
         if self.reported.get() != Some(counts) {
             self.reported.set(Some(counts));
@@ -149,7 +160,8 @@ impl Inbox {
 
     /// Reads and marks every row; returns how many were recognised, and how many of
     /// those threads are in their last hour.
-    fn scan_rows(&self, known: &mut Vec<(String, TimeRange)>) -> (u32, u32) {
+    /// Threads awaiting a reply that can still get one go to `awaiting_reply`.
+    fn scan_rows(&self, known: &mut Vec<(String, TimeRange)>, awaiting_reply: &mut Vec<Entry>) -> (u32, u32) {
         let profile = self.profile;
         let Ok(rows) = self.document.query_selector_all(&profile.rows) else { return (0, 0) };
         let clock = page_clock();
@@ -206,6 +218,10 @@ impl Inbox {
             if let Err(error) = self.badge(&row, state, &text) {
                 dom::warn(&error);
             }
+            if let (false, Some(ms_left)) = (read.page_wrote_last, status.ms_left) {
+                let customer = read.customer.unwrap_or_else(|| read.key.clone());
+                awaiting_reply.push(Entry { key: read.key, customer, state, left: text, ms_left });
+            }
         }
         (recognised, last_hour)
     }
@@ -230,6 +246,46 @@ impl Inbox {
         let Some(time) = row.query_selector(&self.profile.row_time).ok().flatten() else { return (None, None) };
         let stamp = self.profile.message_time_attributes.iter().find_map(|name| time.get_attribute(name));
         (stamp, time.text_content())
+    }
+
+    /// Shows the threads awaiting a reply in the panel, creating it (again, if the page
+    /// removed it) first.
+    fn show_panel(self: &Rc<Self>, entries: Vec<Entry>) -> Result<(), String> {
+        let mut slot = self.panel.try_borrow_mut().map_err(|_| "panel busy")?;
+        if !slot.as_ref().is_some_and(|(panel, _)| panel.host().is_connected()) {
+            if let Some((old, _)) = slot.take() {
+                old.host().remove();
+            }
+            let panel = Panel::create(&self.document)?;
+            let root = panel.host().shadow_root().ok_or("no shadow root")?;
+            let weak = Rc::downgrade(self);
+            let listener = EventListener::new(&root, "click", move |event| {
+                let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+                let button = target.and_then(|t| t.closest("button[data-thread]").ok()?);
+                let (Some(key), Some(inbox)) = (button.and_then(|b| b.get_attribute("data-thread")), weak.upgrade()) else {
+                    return;
+                };
+                // Listeners only schedule: the page's own click handler runs from the timer.
+                Timeout::new(0, move || inbox.open(&key)).forget();
+            });
+            *slot = Some((panel, listener));
+        }
+        match slot.as_mut() {
+            Some((panel, _)) => panel.show(&self.document, entries),
+            None => Ok(()),
+        }
+    }
+
+    /// Opens thread `key` as clicking its row does; nothing when its row is not shown.
+    fn open(&self, key: &str) {
+        let Ok(links) = self.document.query_selector_all(&self.profile.row_link) else { return };
+        for link in (0..links.length()).filter_map(|i| Some(links.item(i)?.unchecked_into::<HtmlElement>())) {
+            let href = link.get_attribute("href").unwrap_or_default();
+            if query_parameter(&href, &self.profile.thread_key_parameter) == Some(key) {
+                link.click();
+                return;
+            }
+        }
     }
 
     /// Tells the service worker how many rows were recognised (none: the popup says the

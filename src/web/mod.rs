@@ -14,6 +14,7 @@ mod conversation;
 mod dom;
 mod inbox;
 mod live;
+mod panel;
 mod underline;
 
 use std::rc::Rc;

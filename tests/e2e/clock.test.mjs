@@ -314,4 +314,59 @@ describe("the reply clock in the conversation list", () => {
     assert.equal(await popup.evaluate(() => document.body.dataset.state), "not-inbox");
     assert.match(await popup.locator("#status").textContent(), /^Open the inbox in Meta Business Suite/);
   });
+
+  /** What the "Expiring soonest" panel lists, in its order. */
+  const panel = () =>
+    page.evaluate(() =>
+      [...(document.querySelector("reply-coach-panel")?.shadowRoot?.querySelectorAll("li") ?? [])].map((li) => ({
+        thread: li.querySelector("button").dataset.thread,
+        name: li.querySelector("button").textContent,
+        window: li.dataset.rcWindow,
+        left: li.querySelector(".left").textContent,
+      })),
+    );
+
+  async function panelWhen(check, what) {
+    let shown;
+    for (let i = 0; i < 100; i++) {
+      shown = await panel();
+      if (check(shown)) return shown;
+      await page.waitForTimeout(50);
+    }
+    assert.fail(`${what}: ${JSON.stringify(shown, null, 1)}`);
+  }
+
+  test("the panel lists the threads awaiting a reply, least time left first, and opens one", async () => {
+    page = await inbox();
+    // Customers who wrote last: Elena (4 h: 20 h left), Aram (3 days: 4 left), Jordan
+    // (26 h: 5 days 22 h left); Priya's window is closed, Ana and Mihai were answered.
+    let shown = await panelWhen((p) => p.length === 3, "three awaiting a reply");
+    assert.deepEqual(
+      shown.map((entry) => entry.thread),
+      [ELENA, ARAM, JORDAN],
+    );
+    assert.deepEqual(
+      shown.map((entry) => [entry.name, entry.window]),
+      [
+        ["Elena Dumitru", "open"],
+        ["Aram Petrosyan", "human-agent"],
+        ["Jordan Lee", "human-agent"],
+      ],
+    );
+    assert.match(shown[0].left, /^(19|20) h \d+ min left$/);
+
+    // Mihai writes again: 24 h left, after Elena's 20.
+    await page.evaluate((id) => window.replica.openThread(id), MIHAI);
+    await page.evaluate(() => window.replica.addCustomerMessage("Any news?"));
+    shown = await panelWhen((p) => p.length === 4, "Mihai awaiting a reply");
+    assert.deepEqual(
+      shown.map((entry) => entry.thread),
+      [ELENA, MIHAI, ARAM, JORDAN],
+    );
+
+    // A click opens the conversation, as its row does.
+    await page.locator(`reply-coach-panel button[data-thread="${ARAM}"]`).click();
+    await page.waitForFunction((id) => window.replica.openThreadId() === id, ARAM);
+    assert.equal(new URL(page.url()).searchParams.get("selected_item_id"), ARAM);
+  });
 });

@@ -1,5 +1,5 @@
 //! The "Expiring soonest" panel: the threads awaiting a reply (the customer wrote last),
-//! the least time left first, each a button that opens its conversation.
+//! the least time left first (the first ten), each a button that opens its conversation.
 //!
 //! Like the card, it lives in an open shadow root (under `<reply-coach-panel>`), so the
 //! page's styles do not reach it, and every text is set with `textContent`. Rebuilt only
@@ -18,6 +18,9 @@ ol{margin:0;padding:0;list-style:none}li{display:flex;gap:8px;justify-content:sp
 button{all:unset;cursor:pointer;color:#0b57d0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}\
 button:hover,button:focus-visible{text-decoration:underline}.left{white-space:nowrap;color:#65676b}\
 [data-rc-window=last-hour] .left{color:#c5221f;font-weight:600}[data-rc-window=closing] .left{color:#9a5b00}";
+
+/// How many threads the panel lists at most: the ones to answer first.
+const SHOWN: usize = 10;
 
 /// One thread awaiting a reply.
 pub struct Entry {
@@ -72,6 +75,7 @@ impl Panel {
             let at = entries.partition_point(|e| (e.ms_left, &e.key) <= (entry.ms_left, &entry.key));
             entries.insert(at, entry);
         }
+        entries.truncate(SHOWN);
         let mut shown = String::new();
         for entry in &entries {
             for part in [&entry.key, &entry.customer, entry.state, &entry.left] {

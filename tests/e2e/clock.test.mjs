@@ -369,4 +369,48 @@ describe("the reply clock in the conversation list", () => {
     await page.waitForFunction((id) => window.replica.openThreadId() === id, ARAM);
     assert.equal(new URL(page.url()).searchParams.get("selected_item_id"), ARAM);
   });
+
+  test("a list of 500 conversations: every row marked by its thread, once, also after recycling", async () => {
+    page = await inbox("/latest/inbox/all?rows=500");
+    const threads = await page.evaluate(() => window.replica.threads());
+    assert.equal(threads.length, 500);
+    const stateAt = (hours) =>
+      hours >= 168 ? "closed" : hours >= 24 ? "human-agent" : hours >= 23 ? "last-hour" : hours >= 20 ? "closing" : "open";
+    // What each row must say: by the customer's real age when they wrote last; unknown when
+    // the Page did and the conversation was never open (Ana's is, so hers is known).
+    const expected = (ages) =>
+      Object.fromEntries(
+        threads.map((t) => [t.id, t.lastFrom === "page" && t.id !== ANA ? "unknown" : stateAt(ages[t.id])]),
+      );
+    const check = async (what) => {
+      const ages = await realAges();
+      const want = expected(ages);
+      const marked = await rowsWhen((r) => r.length === 500 && r.every((row) => row.window === want[row.thread]), what);
+      for (const row of marked) {
+        assert.equal(row.badges, 1, `${row.name}: one badge`);
+        assert.equal(row.customer, row.name);
+        if (want[row.thread] !== "unknown") assertHours(row, ages[row.thread]);
+      }
+      return marked;
+    };
+    const marked = await check("500 rows marked");
+    const states = new Set(marked.map((row) => row.window));
+    assert.deepEqual([...states].sort(), ["closed", "closing", "human-agent", "last-hour", "open", "unknown"]);
+    // The panel lists the ten awaiting a reply with the least time left (to the end of the
+    // 24 hours, or of the 7 days for a human agent), least first.
+    const shown = await panelWhen((p) => p.length === 10, "ten in the panel");
+    const ages = await realAges();
+    const left = (id) => (ages[id] < 24 ? 24 : 168) - ages[id];
+    const awaiting = threads.filter((t) => t.lastFrom === "customer" && ages[t.id] < 168).map((t) => left(t.id));
+    const tenth = awaiting.sort((a, b) => a - b)[9];
+    const lefts = shown.map((entry) => left(entry.thread));
+    const minute = 1 / 60;
+    for (const [i, hours] of lefts.entries()) {
+      assert.ok(hours <= tenth + 2 * minute, `${shown[i].name}: ${hours} h left, the tenth least is ${tenth}`);
+      if (i > 0) assert.ok(hours >= lefts[i - 1] - 2 * minute, `sorted: ${lefts}`);
+    }
+
+    await page.evaluate(() => window.replica.recycleRows());
+    await check("after recycling");
+  });
 });

@@ -34,7 +34,8 @@
  * The test API, window.replica (main world only):
  *   ready                 true once the page has rendered
  *   pageName, agentName   "Lumen Bakery", "Maria Popa"
- *   threads()             [{id, customer, channel, surface, unread, lastCustomerMessageAt}]
+ *   threads()             [{id, customer, channel, surface, unread, lastCustomerMessageAt,
+ *                         lastFrom}] (lastFrom: who wrote the last message, customer|page)
  *                         (channel: messenger|instagram|facebook_comment|instagram_comment;
  *                         surface: message|comment; the time as an ISO string)
  *   openThreadId()        the open thread's id
@@ -57,7 +58,8 @@
  * Query parameters: ?composer=textarea (above); ?listStamps=relative leaves the list's
  * <abbr> without its exact stamp, only the relative label, as some rows show;
  * ?listLinks=changed names the thread in the row links' address as thread_id=, not
- * selected_item_id=, as a redesign of Meta's might (the page works the same).
+ * selected_item_id=, as a redesign of Meta's might (the page works the same);
+ * ?rows=500 lists that many conversations (the six above, then generated ones).
  */
 
 import { createLexicalComposer, createTextareaComposer } from "./composer.js";
@@ -70,7 +72,8 @@ const params = new URL(location.href).searchParams;
 const useTextarea = params.get("composer") === "textarea";
 const listStampsRelative = params.get("listStamps") === "relative";
 const listLinksChanged = params.get("listLinks") === "changed";
-const threads = makeThreads(Date.now());
+const rowCount = Math.min(Math.max(Number(params.get("rows")) || 6, 6), 2000);
+const threads = makeThreads(Date.now(), rowCount);
 const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
 /** Thread id → the draft its last composer left (see composer.js). */
 const drafts = new Map();
@@ -375,6 +378,7 @@ window.replica = Object.freeze({
       surface: CHANNELS[thread.channel].surface,
       unread: thread.unread,
       lastCustomerMessageAt: lastCustomerMessage(thread).at.toISOString(),
+      lastFrom: lastMessage(thread).from,
     })),
   openThreadId: () => openThread.id,
   openThread: (id) => {

@@ -36,7 +36,7 @@ export const CHANNELS = {
  * the row's time. Mihai's window has half an hour left, Aram's is past 24 h, Priya's past 7
  * days. The comment threads carry the post they were written under.
  */
-export function makeThreads(now) {
+export function makeThreads(now, count = 6) {
   const at = (ago) => new Date(now - ago);
   const customer = (text, ago) => ({ from: "customer", text, at: at(ago) });
   const page = (text, ago, agent = AGENT) => ({ from: "page", text, at: at(ago), agent });
@@ -94,5 +94,33 @@ export function makeThreads(now) {
       unread: false,
       messages: [customer("नमस्ते, क्या आप रविवार को खुले रहते हैं?", 9 * DAY)],
     },
-  ];
+  ].concat(moreThreads(now, count - 6));
+}
+
+/** Where the reply window changes state, in minutes since the customer wrote. */
+const BOUNDARIES = [20 * 60, 23 * 60, 24 * 60, 7 * 24 * 60];
+
+/**
+ * `count` more conversations for a long list (?rows=500): "Customer 7", …, on Messenger and
+ * Instagram, their customers' last messages spread over ten days but never within five
+ * minutes of a state boundary (so a test run cannot move one across); every fifth answered
+ * by the Page a minute later.
+ */
+function moreThreads(now, count) {
+  const more = [];
+  for (let i = 0; i < count; i++) {
+    let minutes = (i * 53 + 17) % (10 * 24 * 60);
+    if (BOUNDARIES.some((b) => Math.abs(minutes - b) < 5)) minutes += 10;
+    const at = new Date(now - minutes * MINUTE - 20 * 1000);
+    const messages = [{ from: "customer", text: `Question number ${i + 7}?`, at }];
+    if (i % 5 === 4) messages.push({ from: "page", text: "Thank you, we're on it.", at: new Date(at.getTime() + MINUTE), agent: AGENT });
+    more.push({
+      id: String(200000000000000 + i),
+      channel: i % 2 ? "instagram" : "messenger",
+      customer: `Customer ${i + 7}`,
+      unread: i % 3 === 0,
+      messages,
+    });
+  }
+  return more;
 }

@@ -40,7 +40,8 @@ use crate::clock::{TimeRange, WindowState};
 use crate::lang::Language;
 use crate::profile::{query_parameter, Profile, RowTexts};
 use crate::web::conversation::{self, page_clock, page_language};
-use crate::web::dom;
+use crate::web::banner::Banner;
+use crate::web::dom::{self, message};
 use crate::web::panel::{Entry, Panel};
 
 const PAGE_CHANGE_PAUSE_MS: u32 = 200;
@@ -77,6 +78,10 @@ pub struct Inbox {
     ignore: Closure<dyn FnMut(JsValue)>,
     /// "Expiring soonest", created once a list is recognised, and its click listener.
     panel: RefCell<Option<(Panel, EventListener)>>,
+    /// The open conversation's window above its composer, created with the panel.
+    banner: RefCell<Option<Banner>>,
+    /// A resize moves the composer: it schedules a scan, which moves the banner.
+    resize: RefCell<Option<EventListener>>,
 }
 
 impl Inbox {
@@ -91,6 +96,8 @@ impl Inbox {
             reported: Cell::new(None),
             ignore: Closure::new(|_| {}),
             panel: RefCell::new(None),
+            banner: RefCell::new(None),
+            resize: RefCell::new(None),
         });
         let weak = Rc::downgrade(&inbox);
         let callback = Closure::<dyn FnMut()>::new(move || {
@@ -106,6 +113,14 @@ impl Inbox {
         let root = inbox.document.document_element().ok_or("no document element")?;
         observer.observe_with_options(&root, &options).map_err(dom::describe)?;
         *inbox.observer.borrow_mut() = Some((observer, callback));
+        if let Some(window) = dom::window() {
+            let weak = Rc::downgrade(&inbox);
+            *inbox.resize.borrow_mut() = Some(EventListener::new(&window, "resize", move |_| {
+                if let Some(inbox) = weak.upgrade() {
+                    inbox.schedule(PAGE_CHANGE_PAUSE_MS);
+                }
+            }));
+        }
         inbox.schedule(0);
         Ok(inbox)
     }
@@ -143,12 +158,12 @@ impl Inbox {
         // Taken out for the scan, so no borrow is held across DOM calls.
         let Ok(mut known) = self.known.try_borrow_mut().map(|mut k| std::mem::take(&mut *k)) else { return };
         let mut awaiting_reply = Vec::new();
-        let counts = self.scan_rows(&mut known, &mut awaiting_reply);
+        let (counts, open) = self.scan_rows(&mut known, &mut awaiting_reply);
         if let Ok(mut slot) = self.known.try_borrow_mut() {
             *slot = known;
         }
         if counts.0 > 0 {
-            if let Err(error) = self.show_panel(awaiting_reply) {
+            if let Err(error) = self.show_panel(awaiting_reply).and_then(|()| self.show_banner(open)) {
                 dom::warn(&error);
             }
         }
@@ -160,10 +175,15 @@ impl Inbox {
 
     /// Reads and marks every row; returns how many were recognised, and how many of
     /// those threads are in their last hour.
-    /// Threads awaiting a reply that can still get one go to `awaiting_reply`.
-    fn scan_rows(&self, known: &mut Vec<(String, TimeRange)>, awaiting_reply: &mut Vec<Entry>) -> (u32, u32) {
+    /// Threads awaiting a reply that can still get one go to `awaiting_reply`; also
+    /// returns the open thread's state and time left, for the banner.
+    fn scan_rows(
+        &self,
+        known: &mut Vec<(String, TimeRange)>,
+        awaiting_reply: &mut Vec<Entry>,
+    ) -> ((u32, u32), Option<(&'static str, String)>) {
         let profile = self.profile;
-        let Ok(rows) = self.document.query_selector_all(&profile.rows) else { return (0, 0) };
+        let Ok(rows) = self.document.query_selector_all(&profile.rows) else { return ((0, 0), None) };
         let clock = page_clock();
         let language = page_language(&self.document);
         let settings = ClockSettings::default();
@@ -223,7 +243,35 @@ impl Inbox {
                 awaiting_reply.push(Entry { key: read.key, customer, state, left: text, ms_left });
             }
         }
-        (recognised, last_hour)
+        // The open thread: what its row and conversation told, else the conversation
+        // alone (its row may be scrolled out of a virtualised list).
+        let open_status = open_key.as_ref().map(|key| {
+            let known_range = known.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|i| known[i].1);
+            let range = known_range.or(open.as_ref().and_then(|open| open.last_customer));
+            let status = window_status(range, clock.now_ms, &settings);
+            (state_name(status.state), format_time_left(&status, language.unwrap_or(Language::En)))
+        });
+        ((recognised, last_hour), open_status)
+    }
+
+    /// Shows the open thread's window above its composer; hidden when there is no
+    /// composer in the conversation, or it answers a comment (no messaging window).
+    fn show_banner(&self, open: Option<(&'static str, String)>) -> Result<(), String> {
+        let mut slot = self.banner.try_borrow_mut().map_err(|_| "banner busy")?;
+        if !slot.as_ref().is_some_and(Banner::is_connected) {
+            *slot = Some(Banner::create(&self.document)?);
+        }
+        let Some(banner) = slot.as_ref() else { return Ok(()) };
+        let pane = self.document.query_selector(&self.profile.conversation).ok().flatten();
+        let composer = pane.and_then(|pane| pane.query_selector(&self.profile.composer).ok().flatten());
+        let label = composer.as_ref().and_then(|c| c.get_attribute("aria-label").or_else(|| c.get_attribute("placeholder")));
+        match (open, composer) {
+            (Some((state, text)), Some(composer)) if !label.is_some_and(|l| self.profile.is_comment_composer(&l)) => {
+                banner.show(state, &message("bannerWindow", Some(&text)), &composer.get_bounding_client_rect());
+            }
+            _ => banner.hide(),
+        }
+        Ok(())
     }
 
     fn row_texts(&self, row: &Element) -> Option<RowTexts> {

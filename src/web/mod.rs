@@ -8,6 +8,7 @@
 //! conversation list's rows. Nothing here decides what a finding is: that is
 //! [`crate::lint`]'s job, natively tested.
 
+mod banner;
 mod card;
 mod composer;
 mod conversation;

@@ -413,4 +413,51 @@ describe("the reply clock in the conversation list", () => {
     await page.evaluate(() => window.replica.recycleRows());
     await check("after recycling");
   });
+
+  /** The banner above the composer: its state and text, or null when hidden. */
+  const banner = () =>
+    page.evaluate(() => {
+      const line = document.querySelector("reply-coach-banner")?.shadowRoot?.querySelector("p");
+      return line && !line.hidden ? { window: line.dataset.rcWindow, text: line.textContent } : null;
+    });
+
+  async function bannerWhen(check, what) {
+    let shown;
+    for (let i = 0; i < 100; i++) {
+      shown = await banner();
+      if (check(shown)) return shown;
+      await page.waitForTimeout(50);
+    }
+    assert.fail(`${what}: ${JSON.stringify(shown)}`);
+  }
+
+  test("the banner above the composer shows the open conversation's window, as the linter sees it", async () => {
+    page = await inbox();
+    let shown = await bannerWhen((b) => b?.window === "open", "Ana open");
+    assert.match(shown.text, /^Reply window: 2[01] h \d+ min left$/);
+    // The banner sits just above the composer.
+    const [bannerBox, composerBox] = await Promise.all([
+      page.locator("reply-coach-banner p").boundingBox(),
+      page.locator("[role=main] [role=textbox]").boundingBox(),
+    ]);
+    assert.ok(bannerBox.y + bannerBox.height <= composerBox.y + 1 && bannerBox.y >= composerBox.y - 40, JSON.stringify([bannerBox, composerBox]));
+
+    // Aram wrote 3 days ago: a human agent may answer, without promotion; the linter agrees.
+    await page.evaluate((id) => window.replica.openThread(id), ARAM);
+    shown = await bannerWhen((b) => b?.window === "human-agent", "Aram human agent");
+    assert.match(shown.text, /^Reply window: Human agent only · [34] days left$/);
+    await page.keyboard.type("Hi Aram, see our offers at https://example.com/sale", { delay: 2 });
+    await page.waitForFunction(() => document.querySelector("reply-coach-root")?.shadowRoot?.querySelector('[data-rule="promo-outside-window"]'));
+
+    // Priya wrote 9 days ago: closed, and the linter says nothing can be sent.
+    await page.evaluate((id) => window.replica.openThread(id), PRIYA);
+    shown = await bannerWhen((b) => b?.window === "closed", "Priya closed");
+    assert.equal(shown.text, "Reply window: Closed");
+    await page.keyboard.type("Hi Priya, yes we are.", { delay: 2 });
+    await page.waitForFunction(() => document.querySelector("reply-coach-root")?.shadowRoot?.querySelector('[data-rule="window-closed"]'));
+
+    // A public comment has no messaging window: no banner.
+    await page.evaluate((id) => window.replica.openThread(id), JORDAN);
+    await bannerWhen((b) => b === null, "no banner on a comment");
+  });
 });

@@ -5,8 +5,8 @@
 #                       each), the Wasm checked against its size budget, and the CLI
 #   ./build.sh test     every test: native, Wasm in headless Chromium, end to end
 #   ./build.sh bench    the build, then benchmarks (native throughput; latency against
-#                       write-good and harper.js in headless Chromium; size; memory)
-#                       written to BENCHMARKS.md
+#                       write-good and harper.js in headless Chromium; keystroke cost on
+#                       the replica inbox; size; memory) written to BENCHMARKS.md
 #   ./build.sh demo     the build, then the extension live in Chromium on the replica inbox
 #                       (tests/replica) until Ctrl+C
 #
@@ -260,6 +260,14 @@ run_browser_bench() {
   cat "$BENCH_DIR/browser.md"
 }
 
+# The built extension (dist/chrome) on the replica inbox, a draft typed key by key; the
+# content script's `reply-coach:update` performance measures give its work per update.
+run_keystroke_bench() {
+  step "Keystroke cost in the page (benches/keystroke.mjs)"
+  node benches/keystroke.mjs >"$BENCH_DIR/keystroke.md"
+  cat "$BENCH_DIR/keystroke.md"
+}
+
 size_rows() {
   local wasm="$PKG_DIR/${CRATE}_bg.wasm" zip
   printf '| Wasm after wasm-opt, raw | %d |\n' "$(wc -c <"$wasm")"
@@ -312,7 +320,19 @@ write_benchmarks_md() {
     echo
     cat "$BENCH_DIR/browser.md"
     echo
+    echo "## Keystroke cost in the page"
+    echo
+    echo "The extension's work per update while an agent types: linting the draft, the card and"
+    echo "the underlines, from the \`reply-coach:update\` measures the content script makes"
+    echo "(\`src/web/live.rs\`); the typing pause before it is not counted. The lint itself is"
+    echo "the smaller part (the short-en latency above); the rest is the DOM work of the card"
+    echo "and underlines and the layout it forces. A profile that splits it is still to do."
+    echo
+    cat "$BENCH_DIR/keystroke.md"
+    echo
     echo "## Size"
+    echo
+    echo "Where the bytes are, and what was cut: [docs/SIZE.md](docs/SIZE.md)."
     echo
     echo "| file | bytes |"
     echo "|---|---:|"
@@ -327,10 +347,12 @@ bench() {
   ensure_chromium
   ensure_node
   ensure_bench_deps
+  ensure_e2e_deps
   build
   mkdir -p "$BENCH_DIR"
   run_native_bench
   run_browser_bench
+  run_keystroke_bench
   write_benchmarks_md
 }
 

@@ -460,4 +460,27 @@ describe("the reply clock in the conversation list", () => {
     await page.evaluate((id) => window.replica.openThread(id), JORDAN);
     await bannerWhen((b) => b === null, "no banner on a comment");
   });
+
+  test("a Romanian inbox: Romanian stamps, labels and \"Dvs.:\" snippets read, Romanian badges", async () => {
+    page = await inbox("/latest/inbox/all?lang=ro");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "ro");
+    // Ana's row shows "Dvs.: …" (the Page's reply, 5 minutes ago): read as the Page's, her
+    // own time comes from her conversation's Romanian stamp, 2 hours ago.
+    const marked = await rowsWhen((r) => r.find((row) => row.thread === ANA)?.window === "open", "Ana open");
+    const ages = await realAges();
+    for (const row of marked) {
+      assert.equal(row.badges, 1);
+      if (row.thread === MIHAI) {
+        assert.equal(row.window, "unknown");
+        assert.equal(row.badge, "Oră necunoscută");
+        continue;
+      }
+      assert.equal(row.window, STATES[row.thread], row.name);
+      assertHours(row, ages[row.thread]);
+    }
+    const badge = (id) => marked.find((row) => row.thread === id).badge;
+    assert.match(badge(ANA), /^Timp rămas: 2[01] h \d+ min$/);
+    assert.match(badge(ARAM), /^Doar agent uman · mai sunt [34] zile$/);
+    assert.equal(badge(PRIYA), "Închisă");
+  });
 });

@@ -59,7 +59,8 @@
  * <abbr> without its exact stamp, only the relative label, as some rows show;
  * ?listLinks=changed names the thread in the row links' address as thread_id=, not
  * selected_item_id=, as a redesign of Meta's might (the page works the same);
- * ?rows=500 lists that many conversations (the six above, then generated ones).
+ * ?rows=500 lists that many conversations (the six above, then generated ones);
+ * ?lang=ro puts the list, the stamps and the screen-reader texts in Romanian.
  */
 
 import { createLexicalComposer, createTextareaComposer } from "./composer.js";
@@ -72,6 +73,21 @@ const params = new URL(location.href).searchParams;
 const useTextarea = params.get("composer") === "textarea";
 const listStampsRelative = params.get("listStamps") === "relative";
 const listLinksChanged = params.get("listLinks") === "changed";
+/** The UI language: ?lang=ro writes the list, the stamps and the screen-reader texts in
+ * Romanian (the composer keeps its English labels). */
+const lang = params.get("lang") === "ro" ? "ro" : "en";
+document.documentElement.lang = lang;
+const UI = {
+  en: { you: "You: ", unread: "Unread", youSent: "You sent", sent: (name) => `${name} sent` },
+  ro: { you: "Dvs.: ", unread: "Necitit", youSent: "Ați trimis", sent: (name) => `${name} a trimis` },
+}[lang];
+const CHANNEL_LABELS_RO = {
+  messenger: "Messenger",
+  instagram: "Instagram",
+  facebook_comment: "Comentariu Facebook",
+  instagram_comment: "Comentariu Instagram",
+};
+const channelLabel = (channel) => (lang === "ro" ? CHANNEL_LABELS_RO[channel] : CHANNELS[channel].label);
 const rowCount = Math.min(Math.max(Number(params.get("rows")) || 6, 6), 2000);
 const threads = makeThreads(Date.now(), rowCount);
 const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
@@ -119,7 +135,7 @@ function initials(name) {
 }
 
 function stamp(date, visible, { exact: withExact = true } = {}) {
-  const exact = withExact ? exactStamp(date) : null;
+  const exact = withExact ? exactStamp(date, lang) : null;
   return h("abbr", { class: cls.time, "aria-label": exact, title: exact }, visible);
 }
 
@@ -171,18 +187,18 @@ function renderRow(thread) {
         "div",
         { class: cls.rowLine },
         h("span", { class: thread.unread ? cls.nameUnread : cls.name, dir: "auto" }, thread.customer),
-        stamp(last.at, relativeLabel(last.at, Date.now()), { exact: !listStampsRelative }),
+        stamp(last.at, relativeLabel(last.at, Date.now(), lang), { exact: !listStampsRelative }),
       ),
       h(
         "div",
         { class: cls.rowLine },
-        h("span", { class: cls.channelIcon, role: "img", "aria-label": channel.label }, channel.label[0].toLowerCase()),
+        h("span", { class: cls.channelIcon, role: "img", "aria-label": channelLabel(thread.channel) }, channel.label[0].toLowerCase()),
         h(
           "span",
           { class: `${thread.unread ? cls.snippetUnread : cls.snippet} x1iyjqo2`, dir: "auto" },
-          last.from === "page" ? `You: ${last.text}` : last.text,
+          last.from === "page" ? `${UI.you}${last.text}` : last.text,
         ),
-        thread.unread ? h("span", { class: cls.dot, role: "img", "aria-label": "Unread" }) : null,
+        thread.unread ? h("span", { class: cls.dot, role: "img", "aria-label": UI.unread }) : null,
       ),
     ),
   );
@@ -233,12 +249,12 @@ function messageRow(thread, message) {
   return h(
     "div",
     { class: fromPage ? cls.messageRowPage : cls.messageRow, role: "row" },
-    h("span", { class: cls.srOnly }, fromPage ? "You sent" : `${thread.customer} sent`),
+    h("span", { class: cls.srOnly }, fromPage ? UI.youSent : UI.sent(thread.customer)),
     h("div", { class: fromPage ? cls.bubblePage : cls.bubble, dir: "auto" }, message.text),
     h(
       "div",
       { class: cls.meta },
-      stamp(message.at, clockLabel(message.at)),
+      stamp(message.at, clockLabel(message.at, lang)),
       fromPage ? h("span", {}, ` · Sent by ${message.agent}`) : null,
     ),
   );
@@ -262,7 +278,7 @@ function commentItem(thread, message) {
     },
     h("span", { class: cls.commentAuthor, dir: "auto" }, author),
     h("div", { class: cls.commentText, dir: "auto" }, message.text),
-    stamp(message.at, relativeLabel(message.at, Date.now())),
+    stamp(message.at, relativeLabel(message.at, Date.now(), lang)),
   );
 }
 
@@ -291,7 +307,7 @@ function renderPane(thread) {
         { class: cls.post, role: "article", "aria-label": `Post by ${PAGE.name}` },
         h("span", { class: cls.commentAuthor }, PAGE.name),
         h("div", { class: cls.commentText, dir: "auto" }, thread.post.text),
-        stamp(thread.post.at, relativeLabel(thread.post.at, Date.now())),
+        stamp(thread.post.at, relativeLabel(thread.post.at, Date.now(), lang)),
       ),
     );
   }

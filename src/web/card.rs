@@ -14,6 +14,9 @@ use crate::web::dom::{self, message};
 
 const STYLE: &str = include_str!("card.css");
 
+/// The least height the card gets above the composer before it goes below instead.
+const MIN_ROOM_PX: f64 = 160.0;
+
 /// What the card shows for one lint.
 pub struct View<'a> {
     /// Findings with their index in the lint result (the fix buttons carry it).
@@ -24,6 +27,9 @@ pub struct View<'a> {
 
 pub struct Card {
     host: Element,
+    /// What the list shows now (each finding's rule, message and fix labels), so an
+    /// update that changes only positions does not rebuild it.
+    shown: std::cell::RefCell<Vec<String>>,
     panel: HtmlElement,
     count: HtmlElement,
     status: HtmlElement,
@@ -62,7 +68,7 @@ impl Card {
         append(&root, &[&style, &marks, &panel])?;
         // Outside <body>: single-page apps replace the body's children, not <html>'s.
         document.document_element().ok_or("no document element")?.append_child(&host).map_err(dom::describe)?;
-        Ok(Card { host, panel, count, status, list, toggle, marks })
+        Ok(Card { host, shown: Default::default(), panel, count, status, list, toggle, marks })
     }
 
     pub fn is_connected(&self) -> bool {
@@ -74,6 +80,22 @@ impl Card {
     }
 
     pub fn show(&self, document: &Document, view: &View) -> Result<(), String> {
+        self.set_status(view.status.as_deref());
+        set_hidden(&self.panel, false);
+        let signature: Vec<String> = view
+            .findings
+            .iter()
+            .map(|(index, f)| {
+                let fixes: Vec<&str> = f.fixes.iter().map(|fix| fix.label.as_str()).collect();
+                format!("{index}\u{1f}{}\u{1f}{}\u{1f}{}", f.rule, f.message, fixes.join("\u{1f}"))
+            })
+            .collect();
+        if let Ok(mut shown) = self.shown.try_borrow_mut() {
+            if *shown == signature {
+                return Ok(());
+            }
+            *shown = signature;
+        }
         let mut findings = view.findings.clone();
         findings.sort_by_key(|(index, finding)| (std::cmp::Reverse(finding.severity), *index));
         let count = findings.len().to_string();
@@ -82,38 +104,45 @@ impl Card {
         } else {
             message("findingsCount", Some(&count))
         }));
-        self.set_status(view.status.as_deref());
         self.list.set_text_content(None);
         for (index, finding) in findings {
             let item = item(document, index, finding)?;
             self.list.append_child(&item).map_err(dom::describe)?;
         }
-        self.panel.set_hidden(false);
         Ok(())
     }
 
     pub fn set_status(&self, status: Option<&str>) {
-        self.status.set_text_content(status);
-        self.status.set_hidden(status.is_none());
+        if self.status.text_content().as_deref() != status {
+            self.status.set_text_content(status);
+        }
+        set_hidden(&self.status, status.is_none());
     }
 
     pub fn hide(&self) {
-        self.panel.set_hidden(true);
+        set_hidden(&self.panel, true);
         self.marks.set_text_content(None);
     }
 
-    /// Puts the card just above the composer's right edge, or below it when there is no
-    /// room above.
-    pub fn place_by(&self, composer: &DomRect) {
-        let height = self.panel.offset_height() as f64;
-        let width = self.panel.offset_width() as f64;
-        let above = composer.top() - height - 8.0;
-        let top = if above >= 0.0 { above } else { composer.bottom() + 8.0 };
-        let left = (composer.right() - width).max(4.0);
+    /// Puts the card just above the composer's right edge, or below it when the
+    /// composer is near the top of the window. Anchored by its bottom (or top) and right
+    /// edges, so it never needs its own size: reading that after changing the card would
+    /// force the page's layout on every keystroke.
+    pub fn place_by(&self, composer: &DomRect, viewport: (f64, f64)) {
+        let (width, height) = viewport;
+        let room_above = composer.top() - 16.0;
+        let (anchor, offset, free) = if room_above >= MIN_ROOM_PX {
+            ("bottom", height - composer.top() + 8.0, "top")
+        } else {
+            ("top", composer.bottom() + 8.0, "bottom")
+        };
+        let max_height = if anchor == "bottom" { room_above } else { height - offset - 8.0 };
         let style = self.panel.style();
         // Numbers we computed: nothing from the page goes into the style text.
-        let _ = style.set_property("top", &format!("{top}px"));
-        let _ = style.set_property("left", &format!("{left}px"));
+        let _ = style.set_property(anchor, &format!("{offset:.0}px"));
+        let _ = style.remove_property(free);
+        let _ = style.set_property("right", &format!("{:.0}px", (width - composer.right()).max(4.0)));
+        let _ = style.set_property("max-height", &format!("{:.0}px", max_height.max(MIN_ROOM_PX)));
     }
 
     /// Handles a click inside the card: toggles the list or an explanation itself, and
@@ -173,6 +202,14 @@ fn item(document: &Document, index: usize, finding: &Finding) -> Result<HtmlElem
     explanation.set_hidden(true);
     append(&li, &[&severity, &text, &actions, &explanation])?;
     Ok(li)
+}
+
+/// Sets `hidden` only when it changes: every write invalidates the card's style, which
+/// showed in the per-keystroke profile.
+fn set_hidden(element: &HtmlElement, hidden: bool) {
+    if element.hidden() != hidden {
+        element.set_hidden(hidden);
+    }
 }
 
 fn severity_key(severity: Severity) -> &'static str {

@@ -4,7 +4,10 @@
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DataTransfer, Document, Element, HtmlDocument, InputEvent, InputEventInit, Range, Window};
+use web_sys::{
+    DataTransfer, Document, Element, HtmlDocument, InputEvent, InputEventInit, MutationObserver, MutationObserverInit, Range,
+    Window,
+};
 
 #[wasm_bindgen]
 extern "C" {
@@ -25,6 +28,23 @@ extern "C" {
     /// `chrome.i18n.getMessage`: the text for `name` in the browser's UI language.
     #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage, catch)]
     fn get_message(name: &str, substitutions: &JsValue) -> Result<String, JsValue>;
+}
+
+/// An observer (mutation, resize) with the callback it calls, which must live as long as
+/// it does.
+pub type Observer<T, F = dyn FnMut()> = (T, Closure<F>);
+
+/// Calls `callback` with the mutation records of every change to the document's tree
+/// and text (not attributes: ours, like `data-rc-findings`, would call it back).
+pub fn observe_document(document: &Document, callback: &js_sys::Function) -> Result<MutationObserver, String> {
+    let observer = MutationObserver::new(callback).map_err(describe)?;
+    let options = MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    options.set_character_data(true);
+    let root = document.document_element().ok_or("no document element")?;
+    observer.observe_with_options(&root, &options).map_err(describe)?;
+    Ok(observer)
 }
 
 pub fn window() -> Option<Window> {
@@ -48,11 +68,31 @@ pub fn describe(error: JsValue) -> String {
 /// the name itself when the browser has no such message, so a missing translation shows
 /// up as a key rather than as nothing.
 pub fn message(name: &str, argument: Option<&str>) -> String {
-    let substitutions = argument.map_or(JsValue::UNDEFINED, JsValue::from_str);
-    match get_message(name, &substitutions) {
-        Ok(text) if !text.is_empty() => text,
-        _ => name.to_string(),
+    thread_local! {
+        /// Texts without an argument, by name: the card asks for the same few on every
+        /// update, and each `getMessage` is a trip into the browser (profiled: about 0.1
+        /// ms per update).
+        static PLAIN: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
+    let fetch = || {
+        let substitutions = argument.map_or(JsValue::UNDEFINED, JsValue::from_str);
+        match get_message(name, &substitutions) {
+            Ok(text) if !text.is_empty() => text,
+            _ => name.to_string(),
+        }
+    };
+    if argument.is_some() {
+        return fetch();
+    }
+    PLAIN.with(|plain| {
+        let Ok(mut plain) = plain.try_borrow_mut() else { return fetch() };
+        if let Some((_, text)) = plain.iter().find(|(known, _)| known == name) {
+            return text.clone();
+        }
+        let text = fetch();
+        plain.push((name.to_string(), text.clone()));
+        text
+    })
 }
 
 /// `document.execCommand(command, false, value)`; false when the browser refused.

@@ -33,7 +33,7 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationObserverInit};
+use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationRecord};
 
 use crate::clock::{awaiting, customer_last, format_time_left, row_time, window_status, AwaitingMark, ClockSettings};
 use crate::clock::{TimeRange, WindowState};
@@ -41,7 +41,7 @@ use crate::lang::Language;
 use crate::profile::{query_parameter, Profile, RowTexts};
 use crate::web::conversation::{self, page_clock, page_language};
 use crate::web::banner::Banner;
-use crate::web::dom::{self, message};
+use crate::web::dom::{self, message, Observer};
 use crate::web::panel::{Entry, Panel};
 
 const PAGE_CHANGE_PAUSE_MS: u32 = 200;
@@ -60,8 +60,8 @@ extern "C" {
     fn send_message(message: &JsValue) -> Result<js_sys::Promise, JsValue>;
 }
 
-/// A mutation observer with the callback it calls, which must live as long as it does.
-type Observer = (MutationObserver, Closure<dyn FnMut()>);
+/// The document's mutation observer, called with the records (to skip typing).
+type ListObserver = Observer<MutationObserver, dyn FnMut(js_sys::Array)>;
 
 pub struct Inbox {
     document: Document,
@@ -71,7 +71,7 @@ pub struct Inbox {
     timer: RefCell<Option<Timeout>>,
     /// The next minute's scan.
     tick: RefCell<Option<Timeout>>,
-    observer: RefCell<Option<Observer>>,
+    observer: RefCell<Option<ListObserver>>,
     /// The last `(rows recognised, threads in their last hour)` told to the service worker.
     reported: Cell<Option<(u32, u32)>>,
     /// Swallows the rejection of a message nobody received (the worker is restarting).
@@ -100,18 +100,23 @@ impl Inbox {
             resize: RefCell::new(None),
         });
         let weak = Rc::downgrade(&inbox);
-        let callback = Closure::<dyn FnMut()>::new(move || {
-            if let Some(inbox) = weak.upgrade() {
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+            let Some(inbox) = weak.upgrade() else { return };
+            // Typing changes only the composer: no reason to read the list again.
+            let composer = inbox.profile.composer.as_str();
+            let in_composer = |record: JsValue| {
+                let target = record.dyn_into::<MutationRecord>().ok().and_then(|r| r.target());
+                let element = target.and_then(|node| match node.dyn_ref::<Element>() {
+                    Some(element) => Some(element.clone()),
+                    None => node.parent_element(),
+                });
+                element.is_some_and(|e| e.closest(composer).ok().flatten().is_some())
+            };
+            if !records.iter().all(in_composer) {
                 inbox.schedule(PAGE_CHANGE_PAUSE_MS);
             }
         });
-        let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).map_err(dom::describe)?;
-        let options = MutationObserverInit::new();
-        options.set_child_list(true);
-        options.set_subtree(true);
-        options.set_character_data(true);
-        let root = inbox.document.document_element().ok_or("no document element")?;
-        observer.observe_with_options(&root, &options).map_err(dom::describe)?;
+        let observer = dom::observe_document(&inbox.document, callback.as_ref().unchecked_ref())?;
         *inbox.observer.borrow_mut() = Some((observer, callback));
         if let Some(window) = dom::window() {
             let weak = Rc::downgrade(&inbox);

@@ -5,21 +5,21 @@
 //! never inside a listener, so our own DOM changes (a fix typing into the composer,
 //! which fires input events synchronously) cannot re-enter it.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, MutationObserver, MutationObserverInit};
+use web_sys::{Document, Element, MutationObserver, ResizeObserver};
 
 use crate::context::{LintContext, StoredSettings};
-use crate::finding::{apply_edits, caret_after, merge_edits, Finding};
+use crate::finding::{apply_edits, caret_after, merge_edits, Edit, Finding};
 use crate::web::card::{Card, View};
 use crate::web::composer::{self, Composer, Snapshot};
 use crate::web::conversation;
-use crate::web::dom::{self, message};
+use crate::web::dom::{self, message, Observer};
 use crate::profile::Profile;
 use crate::web::underline;
 
@@ -37,15 +37,13 @@ pub struct Live {
     profile: Profile,
     state: RefCell<State>,
     timer: RefCell<Option<Timeout>>,
-    /// The pending timer is for typing (which resets it), not a page change (which waits).
-    timer_is_typing: Cell<bool>,
     /// Listeners and observers: dropped (and removed) with the `Live`.
     hooks: RefCell<Vec<EventListener>>,
-    observers: RefCell<Vec<Observer>>,
+    observers: RefCell<Vec<Observer<MutationObserver>>>,
+    /// Watches the linted composer's size: the card follows it from the observer's
+    /// callback, where the layout is fresh, instead of reading it on every keystroke.
+    resize: RefCell<Option<Observer<ResizeObserver>>>,
 }
-
-/// A mutation observer with the callback it calls, which must live as long as it does.
-type Observer = (MutationObserver, Closure<dyn FnMut()>);
 
 struct State {
     settings: StoredSettings,
@@ -81,9 +79,9 @@ impl Live {
                 fix_in_flight: None,
             }),
             timer: RefCell::new(None),
-            timer_is_typing: Cell::new(false),
             hooks: RefCell::new(Vec::new()),
             observers: RefCell::new(Vec::new()),
+            resize: RefCell::new(None),
         });
         live.listen()?;
         live.schedule(0, false);
@@ -95,7 +93,7 @@ impl Live {
             state.settings = settings;
             state.last = None;
         }
-        self.schedule(0, false);
+        self.schedule(0, true);
     }
 
     fn listen(self: &Rc<Self>) -> Result<(), String> {
@@ -106,7 +104,7 @@ impl Live {
             let live = Rc::downgrade(self);
             hooks.push(EventListener::new_with_options(&self.document, event, capture, move |_| {
                 if let Some(live) = live.upgrade() {
-                    live.schedule(if typing { TYPING_PAUSE_MS } else { 0 }, typing);
+                    live.schedule(if typing { TYPING_PAUSE_MS } else { 0 }, true);
                 }
             }));
         }
@@ -120,6 +118,14 @@ impl Live {
             }));
         }
         drop(hooks);
+        let live = Rc::downgrade(self);
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            if let Some(live) = live.upgrade() {
+                live.reposition();
+            }
+        });
+        let resize = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).map_err(dom::describe)?;
+        *self.resize.borrow_mut() = Some((resize, on_resize));
         // The page re-renders: conversations open, composers are replaced, and Lexical
         // changes its DOM without input events for the changes it makes itself.
         let live = Rc::downgrade(self);
@@ -132,25 +138,21 @@ impl Live {
 
     fn observe(&self, on_change: impl FnMut() + 'static) -> Result<(), String> {
         let callback = Closure::<dyn FnMut()>::new(on_change);
-        let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).map_err(dom::describe)?;
-        let options = MutationObserverInit::new();
-        options.set_child_list(true);
-        options.set_subtree(true);
-        options.set_character_data(true);
-        let root = self.document.document_element().ok_or("no document element")?;
-        observer.observe_with_options(&root, &options).map_err(dom::describe)?;
+        let observer = dom::observe_document(&self.document, callback.as_ref().unchecked_ref())?;
         self.observers.borrow_mut().push((observer, callback));
         Ok(())
     }
 
-    /// Runs [`Live::update`] after `delay_ms`. Typing postpones a pending run; a page
-    /// change does not, so a page that never stops changing is still linted.
-    fn schedule(self: &Rc<Self>, delay_ms: u32, typing: bool) {
+    /// Runs [`Live::update`] after `delay_ms`, in place of a pending run when `replace`
+    /// (typing postpones it; a fix or a focus change wants it now). A page change does
+    /// not replace one: Lexical's own DOM change after each key must not turn the typing
+    /// pause into the longer page pause, and a page that never stops changing is still
+    /// linted.
+    fn schedule(self: &Rc<Self>, delay_ms: u32, replace: bool) {
         let Ok(mut timer) = self.timer.try_borrow_mut() else { return };
-        if timer.is_some() && !typing && !self.timer_is_typing.get() {
+        if timer.is_some() && !replace {
             return;
         }
-        self.timer_is_typing.set(typing);
         let live = Rc::downgrade(self);
         *timer = Some(Timeout::new(delay_ms, move || {
             if let Some(live) = live.upgrade() {
@@ -184,15 +186,8 @@ impl Live {
             }
             return Ok(());
         };
+        settle_fix(state);
         let snapshot = composer.snapshot();
-        if let Some((expected, caret)) = state.fix_in_flight.take() {
-            if snapshot.text == expected {
-                composer.place_caret(&snapshot, caret);
-            } else {
-                state.notice = Some(message("fixRefused", None));
-                dom::warn(&format!("the editor made {:?} of the fix, not {expected:?}", snapshot.text));
-            }
-        }
         let page = conversation::read(&self.document, &self.profile, &composer.element);
         let context = state.settings.apply_to(page);
         let unchanged = state.last.as_ref().is_some_and(|last| last.text == snapshot.text && last.context == context);
@@ -214,7 +209,6 @@ impl Live {
                 (signs && context.agent_name.is_none()).then(|| message("setYourName", None))
             });
             card.show(&self.document, &View { findings, status })?;
-            card.place_by(&composer.element.get_bounding_client_rect());
             underline::paint(&self.document, &composer, &snapshot, &result.findings, &card.marks)?;
         }
         state.last = Some(Linted { text: snapshot.text, context, findings: result.findings });
@@ -231,10 +225,18 @@ impl Live {
                 let element = self.document.query_selector(selector).ok()??;
                 Composer::at(&element, selector)
             });
-        if let Some(previous) = &state.composer {
-            if chosen.as_ref().is_none_or(|c| c.element != previous.element) {
-                let _ = previous.element.remove_attribute(FINDINGS_ATTRIBUTE);
-                state.last = None;
+        let previous = state.composer.as_ref().map(|c| &c.element);
+        if previous != chosen.as_ref().map(|c| &c.element) {
+            if let Some(previous) = previous {
+                let _ = previous.remove_attribute(FINDINGS_ATTRIBUTE);
+            }
+            state.last = None;
+            if let Some((resize, _)) = self.resize.borrow().as_ref() {
+                resize.disconnect();
+                // Observing calls back once at the next layout: the card moves to it.
+                if let Some(chosen) = &chosen {
+                    resize.observe(&chosen.element);
+                }
             }
         }
         state.composer = chosen.clone();
@@ -269,6 +271,7 @@ impl Live {
             }
         }));
         state.card = Some(card);
+        self.follow_layout(state);
         Ok(())
     }
 
@@ -280,10 +283,7 @@ impl Live {
             match (&state.composer, &state.last) {
                 (Some(composer), Some(last)) => {
                     let snapshot = composer.snapshot();
-                    match last.findings.get(finding).and_then(|f| f.fixes.get(fix)) {
-                        Some(chosen) if snapshot.text == last.text => Ok((composer.clone(), snapshot, chosen.edits.clone())),
-                        _ => Err(message("draftChanged", None)),
-                    }
+                    edits_for(last, &snapshot.text, finding, fix).map(|edits| (composer.clone(), snapshot, edits))
                 }
                 _ => Err(message("draftChanged", None)),
             }
@@ -298,7 +298,18 @@ impl Live {
             state.fix_in_flight = in_flight;
             state.last = None;
         }
-        self.schedule(0, false);
+        // Lexical applies the change in a microtask; the caret goes back in the next one,
+        // before any key the agent presses next (a key is a task, after all microtasks).
+        let live = Rc::downgrade(self);
+        let settle = Closure::once_into_js(move || {
+            if let Some(state) = live.upgrade().as_ref().and_then(|live| live.state.try_borrow_mut().ok()).as_mut() {
+                settle_fix(state);
+            }
+        });
+        if let Some(window) = dom::window() {
+            window.queue_microtask(settle.unchecked_ref());
+        }
+        self.schedule(0, true);
     }
 
     fn reposition(&self) {
@@ -310,12 +321,13 @@ impl Live {
     /// Moves the card and the underline boxes after the composer moved (a scroll, a
     /// resize, the page's own changes). Highlights move with the text by themselves.
     fn follow_layout(&self, state: &State) {
-        let (Some(card), Some(composer), Some(last)) = (&state.card, &state.composer, &state.last) else { return };
-        if last.text.trim().is_empty() {
-            return;
-        }
-        card.place_by(&composer.element.get_bounding_client_rect());
-        if underline::drawn_as_boxes(composer) {
+        let (Some(card), Some(composer)) = (&state.card, &state.composer) else { return };
+        let Some(window) = dom::window() else { return };
+        let size = |value: Result<JsValue, JsValue>| value.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let viewport = (size(window.inner_width()), size(window.inner_height()));
+        card.place_by(&composer.element.get_bounding_client_rect(), viewport);
+        let Some(last) = &state.last else { return };
+        if !last.text.trim().is_empty() && underline::drawn_as_boxes(composer) {
             let snapshot = composer.snapshot();
             if snapshot.text == last.text {
                 let _ = underline::paint(&self.document, composer, &snapshot, &last.findings, &card.marks);
@@ -348,9 +360,42 @@ impl UpdateTiming {
     }
 }
 
+/// The edits of fix `fix` of finding `finding` of the last lint, for the draft as it is
+/// now (`text`). When the agent typed since that lint, the draft is linted again and the
+/// same fix (same rule, same label) is taken from it, so a click right after typing
+/// still works; when it is gone, nothing is changed.
+fn edits_for(last: &Linted, text: &str, finding: usize, fix: usize) -> Result<Vec<Edit>, String> {
+    let changed = || message("draftChanged", None);
+    let finding = last.findings.get(finding).ok_or_else(changed)?;
+    let chosen = finding.fixes.get(fix).ok_or_else(changed)?;
+    if text == last.text {
+        return Ok(chosen.edits.clone());
+    }
+    let now = crate::lint(text, &last.context).map_err(|e| e.to_string())?;
+    now.findings
+        .iter()
+        .filter(|f| f.rule == finding.rule)
+        .find_map(|f| f.fixes.iter().find(|candidate| candidate.label == chosen.label))
+        .map(|same| same.edits.clone())
+        .ok_or_else(changed)
+}
+
+/// Finishes a fix handed to the editor: puts the caret back where the agent was, or
+/// says that the editor did not take it.
+fn settle_fix(state: &mut State) {
+    let (Some(composer), Some((expected, caret))) = (&state.composer, state.fix_in_flight.take()) else { return };
+    let snapshot = composer.snapshot();
+    if snapshot.text == expected {
+        composer.place_caret(&snapshot, caret);
+    } else {
+        state.notice = Some(message("fixRefused", None));
+        dom::warn(&format!("the editor made {:?} of the fix, not {expected:?}", snapshot.text));
+    }
+}
+
 /// Hands a fix's edits to the composer as one edit; returns the text it should make and
 /// where the agent's caret belongs in it.
-fn apply(composer: &Composer, snapshot: &Snapshot, edits: &[crate::finding::Edit]) -> Result<(String, usize), String> {
+fn apply(composer: &Composer, snapshot: &Snapshot, edits: &[Edit]) -> Result<(String, usize), String> {
     let edit = merge_edits(&snapshot.text, edits).map_err(|e| e.to_string())?;
     let expected = apply_edits(&snapshot.text, std::slice::from_ref(&edit)).map_err(|e| e.to_string())?;
     let caret = caret_after(composer.caret(snapshot).unwrap_or(snapshot.len), &edit);

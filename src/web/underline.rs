@@ -27,12 +27,31 @@ pub fn drawn_as_boxes(composer: &Composer) -> bool {
 
 /// Removes every underline.
 pub fn clear(marks: &HtmlElement) {
-    if dom::has_highlights() {
-        for severity in SEVERITIES {
-            let _ = dom::paint_highlight(&highlight_name(severity), &[], 0);
-        }
+    for severity in SEVERITIES {
+        let _ = set_highlight(severity, &[], 0);
     }
-    marks.set_text_content(None);
+    if marks.has_child_nodes() {
+        marks.set_text_content(None);
+    }
+}
+
+thread_local! {
+    /// The severities whose highlight is in the page's registry now. Deleting one that
+    /// is not there still costs the page a style invalidation (seen in the keystroke
+    /// profile), so only what is there is deleted.
+    static PAINTED: std::cell::Cell<[bool; 3]> = const { std::cell::Cell::new([false; 3]) };
+}
+
+fn set_highlight(severity: Severity, ranges: &[Range], priority: i32) -> Result<(), String> {
+    let slot = severity as usize;
+    let mut painted = PAINTED.with(|p| p.get());
+    if ranges.is_empty() && !painted[slot] {
+        return Ok(());
+    }
+    dom::paint_highlight(&highlight_name(severity), ranges, priority)?;
+    painted[slot] = !ranges.is_empty();
+    PAINTED.with(|p| p.set(painted));
+    Ok(())
 }
 
 /// Underlines the spans of `findings` in `composer`, replacing the previous underlines.
@@ -43,20 +62,23 @@ pub fn paint(
     findings: &[Finding],
     marks: &HtmlElement,
 ) -> Result<(), String> {
-    clear(marks);
     // An empty span (a sign-off missing at the very end) has nothing to underline.
     let spans = findings.iter().filter(|f| f.end > f.start);
     if !drawn_as_boxes(composer) {
+        if marks.has_child_nodes() {
+            marks.set_text_content(None);
+        }
         for (priority, severity) in SEVERITIES.into_iter().rev().enumerate() {
             let ranges: Vec<Range> = spans
                 .clone()
                 .filter(|f| f.severity == severity)
                 .filter_map(|f| composer.range(snapshot, f.start, f.end))
                 .collect();
-            dom::paint_highlight(&highlight_name(severity), &ranges, priority as i32)?;
+            set_highlight(severity, &ranges, priority as i32)?;
         }
         return Ok(());
     }
+    clear(marks);
     let visible = composer.element.get_bounding_client_rect();
     let mirror = Mirror::of(document, composer, marks)?;
     for finding in spans {

@@ -5,9 +5,8 @@
 // page collects their durations. Prints a Markdown table for BENCHMARKS.md.
 //
 // One key every 250 ms, so every key gets its own update, as for an agent who types
-// slowly (a fast typist gets fewer): longer than the 120 ms typing pause and than the
-// 200 ms the extension waits after the page's own DOM changes, which Lexical makes after
-// each key (src/web/live.rs, `schedule`).
+// slowly (a fast typist gets fewer): longer than the 120 ms typing pause
+// (src/web/live.rs, `schedule`).
 
 import { launchWithExtension, openInbox, serveReplica } from "../tests/e2e/harness.mjs";
 

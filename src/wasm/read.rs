@@ -137,7 +137,8 @@ fn fields(
     mut field: impl FnMut(&str, Json) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let Json::Object(object) = value else { return Err(Error::invalid_type(&value, what)) };
-    let entries = object_entries(&object).map_err(|e| Error::new(format!("cannot read it: {}", super::js_string(&e))))?;
+    let entries =
+        object_entries(&object).map_err(|e| Error::new(format!("cannot read it: {}", super::js_string(&e))))?;
     for entry in entries.iter() {
         let entry = js_sys::Array::from(&entry);
         let key = entry.get(0).as_string().unwrap_or_default();
@@ -230,7 +231,8 @@ pub fn context(value: JsValue) -> Result<LintContext, String> {
             "agentName" => context.agent_name = optional(value, string)?,
             "hoursSinceCustomer" => context.hours_since_customer = optional(value, number)?,
             "surface" => {
-                context.surface = variant(value, "Surface", &[("message", Surface::Message), ("comment", Surface::Comment)])?
+                context.surface =
+                    variant(value, "Surface", &[("message", Surface::Message), ("comment", Surface::Comment)])?
             }
             "customerMessage" => context.customer_message = optional(value, string)?,
             "language" => {

@@ -5,10 +5,9 @@
 //! An open shadow root under `<reply-coach-banner>`, text set with `textContent`, placed
 //! by numbers we computed from the composer's position.
 
-use web_sys::{Document, DomRect, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{Document, DomRect, Element, HtmlElement};
 
-use crate::web::card::element;
-use crate::web::dom;
+use crate::web::dom::{self, element, mount};
 
 const STYLE: &str = ":host{all:initial}p{position:fixed;z-index:2147483645;margin:0;padding:1px 8px;\
 border-radius:9px;font:600 12px/18px system-ui,sans-serif;white-space:nowrap;color:#0b5d1e;background:#dff3e4}\
@@ -23,16 +22,10 @@ pub struct Banner {
 
 impl Banner {
     pub fn create(document: &Document) -> Result<Banner, String> {
-        let host = document.create_element("reply-coach-banner").map_err(dom::describe)?;
-        let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(dom::describe)?;
-        let style = element(document, "style", "")?;
-        style.set_text_content(Some(STYLE));
         let line = element(document, "p", "")?;
         line.set_attribute("role", "status").map_err(dom::describe)?;
         line.set_hidden(true);
-        root.append_child(&style).map_err(dom::describe)?;
-        root.append_child(&line).map_err(dom::describe)?;
-        document.document_element().ok_or("no document element")?.append_child(&host).map_err(dom::describe)?;
+        let host = mount(document, "reply-coach-banner", STYLE, &[&line])?;
         Ok(Banner { host, line })
     }
 

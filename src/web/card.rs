@@ -7,10 +7,10 @@
 //! messages quote the draft, and nothing from the page or storage is parsed as HTML.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, DomRect, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{Document, DomRect, Element, HtmlElement};
 
 use crate::finding::{Finding, Severity};
-use crate::web::dom::{self, message};
+use crate::web::dom::{self, append, element, message, mount};
 
 const STYLE: &str = include_str!("card.css");
 
@@ -42,11 +42,6 @@ pub struct Card {
 
 impl Card {
     pub fn create(document: &Document) -> Result<Card, String> {
-        let host = document.create_element("reply-coach-root").map_err(dom::describe)?;
-        let root: ShadowRoot =
-            host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(dom::describe)?;
-        let style = element(document, "style", "")?;
-        style.set_text_content(Some(STYLE));
         let marks = element(document, "div", "marks")?;
         let panel = element(document, "section", "card")?;
         panel.set_attribute("aria-label", &message("cardTitle", None)).map_err(dom::describe)?;
@@ -65,9 +60,7 @@ impl Card {
         status.set_hidden(true);
         let list = element(document, "ol", "findings")?;
         append(&panel, &[&header, &status, &list])?;
-        append(&root, &[&style, &marks, &panel])?;
-        // Outside <body>: single-page apps replace the body's children, not <html>'s.
-        document.document_element().ok_or("no document element")?.append_child(&host).map_err(dom::describe)?;
+        let host = mount(document, "reply-coach-root", STYLE, &[&marks, &panel])?;
         Ok(Card { host, shown: Default::default(), panel, count, status, list, toggle, marks })
     }
 
@@ -157,7 +150,8 @@ impl Card {
                 None
             }
             Some("explain") => {
-                let explanation: HtmlElement = button.closest("li").ok()??.query_selector(".explanation").ok()??.dyn_into().ok()?;
+                let explanation: HtmlElement =
+                    button.closest("li").ok()??.query_selector(".explanation").ok()??.dyn_into().ok()?;
                 let show = explanation.hidden();
                 explanation.set_hidden(!show);
                 let _ = button.set_attribute("aria-expanded", if show { "true" } else { "false" });
@@ -218,19 +212,4 @@ fn severity_key(severity: Severity) -> &'static str {
         Severity::Warning => "severityWarning",
         Severity::Info => "severityInfo",
     }
-}
-
-pub fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, String> {
-    let element: HtmlElement = document.create_element(tag).map_err(dom::describe)?.unchecked_into();
-    if !class.is_empty() {
-        element.set_class_name(class);
-    }
-    Ok(element)
-}
-
-fn append(parent: &web_sys::Node, children: &[&HtmlElement]) -> Result<(), String> {
-    for child in children {
-        parent.append_child(child).map_err(dom::describe)?;
-    }
-    Ok(())
 }

@@ -31,10 +31,17 @@ pub struct Composer {
 
 /// One piece of the flattened text.
 enum Piece {
-    Text { node: Node, start: usize, len: usize },
+    Text {
+        node: Node,
+        start: usize,
+        len: usize,
+    },
     /// A `\n` at `start` that no text node holds (between blocks, or a `<br>`); `after`
     /// is the DOM position just past it.
-    Break { start: usize, after: (Node, u32) },
+    Break {
+        start: usize,
+        after: (Node, u32),
+    },
 }
 
 /// The composer's text at one moment, with the way back from offsets to the DOM.
@@ -280,10 +287,7 @@ impl Flattener {
 }
 
 fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "pre" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-    )
+    matches!(tag, "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "pre" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 impl From<&Composer> for JsValue {

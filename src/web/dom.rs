@@ -5,8 +5,8 @@ use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    DataTransfer, Document, Element, HtmlDocument, InputEvent, InputEventInit, MutationObserver, MutationObserverInit, Range,
-    Window,
+    DataTransfer, Document, Element, HtmlDocument, HtmlElement, InputEvent, InputEventInit, MutationObserver,
+    MutationObserverInit, Node, Range, ShadowRootInit, ShadowRootMode, Window,
 };
 
 #[wasm_bindgen]
@@ -149,4 +149,33 @@ pub fn paint_highlight(name: &str, ranges: &[Range], priority: i32) -> Result<()
 
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&format!("Reply Coach: {message}").into());
+}
+
+pub fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, String> {
+    let element: HtmlElement = document.create_element(tag).map_err(describe)?.unchecked_into();
+    if !class.is_empty() {
+        element.set_class_name(class);
+    }
+    Ok(element)
+}
+
+pub fn append(parent: &Node, children: &[&HtmlElement]) -> Result<(), String> {
+    for child in children {
+        parent.append_child(child).map_err(describe)?;
+    }
+    Ok(())
+}
+
+/// Adds a `<tag>` element to the page with an open shadow root holding the stylesheet
+/// `style` and `children`: the page's CSS cannot reach in, and tests find the UI by the
+/// tag. Outside `<body>`, as single-page apps replace the body's children, not `<html>`'s.
+pub fn mount(document: &Document, tag: &str, style: &str, children: &[&HtmlElement]) -> Result<Element, String> {
+    let host = document.create_element(tag).map_err(describe)?;
+    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(describe)?;
+    let sheet = element(document, "style", "")?;
+    sheet.set_text_content(Some(style));
+    root.append_child(&sheet).map_err(describe)?;
+    append(&root, children)?;
+    document.document_element().ok_or("no document element")?.append_child(&host).map_err(describe)?;
+    Ok(host)
 }

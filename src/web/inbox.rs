@@ -39,8 +39,8 @@ use crate::clock::{awaiting, customer_last, format_time_left, row_time, window_s
 use crate::clock::{TimeRange, WindowState};
 use crate::lang::Language;
 use crate::profile::{query_parameter, Profile, RowTexts};
-use crate::web::conversation::{self, page_clock, page_language};
 use crate::web::banner::Banner;
+use crate::web::conversation::{self, page_clock, page_language};
 use crate::web::dom::{self, message, Observer};
 use crate::web::panel::{Entry, Panel};
 
@@ -269,7 +269,8 @@ impl Inbox {
         let Some(banner) = slot.as_ref() else { return Ok(()) };
         let pane = self.document.query_selector(&self.profile.conversation).ok().flatten();
         let composer = pane.and_then(|pane| pane.query_selector(&self.profile.composer).ok().flatten());
-        let label = composer.as_ref().and_then(|c| c.get_attribute("aria-label").or_else(|| c.get_attribute("placeholder")));
+        let label =
+            composer.as_ref().and_then(|c| c.get_attribute("aria-label").or_else(|| c.get_attribute("placeholder")));
         match (open, composer) {
             (Some((state, text)), Some(composer)) if !label.is_some_and(|l| self.profile.is_comment_composer(&l)) => {
                 banner.show(state, &message("bannerWindow", Some(&text)), &composer.get_bounding_client_rect());
@@ -315,7 +316,8 @@ impl Inbox {
             let listener = EventListener::new(&root, "click", move |event| {
                 let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
                 let button = target.and_then(|t| t.closest("button[data-thread]").ok()?);
-                let (Some(key), Some(inbox)) = (button.and_then(|b| b.get_attribute("data-thread")), weak.upgrade()) else {
+                let (Some(key), Some(inbox)) = (button.and_then(|b| b.get_attribute("data-thread")), weak.upgrade())
+                else {
                     return;
                 };
                 // Listeners only schedule: the page's own click handler runs from the timer.

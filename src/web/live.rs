@@ -16,11 +16,11 @@ use web_sys::{Document, Element, MutationObserver, ResizeObserver};
 
 use crate::context::{LintContext, StoredSettings};
 use crate::finding::{apply_edits, caret_after, merge_edits, Edit, Finding};
+use crate::profile::Profile;
 use crate::web::card::{Card, View};
 use crate::web::composer::{self, Composer, Snapshot};
 use crate::web::conversation;
 use crate::web::dom::{self, message, Observer};
-use crate::profile::Profile;
 use crate::web::underline;
 
 /// Quiet time after a keystroke before linting: short enough to feel live, long enough
@@ -256,7 +256,8 @@ impl Live {
         // Pressing a button must not take the focus (and the caret) from the composer.
         let options = EventListenerOptions::enable_prevent_default();
         self.hooks.borrow_mut().push(EventListener::new_with_options(&root, "mousedown", options, |event| {
-            let on_button = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("button").ok()?);
+            let on_button =
+                event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("button").ok()?);
             if on_button.is_some() {
                 event.prevent_default();
             }
@@ -289,10 +290,11 @@ impl Live {
             }
         };
         // The state is released: applying the fix fires the page's input events.
-        let (notice, in_flight) = match outcome.and_then(|(composer, snapshot, edits)| apply(&composer, &snapshot, &edits)) {
-            Ok(in_flight) => (message("fixApplied", None), Some(in_flight)),
-            Err(error) => (error, None),
-        };
+        let (notice, in_flight) =
+            match outcome.and_then(|(composer, snapshot, edits)| apply(&composer, &snapshot, &edits)) {
+                Ok(in_flight) => (message("fixApplied", None), Some(in_flight)),
+                Err(error) => (error, None),
+            };
         if let Ok(mut state) = self.state.try_borrow_mut() {
             state.notice = Some(notice);
             state.fix_in_flight = in_flight;

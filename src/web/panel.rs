@@ -5,10 +5,9 @@
 //! page's styles do not reach it, and every text is set with `textContent`. Rebuilt only
 //! when what it lists changed.
 
-use web_sys::{Document, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{Document, Element, HtmlElement};
 
-use crate::web::card::element;
-use crate::web::dom::{self, message};
+use crate::web::dom::{self, element, message, mount};
 
 const STYLE: &str = ":host{all:initial}section{position:fixed;left:12px;bottom:12px;z-index:2147483645;\
 width:300px;max-height:35vh;overflow:auto;box-sizing:border-box;padding:6px 8px;border:1px solid #c9ccd1;\
@@ -43,10 +42,6 @@ pub struct Panel {
 
 impl Panel {
     pub fn create(document: &Document) -> Result<Panel, String> {
-        let host = document.create_element("reply-coach-panel").map_err(dom::describe)?;
-        let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(dom::describe)?;
-        let style = element(document, "style", "")?;
-        style.set_text_content(Some(STYLE));
         let title = message("panelTitle", None);
         let section = element(document, "section", "")?;
         section.set_attribute("aria-label", &title).map_err(dom::describe)?;
@@ -56,9 +51,7 @@ impl Panel {
         let list = element(document, "ol", "")?;
         section.append_child(&heading).map_err(dom::describe)?;
         section.append_child(&list).map_err(dom::describe)?;
-        root.append_child(&style).map_err(dom::describe)?;
-        root.append_child(&section).map_err(dom::describe)?;
-        document.document_element().ok_or("no document element")?.append_child(&host).map_err(dom::describe)?;
+        let host = mount(document, "reply-coach-panel", STYLE, &[&section])?;
         Ok(Panel { host, section, list, shown: String::new() })
     }
 

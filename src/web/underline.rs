@@ -9,9 +9,8 @@
 use web_sys::{Document, DomRect, HtmlElement, Range};
 
 use crate::finding::{Finding, Severity};
-use crate::web::card::element;
 use crate::web::composer::{Composer, Kind, Snapshot};
-use crate::web::dom;
+use crate::web::dom::{self, element};
 
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
@@ -172,7 +171,10 @@ impl Mirror {
         let rect = composer.element.get_bounding_client_rect();
         let scroll = (composer.element.scroll_left() as f64, composer.element.scroll_top() as f64);
         let here = mirror.get_bounding_client_rect();
-        Ok(Some(Mirror { element: mirror, origin: (rect.left() - here.left() - scroll.0, rect.top() - here.top() - scroll.1) }))
+        Ok(Some(Mirror {
+            element: mirror,
+            origin: (rect.left() - here.left() - scroll.0, rect.top() - here.top() - scroll.1),
+        }))
     }
 
     /// The on-screen rectangles of `start..end` of the textarea's text.

@@ -483,4 +483,54 @@ describe("the reply clock in the conversation list", () => {
     assert.match(badge(ARAM), /^Doar agent uman · mai sunt [34] zile$/);
     assert.equal(badge(PRIYA), "Închisă");
   });
+  /** The six threads on the replica in `lang`: every state as in English, the badges in
+   * that language (`expected`: Ana's, Aram's, Priya's and Mihai's badge). */
+  async function localisedInbox(lang, expected) {
+    page = await inbox(`/latest/inbox/all?lang=${lang}`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    // Ana's row shows the Page's reply behind the language's "You:" prefix: read as the
+    // Page's, her own time comes from her conversation's stamp, 2 hours ago.
+    const marked = await rowsWhen((r) => r.find((row) => row.thread === ANA)?.window === "open", "Ana open");
+    const ages = await realAges();
+    for (const row of marked) {
+      assert.equal(row.badges, 1);
+      if (row.thread === MIHAI) {
+        assert.equal(row.window, "unknown");
+        assert.equal(row.badge, expected.unknown);
+        continue;
+      }
+      assert.equal(row.window, STATES[row.thread], row.name);
+      assertHours(row, ages[row.thread]);
+    }
+    const badge = (id) => marked.find((row) => row.thread === id).badge;
+    assert.match(badge(ANA), expected.ana);
+    assert.match(badge(ARAM), expected.aram);
+    assert.equal(badge(PRIYA), expected.closed);
+    // Only relative labels in the list: the worst case, and "about" in that language.
+    await page.goto(page.url().replace(`lang=${lang}`, `lang=${lang}&listStamps=relative`));
+    const relative = await rowsWhen((r) => r.find((row) => row.thread === ELENA)?.window === "open", "Elena open");
+    const elena = relative.find((row) => row.thread === ELENA);
+    assert.ok(elena.hours > 4 && elena.hours <= 5.01, `${elena.hours}`);
+    assert.match(elena.badge, expected.elenaAbout);
+  }
+
+  test("an Armenian inbox: Armenian stamps, labels and \"Դուք՝\" snippets read, Armenian badges", async () => {
+    await localisedInbox("hy", {
+      ana: /^Մնաց 2[01] ժ \d+ ր$/,
+      aram: /^Միայն կենդանի օպերատոր · մնաց [34] օր$/,
+      closed: "Փակ է",
+      unknown: "Ժամն անհայտ է",
+      elenaAbout: /^Մնաց մոտ 19 ժ$/,
+    });
+  });
+
+  test("a Hindi inbox: Hindi stamps, labels and \"आप:\" snippets read, Hindi badges", async () => {
+    await localisedInbox("hi", {
+      ana: /^2[01] घंटे \d+ मिनट बाकी$/,
+      aram: /^केवल मानव एजेंट · [34] दिन बाकी$/,
+      closed: "बंद",
+      unknown: "समय अज्ञात",
+      elenaAbout: /^लगभग 19 घंटे बाकी$/,
+    });
+  });
 });

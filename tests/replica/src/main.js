@@ -60,7 +60,8 @@
  * ?listLinks=changed names the thread in the row links' address as thread_id=, not
  * selected_item_id=, as a redesign of Meta's might (the page works the same);
  * ?rows=500 lists that many conversations (the six above, then generated ones);
- * ?lang=ro puts the list, the stamps and the screen-reader texts in Romanian.
+ * ?lang=ro, ?lang=hy, ?lang=hi put the list, the stamps and the screen-reader texts in
+ * Romanian, Armenian or Hindi.
  */
 
 import { createLexicalComposer, createTextareaComposer } from "./composer.js";
@@ -73,22 +74,26 @@ const params = new URL(location.href).searchParams;
 const useTextarea = params.get("composer") === "textarea";
 const listStampsRelative = params.get("listStamps") === "relative";
 const listLinksChanged = params.get("listLinks") === "changed";
-/** The UI language: ?lang=ro writes the list, the stamps and the screen-reader texts in
- * Romanian (the composer keeps its English labels). */
-const lang = params.get("lang") === "ro" ? "ro" : "en";
+/** The UI language: ?lang=ro, hy or hi writes the list, the stamps and the screen-reader
+ * texts in Romanian, Armenian or Hindi (the composer keeps its English labels). The
+ * strings are those of src/profile/inbox.json; the Armenian and Hindi "sent" lines and
+ * "Unread" labels are a guess at Meta's, from its Romanian and English ones. */
+const lang = ["ro", "hy", "hi"].includes(params.get("lang")) ? params.get("lang") : "en";
 document.documentElement.lang = lang;
 const UI = {
   en: { you: "You: ", unread: "Unread", youSent: "You sent", sent: (name) => `${name} sent` },
   ro: { you: "Dvs.: ", unread: "Necitit", youSent: "Ați trimis", sent: (name) => `${name} a trimis` },
+  hy: { you: "Դուք՝ ", unread: "Չկարդացված", youSent: "Դուք ուղարկել եք", sent: (name) => `${name}-ն ուղարկել է` },
+  hi: { you: "आप: ", unread: "अपठित", youSent: "आपने भेजा", sent: (name) => `${name} ने भेजा` },
 }[lang];
-const CHANNEL_LABELS_RO = {
-  messenger: "Messenger",
-  instagram: "Instagram",
-  facebook_comment: "Comentariu Facebook",
-  instagram_comment: "Comentariu Instagram",
+/** The channel labels of the row's icon, where they differ from the English ones. */
+const CHANNEL_LABELS = {
+  ro: { facebook_comment: "Comentariu Facebook", instagram_comment: "Comentariu Instagram" },
+  hy: { facebook_comment: "Facebook մեկնաբանություն", instagram_comment: "Instagram մեկնաբանություն" },
+  hi: { facebook_comment: "Facebook टिप्पणी", instagram_comment: "Instagram टिप्पणी" },
 };
-const channelLabel = (channel) => (lang === "ro" ? CHANNEL_LABELS_RO[channel] : CHANNELS[channel].label);
-const rowCount = Math.min(Math.max(Number(params.get("rows")) || 6, 6), 2000);
+const channelLabel = (channel) => CHANNEL_LABELS[lang]?.[channel] ?? CHANNELS[channel].label;
+const rowCount = Math.min(Math.max(Number(params.get("rows")) || 6, 6), 5000);
 const threads = makeThreads(Date.now(), rowCount);
 const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
 /** Thread id → the draft its last composer left (see composer.js). */

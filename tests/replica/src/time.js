@@ -1,14 +1,31 @@
-// Time labels as Business Suite writes them, in US English: the exact stamp Meta puts in
-// tooltips and aria-labels, the short relative label of the conversation list, and the
-// clock time under a message.
+// Time labels as Business Suite writes them: the exact stamp Meta puts in tooltips and
+// aria-labels, the short relative label of the conversation list, and the clock time under
+// a message, in US English, Romanian, Armenian and Hindi. The Armenian and Hindi forms are
+// built by hand from CLDR's (as src/clock/data/{hy,hi}.txt describes them), not with
+// toLocaleString, so a browser's ICU data cannot change them; Meta's exact Armenian and
+// Hindi list labels are a guess: CLDR's narrow units without "ago" ("3 ժ", "5 ր"; "3 घंटे",
+// "5 मिनट"), as its English list drops "ago".
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+// Genitive month names, as in an Armenian date ("21 նոյեմբերի"), and the weekdays from Sunday.
+const HY_MONTHS = "հունվարի փետրվարի մարտի ապրիլի մայիսի հունիսի հուլիսի օգոստոսի սեպտեմբերի հոկտեմբերի նոյեմբերի դեկտեմբերի".split(" ");
+const HY_WEEKDAYS = "կիրակի երկուշաբթի երեքշաբթի չորեքշաբթի հինգշաբթի ուրբաթ շաբաթ".split(" ");
+const HI_MONTHS = "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्तूबर नवंबर दिसंबर".split(" ");
+const HI_WEEKDAYS = "रविवार सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार".split(" ");
+
+const pad = (n) => String(n).padStart(2, "0");
+
 /** "Monday, November 21, 2026 at 2:32 PM"; in Romanian (lang "ro") "sâmbătă, 21 noiembrie
- * 2026 la 14:32". */
+ * 2026 la 14:32"; in Armenian "շաբաթ, 21 նոյեմբերի 2026 թ., 14:32"; in Hindi "शनिवार,
+ * 21 नवंबर 2026 को 2:32 pm". */
 export function exactStamp(date, lang = "en") {
+  const d = date.getDate();
+  const y = date.getFullYear();
+  if (lang === "hy") return `${HY_WEEKDAYS[date.getDay()]}, ${d} ${HY_MONTHS[date.getMonth()]} ${y} թ., ${clockLabel(date, lang)}`;
+  if (lang === "hi") return `${HI_WEEKDAYS[date.getDay()]}, ${d} ${HI_MONTHS[date.getMonth()]} ${y} को ${clockLabel(date, lang)}`;
   if (lang === "ro") {
     const day = date.toLocaleDateString("ro-RO", { weekday: "long", day: "numeric", month: "long", year: "numeric" });
     return `${day} la ${clockLabel(date, lang)}`;
@@ -17,25 +34,34 @@ export function exactStamp(date, lang = "en") {
   return `${day} at ${clockLabel(date)}`;
 }
 
-/** "2:32 PM"; in Romanian "14:32". */
+/** "2:32 PM"; in Romanian and Armenian "14:32"; in Hindi "2:32 pm". */
 export function clockLabel(date, lang = "en") {
+  if (lang === "hy") return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  if (lang === "hi") return `${date.getHours() % 12 || 12}:${pad(date.getMinutes())} ${date.getHours() < 12 ? "am" : "pm"}`;
   if (lang === "ro") return date.toLocaleTimeString("ro-RO", { hour: "2-digit", minute: "2-digit" });
   return date.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" });
 }
 
+/** Each language's relative labels: now, then minutes, hours, days and weeks ago. */
+const RELATIVE = {
+  en: ["now", (n) => `${n}m`, (n) => `${n}h`, (n) => `${n}d`, (n) => `${n}w`],
+  ro: ["acum", (n) => `${n} min`, (n) => `${n} ${n === 1 ? "oră" : "ore"}`, (n) => `${n} z`, (n) => `${n} săpt.`],
+  hy: ["հիմա", (n) => `${n} ր`, (n) => `${n} ժ`, (n) => `${n} օր`, (n) => `${n} շաբ`],
+  hi: ["अभी", (n) => `${n} मिनट`, (n) => `${n} ${n === 1 ? "घंटा" : "घंटे"}`, (n) => `${n} दिन`, (n) => `${n} सप्ताह`],
+};
+
 /** "now", "5m", "3h", "1d", "1w": how long ago, floored, as the conversation list shows it;
- * in Romanian "acum", "5 min", "3 ore" ("1 oră"), "1 z", "1 săpt.". */
+ * in Romanian "acum", "5 min", "3 ore" ("1 oră"), "1 z", "1 săpt."; in Armenian "հիմա",
+ * "5 ր", "3 ժ", "1 օր", "1 շաբ"; in Hindi "अभी", "5 मिनट", "3 घंटे" ("1 घंटा"), "1 दिन",
+ * "1 सप्ताह". */
 export function relativeLabel(date, now, lang = "en") {
   const ago = Math.max(0, now - date);
-  const ro = lang === "ro";
-  if (ago < MINUTE) return ro ? "acum" : "now";
-  if (ago < HOUR) return ro ? `${Math.floor(ago / MINUTE)} min` : `${Math.floor(ago / MINUTE)}m`;
-  if (ago < DAY) {
-    const hours = Math.floor(ago / HOUR);
-    return ro ? `${hours} ${hours === 1 ? "oră" : "ore"}` : `${hours}h`;
-  }
-  if (ago < 7 * DAY) return ro ? `${Math.floor(ago / DAY)} z` : `${Math.floor(ago / DAY)}d`;
-  return ro ? `${Math.floor(ago / (7 * DAY))} săpt.` : `${Math.floor(ago / (7 * DAY))}w`;
+  const [justNow, minutes, hours, days, weeks] = RELATIVE[lang] ?? RELATIVE.en;
+  if (ago < MINUTE) return justNow;
+  if (ago < HOUR) return minutes(Math.floor(ago / MINUTE));
+  if (ago < DAY) return hours(Math.floor(ago / HOUR));
+  if (ago < 7 * DAY) return days(Math.floor(ago / DAY));
+  return weeks(Math.floor(ago / (7 * DAY)));
 }
 
 export { MINUTE, HOUR, DAY };

@@ -7,7 +7,8 @@
 // No timing is asserted: each check waits for the state it expects. The state boundaries
 // to the minute (19 h 59 min, 20 h, 23 h, 24 h, 7 days) are unit tests of src/clock, which
 // takes `now` as a parameter; here the ages are far enough from them that the minutes a
-// run takes cannot move a thread across one.
+// run takes cannot move a thread across one, except in ?boundaries=1, whose threads are a
+// minute either side of each boundary (a run takes seconds).
 
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
@@ -532,5 +533,35 @@ describe("the reply clock in the conversation list", () => {
       unknown: "समय अज्ञात",
       elenaAbout: /^लगभग 19 घंटे बाकी$/,
     });
+  });
+  /** ?boundaries=1: each customer wrote a minute either side of a state boundary. */
+  const BOUNDARY_STATES = {
+    "Open Minute": "open", // 19 h 59 min
+    "Closing Minute": "closing", // 20 h 1 min
+    "Lasthour Minute": "last-hour", // 23 h 1 min
+    "Human Minute": "human-agent", // 24 h 1 min
+    "Human Days": "human-agent", // 6 days 23 h
+    "Closed Minute": "closed", // 7 days 1 min
+  };
+
+  test("a minute either side of each state boundary, each row gets its state", async () => {
+    page = await inbox("/latest/inbox/all?boundaries=1");
+    const marked = await rowsWhen((r) => r.length === 6, "six rows");
+    const ages = await realAges();
+    const threads = await page.evaluate(() => window.replica.threads());
+    assert.deepEqual(
+      Object.fromEntries(marked.map((row) => [row.customer, row.window])),
+      BOUNDARY_STATES,
+      JSON.stringify(marked, null, 1),
+    );
+    for (const row of marked) {
+      assertHours(row, ages[threads.find((t) => t.customer === row.customer).id]);
+      assert.equal(row.badgeState, row.window);
+    }
+    const badge = (name) => marked.find((row) => row.customer === name).badge;
+    assert.match(badge("Open Minute"), /^4 h [0-2] min left$/);
+    assert.match(badge("Lasthour Minute"), /^5[89] min left$/);
+    // An hour left of the seven days: counted in minutes, as the last hour of the 24.
+    assert.match(badge("Human Days"), /^Human agent only · 5[89] min left$/);
   });
 });

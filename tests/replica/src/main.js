@@ -60,13 +60,15 @@
  * ?listLinks=changed names the thread in the row links' address as thread_id=, not
  * selected_item_id=, as a redesign of Meta's might (the page works the same);
  * ?rows=500 lists that many conversations (the six above, then generated ones);
+ * ?boundaries=1 lists, instead, six conversations whose customers wrote a minute either
+ * side of each state boundary (see boundaryThreads in threads.js);
  * ?lang=ro, ?lang=hy, ?lang=hi put the list, the stamps and the screen-reader texts in
  * Romanian, Armenian or Hindi.
  */
 
 import { createLexicalComposer, createTextareaComposer } from "./composer.js";
 import { cls, h } from "./dom.js";
-import { AGENT, CHANNELS, makeThreads, PAGE } from "./threads.js";
+import { AGENT, boundaryThreads, CHANNELS, makeThreads, PAGE } from "./threads.js";
 import { clockLabel, exactStamp, HOUR, relativeLabel } from "./time.js";
 
 const PAGE_ASSET_ID = "104729384756012";
@@ -94,7 +96,7 @@ const CHANNEL_LABELS = {
 };
 const channelLabel = (channel) => CHANNEL_LABELS[lang]?.[channel] ?? CHANNELS[channel].label;
 const rowCount = Math.min(Math.max(Number(params.get("rows")) || 6, 6), 5000);
-const threads = makeThreads(Date.now(), rowCount);
+const threads = params.get("boundaries") ? boundaryThreads(Date.now()) : makeThreads(Date.now(), rowCount);
 const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
 /** Thread id → the draft its last composer left (see composer.js). */
 const drafts = new Map();

@@ -124,3 +124,32 @@ function moreThreads(now, count) {
   }
   return more;
 }
+
+/**
+ * The conversations of ?boundaries=1: one customer each, who wrote a minute either side of a
+ * state boundary: 19 h 59 min (open), 20 h 1 min (closing), 23 h 1 min (last hour), 24 h 1
+ * min and 6 days 23 h (human agent only), 7 days 1 min (closed). A stamp names its minute,
+ * whose start is the worst case, so the message under a boundary is put on a minute's start
+ * (a little under 19 h 59 min ago); the others may only age into their state's middle.
+ */
+export function boundaryThreads(now) {
+  const ages = [
+    ["Open Minute", 19 * HOUR + 59 * MINUTE],
+    ["Closing Minute", 20 * HOUR + MINUTE],
+    ["Lasthour Minute", 23 * HOUR + MINUTE],
+    ["Human Minute", 24 * HOUR + MINUTE],
+    ["Human Days", 6 * DAY + 23 * HOUR],
+    ["Closed Minute", 7 * DAY + MINUTE],
+  ];
+  return ages.map(([customer, ago], i) => {
+    let at = now - ago;
+    if (i === 0) at = Math.ceil(at / MINUTE) * MINUTE;
+    return {
+      id: String(300000000000000 + i),
+      channel: i % 2 ? "instagram" : "messenger",
+      customer,
+      unread: true,
+      messages: [{ from: "customer", text: `Is the ${customer.toLowerCase()} order ready?`, at: new Date(at) }],
+    };
+  });
+}

@@ -1,8 +1,11 @@
 // Reply Coach's settings page: a form bound to the "settings" key of chrome.storage.sync.
 //
 // The stored value is the contract with the content script:
-//   {agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules}
-// with a missing field meaning its default (DEFAULTS). Each change is checked and saved at
+//   {agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules,
+//    closingHours, lastHourHours}
+// with a missing field meaning its default (DEFAULTS). The two clock thresholds are hours
+// since the customer's last message (above 0, under Meta's 24, closing not after the last
+// hour), read by StoredSettings::from_json in src/context.rs. Each change is checked and saved at
 // once; a value that fails the check is shown with the reason and never written, so what
 // is stored is always valid and a typo cannot lose the previous value.
 
@@ -16,8 +19,11 @@ const DEFAULTS = Object.freeze({
   maxWords: 80,
   maxSentenceWords: 30,
   disabledRules: Object.freeze([]),
+  closingHours: 20,
+  lastHourHours: 23,
 });
 const LIMITS = ["previewBudget", "maxWords", "maxSentenceWords"];
+const THRESHOLDS = ["closingHours", "lastHourHours"];
 const LANGUAGES = ["auto", "en", "ro", "hy", "hi"];
 // One word of letters; hyphens and apostrophes for names such as Ana-Maria or O'Neil, and
 // combining marks for Devanagari vowel signs.
@@ -29,6 +35,7 @@ const TYPING_PAUSE_MS = 400;
 const $ = (id) => document.getElementById(id);
 const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
 const isLimit = (value) => Number.isSafeInteger(value) && value >= 1;
+const isHours = (value) => Number.isFinite(value) && value > 0 && value < 24;
 
 /** The stored settings with every field present; a missing or malformed field takes its default. */
 function normalise(stored) {
@@ -41,13 +48,33 @@ function normalise(stored) {
     disabledRules: Array.isArray(s.disabledRules)
       ? [...new Set(s.disabledRules.filter((id) => typeof id === "string"))]
       : [...DEFAULTS.disabledRules],
+    ...thresholds(s),
   };
+}
+
+/** The clock thresholds of `s`, each a number of hours or its default; when closing would
+ * come after the last hour, both defaults (the content script does the same). */
+function thresholds(s) {
+  const [closingHours, lastHourHours] = THRESHOLDS.map((key) => (isHours(s[key]) ? s[key] : DEFAULTS[key]));
+  return closingHours <= lastHourHours
+    ? { closingHours, lastHourHours }
+    : { closingHours: DEFAULTS.closingHours, lastHourHours: DEFAULTS.lastHourHours };
 }
 
 const parsers = {
   // Empty is allowed: it switches the sign-off checks off.
   agentName: (text) => (text.trim() === "" || FIRST_NAME.test(text.trim()) ? text.trim() : undefined),
   limit: (text) => (/^[0-9]+$/.test(text) && isLimit(Number(text)) ? Number(text) : undefined),
+  // Hours, in order with the other threshold's value as shown (or its default).
+  hours: (key) => (text) => {
+    const hours = /^[0-9]+(\.[0-9]+)?$/.test(text) ? Number(text) : NaN;
+    if (!isHours(hours)) return undefined;
+    const otherKey = THRESHOLDS.find((other) => other !== key);
+    const otherText = $(otherKey).value;
+    const other = isHours(Number(otherText)) && otherText !== "" ? Number(otherText) : DEFAULTS[otherKey];
+    const [closing, lastHour] = key === "closingHours" ? [hours, other] : [other, hours];
+    return closing <= lastHour ? hours : undefined;
+  },
 };
 
 function showStatus(text, isError = false) {
@@ -126,7 +153,7 @@ function ruleRow(id) {
   return row;
 }
 
-const FIELDS = ["agentName", "language", ...LIMITS];
+const FIELDS = ["agentName", "language", ...LIMITS, ...THRESHOLDS];
 
 /** Shows `keys` of `settings` in the form, leaving alone the field being edited. */
 function fill(settings, keys = [...FIELDS, "disabledRules"]) {
@@ -150,7 +177,7 @@ function translatePage() {
   for (const element of document.querySelectorAll("[data-i18n]")) {
     element.textContent = msg(element.dataset.i18n);
   }
-  for (const key of LIMITS) {
+  for (const key of [...LIMITS, ...THRESHOLDS]) {
     $(`${key}-help`).append(" ", msg("limitDefault", [String(DEFAULTS[key])]));
   }
   for (const code of LANGUAGES) {
@@ -162,6 +189,7 @@ async function main() {
   translatePage();
   bindTyped($("agentName"), parsers.agentName);
   for (const key of LIMITS) bindTyped($(key), parsers.limit);
+  for (const key of THRESHOLDS) bindTyped($(key), parsers.hours(key));
   $("language").addEventListener("change", () => saveField("language", $("language").value));
   $("resetLimits").addEventListener("click", () => {
     const defaults = Object.fromEntries(LIMITS.map((key) => [key, DEFAULTS[key]]));

@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::clock::ClockSettings;
 use crate::lang::Language;
 use crate::rules;
 
@@ -167,6 +168,9 @@ pub struct StoredSettings {
     pub agent_name: Option<String>,
     pub language: LanguageChoice,
     pub settings: Settings,
+    /// The reply clock's thresholds: `closingHours` and `lastHourHours` may be set (each
+    /// under the 24 h window, closing not after the last hour); the rest is Meta's policy.
+    pub clock: ClockSettings,
 }
 
 impl StoredSettings {
@@ -216,9 +220,21 @@ impl StoredSettings {
                     }
                     None => skip(&mut notes, name, value, "must be a list of rule ids"),
                 },
+                "closingHours" | "lastHourHours" => {
+                    let window = stored.clock.window_hours;
+                    match value.as_f64().filter(|&h| h > 0.0 && h < window) {
+                        Some(h) if name == "closingHours" => stored.clock.closing_hours = h,
+                        Some(h) => stored.clock.last_hour_hours = h,
+                        None => skip(&mut notes, name, value, "must be a number of hours above 0 and under 24"),
+                    }
+                }
                 // A newer version's setting: kept in storage, unused here.
                 _ => {}
             }
+        }
+        if let Err(why) = stored.clock.validate() {
+            notes.push(format!("settings: {why}; using the default clock thresholds"));
+            stored.clock = ClockSettings::default();
         }
         (stored, notes)
     }
@@ -275,6 +291,30 @@ mod tests {
         assert_eq!(notes.len(), 3, "{notes:?}");
         assert!(notes.iter().any(|note| note.contains("previewBudget")), "{notes:?}");
         assert!(notes.iter().any(|note| note.contains("old-rule")), "{notes:?}");
+    }
+
+    #[test]
+    fn stored_settings_read_the_clock_thresholds() {
+        let read = |json| StoredSettings::from_json(&json);
+        let (stored, notes) = read(serde_json::json!({"closingHours": 18, "lastHourHours": 22.5}));
+        assert_eq!((stored.clock.closing_hours, stored.clock.last_hour_hours), (18.0, 22.5));
+        assert_eq!(stored.clock.window_hours, 24.0);
+        assert!(notes.is_empty(), "{notes:?}");
+        // Out of range or not a number: that one keeps its default, the other applies.
+        for bad in [serde_json::json!(0), serde_json::json!(24), serde_json::json!(-3), serde_json::json!("18")] {
+            let (stored, notes) = read(serde_json::json!({"closingHours": bad, "lastHourHours": 22}));
+            assert_eq!((stored.clock.closing_hours, stored.clock.last_hour_hours), (20.0, 22.0), "{bad}");
+            assert!(notes.len() == 1 && notes[0].contains("closingHours"), "{notes:?}");
+        }
+        // Closing after the last hour: neither can be right, both take their defaults.
+        let (stored, notes) = read(serde_json::json!({"closingHours": 22, "lastHourHours": 21}));
+        assert_eq!(stored.clock, ClockSettings::default());
+        assert!(notes.len() == 1 && notes[0].contains("closingHours"), "{notes:?}");
+        let (stored, notes) = read(serde_json::json!({"lastHourHours": 19}));
+        assert_eq!(stored.clock, ClockSettings::default());
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        // Equal is allowed: no amber stage.
+        assert_eq!(read(serde_json::json!({"closingHours": 23})).0.clock.closing_hours, 23.0);
     }
 
     #[test]

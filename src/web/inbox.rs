@@ -82,6 +82,8 @@ pub struct Inbox {
     banner: RefCell<Option<Banner>>,
     /// A resize moves the composer: it schedules a scan, which moves the banner.
     resize: RefCell<Option<EventListener>>,
+    /// The thresholds, from the agent's settings ([`Inbox::set_clock`]).
+    clock: RefCell<ClockSettings>,
 }
 
 impl Inbox {
@@ -98,6 +100,7 @@ impl Inbox {
             panel: RefCell::new(None),
             banner: RefCell::new(None),
             resize: RefCell::new(None),
+            clock: RefCell::new(ClockSettings::default()),
         });
         let weak = Rc::downgrade(&inbox);
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
@@ -128,6 +131,14 @@ impl Inbox {
         }
         inbox.schedule(0);
         Ok(inbox)
+    }
+
+    /// Takes the agent's thresholds; the rows follow at once.
+    pub fn set_clock(self: &Rc<Self>, clock: ClockSettings) {
+        if let Ok(mut slot) = self.clock.try_borrow_mut() {
+            *slot = clock;
+        }
+        self.schedule(0);
     }
 
     /// Runs a scan after `delay_ms`, unless one is already pending.
@@ -191,7 +202,7 @@ impl Inbox {
         let Ok(rows) = self.document.query_selector_all(&profile.rows) else { return ((0, 0), None) };
         let clock = page_clock();
         let language = page_language(&self.document);
-        let settings = ClockSettings::default();
+        let settings = self.clock.try_borrow().map(|c| c.clone()).unwrap_or_default();
         let url = self.document.url().unwrap_or_default();
         let open_key = query_parameter(&url, &profile.thread_key_parameter).map(str::to_string);
         let open = open_key.as_ref().map(|_| conversation::open_thread(&self.document, self.profile, &clock));

@@ -30,7 +30,7 @@ pub struct Coach {
     live: Rc<live::Live>,
     /// The clock in the conversation list; `None` when it could not start (the linting
     /// goes on without it).
-    _inbox: Option<Rc<inbox::Inbox>>,
+    inbox: Option<Rc<inbox::Inbox>>,
 }
 
 #[wasm_bindgen]
@@ -42,7 +42,7 @@ impl Coach {
         let profile = crate::profile::inbox();
         let live = live::Live::start(document.clone(), profile.clone()).map_err(|e| JsError::new(&e))?;
         let inbox = inbox::Inbox::start(document, profile).map_err(|e| dom::warn(&e)).ok();
-        Ok(Coach { live, _inbox: inbox })
+        Ok(Coach { live, inbox })
     }
 
     /// Takes the agent's settings as stored (`chrome.storage.sync`, key `settings`);
@@ -56,6 +56,9 @@ impl Coach {
         let (settings, notes) = StoredSettings::from_json(&json);
         for note in notes {
             dom::warn(&note);
+        }
+        if let Some(inbox) = &self.inbox {
+            inbox.set_clock(settings.clock.clone());
         }
         self.live.set_settings(settings);
     }

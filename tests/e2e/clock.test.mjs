@@ -564,4 +564,31 @@ describe("the reply clock in the conversation list", () => {
     // An hour left of the seven days: counted in minutes, as the last hour of the 24.
     assert.match(badge("Human Days"), /^Human agent only · 5[89] min left$/);
   });
+  test("the thresholds of the settings page move rows between states, and back", async () => {
+    page = await inbox();
+    await rowsWhen((r) => r.find((row) => row.thread === ANA)?.window === "open", "Ana open");
+    const setThresholds = (settings) => worker.evaluate((settings) => chrome.storage.sync.set({ settings }), settings);
+    try {
+      // Amber from 1 h, red from 3 h: Ana (2 h) is closing, Elena (4 h) in her "last hour".
+      await setThresholds({ closingHours: 1, lastHourHours: 3 });
+      let marked = await rowsWhen(
+        (r) => r.find((row) => row.thread === ELENA)?.window === "last-hour",
+        "Elena red from 3 h",
+      );
+      const state = (id) => marked.find((row) => row.thread === id);
+      assert.equal(state(ANA).window, "closing");
+      assert.equal(state(ANA).badgeState, "closing");
+      assert.equal(state(ELENA).badgeState, "last-hour");
+      // The time left is still Meta's 24 hours; the other states keep theirs.
+      assert.match(state(ELENA).badge, /^(19|20) h \d+ min left$/);
+      assert.equal(state(JORDAN).window, "human-agent");
+      assert.equal(state(PRIYA).window, "closed");
+      // Out of order (amber after red): both thresholds take their defaults.
+      await setThresholds({ closingHours: 5, lastHourHours: 3 });
+      marked = await rowsWhen((r) => r.find((row) => row.thread === ELENA)?.window === "open", "Elena open again");
+      assert.equal(state(ANA).window, "open");
+    } finally {
+      await worker.evaluate(() => chrome.storage.sync.clear());
+    }
+  });
 });

@@ -16,7 +16,16 @@ import { extensionDir, launchWithExtension } from "./harness.mjs";
 const localesDir = fileURLToPath(new URL("../../extension/_locales", import.meta.url));
 
 /** The content script's contract: what an untouched profile means. */
-const DEFAULTS = { agentName: "", language: "auto", previewBudget: 90, maxWords: 80, maxSentenceWords: 30, disabledRules: [] };
+const DEFAULTS = {
+  agentName: "",
+  language: "auto",
+  previewBudget: 90,
+  maxWords: 80,
+  maxSentenceWords: 30,
+  disabledRules: [],
+  closingHours: 20,
+  lastHourHours: 23,
+};
 
 const messagesOf = (locale) => JSON.parse(readFileSync(`${localesDir}/${locale}/messages.json`, "utf8"));
 const en = messagesOf("en");
@@ -125,7 +134,7 @@ describe("the settings page in Chromium", () => {
       const page = await openSettings();
       assert.equal(await page.inputValue("#agentName"), "");
       assert.equal(await page.inputValue("#language"), "auto");
-      for (const key of ["previewBudget", "maxWords", "maxSentenceWords"]) {
+      for (const key of ["previewBudget", "maxWords", "maxSentenceWords", "closingHours", "lastHourHours"]) {
         assert.equal(await page.inputValue(`#${key}`), String(DEFAULTS[key]));
         assert.match(await page.textContent(`#${key}-help`), new RegExp(`${DEFAULTS[key]}\\.$`));
       }
@@ -210,6 +219,41 @@ describe("the settings page in Chromium", () => {
       assert.equal(await page.inputValue("#maxWords"), "45");
       assert.equal(await page.inputValue("#agentName"), "Ana");
       assert.equal(await page.isHidden("#maxWords-error"), true);
+      await page.close();
+    });
+
+    test("stores the reply clock's thresholds in hours, and refuses them out of range or out of order", async () => {
+      const page = await openSettings();
+      await page.fill("#closingHours", "18.5");
+      await page.press("#closingHours", "Tab");
+      await saved(page);
+      await page.fill("#lastHourHours", "22");
+      await page.press("#lastHourHours", "Tab");
+      await saved(page);
+      const before = await stored();
+      assert.deepEqual(before, { ...DEFAULTS, closingHours: 18.5, lastHourHours: 22 });
+
+      // Not a number of hours, not under Meta's 24, or amber after red (22 h shown beside it).
+      for (const [key, bad] of [["closingHours", "0"], ["closingHours", "24"], ["closingHours", "22.5"], ["lastHourHours", "18"], ["lastHourHours", ""]]) {
+        await page.fill(`#${key}`, bad);
+        await page.press(`#${key}`, "Tab");
+        assert.equal(await page.isVisible(`#${key}-error`), true, `${key} "${bad}" was not refused`);
+        assert.equal(await page.textContent(`#${key}-error`), en.clockError.message);
+        assert.equal(await page.getAttribute(`#${key}`, "aria-invalid"), "true");
+        await page.fill(`#${key}`, String(before[key]));
+        await page.press(`#${key}`, "Tab");
+        assert.equal(await page.isHidden(`#${key}-error`), true);
+      }
+      // Equal thresholds are allowed: no amber stage.
+      await page.fill("#closingHours", "22");
+      await page.press("#closingHours", "Tab");
+      await saved(page);
+      assert.deepEqual(await stored(), { ...before, closingHours: 22 });
+
+      await page.reload();
+      await page.locator("[data-rule]").first().waitFor();
+      assert.equal(await page.inputValue("#closingHours"), "22");
+      assert.equal(await page.inputValue("#lastHourHours"), "22");
       await page.close();
     });
 

@@ -117,6 +117,8 @@ pub struct Texts {
     pub under_minute: String,
     pub day: String,
     pub days: String,
+    /// A public comment's badge: a Page may answer one publicly at any time.
+    pub comment: String,
 }
 
 /// One language's clock words.
@@ -130,7 +132,7 @@ pub struct ClockData {
 }
 
 /// The badge texts' keys, in the order of [`Texts`]' fields.
-const TEXT_KEYS: [&str; 12] = [
+const TEXT_KEYS: [&str; 13] = [
     "left",
     "left_about",
     "human_agent",
@@ -143,6 +145,7 @@ const TEXT_KEYS: [&str; 12] = [
     "under_minute",
     "day",
     "days",
+    "comment",
 ];
 
 fn malformed(line: &str) -> DataFileError {
@@ -206,11 +209,11 @@ impl ClockData {
             other => return Err(malformed(&format!("numeric_date: {other} (dmy or mdy)"))),
         };
         // One loop over the keys rather than a `?` per field: the same checks in less Wasm.
-        let mut texts: [String; 12] = Default::default();
+        let mut texts: [String; 13] = Default::default();
         for (slot, key) in texts.iter_mut().zip(TEXT_KEYS) {
             *slot = file.text(key)?;
         }
-        let [left, left_about, human_agent, human_agent_about, closed, unknown, hours_minutes, hours, minutes, under_minute, day, days] =
+        let [left, left_about, human_agent, human_agent_about, closed, unknown, hours_minutes, hours, minutes, under_minute, day, days, comment] =
             texts;
         data.texts = Texts {
             left,
@@ -225,6 +228,7 @@ impl ClockData {
             under_minute,
             day,
             days,
+            comment,
         };
         file.finish()?;
         Ok(data)

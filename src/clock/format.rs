@@ -10,6 +10,13 @@ use super::data::ClockData;
 use super::window::{WindowState, WindowStatus};
 use crate::lang::Language;
 
+/// A public comment's badge text ("Public comment · no time limit"): a Page may answer a
+/// comment publicly at any time, so there is no window to count down (as the linter sees
+/// a comment reply: no `promo-outside-window`, no `window-closed`).
+pub fn format_comment(language: Language) -> String {
+    ClockData::get(language).texts.comment.clone()
+}
+
 /// The badge text for `status` in `language`.
 pub fn format_time_left(status: &WindowStatus, language: Language) -> String {
     let texts = &ClockData::get(language).texts;
@@ -49,6 +56,14 @@ pub fn format_time_left(status: &WindowStatus, language: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_public_comment_has_no_time_limit_in_each_language() {
+        let texts = [Language::En, Language::Ro, Language::Hy, Language::Hi].map(format_comment);
+        assert_eq!(texts[0], "Public comment · no time limit");
+        assert_eq!(texts[1], "Comentariu public · fără limită de timp");
+        assert!(texts.iter().all(|t| !t.is_empty() && !t.contains('{')), "{texts:?}");
+    }
 
     fn status(state: WindowState, ms_left: i64, uncertainty_ms: i64) -> WindowStatus {
         WindowStatus {

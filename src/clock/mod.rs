@@ -31,7 +31,7 @@ mod window;
 
 use serde::{Deserialize, Serialize};
 
-pub use format::format_time_left;
+pub use format::{format_comment, format_time_left};
 pub use parse::{parse_timestamp, parse_timestamp_in};
 pub use thread::{customer_last, row_time};
 pub use window::{awaiting, window_status, Awaiting, AwaitingMark, ClockSettings, WindowState, WindowStatus};

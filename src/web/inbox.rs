@@ -35,7 +35,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationRecord};
 
-use crate::clock::{awaiting, customer_last, format_time_left, row_time, window_status, AwaitingMark, ClockSettings};
+use crate::clock::{awaiting, customer_last, format_comment, format_time_left, row_time, window_status};
+use crate::clock::{AwaitingMark, ClockSettings};
 use crate::clock::{TimeRange, WindowState};
 use crate::lang::Language;
 use crate::profile::{query_parameter, Profile, RowTexts};
@@ -233,7 +234,13 @@ impl Inbox {
                 (Err(i), Some(range)) => known.insert(i, (read.key.clone(), range)),
                 _ => {}
             }
-            let status = window_status(customer, clock.now_ms, &settings);
+            let mut status = window_status(customer, clock.now_ms, &settings);
+            // A public comment may be answered publicly at any time: `open`, nothing
+            // counted down, not in the panel (a private reply's 7 days are not shown).
+            let comment = read.channel.as_deref().is_some_and(|c| c.ends_with("-comment"));
+            if comment {
+                (status.state, status.ms_left) = (WindowState::Open, None);
+            }
             last_hour += u32::from(status.state == WindowState::LastHour);
             let state = state_name(status.state);
             set(&row, "data-rc-window", Some(state));
@@ -250,7 +257,8 @@ impl Inbox {
                 AwaitingMark::Unknown => "unknown",
             });
             set(&row, "data-rc-awaiting", wait);
-            let text = format_time_left(&status, language.unwrap_or(Language::En));
+            let language = language.unwrap_or(Language::En);
+            let text = if comment { format_comment(language) } else { format_time_left(&status, language) };
             if let Err(error) = self.badge(&row, state, &text) {
                 dom::warn(&error);
             }

@@ -21,12 +21,13 @@ const JORDAN = "178234659012345";
 const ARAM = "100071928374650";
 const PRIYA = "100064758844409";
 
-/** The state each thread is in, by its customer's real last message. */
+/** The state each thread is in, by its customer's real last message; a public comment
+ * (Elena's, Jordan's) may be answered publicly at any time, so it is open. */
 const STATES = {
   [ANA]: "open", // 2 h
-  [ELENA]: "open", // 4 h
+  [ELENA]: "open", // 4 h, a Facebook comment
   [MIHAI]: "last-hour", // 23.5 h
-  [JORDAN]: "human-agent", // 26 h
+  [JORDAN]: "open", // 26 h, an Instagram comment
   [ARAM]: "human-agent", // 3 days
   [PRIYA]: "closed", // 9 days
 };
@@ -148,8 +149,8 @@ describe("the reply clock in the conversation list", () => {
     }
     const badge = (id) => marked.find((row) => row.thread === id).badge;
     assert.match(badge(ANA), /^2[01] h \d+ min left$/);
-    assert.match(badge(ELENA), /^(19|20) h \d+ min left$/);
-    assert.match(badge(JORDAN), /^Human agent only · 5 days left$/);
+    assert.equal(badge(ELENA), "Public comment · no time limit");
+    assert.equal(badge(JORDAN), "Public comment · no time limit");
     assert.match(badge(ARAM), /^Human agent only · [34] days left$/);
     assert.equal(badge(PRIYA), "Closed");
 
@@ -225,16 +226,15 @@ describe("the reply clock in the conversation list", () => {
 
   test("rows with only a relative label are judged by its worst case, and say about", async () => {
     page = await inbox(`/latest/inbox/all?listStamps=relative&selected_item_id=${PRIYA}`);
-    const marked = await rowsWhen((r) => r.find((row) => row.thread === ELENA)?.window === "open", "Elena open");
+    const marked = await rowsWhen((r) => r.find((row) => row.thread === ARAM)?.window === "human-agent", "Aram");
     const ages = await realAges();
     const row = (id) => marked.find((r) => r.thread === id);
-    // "4h": at least 4 and under 5 hours ago; the worst case is 5 h.
+    // "4h" (Elena's comment): at least 4 and under 5 hours ago; the worst case is 5 h.
     assert.ok(row(ELENA).hours >= ages[ELENA] && row(ELENA).hours <= 5.01, `${row(ELENA).hours}`);
-    assert.match(row(ELENA).badge, /^about 19 h left$/);
-    // "1d" (Jordan, 26 h): up to 2 days ago, still within the human agent's 7 days.
-    assert.equal(row(JORDAN).window, "human-agent");
-    assert.match(row(JORDAN).badge, /^Human agent only · about [45] days left$/);
-    assert.equal(row(ARAM).window, "human-agent");
+    // "1d" (Jordan's comment, 26 h): up to 2 days ago.
+    assert.ok(row(JORDAN).hours >= ages[JORDAN] && row(JORDAN).hours <= 48.01, `${row(JORDAN).hours}`);
+    // "3d" (Aram, 3 days): up to 4 days ago, 3 of the human agent's 7 days left at worst.
+    assert.match(row(ARAM).badge, /^Human agent only · about [23] days left$/);
     // "1w" (Priya, 9 days, her conversation open with its exact stamp): closed either way.
     assert.equal(row(PRIYA).window, "closed");
   });
@@ -339,31 +339,28 @@ describe("the reply clock in the conversation list", () => {
 
   test("the panel lists the threads awaiting a reply, least time left first, and opens one", async () => {
     page = await inbox();
-    // Customers who wrote last: Elena (4 h: 20 h left), Aram (3 days: 4 left), Jordan
-    // (26 h: 5 days 22 h left); Priya's window is closed, Ana and Mihai were answered.
-    let shown = await panelWhen((p) => p.length === 3, "three awaiting a reply");
+    // Customers who wrote last: Aram (3 days: 4 left); Elena's and Jordan's comments can be
+    // answered at any time (nothing expires), Priya's window is closed, Ana and Mihai were
+    // answered.
+    let shown = await panelWhen((p) => p.length === 1, "one awaiting a reply");
     assert.deepEqual(
-      shown.map((entry) => entry.thread),
-      [ELENA, ARAM, JORDAN],
+      shown.map((entry) => [entry.thread, entry.name, entry.window]),
+      [[ARAM, "Aram Petrosyan", "human-agent"]],
     );
-    assert.deepEqual(
-      shown.map((entry) => [entry.name, entry.window]),
-      [
-        ["Elena Dumitru", "open"],
-        ["Aram Petrosyan", "human-agent"],
-        ["Jordan Lee", "human-agent"],
-      ],
-    );
-    assert.match(shown[0].left, /^(19|20) h \d+ min left$/);
+    assert.match(shown[0].left, /^Human agent only · [34] days left$/);
 
-    // Mihai writes again: 24 h left, after Elena's 20.
+    // Mihai writes again: 24 h left, before Aram's 4 days.
     await page.evaluate((id) => window.replica.openThread(id), MIHAI);
     await page.evaluate(() => window.replica.addCustomerMessage("Any news?"));
-    shown = await panelWhen((p) => p.length === 4, "Mihai awaiting a reply");
+    shown = await panelWhen((p) => p.length === 2, "Mihai awaiting a reply");
     assert.deepEqual(
-      shown.map((entry) => entry.thread),
-      [ELENA, MIHAI, ARAM, JORDAN],
+      shown.map((entry) => [entry.thread, entry.window]),
+      [
+        [MIHAI, "open"],
+        [ARAM, "human-agent"],
+      ],
     );
+    assert.match(shown[0].left, /^2[34] h( \d+ min)? left$/);
 
     // A click opens the conversation, as its row does.
     await page.locator(`reply-coach-panel button[data-thread="${ARAM}"]`).click();
@@ -381,7 +378,10 @@ describe("the reply clock in the conversation list", () => {
     // the Page did and the conversation was never open (Ana's is, so hers is known).
     const expected = (ages) =>
       Object.fromEntries(
-        threads.map((t) => [t.id, t.lastFrom === "page" && t.id !== ANA ? "unknown" : stateAt(ages[t.id])]),
+        threads.map((t) => [
+          t.id,
+          t.surface === "comment" ? "open" : t.lastFrom === "page" && t.id !== ANA ? "unknown" : stateAt(ages[t.id]),
+        ]),
       );
     const check = async (what) => {
       const ages = await realAges();
@@ -402,7 +402,9 @@ describe("the reply clock in the conversation list", () => {
     const shown = await panelWhen((p) => p.length === 10, "ten in the panel");
     const ages = await realAges();
     const left = (id) => (ages[id] < 24 ? 24 : 168) - ages[id];
-    const awaiting = threads.filter((t) => t.lastFrom === "customer" && ages[t.id] < 168).map((t) => left(t.id));
+    const awaiting = threads
+      .filter((t) => t.lastFrom === "customer" && t.surface !== "comment" && ages[t.id] < 168)
+      .map((t) => left(t.id));
     const tenth = awaiting.sort((a, b) => a - b)[9];
     const lefts = shown.map((entry) => left(entry.thread));
     const minute = 1 / 60;
@@ -485,7 +487,8 @@ describe("the reply clock in the conversation list", () => {
     assert.equal(badge(PRIYA), "Închisă");
   });
   /** The six threads on the replica in `lang`: every state as in English, the badges in
-   * that language (`expected`: Ana's, Aram's, Priya's and Mihai's badge). */
+   * that language (`expected`: Ana's, Aram's, Priya's, Mihai's and Elena's comment's
+   * badge, and Aram's from a relative label). */
   async function localisedInbox(lang, expected) {
     page = await inbox(`/latest/inbox/all?lang=${lang}`);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
@@ -507,12 +510,13 @@ describe("the reply clock in the conversation list", () => {
     assert.match(badge(ANA), expected.ana);
     assert.match(badge(ARAM), expected.aram);
     assert.equal(badge(PRIYA), expected.closed);
+    assert.equal(badge(ELENA), expected.comment);
     // Only relative labels in the list: the worst case, and "about" in that language.
     await page.goto(page.url().replace(`lang=${lang}`, `lang=${lang}&listStamps=relative`));
-    const relative = await rowsWhen((r) => r.find((row) => row.thread === ELENA)?.window === "open", "Elena open");
-    const elena = relative.find((row) => row.thread === ELENA);
-    assert.ok(elena.hours > 4 && elena.hours <= 5.01, `${elena.hours}`);
-    assert.match(elena.badge, expected.elenaAbout);
+    const relative = await rowsWhen((r) => r.find((row) => row.thread === ARAM)?.window === "human-agent", "Aram");
+    const aram = relative.find((row) => row.thread === ARAM);
+    assert.ok(aram.hours > 72 && aram.hours <= 96.01, `${aram.hours}`);
+    assert.match(aram.badge, expected.aramAbout);
   }
 
   test("an Armenian inbox: Armenian stamps, labels and \"Դուք՝\" snippets read, Armenian badges", async () => {
@@ -521,7 +525,8 @@ describe("the reply clock in the conversation list", () => {
       aram: /^Միայն կենդանի օպերատոր · մնաց [34] օր$/,
       closed: "Փակ է",
       unknown: "Ժամն անհայտ է",
-      elenaAbout: /^Մնաց մոտ 19 ժ$/,
+      comment: "Հրապարակային մեկնաբանություն · առանց ժամկետի",
+      aramAbout: /^Միայն կենդանի օպերատոր · մնաց մոտ [23] օր$/,
     });
   });
 
@@ -531,7 +536,8 @@ describe("the reply clock in the conversation list", () => {
       aram: /^केवल मानव एजेंट · [34] दिन बाकी$/,
       closed: "बंद",
       unknown: "समय अज्ञात",
-      elenaAbout: /^लगभग 19 घंटे बाकी$/,
+      comment: "सार्वजनिक टिप्पणी · कोई समय सीमा नहीं",
+      aramAbout: /^केवल मानव एजेंट · लगभग [23] दिन बाकी$/,
     });
   });
   /** ?boundaries=1: each customer wrote a minute either side of a state boundary. */
@@ -568,25 +574,23 @@ describe("the reply clock in the conversation list", () => {
     page = await inbox();
     await rowsWhen((r) => r.find((row) => row.thread === ANA)?.window === "open", "Ana open");
     const setThresholds = (settings) => worker.evaluate((settings) => chrome.storage.sync.set({ settings }), settings);
+    const ana = (rows) => rows.find((row) => row.thread === ANA);
     try {
-      // Amber from 1 h, red from 3 h: Ana (2 h) is closing, Elena (4 h) in her "last hour".
+      // Red from 1.5 h: Ana (2 h) is in her "last hour", still with Meta's 24 hours left.
+      await setThresholds({ closingHours: 1, lastHourHours: 1.5 });
+      let marked = await rowsWhen((r) => ana(r)?.window === "last-hour", "Ana red from 1.5 h");
+      assert.equal(ana(marked).badgeState, "last-hour");
+      assert.match(ana(marked).badge, /^2[01] h \d+ min left$/);
+      // A public comment (Elena's, 4 h) has no window to turn red; the others keep theirs.
+      const state = (id) => marked.find((row) => row.thread === id).window;
+      assert.deepEqual([state(ELENA), state(ARAM), state(PRIYA)], ["open", "human-agent", "closed"]);
+      // Amber from 1 h, red from 3 h: Ana is closing.
       await setThresholds({ closingHours: 1, lastHourHours: 3 });
-      let marked = await rowsWhen(
-        (r) => r.find((row) => row.thread === ELENA)?.window === "last-hour",
-        "Elena red from 3 h",
-      );
-      const state = (id) => marked.find((row) => row.thread === id);
-      assert.equal(state(ANA).window, "closing");
-      assert.equal(state(ANA).badgeState, "closing");
-      assert.equal(state(ELENA).badgeState, "last-hour");
-      // The time left is still Meta's 24 hours; the other states keep theirs.
-      assert.match(state(ELENA).badge, /^(19|20) h \d+ min left$/);
-      assert.equal(state(JORDAN).window, "human-agent");
-      assert.equal(state(PRIYA).window, "closed");
+      marked = await rowsWhen((r) => ana(r)?.window === "closing", "Ana amber from 1 h");
+      assert.equal(ana(marked).badgeState, "closing");
       // Out of order (amber after red): both thresholds take their defaults.
       await setThresholds({ closingHours: 5, lastHourHours: 3 });
-      marked = await rowsWhen((r) => r.find((row) => row.thread === ELENA)?.window === "open", "Elena open again");
-      assert.equal(state(ANA).window, "open");
+      await rowsWhen((r) => ana(r)?.window === "open", "Ana open again");
     } finally {
       await worker.evaluate(() => chrome.storage.sync.clear());
     }

@@ -179,3 +179,29 @@ pub fn mount(document: &Document, tag: &str, style: &str, children: &[&HtmlEleme
     document.document_element().ok_or("no document element")?.append_child(&host).map_err(describe)?;
     Ok(host)
 }
+
+/// A span of work on the page's performance timeline, as a measure named `name` (e.g.
+/// `reply-coach:update`), so its cost can be read from outside (`./build.sh bench`,
+/// DevTools). Observers see the measure as it is made; the entries are then cleared, so a
+/// page open all day does not collect thousands of them. Failures are ignored: timing
+/// must never stop the work it times.
+pub struct Timing {
+    performance: Option<web_sys::Performance>,
+    name: &'static str,
+}
+
+impl Timing {
+    pub fn start(name: &'static str) -> Timing {
+        let performance = window().and_then(|window| window.performance());
+        Timing { performance: performance.filter(|p| p.mark(name).is_ok()), name }
+    }
+
+    pub fn finish(self) {
+        if let Some(performance) = self.performance {
+            // The start mark has the measure's name: marks and measures are separate lists.
+            let _ = performance.measure_with_start_mark(self.name, self.name);
+            performance.clear_marks_with_mark_name(self.name);
+            performance.clear_measures_with_measure_name(self.name);
+        }
+    }
+}

@@ -47,6 +47,9 @@ use crate::web::panel::{Entry, Panel};
 
 const PAGE_CHANGE_PAUSE_MS: u32 = 200;
 const TICK_MS: u32 = 60_000;
+/// Each scan's cost (rows read and badged, then the panel and the banner) on the page's
+/// performance timeline ([`dom::Timing`]).
+const SCAN_MEASURE: &str = "reply-coach:scan";
 const BADGE_TAG: &str = "reply-coach-badge";
 const BADGES: &str = ":scope > reply-coach-badge";
 /// The attributes of a recognised row, removed when the row stops being one.
@@ -172,6 +175,12 @@ impl Inbox {
     }
 
     fn scan(self: &Rc<Self>) {
+        let timing = dom::Timing::start(SCAN_MEASURE);
+        self.scan_and_show();
+        timing.finish();
+    }
+
+    fn scan_and_show(self: &Rc<Self>) {
         // Taken out for the scan, so no borrow is held across DOM calls.
         let Ok(mut known) = self.known.try_borrow_mut().map(|mut k| std::mem::take(&mut *k)) else { return };
         let mut awaiting_reply = Vec::new();

@@ -23,6 +23,9 @@ use crate::web::conversation;
 use crate::web::dom::{self, message, Observer};
 use crate::web::underline;
 
+/// Each update's cost on the page's performance timeline ([`dom::Timing`]).
+const UPDATE_MEASURE: &str = "reply-coach:update";
+
 /// Quiet time after a keystroke before linting: short enough to feel live, long enough
 /// that a burst of typing costs one lint, not one per key.
 const TYPING_PAUSE_MS: u32 = 120;
@@ -168,7 +171,7 @@ impl Live {
             self.schedule(PAGE_CHANGE_PAUSE_MS, false);
             return;
         };
-        let timing = UpdateTiming::start();
+        let timing = dom::Timing::start(UPDATE_MEASURE);
         if let Err(error) = self.update_state(&mut state) {
             dom::warn(&error);
         }
@@ -334,30 +337,6 @@ impl Live {
             if snapshot.text == last.text {
                 let _ = underline::paint(&self.document, composer, &snapshot, &last.findings, &card.marks);
             }
-        }
-    }
-}
-
-/// One update on the page's performance timeline, as a `reply-coach:update` measure, so
-/// its cost can be read from outside (`./build.sh bench`, DevTools). Observers see the
-/// measure as it is made; the entries are then cleared, so a page open all day does not
-/// collect thousands of them. Failures are ignored: timing must never stop the linting.
-struct UpdateTiming(Option<web_sys::Performance>);
-
-const UPDATE_MEASURE: &str = "reply-coach:update";
-const UPDATE_START_MARK: &str = "reply-coach:update-start";
-
-impl UpdateTiming {
-    fn start() -> UpdateTiming {
-        let performance = dom::window().and_then(|window| window.performance());
-        UpdateTiming(performance.filter(|p| p.mark(UPDATE_START_MARK).is_ok()))
-    }
-
-    fn finish(self) {
-        if let Some(performance) = self.0 {
-            let _ = performance.measure_with_start_mark(UPDATE_MEASURE, UPDATE_START_MARK);
-            performance.clear_marks_with_mark_name(UPDATE_START_MARK);
-            performance.clear_measures_with_measure_name(UPDATE_MEASURE);
         }
     }
 }

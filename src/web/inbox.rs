@@ -33,13 +33,17 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationRecord};
+use web_sys::{
+    Document, Element, HtmlElement, MutationObserver, MutationObserverInit, MutationRecord,
+};
 
-use crate::clock::{awaiting, customer_last, format_comment, format_time_left, row_time, window_status};
+use crate::clock::{
+    awaiting, customer_last, format_comment, format_time_left, row_time, window_status,
+};
 use crate::clock::{AwaitingMark, ClockSettings};
 use crate::clock::{TimeRange, WindowState};
 use crate::lang::Language;
-use crate::profile::{query_parameter, Profile, RowTexts};
+use crate::profile::{query_parameter, Profile, Row, RowTexts};
 use crate::web::banner::Banner;
 use crate::web::conversation::{self, page_clock, page_language};
 use crate::web::dom::{self, message, Observer};
@@ -53,8 +57,12 @@ const SCAN_MEASURE: &str = "reply-coach:scan";
 const BADGE_TAG: &str = "reply-coach-badge";
 const BADGES: &str = ":scope > reply-coach-badge";
 /// The attributes of a recognised row, removed when the row stops being one.
-const ATTRIBUTES: [&str; 4] =
-    ["data-rc-window", "data-rc-hours-since-customer", "data-rc-customer", "data-rc-awaiting"];
+const ATTRIBUTES: [&str; 4] = [
+    "data-rc-window",
+    "data-rc-hours-since-customer",
+    "data-rc-customer",
+    "data-rc-awaiting",
+];
 
 #[wasm_bindgen]
 extern "C" {
@@ -72,6 +80,14 @@ pub struct Inbox {
     profile: &'static Profile,
     /// What is known of each thread's customer's last message, by thread key, sorted.
     known: RefCell<Vec<(String, TimeRange)>>,
+    /// Each row element read by an earlier scan and unchanged since → its entry in `seen`.
+    /// The row observer forgets a row when anything in it changes.
+    seen_rows: js_sys::WeakMap,
+    /// What a scan read from each row and wrote to it, by entry id, sorted.
+    seen: RefCell<Vec<(u32, Option<Seen>)>>,
+    next_id: Cell<u32>,
+    /// Watches the tree, texts and attributes of the rows, to forget the rows that change.
+    rows_observer: RefCell<Option<ListObserver>>,
     timer: RefCell<Option<Timeout>>,
     /// The next minute's scan.
     tick: RefCell<Option<Timeout>>,
@@ -96,6 +112,10 @@ impl Inbox {
             document,
             profile,
             known: RefCell::new(Vec::new()),
+            seen_rows: js_sys::WeakMap::new(),
+            seen: RefCell::new(Vec::new()),
+            next_id: Cell::new(0),
+            rows_observer: RefCell::new(None),
             timer: RefCell::new(None),
             tick: RefCell::new(None),
             observer: RefCell::new(None),
@@ -112,7 +132,10 @@ impl Inbox {
             // Typing changes only the composer: no reason to read the list again.
             let composer = inbox.profile.composer.as_str();
             let in_composer = |record: JsValue| {
-                let target = record.dyn_into::<MutationRecord>().ok().and_then(|r| r.target());
+                let target = record
+                    .dyn_into::<MutationRecord>()
+                    .ok()
+                    .and_then(|r| r.target());
                 let element = target.and_then(|node| match node.dyn_ref::<Element>() {
                     Some(element) => Some(element.clone()),
                     None => node.parent_element(),
@@ -125,6 +148,27 @@ impl Inbox {
         });
         let observer = dom::observe_document(&inbox.document, callback.as_ref().unchecked_ref())?;
         *inbox.observer.borrow_mut() = Some((observer, callback));
+        let weak = Rc::downgrade(&inbox);
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+            if let Some(inbox) = weak.upgrade() {
+                inbox.forget_changed(&records);
+            }
+        });
+        let rows_observer =
+            MutationObserver::new(callback.as_ref().unchecked_ref()).map_err(dom::describe)?;
+        let options = MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        options.set_character_data(true);
+        options.set_attributes(true);
+        let root = inbox
+            .document
+            .document_element()
+            .ok_or("no document element")?;
+        rows_observer
+            .observe_with_options(&root, &options)
+            .map_err(dom::describe)?;
+        *inbox.rows_observer.borrow_mut() = Some((rows_observer, callback));
         if let Some(window) = dom::window() {
             let weak = Rc::downgrade(&inbox);
             *inbox.resize.borrow_mut() = Some(EventListener::new(&window, "resize", move |_| {
@@ -147,7 +191,9 @@ impl Inbox {
 
     /// Runs a scan after `delay_ms`, unless one is already pending.
     fn schedule(self: &Rc<Self>, delay_ms: u32) {
-        let Ok(mut timer) = self.timer.try_borrow_mut() else { return };
+        let Ok(mut timer) = self.timer.try_borrow_mut() else {
+            return;
+        };
         if timer.is_some() {
             return;
         }
@@ -182,20 +228,83 @@ impl Inbox {
 
     fn scan_and_show(self: &Rc<Self>) {
         // Taken out for the scan, so no borrow is held across DOM calls.
-        let Ok(mut known) = self.known.try_borrow_mut().map(|mut k| std::mem::take(&mut *k)) else { return };
+        let Ok(mut known) = self
+            .known
+            .try_borrow_mut()
+            .map(|mut k| std::mem::take(&mut *k))
+        else {
+            return;
+        };
         let mut awaiting_reply = Vec::new();
         let (counts, open) = self.scan_rows(&mut known, &mut awaiting_reply);
         if let Ok(mut slot) = self.known.try_borrow_mut() {
             *slot = known;
         }
         if counts.0 > 0 {
-            if let Err(error) = self.show_panel(awaiting_reply).and_then(|()| self.show_banner(open)) {
+            if let Err(error) = self
+                .show_panel(awaiting_reply)
+                .and_then(|()| self.show_banner(open))
+            {
                 dom::warn(&error);
             }
         }
         if self.reported.get() != Some(counts) {
             self.reported.set(Some(counts));
             self.report(counts);
+        }
+    }
+
+    /// Forgets what was read from the rows these mutation records changed (not our own
+    /// `data-rc-*` attributes), and from rows added (a row may have changed while out of the
+    /// document, where it is not observed).
+    fn forget_changed(&self, records: &js_sys::Array) {
+        let rows = self.profile.rows.as_str();
+        for record in records
+            .iter()
+            .filter_map(|r| r.dyn_into::<MutationRecord>().ok())
+        {
+            if record
+                .attribute_name()
+                .is_some_and(|name| name.starts_with("data-rc-"))
+            {
+                continue;
+            }
+            let target = record.target();
+            let element = target.and_then(|node| match node.dyn_ref::<Element>() {
+                Some(element) => Some(element.clone()),
+                None => node.parent_element(),
+            });
+            if let Some(row) = element.and_then(|e| e.closest(rows).ok().flatten()) {
+                self.seen_rows.delete(&row);
+            }
+            let added = record.added_nodes();
+            for node in
+                (0..added.length()).filter_map(|i| added.item(i)?.dyn_into::<Element>().ok())
+            {
+                if node.matches(rows).unwrap_or(true) {
+                    self.seen_rows.delete(&node);
+                }
+                let Ok(inner) = node.query_selector_all(rows) else {
+                    continue;
+                };
+                for row in (0..inner.length()).filter_map(|i| inner.item(i)) {
+                    self.seen_rows.delete(row.unchecked_ref());
+                }
+            }
+        }
+    }
+
+    /// Hands the row observer's pending records to `forget_changed` (`keep` false: they are
+    /// the scan's own writes, dropped).
+    fn take_row_records(&self, keep: bool) {
+        let Ok(slot) = self.rows_observer.try_borrow() else {
+            return;
+        };
+        if let Some((observer, _)) = slot.as_ref() {
+            let records = observer.take_records();
+            if keep {
+                self.forget_changed(&records);
+            }
         }
     }
 
@@ -209,31 +318,76 @@ impl Inbox {
         awaiting_reply: &mut Vec<Entry>,
     ) -> ((u32, u32), Option<(&'static str, String)>) {
         let profile = self.profile;
-        let Ok(rows) = self.document.query_selector_all(&profile.rows) else { return ((0, 0), None) };
+        let Ok(rows) = self.document.query_selector_all(&profile.rows) else {
+            return ((0, 0), None);
+        };
         let clock = page_clock();
         let language = page_language(&self.document);
-        let settings = self.clock.try_borrow().map(|c| c.clone()).unwrap_or_default();
+        let settings = self
+            .clock
+            .try_borrow()
+            .map(|c| c.clone())
+            .unwrap_or_default();
         let url = self.document.url().unwrap_or_default();
         let open_key = query_parameter(&url, &profile.thread_key_parameter).map(str::to_string);
-        let open = open_key.as_ref().map(|_| conversation::open_thread(&self.document, self.profile, &clock));
+        let open = open_key
+            .as_ref()
+            .map(|_| conversation::open_thread(&self.document, self.profile, &clock));
         let (mut recognised, mut last_hour) = (0, 0);
-        for row in (0..rows.length()).filter_map(|i| Some(rows.item(i)?.unchecked_into::<Element>())) {
-            let Some(texts) = self.row_texts(&row) else {
-                clear(&row);
-                continue;
-            };
-            let Some(read) = profile.read_row(&texts) else {
-                clear(&row);
-                continue;
-            };
+        // Rows changed since the last scan are read again; the others are not (reading every
+        // row's texts was most of a scan's cost), and only marks whose value moved are written.
+        self.take_row_records(true);
+        let mut before = self
+            .seen
+            .try_borrow_mut()
+            .map(|mut seen| std::mem::take(&mut *seen))
+            .unwrap_or_default();
+        let mut seen = Vec::with_capacity(before.len());
+        for row in
+            (0..rows.length()).filter_map(|i| Some(rows.item(i)?.unchecked_into::<Element>()))
+        {
+            let id = self.seen_rows.get(&row).as_f64().map(|id| id as u32);
+            let found = id.and_then(|id| before.binary_search_by_key(&id, |(i, _)| *i).ok());
+            let (id, read, stamp, label, mut marks) =
+                match (id, found.and_then(|i| before[i].1.take())) {
+                    (
+                        Some(id),
+                        Some(Seen::Row {
+                            read,
+                            stamp,
+                            label,
+                            marks,
+                        }),
+                    ) => (id, read, stamp, label, Marks::new(&row, marks)),
+                    (Some(id), Some(Seen::Other)) => {
+                        seen.push((id, Some(Seen::Other)));
+                        continue;
+                    }
+                    _ => {
+                        let id = self.next_id.get();
+                        self.next_id.set(id.wrapping_add(1));
+                        self.seen_rows.set(&row, &id.into());
+                        let Some(read) = self
+                            .row_texts(&row)
+                            .and_then(|texts| profile.read_row(&texts))
+                        else {
+                            clear(&row);
+                            seen.push((id, Some(Seen::Other)));
+                            continue;
+                        };
+                        let (stamp, label) = self.row_stamp(&row);
+                        (id, read, stamp, label, Marks::new(&row, Vec::new()))
+                    }
+                };
             recognised += 1;
-            let (stamp, label) = self.row_stamp(&row);
             let row_range = row_time(stamp.as_deref(), label.as_deref(), language, &clock);
             // The open conversation's stamp counts for its row only when its header names
             // the row's customer: the address can change before the pane does.
             let conversation = open
                 .as_ref()
-                .filter(|open| open_key.as_ref() == Some(&read.key) && open.customer == read.customer)
+                .filter(|open| {
+                    open_key.as_ref() == Some(&read.key) && open.customer == read.customer
+                })
                 .and_then(|open| open.last_customer);
             let slot = known.binary_search_by(|(key, _)| key.as_str().cmp(&read.key));
             let before = slot.ok().map(|i| known[i].1);
@@ -246,44 +400,86 @@ impl Inbox {
             let mut status = window_status(customer, clock.now_ms, &settings);
             // A public comment may be answered publicly at any time: `open`, nothing
             // counted down, not in the panel (a private reply's 7 days are not shown).
-            let comment = read.channel.as_deref().is_some_and(|c| c.ends_with("-comment"));
+            let comment = read
+                .channel
+                .as_deref()
+                .is_some_and(|c| c.ends_with("-comment"));
             if comment {
                 (status.state, status.ms_left) = (WindowState::Open, None);
             }
             last_hour += u32::from(status.state == WindowState::LastHour);
             let state = state_name(status.state);
-            set(&row, "data-rc-window", Some(state));
-            set(&row, "data-rc-customer", read.customer.as_deref());
+            marks.set("data-rc-window", Some(state));
+            marks.set("data-rc-customer", read.customer.as_deref());
             let hours = status.hours_since_customer.map(|h| {
                 let rounded = (h * 1000.0 + 0.5).floor() / 1000.0;
-                String::from(js_sys::Number::from(rounded).to_string_with_radix(10).unwrap_or_else(|_| "0".into()))
+                String::from(
+                    js_sys::Number::from(rounded)
+                        .to_string_with_radix(10)
+                        .unwrap_or_else(|_| "0".into()),
+                )
             });
-            set(&row, "data-rc-hours-since-customer", hours.as_deref());
-            let wait = awaiting(!read.page_wrote_last, customer, clock.now_ms, &settings).map(|w| match w.mark {
-                AwaitingMark::WithinBadge => "within-badge",
-                AwaitingMark::PastBadge => "past-badge",
-                AwaitingMark::PastHour => "past-hour",
-                AwaitingMark::Unknown => "unknown",
-            });
-            set(&row, "data-rc-awaiting", wait);
+            marks.set("data-rc-hours-since-customer", hours.as_deref());
+            let wait =
+                awaiting(!read.page_wrote_last, customer, clock.now_ms, &settings).map(|w| match w
+                    .mark
+                {
+                    AwaitingMark::WithinBadge => "within-badge",
+                    AwaitingMark::PastBadge => "past-badge",
+                    AwaitingMark::PastHour => "past-hour",
+                    AwaitingMark::Unknown => "unknown",
+                });
+            marks.set("data-rc-awaiting", wait);
             let language = language.unwrap_or(Language::En);
-            let text = if comment { format_comment(language) } else { format_time_left(&status, language) };
-            if let Err(error) = self.badge(&row, state, &text) {
-                dom::warn(&error);
+            let text = if comment {
+                format_comment(language)
+            } else {
+                format_time_left(&status, language)
+            };
+            if marks.changed(Some(state)) | marks.changed(Some(&text)) {
+                if let Err(error) = self.badge(&row, state, &text) {
+                    dom::warn(&error);
+                }
             }
+            seen.push((
+                id,
+                Some(Seen::Row {
+                    read: read.clone(),
+                    stamp,
+                    label,
+                    marks: marks.after,
+                }),
+            ));
             if let (false, Some(ms_left)) = (read.page_wrote_last, status.ms_left) {
                 let customer = read.customer.unwrap_or_else(|| read.key.clone());
-                awaiting_reply.push(Entry { key: read.key, customer, state, left: text, ms_left });
+                awaiting_reply.push(Entry {
+                    key: read.key,
+                    customer,
+                    state,
+                    left: text,
+                    ms_left,
+                });
             }
         }
         // The open thread: what its row and conversation told, else the conversation
         // alone (its row may be scrolled out of a virtualised list).
         let open_status = open_key.as_ref().map(|key| {
-            let known_range = known.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|i| known[i].1);
+            let known_range = known
+                .binary_search_by(|(k, _)| k.as_str().cmp(key))
+                .ok()
+                .map(|i| known[i].1);
             let range = known_range.or(open.as_ref().and_then(|open| open.last_customer));
             let status = window_status(range, clock.now_ms, &settings);
-            (state_name(status.state), format_time_left(&status, language.unwrap_or(Language::En)))
+            (
+                state_name(status.state),
+                format_time_left(&status, language.unwrap_or(Language::En)),
+            )
         });
+        seen.sort_unstable_by_key(|(id, _)| *id);
+        if let Ok(mut slot) = self.seen.try_borrow_mut() {
+            *slot = seen;
+        }
+        self.take_row_records(false);
         ((recognised, last_hour), open_status)
     }
 
@@ -294,14 +490,29 @@ impl Inbox {
         if !slot.as_ref().is_some_and(Banner::is_connected) {
             *slot = Some(Banner::create(&self.document)?);
         }
-        let Some(banner) = slot.as_ref() else { return Ok(()) };
-        let pane = self.document.query_selector(&self.profile.conversation).ok().flatten();
-        let composer = pane.and_then(|pane| pane.query_selector(&self.profile.composer).ok().flatten());
-        let label =
-            composer.as_ref().and_then(|c| c.get_attribute("aria-label").or_else(|| c.get_attribute("placeholder")));
+        let Some(banner) = slot.as_ref() else {
+            return Ok(());
+        };
+        let pane = self
+            .document
+            .query_selector(&self.profile.conversation)
+            .ok()
+            .flatten();
+        let composer =
+            pane.and_then(|pane| pane.query_selector(&self.profile.composer).ok().flatten());
+        let label = composer.as_ref().and_then(|c| {
+            c.get_attribute("aria-label")
+                .or_else(|| c.get_attribute("placeholder"))
+        });
         match (open, composer) {
-            (Some((state, text)), Some(composer)) if !label.is_some_and(|l| self.profile.is_comment_composer(&l)) => {
-                banner.show(state, &message("bannerWindow", Some(&text)), &composer.get_bounding_client_rect());
+            (Some((state, text)), Some(composer))
+                if !label.is_some_and(|l| self.profile.is_comment_composer(&l)) =>
+            {
+                banner.show(
+                    state,
+                    &message("bannerWindow", Some(&text)),
+                    &composer.get_bounding_client_rect(),
+                );
             }
             _ => banner.hide(),
         }
@@ -310,23 +521,38 @@ impl Inbox {
 
     fn row_texts(&self, row: &Element) -> Option<RowTexts> {
         let profile = self.profile;
-        let href = row.query_selector(&profile.row_link).ok()??.get_attribute("href")?;
+        let href = row
+            .query_selector(&profile.row_link)
+            .ok()??
+            .get_attribute("href")?;
         // querySelectorAll finds elements only.
         let all = |selector: &str, read: fn(Element) -> Option<String>| -> Vec<String> {
-            let Ok(found) = row.query_selector_all(selector) else { return Vec::new() };
-            (0..found.length()).filter_map(|i| read(found.item(i)?.unchecked_into())).collect()
+            let Ok(found) = row.query_selector_all(selector) else {
+                return Vec::new();
+            };
+            (0..found.length())
+                .filter_map(|i| read(found.item(i)?.unchecked_into()))
+                .collect()
         };
         Some(RowTexts {
             href,
-            texts: all(&profile.row_texts, |e| Some(e.text_content()?.trim().to_string())),
+            texts: all(&profile.row_texts, |e| {
+                Some(e.text_content()?.trim().to_string())
+            }),
             image_labels: all(&profile.row_images, |e| e.get_attribute("aria-label")),
         })
     }
 
     /// The row's exact stamp (an attribute of its time element) and relative label (its text).
     fn row_stamp(&self, row: &Element) -> (Option<String>, Option<String>) {
-        let Some(time) = row.query_selector(&self.profile.row_time).ok().flatten() else { return (None, None) };
-        let stamp = self.profile.message_time_attributes.iter().find_map(|name| time.get_attribute(name));
+        let Some(time) = row.query_selector(&self.profile.row_time).ok().flatten() else {
+            return (None, None);
+        };
+        let stamp = self
+            .profile
+            .message_time_attributes
+            .iter()
+            .find_map(|name| time.get_attribute(name));
         (stamp, time.text_content())
     }
 
@@ -334,7 +560,10 @@ impl Inbox {
     /// removed it) first.
     fn show_panel(self: &Rc<Self>, entries: Vec<Entry>) -> Result<(), String> {
         let mut slot = self.panel.try_borrow_mut().map_err(|_| "panel busy")?;
-        if !slot.as_ref().is_some_and(|(panel, _)| panel.host().is_connected()) {
+        if !slot
+            .as_ref()
+            .is_some_and(|(panel, _)| panel.host().is_connected())
+        {
             if let Some((old, _)) = slot.take() {
                 old.host().remove();
             }
@@ -344,8 +573,10 @@ impl Inbox {
             let listener = EventListener::new(&root, "click", move |event| {
                 let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
                 let button = target.and_then(|t| t.closest("button[data-thread]").ok()?);
-                let (Some(key), Some(inbox)) = (button.and_then(|b| b.get_attribute("data-thread")), weak.upgrade())
-                else {
+                let (Some(key), Some(inbox)) = (
+                    button.and_then(|b| b.get_attribute("data-thread")),
+                    weak.upgrade(),
+                ) else {
                     return;
                 };
                 // Listeners only schedule: the page's own click handler runs from the timer.
@@ -361,8 +592,12 @@ impl Inbox {
 
     /// Opens thread `key` as clicking its row does; nothing when its row is not shown.
     fn open(&self, key: &str) {
-        let Ok(links) = self.document.query_selector_all(&self.profile.row_link) else { return };
-        for link in (0..links.length()).filter_map(|i| Some(links.item(i)?.unchecked_into::<HtmlElement>())) {
+        let Ok(links) = self.document.query_selector_all(&self.profile.row_link) else {
+            return;
+        };
+        for link in
+            (0..links.length()).filter_map(|i| Some(links.item(i)?.unchecked_into::<HtmlElement>()))
+        {
             let href = link.get_attribute("href").unwrap_or_default();
             if query_parameter(&href, &self.profile.thread_key_parameter) == Some(key) {
                 link.click();
@@ -376,7 +611,11 @@ impl Inbox {
     /// badge). Sent only when either changes.
     fn report(&self, (rows, last_hour): (u32, u32)) {
         let message = js_sys::Object::new();
-        for (key, value) in [("type", JsValue::from("inbox")), ("rows", rows.into()), ("lastHour", last_hour.into())] {
+        for (key, value) in [
+            ("type", JsValue::from("inbox")),
+            ("rows", rows.into()),
+            ("lastHour", last_hour.into()),
+        ] {
             let _ = js_sys::Reflect::set(&message, &key.into(), &value);
         }
         if let Ok(promise) = send_message(&message) {
@@ -396,7 +635,10 @@ impl Inbox {
         let badge = match found.item(0).map(JsCast::unchecked_into::<Element>) {
             Some(badge) => badge,
             None => {
-                let badge = self.document.create_element(BADGE_TAG).map_err(dom::describe)?;
+                let badge = self
+                    .document
+                    .create_element(BADGE_TAG)
+                    .map_err(dom::describe)?;
                 row.append_child(&badge).map_err(dom::describe)?;
                 badge
             }
@@ -442,6 +684,51 @@ fn clear(row: &Element) {
             if let Some(badge) = found.item(i) {
                 badge.unchecked_into::<Element>().remove();
             }
+        }
+    }
+}
+
+/// What a scan read from a row and wrote to it. While the row does not change, the next
+/// scans use it instead of reading the row again.
+enum Seen {
+    /// Not a thread row (its marks cleared).
+    Other,
+    Row {
+        read: Row,
+        stamp: Option<String>,
+        label: Option<String>,
+        marks: Vec<Option<String>>,
+    },
+}
+
+/// A row's marks, in the order a scan writes them, against those the last scan wrote:
+/// the DOM is touched only for a mark whose value changed (the clock runs on).
+struct Marks<'a> {
+    row: &'a Element,
+    before: Vec<Option<String>>,
+    after: Vec<Option<String>>,
+}
+
+impl<'a> Marks<'a> {
+    fn new(row: &'a Element, before: Vec<Option<String>>) -> Marks<'a> {
+        Marks {
+            row,
+            before,
+            after: Vec::with_capacity(6),
+        }
+    }
+
+    /// Records the next mark; whether it differs from the last scan's (or is new).
+    fn changed(&mut self, value: Option<&str>) -> bool {
+        let changed = self.before.get(self.after.len()).map(Option::as_deref) != Some(value);
+        self.after.push(value.map(str::to_string));
+        changed
+    }
+
+    /// Sets (or with `None` removes) attribute `name` when it changed since the last scan.
+    fn set(&mut self, name: &str, value: Option<&str>) {
+        if self.changed(value) {
+            set(self.row, name, value);
         }
     }
 }

@@ -33,13 +33,9 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Document, Element, HtmlElement, MutationObserver, MutationObserverInit, MutationRecord,
-};
+use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationObserverInit, MutationRecord};
 
-use crate::clock::{
-    awaiting, customer_last, format_comment, format_time_left, row_time, window_status,
-};
+use crate::clock::{awaiting, customer_last, format_comment, format_time_left, row_time, window_status};
 use crate::clock::{AwaitingMark, ClockSettings};
 use crate::clock::{TimeRange, WindowState};
 use crate::lang::Language;
@@ -57,12 +53,8 @@ const SCAN_MEASURE: &str = "reply-coach:scan";
 const BADGE_TAG: &str = "reply-coach-badge";
 const BADGES: &str = ":scope > reply-coach-badge";
 /// The attributes of a recognised row, removed when the row stops being one.
-const ATTRIBUTES: [&str; 4] = [
-    "data-rc-window",
-    "data-rc-hours-since-customer",
-    "data-rc-customer",
-    "data-rc-awaiting",
-];
+const ATTRIBUTES: [&str; 4] =
+    ["data-rc-window", "data-rc-hours-since-customer", "data-rc-customer", "data-rc-awaiting"];
 
 #[wasm_bindgen]
 extern "C" {
@@ -132,10 +124,7 @@ impl Inbox {
             // Typing changes only the composer: no reason to read the list again.
             let composer = inbox.profile.composer.as_str();
             let in_composer = |record: JsValue| {
-                let target = record
-                    .dyn_into::<MutationRecord>()
-                    .ok()
-                    .and_then(|r| r.target());
+                let target = record.dyn_into::<MutationRecord>().ok().and_then(|r| r.target());
                 let element = target.and_then(|node| match node.dyn_ref::<Element>() {
                     Some(element) => Some(element.clone()),
                     None => node.parent_element(),
@@ -154,20 +143,14 @@ impl Inbox {
                 inbox.forget_changed(&records);
             }
         });
-        let rows_observer =
-            MutationObserver::new(callback.as_ref().unchecked_ref()).map_err(dom::describe)?;
+        let rows_observer = MutationObserver::new(callback.as_ref().unchecked_ref()).map_err(dom::describe)?;
         let options = MutationObserverInit::new();
         options.set_child_list(true);
         options.set_subtree(true);
         options.set_character_data(true);
         options.set_attributes(true);
-        let root = inbox
-            .document
-            .document_element()
-            .ok_or("no document element")?;
-        rows_observer
-            .observe_with_options(&root, &options)
-            .map_err(dom::describe)?;
+        let root = inbox.document.document_element().ok_or("no document element")?;
+        rows_observer.observe_with_options(&root, &options).map_err(dom::describe)?;
         *inbox.rows_observer.borrow_mut() = Some((rows_observer, callback));
         if let Some(window) = dom::window() {
             let weak = Rc::downgrade(&inbox);
@@ -228,11 +211,7 @@ impl Inbox {
 
     fn scan_and_show(self: &Rc<Self>) {
         // Taken out for the scan, so no borrow is held across DOM calls.
-        let Ok(mut known) = self
-            .known
-            .try_borrow_mut()
-            .map(|mut k| std::mem::take(&mut *k))
-        else {
+        let Ok(mut known) = self.known.try_borrow_mut().map(|mut k| std::mem::take(&mut *k)) else {
             return;
         };
         let mut awaiting_reply = Vec::new();
@@ -241,10 +220,7 @@ impl Inbox {
             *slot = known;
         }
         if counts.0 > 0 {
-            if let Err(error) = self
-                .show_panel(awaiting_reply)
-                .and_then(|()| self.show_banner(open))
-            {
+            if let Err(error) = self.show_panel(awaiting_reply).and_then(|()| self.show_banner(open)) {
                 dom::warn(&error);
             }
         }
@@ -259,14 +235,8 @@ impl Inbox {
     /// document, where it is not observed).
     fn forget_changed(&self, records: &js_sys::Array) {
         let rows = self.profile.rows.as_str();
-        for record in records
-            .iter()
-            .filter_map(|r| r.dyn_into::<MutationRecord>().ok())
-        {
-            if record
-                .attribute_name()
-                .is_some_and(|name| name.starts_with("data-rc-"))
-            {
+        for record in records.iter().filter_map(|r| r.dyn_into::<MutationRecord>().ok()) {
+            if record.attribute_name().is_some_and(|name| name.starts_with("data-rc-")) {
                 continue;
             }
             let target = record.target();
@@ -278,9 +248,7 @@ impl Inbox {
                 self.seen_rows.delete(&row);
             }
             let added = record.added_nodes();
-            for node in
-                (0..added.length()).filter_map(|i| added.item(i)?.dyn_into::<Element>().ok())
-            {
+            for node in (0..added.length()).filter_map(|i| added.item(i)?.dyn_into::<Element>().ok()) {
                 if node.matches(rows).unwrap_or(true) {
                     self.seen_rows.delete(&node);
                 }
@@ -323,71 +291,47 @@ impl Inbox {
         };
         let clock = page_clock();
         let language = page_language(&self.document);
-        let settings = self
-            .clock
-            .try_borrow()
-            .map(|c| c.clone())
-            .unwrap_or_default();
+        let settings = self.clock.try_borrow().map(|c| c.clone()).unwrap_or_default();
         let url = self.document.url().unwrap_or_default();
         let open_key = query_parameter(&url, &profile.thread_key_parameter).map(str::to_string);
-        let open = open_key
-            .as_ref()
-            .map(|_| conversation::open_thread(&self.document, self.profile, &clock));
+        let open = open_key.as_ref().map(|_| conversation::open_thread(&self.document, self.profile, &clock));
         let (mut recognised, mut last_hour) = (0, 0);
         // Rows changed since the last scan are read again; the others are not (reading every
         // row's texts was most of a scan's cost), and only marks whose value moved are written.
         self.take_row_records(true);
-        let mut before = self
-            .seen
-            .try_borrow_mut()
-            .map(|mut seen| std::mem::take(&mut *seen))
-            .unwrap_or_default();
+        let mut before = self.seen.try_borrow_mut().map(|mut seen| std::mem::take(&mut *seen)).unwrap_or_default();
         let mut seen = Vec::with_capacity(before.len());
-        for row in
-            (0..rows.length()).filter_map(|i| Some(rows.item(i)?.unchecked_into::<Element>()))
-        {
+        for row in (0..rows.length()).filter_map(|i| Some(rows.item(i)?.unchecked_into::<Element>())) {
             let id = self.seen_rows.get(&row).as_f64().map(|id| id as u32);
             let found = id.and_then(|id| before.binary_search_by_key(&id, |(i, _)| *i).ok());
-            let (id, read, stamp, label, mut marks) =
-                match (id, found.and_then(|i| before[i].1.take())) {
-                    (
-                        Some(id),
-                        Some(Seen::Row {
-                            read,
-                            stamp,
-                            label,
-                            marks,
-                        }),
-                    ) => (id, read, stamp, label, Marks::new(&row, marks)),
-                    (Some(id), Some(Seen::Other)) => {
+            let (id, read, stamp, label, mut marks) = match (id, found.and_then(|i| before[i].1.take())) {
+                (Some(id), Some(Seen::Row { read, stamp, label, marks })) => {
+                    (id, read, stamp, label, Marks::new(&row, marks))
+                }
+                (Some(id), Some(Seen::Other)) => {
+                    seen.push((id, Some(Seen::Other)));
+                    continue;
+                }
+                _ => {
+                    let id = self.next_id.get();
+                    self.next_id.set(id.wrapping_add(1));
+                    self.seen_rows.set(&row, &id.into());
+                    let Some(read) = self.row_texts(&row).and_then(|texts| profile.read_row(&texts)) else {
+                        clear(&row);
                         seen.push((id, Some(Seen::Other)));
                         continue;
-                    }
-                    _ => {
-                        let id = self.next_id.get();
-                        self.next_id.set(id.wrapping_add(1));
-                        self.seen_rows.set(&row, &id.into());
-                        let Some(read) = self
-                            .row_texts(&row)
-                            .and_then(|texts| profile.read_row(&texts))
-                        else {
-                            clear(&row);
-                            seen.push((id, Some(Seen::Other)));
-                            continue;
-                        };
-                        let (stamp, label) = self.row_stamp(&row);
-                        (id, read, stamp, label, Marks::new(&row, Vec::new()))
-                    }
-                };
+                    };
+                    let (stamp, label) = self.row_stamp(&row);
+                    (id, read, stamp, label, Marks::new(&row, Vec::new()))
+                }
+            };
             recognised += 1;
             let row_range = row_time(stamp.as_deref(), label.as_deref(), language, &clock);
             // The open conversation's stamp counts for its row only when its header names
             // the row's customer: the address can change before the pane does.
             let conversation = open
                 .as_ref()
-                .filter(|open| {
-                    open_key.as_ref() == Some(&read.key) && open.customer == read.customer
-                })
+                .filter(|open| open_key.as_ref() == Some(&read.key) && open.customer == read.customer)
                 .and_then(|open| open.last_customer);
             let slot = known.binary_search_by(|(key, _)| key.as_str().cmp(&read.key));
             let before = slot.ok().map(|i| known[i].1);
@@ -400,10 +344,7 @@ impl Inbox {
             let mut status = window_status(customer, clock.now_ms, &settings);
             // A public comment may be answered publicly at any time: `open`, nothing
             // counted down, not in the panel (a private reply's 7 days are not shown).
-            let comment = read
-                .channel
-                .as_deref()
-                .is_some_and(|c| c.ends_with("-comment"));
+            let comment = read.channel.as_deref().is_some_and(|c| c.ends_with("-comment"));
             if comment {
                 (status.state, status.ms_left) = (WindowState::Open, None);
             }
@@ -413,67 +354,36 @@ impl Inbox {
             marks.set("data-rc-customer", read.customer.as_deref());
             let hours = status.hours_since_customer.map(|h| {
                 let rounded = (h * 1000.0 + 0.5).floor() / 1000.0;
-                String::from(
-                    js_sys::Number::from(rounded)
-                        .to_string_with_radix(10)
-                        .unwrap_or_else(|_| "0".into()),
-                )
+                String::from(js_sys::Number::from(rounded).to_string_with_radix(10).unwrap_or_else(|_| "0".into()))
             });
             marks.set("data-rc-hours-since-customer", hours.as_deref());
-            let wait =
-                awaiting(!read.page_wrote_last, customer, clock.now_ms, &settings).map(|w| match w
-                    .mark
-                {
-                    AwaitingMark::WithinBadge => "within-badge",
-                    AwaitingMark::PastBadge => "past-badge",
-                    AwaitingMark::PastHour => "past-hour",
-                    AwaitingMark::Unknown => "unknown",
-                });
+            let wait = awaiting(!read.page_wrote_last, customer, clock.now_ms, &settings).map(|w| match w.mark {
+                AwaitingMark::WithinBadge => "within-badge",
+                AwaitingMark::PastBadge => "past-badge",
+                AwaitingMark::PastHour => "past-hour",
+                AwaitingMark::Unknown => "unknown",
+            });
             marks.set("data-rc-awaiting", wait);
             let language = language.unwrap_or(Language::En);
-            let text = if comment {
-                format_comment(language)
-            } else {
-                format_time_left(&status, language)
-            };
+            let text = if comment { format_comment(language) } else { format_time_left(&status, language) };
             if marks.changed(Some(state)) | marks.changed(Some(&text)) {
                 if let Err(error) = self.badge(&row, state, &text) {
                     dom::warn(&error);
                 }
             }
-            seen.push((
-                id,
-                Some(Seen::Row {
-                    read: read.clone(),
-                    stamp,
-                    label,
-                    marks: marks.after,
-                }),
-            ));
+            seen.push((id, Some(Seen::Row { read: read.clone(), stamp, label, marks: marks.after })));
             if let (false, Some(ms_left)) = (read.page_wrote_last, status.ms_left) {
                 let customer = read.customer.unwrap_or_else(|| read.key.clone());
-                awaiting_reply.push(Entry {
-                    key: read.key,
-                    customer,
-                    state,
-                    left: text,
-                    ms_left,
-                });
+                awaiting_reply.push(Entry { key: read.key, customer, state, left: text, ms_left });
             }
         }
         // The open thread: what its row and conversation told, else the conversation
         // alone (its row may be scrolled out of a virtualised list).
         let open_status = open_key.as_ref().map(|key| {
-            let known_range = known
-                .binary_search_by(|(k, _)| k.as_str().cmp(key))
-                .ok()
-                .map(|i| known[i].1);
+            let known_range = known.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|i| known[i].1);
             let range = known_range.or(open.as_ref().and_then(|open| open.last_customer));
             let status = window_status(range, clock.now_ms, &settings);
-            (
-                state_name(status.state),
-                format_time_left(&status, language.unwrap_or(Language::En)),
-            )
+            (state_name(status.state), format_time_left(&status, language.unwrap_or(Language::En)))
         });
         seen.sort_unstable_by_key(|(id, _)| *id);
         if let Ok(mut slot) = self.seen.try_borrow_mut() {
@@ -493,26 +403,13 @@ impl Inbox {
         let Some(banner) = slot.as_ref() else {
             return Ok(());
         };
-        let pane = self
-            .document
-            .query_selector(&self.profile.conversation)
-            .ok()
-            .flatten();
-        let composer =
-            pane.and_then(|pane| pane.query_selector(&self.profile.composer).ok().flatten());
-        let label = composer.as_ref().and_then(|c| {
-            c.get_attribute("aria-label")
-                .or_else(|| c.get_attribute("placeholder"))
-        });
+        let pane = self.document.query_selector(&self.profile.conversation).ok().flatten();
+        let composer = pane.and_then(|pane| pane.query_selector(&self.profile.composer).ok().flatten());
+        let label =
+            composer.as_ref().and_then(|c| c.get_attribute("aria-label").or_else(|| c.get_attribute("placeholder")));
         match (open, composer) {
-            (Some((state, text)), Some(composer))
-                if !label.is_some_and(|l| self.profile.is_comment_composer(&l)) =>
-            {
-                banner.show(
-                    state,
-                    &message("bannerWindow", Some(&text)),
-                    &composer.get_bounding_client_rect(),
-                );
+            (Some((state, text)), Some(composer)) if !label.is_some_and(|l| self.profile.is_comment_composer(&l)) => {
+                banner.show(state, &message("bannerWindow", Some(&text)), &composer.get_bounding_client_rect());
             }
             _ => banner.hide(),
         }
@@ -521,24 +418,17 @@ impl Inbox {
 
     fn row_texts(&self, row: &Element) -> Option<RowTexts> {
         let profile = self.profile;
-        let href = row
-            .query_selector(&profile.row_link)
-            .ok()??
-            .get_attribute("href")?;
+        let href = row.query_selector(&profile.row_link).ok()??.get_attribute("href")?;
         // querySelectorAll finds elements only.
         let all = |selector: &str, read: fn(Element) -> Option<String>| -> Vec<String> {
             let Ok(found) = row.query_selector_all(selector) else {
                 return Vec::new();
             };
-            (0..found.length())
-                .filter_map(|i| read(found.item(i)?.unchecked_into()))
-                .collect()
+            (0..found.length()).filter_map(|i| read(found.item(i)?.unchecked_into())).collect()
         };
         Some(RowTexts {
             href,
-            texts: all(&profile.row_texts, |e| {
-                Some(e.text_content()?.trim().to_string())
-            }),
+            texts: all(&profile.row_texts, |e| Some(e.text_content()?.trim().to_string())),
             image_labels: all(&profile.row_images, |e| e.get_attribute("aria-label")),
         })
     }
@@ -548,11 +438,7 @@ impl Inbox {
         let Some(time) = row.query_selector(&self.profile.row_time).ok().flatten() else {
             return (None, None);
         };
-        let stamp = self
-            .profile
-            .message_time_attributes
-            .iter()
-            .find_map(|name| time.get_attribute(name));
+        let stamp = self.profile.message_time_attributes.iter().find_map(|name| time.get_attribute(name));
         (stamp, time.text_content())
     }
 
@@ -560,10 +446,7 @@ impl Inbox {
     /// removed it) first.
     fn show_panel(self: &Rc<Self>, entries: Vec<Entry>) -> Result<(), String> {
         let mut slot = self.panel.try_borrow_mut().map_err(|_| "panel busy")?;
-        if !slot
-            .as_ref()
-            .is_some_and(|(panel, _)| panel.host().is_connected())
-        {
+        if !slot.as_ref().is_some_and(|(panel, _)| panel.host().is_connected()) {
             if let Some((old, _)) = slot.take() {
                 old.host().remove();
             }
@@ -573,10 +456,8 @@ impl Inbox {
             let listener = EventListener::new(&root, "click", move |event| {
                 let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
                 let button = target.and_then(|t| t.closest("button[data-thread]").ok()?);
-                let (Some(key), Some(inbox)) = (
-                    button.and_then(|b| b.get_attribute("data-thread")),
-                    weak.upgrade(),
-                ) else {
+                let (Some(key), Some(inbox)) = (button.and_then(|b| b.get_attribute("data-thread")), weak.upgrade())
+                else {
                     return;
                 };
                 // Listeners only schedule: the page's own click handler runs from the timer.
@@ -595,9 +476,7 @@ impl Inbox {
         let Ok(links) = self.document.query_selector_all(&self.profile.row_link) else {
             return;
         };
-        for link in
-            (0..links.length()).filter_map(|i| Some(links.item(i)?.unchecked_into::<HtmlElement>()))
-        {
+        for link in (0..links.length()).filter_map(|i| Some(links.item(i)?.unchecked_into::<HtmlElement>())) {
             let href = link.get_attribute("href").unwrap_or_default();
             if query_parameter(&href, &self.profile.thread_key_parameter) == Some(key) {
                 link.click();
@@ -611,11 +490,7 @@ impl Inbox {
     /// badge). Sent only when either changes.
     fn report(&self, (rows, last_hour): (u32, u32)) {
         let message = js_sys::Object::new();
-        for (key, value) in [
-            ("type", JsValue::from("inbox")),
-            ("rows", rows.into()),
-            ("lastHour", last_hour.into()),
-        ] {
+        for (key, value) in [("type", JsValue::from("inbox")), ("rows", rows.into()), ("lastHour", last_hour.into())] {
             let _ = js_sys::Reflect::set(&message, &key.into(), &value);
         }
         if let Ok(promise) = send_message(&message) {
@@ -635,10 +510,7 @@ impl Inbox {
         let badge = match found.item(0).map(JsCast::unchecked_into::<Element>) {
             Some(badge) => badge,
             None => {
-                let badge = self
-                    .document
-                    .create_element(BADGE_TAG)
-                    .map_err(dom::describe)?;
+                let badge = self.document.create_element(BADGE_TAG).map_err(dom::describe)?;
                 row.append_child(&badge).map_err(dom::describe)?;
                 badge
             }
@@ -711,11 +583,7 @@ struct Marks<'a> {
 
 impl<'a> Marks<'a> {
     fn new(row: &'a Element, before: Vec<Option<String>>) -> Marks<'a> {
-        Marks {
-            row,
-            before,
-            after: Vec::with_capacity(6),
-        }
+        Marks { row, before, after: Vec::with_capacity(6) }
     }
 
     /// Records the next mark; whether it differs from the last scan's (or is new).

@@ -348,9 +348,10 @@ write_benchmarks_md() {
     echo
     echo "## Inbox scan"
     echo
-    echo "The extension's work per scan of the conversation list: every row read (its link,"
-    echo "texts, channel and stamp), its window computed, its attributes and badge written where"
-    echo "they changed, then the \"Expiring soonest\" panel and the open thread's banner; from"
+    echo "The extension's work per scan of the conversation list: the rows read (their link,"
+    echo "texts, channel and stamp; only those that changed since the last scan), every row's"
+    echo "window computed, its attributes and badge written where they changed, then the"
+    echo "\"Expiring soonest\" panel and the open thread's banner; from"
     echo "the \`reply-coach:scan\` measures the content script makes (\`src/web/inbox.rs\`). A"
     echo "scan runs 200 ms after a page change, and every minute. The replica re-renders every"
     echo "row on a new message, as it does for any update."

@@ -6,8 +6,8 @@
 //
 // Per row count, in one page:
 //   first scan      the page opened: every row read and its badge created;
-//   full rescan     nothing changed in the list: a comment node appended to <body> and
-//                   removed again (a page mutation, so a scan 200 ms later), every row read;
+//   rescan          nothing changed in the list: a comment node appended to <body> and
+//                   removed again (a page mutation, so a scan 200 ms later);
 //   one row         one row's snippet text changed in place, as React patches a text node;
 //   new message     window.replica.addCustomerMessage() on the open thread: the replica
 //                   re-renders every row's children and moves that row to the top.
@@ -140,7 +140,7 @@ console.log(
   `Chromium ${chromium}, headless; per row count one page; samples per row count: ${SAMPLES.rescan} rescans of an unchanged list, ${SAMPLES.row} with one row changed, ${SAMPLES.message} new messages.`,
 );
 console.log();
-console.log("| rows | badged | first scan | full rescan, median | p99 | one row changed, median | p99 | new message (all rows re-rendered), median | p99 |");
+console.log("| rows | badged | first scan (every row read) | rescan, list unchanged, median | p99 | one row changed, median | p99 | new message (all rows re-rendered), median | p99 |");
 console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const { rows, badges, first, samples } of results) {
   console.log(`| ${rows} | ${badges} | ${ms(first)} | ${stats(samples.rescan)} | ${stats(samples.row)} | ${stats(samples.message)} |`);
@@ -149,7 +149,7 @@ const target = results.find((r) => r.rows === 500);
 const median500 = percentile([...target.samples.rescan].sort((a, b) => a - b), 50);
 console.log();
 console.log(
-  `Target, 500 rows scanned in under 5 ms: ${ms(median500)} median per scan of the list (the first, every badge created: ${ms(target.first)}), **${median500 < 5 ? "met" : "missed"}**.`,
+  `Target, 500 rows scanned in under 5 ms: ${ms(median500)} median per rescan of an unchanged list; reading all 500 rows ${ms(target.first)} (first scan) and ${ms(percentile([...target.samples.message].sort((a, b) => a - b), 50))} (after a re-render of every row), **${median500 < 5 ? "met" : "missed"}**.`,
 );
 
 const profiled = results.find((r) => r.profile);

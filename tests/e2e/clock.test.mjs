@@ -32,6 +32,20 @@ const STATES = {
   [PRIYA]: "closed", // 9 days
 };
 
+/**
+ * Reads with `read()` every 50 ms, for up to 5 s, until `check` accepts what it read;
+ * returns that, or fails with `what` and the last reading.
+ */
+async function readUntil(read, check, what) {
+  let last;
+  for (let i = 0; i < 100; i++) {
+    last = await read();
+    if (check(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`${what}: ${JSON.stringify(last, null, 1)}`);
+}
+
 describe("the reply clock in the conversation list", () => {
   let context;
   let worker;
@@ -249,15 +263,12 @@ describe("the reply clock in the conversation list", () => {
   }
 
   /** Waits until the service worker holds `check(status)` for the tab; returns the status. */
-  async function statusWhen(tabId, check, what) {
-    let status;
-    for (let i = 0; i < 100; i++) {
-      status = await worker.evaluate(async (key) => (await chrome.storage.session.get(key))[key], `inbox:${tabId}`);
-      if (status && check(status)) return status;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    assert.fail(`${what}: ${JSON.stringify(status)}`);
-  }
+  const statusWhen = (tabId, check, what) =>
+    readUntil(
+      () => worker.evaluate(async (key) => (await chrome.storage.session.get(key))[key], `inbox:${tabId}`),
+      (status) => status && check(status),
+      what,
+    );
 
   const badgeText = (tabId) => worker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
 
@@ -327,15 +338,7 @@ describe("the reply clock in the conversation list", () => {
       })),
     );
 
-  async function panelWhen(check, what) {
-    let shown;
-    for (let i = 0; i < 100; i++) {
-      shown = await panel();
-      if (check(shown)) return shown;
-      await page.waitForTimeout(50);
-    }
-    assert.fail(`${what}: ${JSON.stringify(shown, null, 1)}`);
-  }
+  const panelWhen = (check, what) => readUntil(panel, check, what);
 
   test("the panel lists the threads awaiting a reply, least time left first, and opens one", async () => {
     page = await inbox();
@@ -424,15 +427,7 @@ describe("the reply clock in the conversation list", () => {
       return line && !line.hidden ? { window: line.dataset.rcWindow, text: line.textContent } : null;
     });
 
-  async function bannerWhen(check, what) {
-    let shown;
-    for (let i = 0; i < 100; i++) {
-      shown = await banner();
-      if (check(shown)) return shown;
-      await page.waitForTimeout(50);
-    }
-    assert.fail(`${what}: ${JSON.stringify(shown)}`);
-  }
+  const bannerWhen = (check, what) => readUntil(banner, check, what);
 
   test("the banner above the composer shows the open conversation's window, as the linter sees it", async () => {
     page = await inbox();

@@ -7,21 +7,22 @@ use super::{parse_timestamp, LocalClock, TimeRange, TimeZone};
 use crate::lang::Language;
 
 impl TimeRange {
-    /// What is known of the customer's last message after a new `reading` of it. Readings
-    /// that overlap are of the same message: both hold its time, so their overlap does
-    /// (an exact stamp within a coarse label is the stamp). A reading entirely after what
-    /// was known is a newer message, which restarts the window; one entirely before is an
-    /// older message, and the newer one stays.
+    /// What is known of the customer's last message after a new `reading` of it. A reading
+    /// entirely after what was known is a newer message, which restarts the window; one
+    /// entirely before is an older message, and the newer one stays. Readings that overlap
+    /// are of the same message, and the narrower one holds its time (an exact stamp within
+    /// a coarse label is the stamp). Not their overlap: a relative label is reckoned from
+    /// when it is read, but the page wrote it earlier ("19h" may have been true a minute
+    /// ago), so cutting a stamp or a narrower label with it could make the worst case
+    /// younger than the message.
     pub fn then(self, reading: TimeRange) -> TimeRange {
+        let width = |range: &TimeRange| range.latest_ms.saturating_sub(range.earliest_ms);
         if reading.earliest_ms > self.latest_ms {
             reading
-        } else if reading.latest_ms < self.earliest_ms {
+        } else if reading.latest_ms < self.earliest_ms || width(&self) < width(&reading) {
             self
         } else {
-            TimeRange {
-                earliest_ms: self.earliest_ms.max(reading.earliest_ms),
-                latest_ms: self.latest_ms.min(reading.latest_ms),
-            }
+            reading
         }
     }
 }
@@ -34,11 +35,10 @@ pub fn row_time<Z: TimeZone>(
     language: Option<Language>,
     clock: &LocalClock<Z>,
 ) -> Option<TimeRange> {
+    // The stamp, when it can be read, is the time; the label is at best as good, and may
+    // be stale (see [`TimeRange::then`]).
     let read = |text: Option<&str>| parse_timestamp(text?, language, clock);
-    match (read(stamp), read(label)) {
-        (Some(stamp), Some(label)) => Some(label.then(stamp)),
-        (stamp, label) => stamp.or(label),
-    }
+    read(stamp).or_else(|| read(label))
 }
 
 /// The customer's last message in a thread: what was `known` before, then the list
@@ -89,10 +89,14 @@ mod tests {
         let stamp = exact(3 * HOUR_MS + 20 * MINUTE_MS);
         assert_eq!(hours(3 * HOUR_MS).then(stamp), stamp);
         assert_eq!(stamp.then(hours(3 * HOUR_MS)), stamp);
-        // Partly overlapping readings keep what both allow.
+        // Partly overlapping readings: the narrower holds, the wider does not cut it; of two
+        // as wide, the newer reading.
         let a = TimeRange { earliest_ms: 0, latest_ms: 100 };
         let b = TimeRange { earliest_ms: 50, latest_ms: 200 };
-        assert_eq!(a.then(b), TimeRange { earliest_ms: 50, latest_ms: 100 });
+        assert_eq!(a.then(b), a);
+        assert_eq!(b.then(a), a);
+        let c = TimeRange { earliest_ms: 60, latest_ms: 160 };
+        assert_eq!(a.then(c), c);
     }
 
     #[test]
@@ -132,6 +136,10 @@ mod tests {
         let both = row_time(Some(stamp), Some("3h"), Some(Language::En), &clock).unwrap();
         assert!(!both.is_approximate());
         assert_eq!(both, exact(3 * HOUR_MS + 20 * MINUTE_MS));
+        // A label the page has not redrawn since the stamp's minute turned ("19h" at 20 h
+        // since the stamp) does not make the message younger than its stamp.
+        let stale = row_time(Some(stamp), Some("2h"), Some(Language::En), &clock).unwrap();
+        assert_eq!(stale, exact(3 * HOUR_MS + 20 * MINUTE_MS));
         // Only a label: a range, judged by its worst case.
         let label = row_time(None, Some("3h"), Some(Language::En), &clock).unwrap();
         assert!(label.is_approximate());

@@ -34,7 +34,9 @@ use serde::{Deserialize, Serialize};
 pub use format::{format_comment, format_time_left};
 pub use parse::{parse_timestamp, parse_timestamp_in};
 pub use thread::{customer_last, row_time};
-pub use window::{awaiting, window_status, Awaiting, AwaitingMark, ClockSettings, WindowState, WindowStatus};
+pub use window::{
+    awaiting, ms_to_next_minute, window_status, Awaiting, AwaitingMark, ClockSettings, WindowState, WindowStatus,
+};
 
 /// The browser's time zone: its offset from UTC, in minutes east (UTC+2 is `120`), at a
 /// UTC instant.

@@ -146,6 +146,13 @@ pub fn window_status(last_customer: Option<TimeRange>, now_ms: i64, settings: &C
     }
 }
 
+/// Milliseconds from `now_ms` to the next whole minute (1 to 60 000): stamps name their
+/// minute, so a state or a time left "to the minute" changes only there, and a clock that
+/// redraws then is never a minute behind the page's own.
+pub fn ms_to_next_minute(now_ms: i64) -> i64 {
+    MINUTE_MS - now_ms.rem_euclid(MINUTE_MS)
+}
+
 /// How long a customer's message has waited, against the badge and expectation marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -214,6 +221,15 @@ mod tests {
 
     fn state(ago: i64) -> WindowState {
         window_status(exact(ago), NOW, &ClockSettings::default()).state
+    }
+
+    #[test]
+    fn the_next_minute_is_never_now_and_never_more_than_a_minute_away() {
+        let minute = 29_916_666 * MINUTE_MS;
+        assert_eq!(ms_to_next_minute(minute), MINUTE_MS);
+        assert_eq!(ms_to_next_minute(minute + 1), MINUTE_MS - 1);
+        assert_eq!(ms_to_next_minute(minute - 1), 1);
+        assert_eq!(ms_to_next_minute(-1), 1);
     }
 
     #[test]

@@ -19,8 +19,8 @@
 //! reusing, or de-duplicating it.
 //!
 //! Scans run from a timer only (listeners only schedule): a mutation schedules one
-//! (200 ms, not postponed by further mutations), and each scan schedules the next a
-//! minute later, which keeps the time left current on a page that does not change.
+//! (200 ms, not postponed by further mutations), and each scan schedules the next at
+//! the next whole minute, which keeps the time left current on a page that does not change.
 //!
 //! After a scan that changed the counts, the service worker is told how many rows were
 //! recognised and how many threads are in their last hour (`{type: "inbox", rows,
@@ -35,7 +35,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationObserverInit, MutationRecord};
 
-use crate::clock::{awaiting, customer_last, format_comment, format_time_left, row_time, window_status};
+use crate::clock::{awaiting, customer_last, ms_to_next_minute, format_comment, format_time_left, row_time, window_status};
 use crate::clock::{AwaitingMark, ClockSettings};
 use crate::clock::{TimeRange, WindowState};
 use crate::lang::Language;
@@ -46,7 +46,9 @@ use crate::web::dom::{self, message, Observer};
 use crate::web::panel::{Entry, Panel};
 
 const PAGE_CHANGE_PAUSE_MS: u32 = 200;
-const TICK_MS: u32 = 60_000;
+/// How long after a whole minute its tick runs: past the boundary, whatever the timer's
+/// jitter.
+const TICK_AFTER_MINUTE_MS: i64 = 50;
 /// Each scan's cost (rows read and badged, then the panel and the banner) on the page's
 /// performance timeline ([`dom::Timing`]).
 const SCAN_MEASURE: &str = "reply-coach:scan";
@@ -96,10 +98,19 @@ pub struct Inbox {
     resize: RefCell<Option<EventListener>>,
     /// The thresholds, from the agent's settings ([`Inbox::set_clock`]).
     clock: RefCell<ClockSettings>,
+    /// The open conversation's window state at the last scan.
+    open_state: Cell<Option<&'static str>>,
+    /// Called when that state changes: what may be sent changed with it, so the draft's
+    /// findings must follow even if the agent types nothing.
+    on_open_state_change: Box<dyn Fn()>,
 }
 
 impl Inbox {
-    pub fn start(document: Document, profile: &'static Profile) -> Result<Rc<Inbox>, String> {
+    pub fn start(
+        document: Document,
+        profile: &'static Profile,
+        on_open_state_change: Box<dyn Fn()>,
+    ) -> Result<Rc<Inbox>, String> {
         let inbox = Rc::new(Inbox {
             document,
             profile,
@@ -117,6 +128,8 @@ impl Inbox {
             banner: RefCell::new(None),
             resize: RefCell::new(None),
             clock: RefCell::new(ClockSettings::default()),
+            open_state: Cell::new(None),
+            on_open_state_change,
         });
         let weak = Rc::downgrade(&inbox);
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
@@ -190,10 +203,12 @@ impl Inbox {
         }));
     }
 
-    /// A scan a minute after the last one, whatever started it: the time left moves on.
+    /// A scan at the next whole minute, whatever started this one: the time left moves on,
+    /// and states change there (stamps name their minute).
     fn tick_later(self: &Rc<Self>) {
         let weak = Rc::downgrade(self);
-        let tick = Timeout::new(TICK_MS, move || {
+        let delay = ms_to_next_minute(js_sys::Date::now() as i64) + TICK_AFTER_MINUTE_MS;
+        let tick = Timeout::new(delay as u32, move || {
             if let Some(inbox) = weak.upgrade() {
                 inbox.schedule(0);
             }
@@ -218,6 +233,10 @@ impl Inbox {
         let (counts, open) = self.scan_rows(&mut known, &mut awaiting_reply);
         if let Ok(mut slot) = self.known.try_borrow_mut() {
             *slot = known;
+        }
+        let open_state = open.as_ref().map(|(state, _)| *state);
+        if self.open_state.replace(open_state) != open_state {
+            (self.on_open_state_change)();
         }
         if counts.0 > 0 {
             if let Err(error) = self.show_panel(awaiting_reply).and_then(|()| self.show_banner(open)) {

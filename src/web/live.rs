@@ -99,6 +99,12 @@ impl Live {
         self.schedule(0, true);
     }
 
+    /// Something the draft's context is read from changed without a page change (the
+    /// open conversation's window moved on as time passed): lint again.
+    pub fn context_changed(self: &Rc<Self>) {
+        self.schedule(0, false);
+    }
+
     fn listen(self: &Rc<Self>) -> Result<(), String> {
         let capture = EventListenerOptions { phase: EventListenerPhase::Capture, passive: true };
         let mut hooks = self.hooks.borrow_mut();

@@ -41,7 +41,13 @@ impl Coach {
         let document = dom::document().ok_or_else(|| JsError::new("no document"))?;
         let profile = crate::profile::inbox();
         let live = live::Live::start(document.clone(), profile.clone()).map_err(|e| JsError::new(&e))?;
-        let inbox = inbox::Inbox::start(document, profile).map_err(|e| dom::warn(&e)).ok();
+        let weak = Rc::downgrade(&live);
+        let relint = Box::new(move || {
+            if let Some(live) = weak.upgrade() {
+                live.context_changed();
+            }
+        });
+        let inbox = inbox::Inbox::start(document, profile, relint).map_err(|e| dom::warn(&e)).ok();
         Ok(Coach { live, inbox })
     }
 

@@ -8,7 +8,9 @@
 // to the minute (19 h 59 min, 20 h, 23 h, 24 h, 7 days) are unit tests of src/clock, which
 // takes `now` as a parameter; here the ages are far enough from them that the minutes a
 // run takes cannot move a thread across one, except in ?boundaries=1, whose threads are a
-// minute either side of each boundary (a run takes seconds).
+// minute either side of each boundary (a run takes seconds), and ?crossing=1, whose
+// threads cross boundaries at a whole minute soon after the page loads: that test waits
+// for the real minute to pass (up to 75 seconds).
 
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
@@ -457,6 +459,39 @@ describe("the reply clock in the conversation list", () => {
     // A public comment has no messaging window: no banner.
     await page.evaluate((id) => window.replica.openThread(id), JORDAN);
     await bannerWhen((b) => b === null, "no banner on a comment");
+  });
+
+  test("as real time passes, rows, the toolbar count, the banner and the draft's findings change state at the minute", async () => {
+    // ?crossing=1: three customers reach a boundary at the same whole minute, 15 to 75
+    // seconds after the page loads. The extension's clock is the real one, so this waits.
+    const CROSS_HUMAN = "310000000000001";
+    page = await inbox(`/latest/inbox/all?crossing=1&selected_item_id=${CROSS_HUMAN}`);
+    const tab = await tabOf(page);
+    const crossesAt = Date.parse((await page.evaluate(() => window.replica.threads()))[0].crossesAt);
+    const states = (rows) => Object.fromEntries(rows.map((row) => [row.customer, row.window]));
+    const before = await rowsWhen((r) => r.length === 3, "three rows");
+    assert.ok(Date.now() < crossesAt, "read before the minute");
+    assert.deepEqual(states(before), { "Cross Closing": "open", "Cross Human": "last-hour", "Cross Closed": "human-agent" });
+    await statusWhen(tab, (s) => s.rows === 3 && s.lastHour === 1, "one in its last hour");
+    assert.equal((await banner()).window, "last-hour");
+    // A promotion is still allowed in the 24 hours. (The last name is there so that the
+    // card shows a finding once the whole draft is linted.)
+    await page.evaluate((id) => window.replica.openThread(id), CROSS_HUMAN);
+    await page.keyboard.type("Hi Cross Human, your order is ready. Use code SALE20 for 20% off next time! Maria", { delay: 2 });
+    const shown = (rule) => document.querySelector("reply-coach-root")?.shadowRoot?.querySelector(`[data-rule="${rule}"]`);
+    await page.waitForFunction(shown, "name-last");
+    assert.equal(await page.evaluate(shown, "promo-outside-window"), null, "no promotion finding inside the 24 hours");
+
+    // The minute passes; nothing on the page changes, nobody types.
+    await page.waitForTimeout(Math.max(0, crossesAt - Date.now()));
+    const after = await rowsWhen((r) => r.some((row) => row.window === "closed"), "a row closed");
+    assert.deepEqual(states(after), { "Cross Closing": "closing", "Cross Human": "human-agent", "Cross Closed": "closed" });
+    // Six days of the seven are left, less the seconds since the minute: "5 days".
+    assert.match(after.find((row) => row.customer === "Cross Human").badge, /^Human agent only · 5 days left$/);
+    await statusWhen(tab, (s) => s.lastHour === 0, "none in the last hour");
+    await bannerWhen((b) => b?.window === "human-agent", "the banner moved on");
+    // Nobody typed: the draft's findings followed the window.
+    await page.waitForFunction(shown, "promo-outside-window", { timeout: 5_000 });
   });
 
   test("a Romanian inbox: Romanian stamps, labels and \"Dvs.:\" snippets read, Romanian badges", async () => {

@@ -62,13 +62,15 @@
  * ?rows=500 lists that many conversations (the six above, then generated ones);
  * ?boundaries=1 lists, instead, six conversations whose customers wrote a minute either
  * side of each state boundary (see boundaryThreads in threads.js);
+ * ?crossing=1 lists three whose states change at the same minute, soon after the page
+ * loads (crossingThreads; threads() gives each one's crossesAt);
  * ?lang=ro, ?lang=hy, ?lang=hi put the list, the stamps and the screen-reader texts in
  * Romanian, Armenian or Hindi.
  */
 
 import { createLexicalComposer, createTextareaComposer } from "./composer.js";
 import { cls, h } from "./dom.js";
-import { AGENT, boundaryThreads, CHANNELS, makeThreads, PAGE } from "./threads.js";
+import { AGENT, boundaryThreads, CHANNELS, crossingThreads, makeThreads, PAGE } from "./threads.js";
 import { clockLabel, exactStamp, HOUR, relativeLabel } from "./time.js";
 
 const PAGE_ASSET_ID = "104729384756012";
@@ -96,7 +98,11 @@ const CHANNEL_LABELS = {
 };
 const channelLabel = (channel) => CHANNEL_LABELS[lang]?.[channel] ?? CHANNELS[channel].label;
 const rowCount = Math.min(Math.max(Number(params.get("rows")) || 6, 6), 5000);
-const threads = params.get("boundaries") ? boundaryThreads(Date.now()) : makeThreads(Date.now(), rowCount);
+const threads = params.get("boundaries")
+  ? boundaryThreads(Date.now())
+  : params.get("crossing")
+    ? crossingThreads(Date.now())
+    : makeThreads(Date.now(), rowCount);
 const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
 /** Thread id → the draft its last composer left (see composer.js). */
 const drafts = new Map();
@@ -402,6 +408,7 @@ window.replica = Object.freeze({
       unread: thread.unread,
       lastCustomerMessageAt: lastCustomerMessage(thread).at.toISOString(),
       lastFrom: lastMessage(thread).from,
+      crossesAt: thread.crossesAt,
     })),
   openThreadId: () => openThread.id,
   openThread: (id) => {

@@ -153,3 +153,28 @@ export function boundaryThreads(now) {
     };
   });
 }
+
+/**
+ * The conversations of ?crossing=1: customers whose worst-case age reaches a state boundary
+ * at the same whole minute, soon after the page loads (a stamp names its minute, so states
+ * change only there): one crosses 20 h (open → closing), one 24 h (last hour → human agent
+ * only), one 7 days (human agent only → closed). The minute is the next one, or the one
+ * after when the next is under 15 seconds away, so the states before it can be seen.
+ */
+export function crossingThreads(now) {
+  let crossing = Math.ceil(now / MINUTE) * MINUTE;
+  if (crossing - now < 15_000) crossing += MINUTE;
+  const ages = [
+    ["Cross Closing", 20 * HOUR, "messenger"],
+    ["Cross Human", 24 * HOUR, "messenger"],
+    ["Cross Closed", 7 * DAY, "instagram"],
+  ];
+  return ages.map(([customer, age, channel], i) => ({
+    id: String(310000000000000 + i),
+    channel,
+    customer,
+    unread: true,
+    crossesAt: new Date(crossing).toISOString(),
+    messages: [{ from: "customer", text: `Is the ${customer.toLowerCase()} order ready?`, at: new Date(crossing - age) }],
+  }));
+}

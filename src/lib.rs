@@ -5,6 +5,7 @@
 //! to WebAssembly. [`lint`] is the one entry point; `wasm` exposes it to JavaScript and
 //! `src/bin/reply-coach` to the command line.
 //! [`clock`] is the 24-hour reply clock beside it: inbox timestamps in, window states out.
+//! [`template`] holds saved replies: parsing, rendering, the library document and search.
 
 pub mod clock;
 pub mod context;
@@ -14,6 +15,7 @@ pub mod lang;
 mod lint;
 pub mod profile;
 pub mod rules;
+pub mod template;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

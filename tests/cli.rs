@@ -155,3 +155,123 @@ fn rules_lists_every_rule_id() {
         assert!(text.contains(id), "{id}");
     }
 }
+
+/// A library file in the temporary directory, removed when dropped.
+struct LibraryFile(std::path::PathBuf);
+
+impl LibraryFile {
+    fn new(name: &str, contents: &str) -> LibraryFile {
+        let path = std::env::temp_dir().join(format!("reply-coach-cli-{}-{name}.json", std::process::id()));
+        std::fs::write(&path, contents).unwrap();
+        LibraryFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for LibraryFile {
+    fn drop(&mut self) {
+        std::fs::remove_file(&self.0).ok();
+    }
+}
+
+fn library(templates: Value) -> String {
+    serde_json::json!({"format": "reply-coach-templates", "version": 1, "templates": templates}).to_string()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn templates_check_passes_the_default_pack() {
+    let output = run(&["templates", "check"], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("<default pack>: "), "{}", stdout(&output));
+    assert!(stdout(&output).contains(" 0 error(s)"), "{}", stdout(&output));
+}
+
+#[test]
+fn templates_check_exits_1_on_an_error_finding_and_lints_by_tag() {
+    let file = LibraryFile::new(
+        "findings",
+        &library(serde_json::json!([
+            {"id": "left-in", "title": "Left in", "language": "en", "body": "Hi {{first_name}}, it shipped.\n– {agent_name}"},
+            {"id": "late", "title": "Late", "language": "en", "tags": ["human-agent"],
+             "body": "Hi {first_name}, order {field:Order} shipped today. 50% off your next order!\n– {agent_name}"},
+        ])),
+    );
+    let output = run(&["templates", "check", file.path()], "");
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains(": left-in: error[placeholder-unfilled]: "), "{text}");
+    // Tagged human-agent: linted 30 hours after the customer, where promotion is out.
+    assert!(text.contains(": late: error[promo-outside-window]: "), "{text}");
+    assert!(text.contains(": 2 template(s), "), "{text}");
+}
+
+#[test]
+fn templates_check_names_the_template_and_field_of_an_invalid_file() {
+    let file = LibraryFile::new(
+        "invalid",
+        &library(serde_json::json!([
+            {"id": "a", "title": "A", "language": "en", "body": "Hi {order}"},
+            {"id": "a", "title": "B", "language": "en", "body": "Hi"},
+        ])),
+    );
+    let output = run(&["templates", "check", file.path()], "");
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("error: templates[0] (\"a\").body: at character 3: unknown variable `{order}`"), "{text}");
+    assert!(text.contains("invalid, 1 error(s); nothing was checked"), "{text}");
+    let huge = LibraryFile::new("huge", &" ".repeat(10 * 1024 * 1024));
+    let output = run(&["templates", "check", huge.path()], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("the file is 10.0 MB; a template library may be at most 2 MB"));
+}
+
+#[test]
+fn templates_render_fills_names_and_fields() {
+    let file = LibraryFile::new(
+        "render",
+        &library(serde_json::json!([
+            {"id": "refund.ro", "title": "Rambursare", "language": "ro",
+             "body": "Bună, {first_name|acolo}! Comanda {field:Numărul comenzii} ({field:Data}) de la {page_name}.{cursor}\n– {agent_name}"},
+        ])),
+    );
+    let args = [
+        "templates",
+        "render",
+        file.path(),
+        "refund.ro",
+        "--customer",
+        "Ana Popescu",
+        "--agent",
+        "Mihai",
+        "--page",
+        "Northwind",
+        "--field",
+        "Numărul comenzii=A-1042",
+    ];
+    let output = run(&args, "");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "Bună, Ana! Comanda A-1042 ({field:Data}) de la Northwind.\n– Mihai\n");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("fill-in fields not given (--field LABEL=VALUE): Data"), "{stderr}");
+    let output = run(&["templates", "render", file.path(), "nope"], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no template \"nope\""));
+}
+
+#[test]
+fn templates_bad_usage_exits_2() {
+    for args in
+        [&["templates"][..], &["templates", "render", "only-a-file"][..], &["templates", "check", "/no/such.json"][..]]
+    {
+        let output = run(args, "");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}

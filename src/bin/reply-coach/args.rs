@@ -2,10 +2,15 @@
 
 use reply_coach::{LanguageChoice, LintContext, Surface};
 
+use crate::templates::{self, TemplatesCommand};
+
 pub const USAGE: &str = "\
 Usage:
   reply-coach lint [OPTIONS] [FILE|-]   lint a draft reply (standard input when no FILE)
   reply-coach rules                     list the rules
+  reply-coach templates check [FILE]    validate and lint a template library (the default pack without FILE)
+  reply-coach templates render FILE ID [--customer NAME] [--agent NAME] [--page NAME] [--field LABEL=VALUE]...
+                                        print one template rendered for a conversation
   reply-coach --help | --version
 
 Lint options:
@@ -22,7 +27,8 @@ Lint options:
   --disable RULE                switch a rule off (repeatable)
   --explain                     with --format text, explain each finding
 
-Exit status: 1 if any finding is an error, 2 on bad usage, 0 otherwise.";
+Exit status: 1 if any finding is an error (or, for templates, the library is invalid),
+2 on bad usage, 0 otherwise.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -42,6 +48,7 @@ pub struct LintArgs {
 pub enum Command {
     Lint(LintArgs),
     Rules,
+    Templates(TemplatesCommand),
     Help,
     Version,
 }
@@ -53,6 +60,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
         Some("-V" | "--version") => Ok(Command::Version),
         Some("rules") => Ok(Command::Rules),
         Some("lint") => parse_lint(args).map(Command::Lint),
+        Some("templates") => templates::parse(args).map(Command::Templates),
         Some(other) => Err(format!("unknown command {other:?}")),
     }
 }

@@ -1,0 +1,214 @@
+//! `reply-coach templates`: check a whole template library the way the extension will
+//! use it, or render one template, so a team can check its library in its own CI.
+
+use std::process::ExitCode;
+
+use reply_coach::template::{check, Library, Values, DEFAULT_PACK};
+use reply_coach::Severity;
+
+use crate::{print, read_draft};
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum TemplatesCommand {
+    /// Validate and lint every template; the built-in default pack without a file.
+    Check {
+        file: Option<String>,
+    },
+    Render(RenderArgs),
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct RenderArgs {
+    pub file: String,
+    pub id: String,
+    pub customer: Option<String>,
+    pub agent: Option<String>,
+    pub page: Option<String>,
+    /// `--field LABEL=VALUE`, in the order given.
+    pub fields: Vec<(String, String)>,
+}
+
+pub fn parse(mut args: impl Iterator<Item = String>) -> Result<TemplatesCommand, String> {
+    match args.next().as_deref() {
+        Some("check") => {
+            let file = args.next();
+            match args.next() {
+                Some(extra) => Err(format!("templates check takes one FILE, not also {extra:?}")),
+                None => Ok(TemplatesCommand::Check { file }),
+            }
+        }
+        Some("render") => parse_render(args).map(TemplatesCommand::Render),
+        Some(other) => Err(format!("unknown templates command {other:?} (check or render)")),
+        None => Err("templates needs a command: check or render".into()),
+    }
+}
+
+fn parse_render(mut args: impl Iterator<Item = String>) -> Result<RenderArgs, String> {
+    let mut parsed = RenderArgs::default();
+    let mut positional = Vec::new();
+    while let Some(arg) = args.next() {
+        // `--flag=value` and `--flag value` both work.
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag.to_string(), Some(value.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = || inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--customer" => parsed.customer = Some(value()?),
+            "--agent" => parsed.agent = Some(value()?),
+            "--page" => parsed.page = Some(value()?),
+            "--field" => {
+                let field = value()?;
+                let (label, text) = field
+                    .split_once('=')
+                    .ok_or_else(|| format!("--field takes LABEL=VALUE, e.g. \"Order number=A-1042\", not {field:?}"))?;
+                parsed.fields.push((label.trim().to_string(), text.to_string()));
+            }
+            _ if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
+            _ => positional.push(arg),
+        }
+    }
+    let [file, id] = <[String; 2]>::try_from(positional)
+        .map_err(|got| format!("templates render takes FILE and ID, got {} argument(s)", got.len()))?;
+    Ok(RenderArgs { file, id, ..parsed })
+}
+
+pub fn run(command: TemplatesCommand) -> ExitCode {
+    match command {
+        TemplatesCommand::Check { file } => run_check(file.as_deref()),
+        TemplatesCommand::Render(args) => run_render(&args),
+    }
+}
+
+/// The library in `file` (the default pack when `None`), or the exit status after
+/// saying what is wrong: 2 when it cannot be read, 1 when it is invalid.
+fn load(file: Option<&str>) -> Result<(String, Library), ExitCode> {
+    let (name, text) = match file {
+        Some(path) => read_draft(Some(path)).map_err(|message| {
+            eprintln!("reply-coach: {message}");
+            ExitCode::from(2)
+        })?,
+        None => ("<default pack>".to_string(), DEFAULT_PACK.to_string()),
+    };
+    match Library::from_json(&text) {
+        Ok(library) => Ok((name, library)),
+        Err(errors) => {
+            let lines: Vec<String> = errors.0.iter().map(|e| format!("{name}: error: {e}")).collect();
+            print(&format!("{}\n{name}: invalid, {} error(s); nothing was checked", lines.join("\n"), lines.len()));
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+fn run_check(file: Option<&str>) -> ExitCode {
+    let (name, library) = match load(file) {
+        Ok(loaded) => loaded,
+        Err(status) => return status,
+    };
+    let mut lines = Vec::new();
+    let (mut errors, mut warnings) = (0, 0);
+    for template in &library.templates {
+        match check::check(template) {
+            Ok(checked) => {
+                for finding in &checked.result.findings {
+                    match finding.severity {
+                        Severity::Error => errors += 1,
+                        Severity::Warning => warnings += 1,
+                        Severity::Info => {}
+                    }
+                    let severity = finding.severity.name();
+                    lines.push(format!("{name}: {}: {severity}[{}]: {}", template.id, finding.rule, finding.message));
+                }
+            }
+            Err(message) => {
+                errors += 1;
+                lines.push(format!("{name}: {}: error: {message}", template.id));
+            }
+        }
+    }
+    let count = library.templates.len();
+    lines.push(format!("{name}: {count} template(s), {errors} error(s), {warnings} warning(s)"));
+    match print(&lines.join("\n")) {
+        status if status != ExitCode::SUCCESS => status,
+        _ if errors > 0 => ExitCode::from(1),
+        status => status,
+    }
+}
+
+fn run_render(args: &RenderArgs) -> ExitCode {
+    let (name, library) = match load(Some(&args.file)) {
+        Ok(loaded) => loaded,
+        Err(status) => return status,
+    };
+    let Some(template) = library.templates.iter().find(|t| t.id == args.id) else {
+        eprintln!("reply-coach: no template {:?} in {name}", args.id);
+        return ExitCode::from(2);
+    };
+    // The library is valid, so the body parses; say so rather than panic should it not.
+    let body = match template.parse_body() {
+        Ok(body) => body,
+        Err(error) => {
+            eprintln!("reply-coach: {}: body: {error}", template.id);
+            return ExitCode::from(1);
+        }
+    };
+    let mut values = Values::for_conversation(args.customer.as_deref(), args.agent.as_deref(), args.page.as_deref());
+    values.fields = args.fields.clone();
+    let labels = body.fields();
+    let missing: Vec<&str> = labels.iter().copied().filter(|label| values.field(label).is_none()).collect();
+    if !missing.is_empty() {
+        eprintln!("reply-coach: fill-in fields not given (--field LABEL=VALUE): {}", missing.join(", "));
+    }
+    for (label, _) in args.fields.iter().filter(|(label, _)| !labels.contains(&label.as_str())) {
+        eprintln!("reply-coach: {} has no fill-in field {label:?}", template.id);
+    }
+    print(&body.render(&values).text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_args(args: &[&str]) -> Result<TemplatesCommand, String> {
+        parse(args.iter().map(|a| a.to_string()))
+    }
+
+    #[test]
+    fn reads_render_flags() {
+        let command = parse_args(&[
+            "render",
+            "lib.json",
+            "--customer",
+            "Ana Popescu",
+            "refund.ro",
+            "--agent=Mihai",
+            "--page",
+            "Northwind",
+            "--field",
+            "Numărul comenzii=A-1=2",
+            "--field=Data=azi",
+        ]);
+        let expected = RenderArgs {
+            file: "lib.json".into(),
+            id: "refund.ro".into(),
+            customer: Some("Ana Popescu".into()),
+            agent: Some("Mihai".into()),
+            page: Some("Northwind".into()),
+            fields: vec![("Numărul comenzii".into(), "A-1=2".into()), ("Data".into(), "azi".into())],
+        };
+        assert_eq!(command, Ok(TemplatesCommand::Render(expected)));
+        assert_eq!(parse_args(&["check"]), Ok(TemplatesCommand::Check { file: None }));
+        assert_eq!(parse_args(&["check", "a.json"]), Ok(TemplatesCommand::Check { file: Some("a.json".into()) }));
+    }
+
+    #[test]
+    fn rejects_bad_usage_clearly() {
+        assert!(parse_args(&[]).unwrap_err().contains("check or render"));
+        assert!(parse_args(&["lint"]).unwrap_err().contains("unknown templates command"));
+        assert!(parse_args(&["check", "a", "b"]).unwrap_err().contains("one FILE"));
+        assert!(parse_args(&["render", "a"]).unwrap_err().contains("FILE and ID, got 1"));
+        assert!(parse_args(&["render", "a", "b", "--field", "x"]).unwrap_err().contains("LABEL=VALUE"));
+        assert!(parse_args(&["render", "a", "b", "--agent"]).unwrap_err().contains("--agent needs a value"));
+        assert!(parse_args(&["render", "a", "b", "--lang", "ro"]).unwrap_err().contains("unknown option"));
+    }
+}

@@ -137,7 +137,8 @@ fn placeholder(inner: &str, position: usize) -> Result<Segment, TemplateError> {
         Some(_) => Err(error(position + 1 + name.chars().count(), &format!("{what} cannot have a fallback"))),
         None => Ok(segment),
     };
-    if let Some(label) = name.strip_prefix("field:") {
+    // `{field}` is a field with an empty label.
+    if let Some(label) = name.strip_prefix("field:").or((name == "field").then_some("")) {
         let label = label.trim();
         if label.is_empty() {
             return Err(error(position, "a fill-in field needs a label: `{field:Order number}`"));
@@ -147,7 +148,6 @@ fn placeholder(inner: &str, position: usize) -> Result<Segment, TemplateError> {
     match name {
         "cursor" => no_fallback(Segment::Cursor, "`{cursor}`"),
         "" => Err(error(position, "empty braces: write `{{}}` for literal braces")),
-        "field" => Err(error(position, "a fill-in field needs a label: `{field:Order number}`")),
         _ => match Variable::ALL.into_iter().find(|v| v.name() == name) {
             Some(variable) => Ok(Segment::Variable { variable, fallback: fallback.map(str::to_string) }),
             None => Err(error(

@@ -180,20 +180,20 @@ fn read_template(index: usize, value: &Value, problems: &mut Problems) -> Option
         problem(name, format!("unknown field (expected {})", TEMPLATE_FIELDS.join(", ")));
     }
     let mut text = |field: &str| match object.get(field) {
-        Some(Value::String(text)) => text.clone(),
+        Some(Value::String(text)) => Some(text.clone()),
         Some(_) => {
             problem(field, "must be text".into());
-            String::new()
+            None
         }
         None => {
             problem(field, "missing".into());
-            String::new()
+            None
         }
     };
     let (id_text, title, language_code, body) = (text("id"), text("title"), text("language"), text("body"));
-    let language = Language::from_code(&language_code);
-    if language.is_none() && !language_code.is_empty() {
-        problem("language", format!("must be en, ro, hy or hi, not {language_code:?}"));
+    let language = language_code.as_deref().and_then(Language::from_code);
+    if let (Some(code), None) = (&language_code, language) {
+        problem("language", format!("must be en, ro, hy or hi, not {code:?}"));
     }
     let tags = match object.get("tags") {
         None => Vec::new(),
@@ -213,10 +213,10 @@ fn read_template(index: usize, value: &Value, problems: &mut Problems) -> Option
             None
         }
     };
-    let template = Template { id: id_text, title, language: language.unwrap_or(Language::En), tags, shortcut, body };
-    if !ok {
+    let (Some(id_text), Some(title), Some(language), Some(body), true) = (id_text, title, language, body, ok) else {
         return None;
-    }
+    };
+    let template = Template { id: id_text, title, language, tags, shortcut, body };
     let limits = template.problems();
     for limit in &limits {
         problems.template(index, id, Some(limit.field), limit.message.clone());
@@ -334,7 +334,10 @@ mod tests {
         let mut wrong_types = template("d", "fr", "/d");
         wrong_types["tags"] = json!("refund");
         wrong_types["shortcut"] = json!(3);
-        let text = document(vec![template("a", "en", "/a"), typo, bad_body, wrong_types, json!(7), json!({})]);
+        let mut empty_language = template("e", "", "/e");
+        empty_language["title"] = json!(["not text"]);
+        let text =
+            document(vec![template("a", "en", "/a"), typo, bad_body, wrong_types, json!(7), json!({}), empty_language]);
         assert_eq!(
             errors(&text),
             [
@@ -348,6 +351,8 @@ mod tests {
                 "templates[5].title: missing",
                 "templates[5].language: missing",
                 "templates[5].body: missing",
+                "templates[6] (\"e\").title: must be text",
+                "templates[6] (\"e\").language: must be en, ro, hy or hi, not \"\"",
             ]
         );
     }

@@ -68,22 +68,19 @@ impl SearchIndex {
         let mut index = SearchIndex::default();
         let mut known: HashMap<String, u32> = HashMap::new();
         let mut intern = |vocabulary: &mut Vec<Word>, word: &str| -> u32 {
-            *known.entry(word.to_string()).or_insert_with(|| {
-                let chars: Box<[char]> = word.chars().collect();
-                vocabulary.push(Word { mask: mask(&chars), chars });
-                (vocabulary.len() - 1) as u32
-            })
+            if let Some(&id) = known.get(word) {
+                return id;
+            }
+            let chars: Box<[char]> = word.chars().collect();
+            vocabulary.push(Word { mask: mask(&chars), chars });
+            let id = (vocabulary.len() - 1) as u32;
+            known.insert(word.to_string(), id);
+            id
         };
         for template in &library.templates {
             let mut entry_words: Vec<(u32, u8)> = Vec::new();
             let mut add = |vocabulary: &mut Vec<Word>, text: &str, weight: u8| {
-                for word in words(text) {
-                    let id = intern(vocabulary, &word.folded);
-                    match entry_words.iter_mut().find(|(known, _)| *known == id) {
-                        Some((_, known_weight)) => *known_weight = (*known_weight).max(weight),
-                        None => entry_words.push((id, weight)),
-                    }
-                }
+                entry_words.extend(words(text).iter().map(|word| (intern(vocabulary, &word.folded), weight)));
             };
             add(&mut index.vocabulary, &template.title, TITLE);
             for tag in &template.tags {
@@ -94,6 +91,9 @@ impl SearchIndex {
             if let Some(id) = shortcut {
                 entry_words.push((id, SHORTCUT));
             }
+            // Each word once, with its highest weight.
+            entry_words.sort_unstable_by(|(a, a_weight), (b, b_weight)| a.cmp(b).then(b_weight.cmp(a_weight)));
+            entry_words.dedup_by_key(|(id, _)| *id);
             index.entries.push(Entry {
                 id: template.id.clone(),
                 language: template.language,

@@ -5,7 +5,7 @@
 //! file, a variant here and its tests.
 
 mod data_file;
-mod detect;
+pub mod detect;
 
 use std::sync::OnceLock;
 

@@ -96,14 +96,24 @@ impl Library {
             );
             return Err(ImportErrors(problems.0));
         }
-        let templates = match serde_json::from_str::<Value>(text) {
-            Ok(Value::Object(document)) => read_document(&document, &mut problems),
-            Ok(_) => {
-                problems.document(None, "a template library is a JSON object".into());
-                Vec::new()
-            }
+        match serde_json::from_str::<Value>(text) {
+            Ok(document) => Library::from_value(&document),
             Err(error) => {
                 problems.document(None, format!("not valid JSON: {error}"));
+                Err(ImportErrors(problems.0))
+            }
+        }
+    }
+
+    /// Reads and validates a library document already parsed (the extension's storage
+    /// gives a JS object: reading it as a `Value` keeps serde_json's text parser out of
+    /// the Wasm). All or nothing, as [`Library::from_json`].
+    pub fn from_value(document: &Value) -> Result<Library, ImportErrors> {
+        let mut problems = Problems::default();
+        let templates = match document {
+            Value::Object(document) => read_document(document, &mut problems),
+            _ => {
+                problems.document(None, "a template library is a JSON object".into());
                 Vec::new()
             }
         };

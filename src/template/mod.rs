@@ -4,7 +4,8 @@
 //! Pure Rust, tested natively and called from the Wasm (the picker, the options page) and
 //! the CLI (`reply-coach templates`). The format is documented in `docs/TEMPLATES.md`:
 //! [`body`] parses and renders one body, [`Library`] reads and writes the versioned library
-//! document, [`search`] ranks templates for the picker, [`check`] lints each template the
+//! document, [`search`] ranks templates for the picker, [`slash_query`] finds the `/shortcut` typed
+//! to call it, [`check`] lints each template the
 //! way it will be sent.
 
 pub mod body;
@@ -12,6 +13,7 @@ pub mod check;
 mod library;
 mod model;
 pub mod search;
+mod slash;
 mod values;
 
 pub use body::{parse, Body, Rendered, Segment, TemplateError, Variable};
@@ -21,6 +23,7 @@ pub use model::{
     MAX_TITLE_CHARS,
 };
 pub use search::{search, Match, SearchIndex, SearchPreferences};
+pub use slash::{slash_query, SlashQuery, MAX_QUERY_CHARS};
 pub use values::Values;
 
 /// The default pack shipped with the extension: every situation in the guidelines, in

@@ -1,0 +1,403 @@
+//! The template picker's behaviour: opened from its button, the keyboard shortcut (the
+//! `commands` API, through `content.js`) or a `/` at the start of an empty line; searches
+//! as the agent types; previews the highlighted template rendered for this conversation,
+//! with the linter's verdict; asks for the fill-in fields; and inserts at the caret (or
+//! over the selection, or over the `/query` typed) as one undoable edit, with the caret
+//! at `{cursor}`.
+//!
+//! An insertion is handed to the editor once, through the same path as a fix, and its
+//! result checked on the next microtask: never retried (retries have inserted text two
+//! and three times in other extensions). It is refused, with a message, when the draft
+//! changed since the picker took its place.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use web_sys::{Element, KeyboardEvent};
+
+use super::{apply_edit, Live, State};
+use crate::context::LintContext;
+use crate::finding::{Edit, Severity};
+use crate::lang::{detect, Language};
+use crate::template::{slash_query, Library, SearchIndex, SearchPreferences, Values};
+use crate::web::composer::{Composer, Snapshot};
+use crate::web::conversation;
+use crate::web::dom::{self, message};
+use crate::web::picker::{Item, Pressed};
+
+/// How many templates the list shows: the best matches; typing narrows.
+const LISTED: usize = 8;
+
+/// The agent's templates and how often each was used.
+#[derive(Default)]
+pub(super) struct Templates {
+    library: Library,
+    index: SearchIndex,
+    usage: BTreeMap<String, u32>,
+    /// The open picker's target, `None` when it is closed.
+    session: Option<Session>,
+}
+
+/// Where the picker's template goes, and what it lists.
+struct Session {
+    composer: Composer,
+    /// The draft when the target was taken: an insertion into any other text is refused.
+    text: String,
+    /// What the template replaces (UTF-16 offsets): the selection, or the `/query`.
+    span: (usize, usize),
+    /// Opened by a `/` typed in the composer: the query is read from the draft, and the
+    /// composer keeps the focus.
+    slash: bool,
+    /// The listed templates, by library index, best first.
+    results: Vec<usize>,
+    active: usize,
+}
+
+impl Templates {
+    pub(super) fn is_open(&self) -> bool {
+        self.session.is_some()
+    }
+}
+
+impl Live {
+    /// Takes the agent's library (from `chrome.storage.local`, or the default pack) and
+    /// the usage counts.
+    pub fn set_templates(self: &Rc<Self>, library: Library, usage: BTreeMap<String, u32>) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.templates.index = SearchIndex::new(&library);
+            state.templates.library = library;
+            state.templates.usage = usage;
+        }
+        self.refresh_picker();
+    }
+
+    /// Opens the picker for the composer, its search box focused (the button, the shortcut).
+    pub fn open_picker(self: &Rc<Self>) {
+        let Ok(mut state) = self.state.try_borrow_mut() else { return };
+        let Some(composer) = self.current_composer(&mut state) else { return };
+        let snapshot = composer.snapshot();
+        let span = composer.selection(&snapshot).unwrap_or((snapshot.len, snapshot.len));
+        self.start_session(&mut state, composer, snapshot.text, span, false);
+        drop(state);
+        self.refresh_picker();
+    }
+
+    /// After an input in the composer: opens, follows or closes the slash picker.
+    pub(super) fn check_slash(self: &Rc<Self>) {
+        let Ok(mut state) = self.state.try_borrow_mut() else { return };
+        let Some(composer) = super::composer::focused(&self.document, &self.profile.composer) else { return };
+        let snapshot = composer.snapshot();
+        let found = composer.caret(&snapshot).and_then(|caret| {
+            let caret = byte_offset(&snapshot.text, caret)?;
+            let query = slash_query(&snapshot.text, caret)?;
+            Some((utf16_offset(&snapshot.text, query.start), query.query.to_string(), caret))
+        });
+        let open_slash = state.templates.session.as_ref().is_some_and(|s| s.slash);
+        match found {
+            Some((start, query, caret)) => {
+                let end = utf16_offset(&snapshot.text, caret);
+                if let (true, Some(session)) = (open_slash, state.templates.session.as_mut()) {
+                    session.text = snapshot.text;
+                    session.span = (start, end);
+                } else {
+                    self.start_session(&mut state, composer, snapshot.text, (start, end), true);
+                }
+                if let Some(picker) = &state.picker {
+                    picker.set_query(&query);
+                }
+            }
+            None if open_slash => {
+                close(&mut state);
+                return;
+            }
+            None => return,
+        }
+        drop(state);
+        self.refresh_picker();
+    }
+
+    fn start_session(&self, state: &mut State, composer: Composer, text: String, span: (usize, usize), slash: bool) {
+        let Some(picker) = &state.picker else { return };
+        let Some(window) = dom::window() else { return };
+        let size = |value: Result<wasm_bindgen::JsValue, _>| value.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let viewport = (size(window.inner_width()), size(window.inner_height()));
+        picker.set_query("");
+        picker.open(&composer.element.get_bounding_client_rect(), viewport, !slash);
+        state.templates.session = Some(Session { composer, text, span, slash, results: Vec::new(), active: 0 });
+    }
+
+    /// A key pressed in the composer (`target` `None`) or on `target` in the picker; true
+    /// when the picker took it (the caller stops it reaching the page: Enter would send
+    /// the message).
+    pub(super) fn picker_key(self: &Rc<Self>, event: &KeyboardEvent, target: Option<&Element>) -> bool {
+        if event.is_composing() {
+            return false;
+        }
+        let Ok(mut state) = self.state.try_borrow_mut() else { return false };
+        let Some(session) = state.templates.session.as_mut() else { return false };
+        if target.is_none() && !session.slash {
+            return false;
+        }
+        let key = event.key();
+        let filling = state.picker.as_ref().is_some_and(|p| p.is_filling());
+        match key.as_str() {
+            "Escape" if filling => {
+                if let Some(picker) = &state.picker {
+                    picker.show_fields(None);
+                }
+                drop(state);
+                self.refresh_picker();
+            }
+            "Escape" => {
+                let composer = state.templates.session.as_ref().map(|s| s.composer.clone());
+                close(&mut state);
+                drop(state);
+                if let Some(composer) = composer {
+                    let _ = composer.element.focus();
+                }
+            }
+            "Enter" if filling && !event.shift_key() => {
+                let next = match (&state.picker, target) {
+                    (Some(picker), Some(field)) => picker.next_field(field),
+                    _ => false,
+                };
+                drop(state);
+                if !next {
+                    self.insert_active();
+                }
+            }
+            "ArrowDown" | "ArrowUp" if !filling => {
+                if let Some(session) = state.templates.session.as_mut() {
+                    let count = session.results.len().max(1);
+                    let step = if key == "ArrowDown" { 1 } else { count - 1 };
+                    session.active = (session.active + step) % count;
+                }
+                drop(state);
+                self.show_active();
+            }
+            "Enter" | "Tab" if !filling && !event.shift_key() => {
+                let active = state.templates.session.as_ref().map_or(0, |s| s.active);
+                drop(state);
+                self.choose(active);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// A click in the shadow root that the picker handles.
+    pub(super) fn picker_pressed(self: &Rc<Self>, pressed: Pressed) {
+        match pressed {
+            Pressed::Open => self.open_picker(),
+            Pressed::Item(position) => {
+                if let Ok(mut state) = self.state.try_borrow_mut() {
+                    if let Some(session) = state.templates.session.as_mut() {
+                        session.active = position;
+                    }
+                }
+                self.choose(position);
+            }
+            Pressed::Insert => self.insert_active(),
+            Pressed::Close => {
+                if let Ok(mut state) = self.state.try_borrow_mut() {
+                    close(&mut state);
+                }
+            }
+        }
+    }
+
+    /// Searches again and lists the results (the query or the library changed).
+    pub(super) fn refresh_picker(self: &Rc<Self>) {
+        let Ok(mut state) = self.state.try_borrow_mut() else { return };
+        let state = &mut *state;
+        let (Some(picker), Some(session)) = (&state.picker, state.templates.session.as_mut()) else { return };
+        let context = context_for(self, &state.settings, &session.composer);
+        let preferences = SearchPreferences {
+            language: preferred_language(&context, &self.document),
+            usage: state.templates.usage.clone(),
+        };
+        let templates = &state.templates.library.templates;
+        session.results = state.templates.index.search(&picker.query(), &preferences).iter().map(|m| m.index).collect();
+        session.results.truncate(LISTED);
+        session.active = 0;
+        let items: Vec<Item> = session
+            .results
+            .iter()
+            .filter_map(|&i| templates.get(i))
+            .map(|t| Item { id: &t.id, title: &t.title, shortcut: t.shortcut.as_deref(), language: t.language.code() })
+            .collect();
+        if let Err(error) = picker.list(&self.document, &items, 0) {
+            dom::warn(&error);
+        }
+        drop(items);
+        show_preview(state, &context);
+    }
+
+    fn show_active(self: &Rc<Self>) {
+        let Ok(state) = self.state.try_borrow() else { return };
+        let (Some(picker), Some(session)) = (&state.picker, &state.templates.session) else { return };
+        picker.highlight(session.active, !session.results.is_empty());
+        let context = context_for(self, &state.settings, &session.composer);
+        show_preview(&state, &context);
+    }
+
+    /// The agent chose the template at `position`: its fill-in fields first, if any.
+    fn choose(self: &Rc<Self>, position: usize) {
+        let Ok(state) = self.state.try_borrow() else { return };
+        let (Some(picker), Some(session)) = (&state.picker, &state.templates.session) else { return };
+        let Some(template) = session.results.get(position).and_then(|&i| state.templates.library.templates.get(i))
+        else {
+            return;
+        };
+        let fields: Result<Vec<String>, _> =
+            template.parse_body().map(|body| body.fields().into_iter().map(str::to_string).collect());
+        match fields {
+            Ok(fields) if !fields.is_empty() => {
+                let labels: Vec<&str> = fields.iter().map(String::as_str).collect();
+                picker.show_fields(Some(&labels));
+            }
+            _ => {
+                drop(state);
+                self.insert_active();
+            }
+        }
+    }
+
+    /// Inserts the highlighted template with the fields typed, if the draft is still the
+    /// text the picker was opened on.
+    fn insert_active(self: &Rc<Self>) {
+        let prepared = {
+            let Ok(mut state) = self.state.try_borrow_mut() else { return };
+            let fields = state.picker.as_ref().map(|p| p.field_values()).unwrap_or_default();
+            let Some(session) = state.templates.session.take() else { return };
+            let prepared = prepare(self, &state, &session, fields);
+            if let Some(picker) = &state.picker {
+                picker.close();
+            }
+            prepared.map(|(edit, caret, id)| (session.composer, edit, caret, id))
+        };
+        // The state is released: the edit fires the page's input events.
+        let outcome = prepared.and_then(|(composer, edit, caret, id)| {
+            let snapshot = composer.snapshot();
+            apply_edit(&composer, &snapshot, &edit, caret).map(|in_flight| (in_flight, id))
+        });
+        match outcome {
+            Ok((in_flight, id)) => {
+                self.count_use(&id);
+                self.after_edit(message("templateInserted", None), Some(in_flight));
+            }
+            Err(error) => self.after_edit(error, None),
+        }
+    }
+
+    /// One more use of template `id`, kept in `chrome.storage.local` (a count, no text).
+    fn count_use(&self, id: &str) {
+        let Ok(mut state) = self.state.try_borrow_mut() else { return };
+        *state.templates.usage.entry(id.to_string()).or_default() += 1;
+        let counts = js_sys::Object::new();
+        for (id, count) in &state.templates.usage {
+            let _ = js_sys::Reflect::set(&counts, &id.into(), &(*count).into());
+        }
+        let items = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&items, &"templateUsage".into(), &counts);
+        if let Err(error) = dom::store_locally(&items, &self.storage_error) {
+            dom::warn(&format!("the template counts were not saved: {error}"));
+        }
+    }
+}
+
+/// The edit that inserts the session's template, the caret after it, and the template's
+/// id; or why not.
+fn prepare(
+    live: &Live,
+    state: &State,
+    session: &Session,
+    fields: Vec<(String, String)>,
+) -> Result<(Edit, usize, String), String> {
+    let snapshot: Snapshot = session.composer.snapshot();
+    if snapshot.text != session.text || !session.composer.is_connected() {
+        return Err(message("templateDraftChanged", None));
+    }
+    let template = session
+        .results
+        .get(session.active)
+        .and_then(|&i| state.templates.library.templates.get(i))
+        .ok_or_else(|| message("templateDraftChanged", None))?;
+    let body = template.parse_body().map_err(|error| error.to_string())?;
+    let context = context_for(live, &state.settings, &session.composer);
+    let mut values = values_for(&context);
+    values.fields = fields;
+    let rendered = body.render(&values);
+    let (start, end) = session.span;
+    let caret = start + utf16_offset(&rendered.text, rendered.cursor);
+    Ok((Edit { start, end, text: rendered.text }, caret, template.id.clone()))
+}
+
+/// Closes the picker, leaving the draft as it is.
+pub(super) fn close(state: &mut State) {
+    state.templates.session = None;
+    if let Some(picker) = &state.picker {
+        picker.close();
+    }
+}
+
+/// The highlighted template, rendered for this conversation, and the linter's verdict on
+/// it (with each fill-in field's label standing in for its value).
+fn show_preview(state: &State, context: &LintContext) {
+    let (Some(picker), Some(session)) = (&state.picker, &state.templates.session) else { return };
+    let template = session.results.get(session.active).and_then(|&i| state.templates.library.templates.get(i));
+    let Some(body) = template.and_then(|t| t.parse_body().ok()) else {
+        picker.preview("", "", true);
+        return;
+    };
+    let mut values = values_for(context);
+    values.fields = body.fields().into_iter().map(|label| (label.to_string(), format!("[{label}]"))).collect();
+    let text = body.render(&values).text;
+    // A field's stand-in is not a placeholder left unfilled: the agent fills it before insertion.
+    let mut context = context.clone();
+    context.settings.disabled_rules.push("placeholder-unfilled".into());
+    let findings = crate::lint(&text, &context).map(|r| r.findings).unwrap_or_default();
+    let serious: Vec<&str> =
+        findings.iter().filter(|f| f.severity >= Severity::Warning).map(|f| f.message.as_str()).collect();
+    let verdict = match serious.first() {
+        None => message("templateClean", None),
+        Some(first) => message("templateFindings", Some(&format!("{} · {first}", serious.len()))),
+    };
+    picker.preview(&text, &verdict, serious.is_empty());
+}
+
+/// The draft's lint context for `composer`: what the page shows, with the agent's settings.
+fn context_for(live: &Live, settings: &crate::context::StoredSettings, composer: &Composer) -> LintContext {
+    settings.apply_to(conversation::read(&live.document, &live.profile, &composer.element))
+}
+
+fn values_for(context: &LintContext) -> Values {
+    Values::for_conversation(context.customer_name.as_deref(), context.agent_name.as_deref(), None)
+}
+
+/// The language whose templates come first: the one the agent chose, else the customer's
+/// (from their last message), else the page's.
+fn preferred_language(context: &LintContext, document: &web_sys::Document) -> Option<Language> {
+    context
+        .language
+        .fixed()
+        .or_else(|| detect::fallback(context.customer_message.as_deref()))
+        .or_else(|| conversation::page_language(document))
+}
+
+/// The byte offset of the UTF-16 offset `utf16` in `text`, if it falls between characters.
+fn byte_offset(text: &str, utf16: usize) -> Option<usize> {
+    let mut units = 0;
+    for (byte, c) in text.char_indices() {
+        if units == utf16 {
+            return Some(byte);
+        }
+        units += c.len_utf16();
+    }
+    (units == utf16).then_some(text.len())
+}
+
+/// The UTF-16 offset of the byte offset `byte` in `text`.
+fn utf16_offset(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |before| before.encode_utf16().count())
+}

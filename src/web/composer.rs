@@ -102,6 +102,24 @@ impl Composer {
         snapshot.offset_of(&node, selection.focus_offset())
     }
 
+    /// The selection as `start..end` offsets into `snapshot` (equal for a caret), when it
+    /// is in the composer.
+    pub fn selection(&self, snapshot: &Snapshot) -> Option<(usize, usize)> {
+        if let Some(textarea) = self.textarea() {
+            let start = textarea.selection_start().ok()?? as usize;
+            let end = textarea.selection_end().ok()?? as usize;
+            return Some((start, end));
+        }
+        let selection = dom::window()?.get_selection().ok()??;
+        let (anchor, focus) = (selection.anchor_node()?, selection.focus_node()?);
+        if !self.element.contains(Some(&anchor)) || !self.element.contains(Some(&focus)) {
+            return None;
+        }
+        let anchor = snapshot.offset_of(&anchor, selection.anchor_offset())?;
+        let focus = snapshot.offset_of(&focus, selection.focus_offset())?;
+        Some((anchor.min(focus), anchor.max(focus)))
+    }
+
     /// A DOM range over `start..end` of `snapshot`; `None` for a textarea, whose text
     /// has no nodes.
     pub fn range(&self, snapshot: &Snapshot, start: usize, end: usize) -> Option<Range> {

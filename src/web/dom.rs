@@ -28,6 +28,10 @@ extern "C" {
     /// `chrome.i18n.getMessage`: the text for `name` in the browser's UI language.
     #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage, catch)]
     fn get_message(name: &str, substitutions: &JsValue) -> Result<String, JsValue>;
+
+    /// `chrome.storage.local.set`: the extension's own storage on this machine.
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set, catch)]
+    fn storage_local_set(items: &JsValue) -> Result<js_sys::Promise, JsValue>;
 }
 
 /// An observer (mutation, resize) with the callback it calls, which must live as long as
@@ -101,6 +105,13 @@ pub fn exec_command(document: &Document, command: &str, value: &str) -> bool {
         .dyn_ref::<HtmlDocument>()
         .and_then(|html| html.exec_command_with_show_ui_and_value(command, false, value).ok())
         .unwrap_or(false)
+}
+
+/// Writes `items` to `chrome.storage.local` (counts and settings only: never page text);
+/// a failed write calls `on_error`.
+pub fn store_locally(items: &JsValue, on_error: &Closure<dyn FnMut(JsValue)>) -> Result<(), String> {
+    let _ = storage_local_set(items).map_err(describe)?.catch(on_error);
+    Ok(())
 }
 
 /// Makes `range` the document's selection.

@@ -35,7 +35,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationObserverInit, MutationRecord};
 
-use crate::clock::{awaiting, customer_last, ms_to_next_minute, format_comment, format_time_left, row_time, window_status};
+use crate::clock::{
+    awaiting, customer_last, format_comment, format_time_left, ms_to_next_minute, row_time, window_status,
+};
 use crate::clock::{AwaitingMark, ClockSettings};
 use crate::clock::{TimeRange, WindowState};
 use crate::lang::Language;

@@ -1,5 +1,6 @@
 //! Live linting: follows the composer the agent types in, lints its draft as they type,
-//! shows the findings (card and underlines), and applies a fix when asked.
+//! shows the findings (card and underlines), and applies a fix when asked; and the
+//! template picker by the same composer ([`templates`]).
 //!
 //! Event listeners only schedule work (a debounce timer); the work runs from the timer,
 //! never inside a listener, so our own DOM changes (a fix typing into the composer,
@@ -12,7 +13,7 @@ use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, MutationObserver, ResizeObserver};
+use web_sys::{Document, Element, KeyboardEvent, MutationObserver, ResizeObserver};
 
 use crate::context::{LintContext, StoredSettings};
 use crate::finding::{apply_edits, caret_after, merge_edits, Edit, Finding};
@@ -21,6 +22,7 @@ use crate::web::card::{Card, View};
 use crate::web::composer::{self, Composer, Snapshot};
 use crate::web::conversation;
 use crate::web::dom::{self, message, Observer};
+use crate::web::picker::Picker;
 use crate::web::underline;
 
 /// Each update's cost on the page's performance timeline ([`dom::Timing`]).
@@ -31,6 +33,11 @@ const UPDATE_MEASURE: &str = "reply-coach:update";
 const TYPING_PAUSE_MS: u32 = 120;
 /// After the page changes on its own (a conversation opened, a composer re-created).
 const PAGE_CHANGE_PAUSE_MS: u32 = 200;
+
+mod templates;
+
+/// The tag of the card's and the picker's shadow host (upper case, as `tagName` gives it).
+const UI_HOST: &str = "REPLY-COACH-ROOT";
 
 /// The attribute on the linted composer with the number of findings (a test contract).
 const FINDINGS_ATTRIBUTE: &str = "data-rc-findings";
@@ -46,12 +53,17 @@ pub struct Live {
     /// Watches the linted composer's size: the card follows it from the observer's
     /// callback, where the layout is fresh, instead of reading it on every keystroke.
     resize: RefCell<Option<Observer<ResizeObserver>>>,
+    /// Reports a failed write to storage (the template counts).
+    storage_error: Closure<dyn FnMut(JsValue)>,
 }
 
 struct State {
     settings: StoredSettings,
     composer: Option<Composer>,
     card: Option<Card>,
+    /// The template picker and its button, in the card's shadow root.
+    picker: Option<Picker>,
+    templates: templates::Templates,
     /// What was last linted, so a fix applies only to the text it was made for.
     last: Option<Linted>,
     /// A one-off message for the card (a fix that failed), shown until the next lint.
@@ -77,6 +89,8 @@ impl Live {
                 settings: StoredSettings::default(),
                 composer: None,
                 card: None,
+                picker: None,
+                templates: Default::default(),
                 last: None,
                 notice: None,
                 fix_in_flight: None,
@@ -85,6 +99,9 @@ impl Live {
             hooks: RefCell::new(Vec::new()),
             observers: RefCell::new(Vec::new()),
             resize: RefCell::new(None),
+            storage_error: Closure::new(|error| {
+                dom::warn(&format!("a write to storage failed: {}", dom::describe(error)))
+            }),
         });
         live.listen()?;
         live.schedule(0, false);
@@ -114,9 +131,26 @@ impl Live {
             hooks.push(EventListener::new_with_options(&self.document, event, capture, move |_| {
                 if let Some(live) = live.upgrade() {
                     live.schedule(if typing { TYPING_PAUSE_MS } else { 0 }, true);
+                    if typing {
+                        live.check_slash_soon();
+                    }
                 }
             }));
         }
+        // Keys for the slash picker, before the page's editor sees them (Enter sends).
+        let live = Rc::downgrade(self);
+        let active = EventListenerOptions { phase: EventListenerPhase::Capture, passive: false };
+        hooks.push(EventListener::new_with_options(&self.document, "keydown", active, move |event| {
+            let (Some(live), Some(key)) = (live.upgrade(), event.dyn_ref::<KeyboardEvent>()) else { return };
+            // Keys in the picker itself reach this listener retargeted to its host: the
+            // shadow root's own listener takes them.
+            let from_ui =
+                event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|t| t.tag_name() == UI_HOST);
+            if !from_ui && live.picker_key(key, None) {
+                event.prevent_default();
+                event.stop_immediate_propagation();
+            }
+        }));
         let window = dom::window().ok_or("no window")?;
         for event in ["scroll", "resize"] {
             let live = Rc::downgrade(self);
@@ -143,6 +177,20 @@ impl Live {
                 live.schedule(PAGE_CHANGE_PAUSE_MS, false);
             }
         })
+    }
+
+    /// Looks for a `/query` once the editor has finished with the input (a microtask:
+    /// before the next key, which the picker may have to take).
+    fn check_slash_soon(self: &Rc<Self>) {
+        let live = Rc::downgrade(self);
+        let check = Closure::once_into_js(move || {
+            if let Some(live) = live.upgrade() {
+                live.check_slash();
+            }
+        });
+        if let Some(window) = dom::window() {
+            window.queue_microtask(check.unchecked_ref());
+        }
     }
 
     fn observe(&self, on_change: impl FnMut() + 'static) -> Result<(), String> {
@@ -193,6 +241,9 @@ impl Live {
                 underline::clear(&card.marks);
                 card.hide();
             }
+            if let Some(picker) = &state.picker {
+                picker.place_button(None, 0.0);
+            }
             return Ok(());
         };
         settle_fix(state);
@@ -240,6 +291,9 @@ impl Live {
                 let _ = previous.remove_attribute(FINDINGS_ATTRIBUTE);
             }
             state.last = None;
+            if state.templates.is_open() {
+                templates::close(state);
+            }
             if let Some((resize, _)) = self.resize.borrow().as_ref() {
                 resize.disconnect();
                 // Observing calls back once at the next layout: the card moves to it.
@@ -262,22 +316,49 @@ impl Live {
         }
         let card = Card::create(&self.document)?;
         let root = card.host().shadow_root().ok_or("no shadow root")?;
-        // Pressing a button must not take the focus (and the caret) from the composer.
+        state.picker = Some(Picker::create(&self.document, &root)?);
+        let target_of = |event: &web_sys::Event| event.target().and_then(|t| t.dyn_into::<Element>().ok());
+        // Pressing a button or a listed template must not take the focus (and the caret)
+        // from the composer.
         let options = EventListenerOptions::enable_prevent_default();
-        self.hooks.borrow_mut().push(EventListener::new_with_options(&root, "mousedown", options, |event| {
-            let on_button =
-                event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("button").ok()?);
-            if on_button.is_some() {
+        self.hooks.borrow_mut().push(EventListener::new_with_options(&root, "mousedown", options, move |event| {
+            if target_of(event).and_then(|t| t.closest("button, [role=option]").ok()?).is_some() {
                 event.prevent_default();
             }
         }));
         let live = Rc::downgrade(self);
         self.hooks.borrow_mut().push(EventListener::new(&root, "click", move |event| {
-            let Some(live) = live.upgrade() else { return };
-            let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+            let (Some(live), Some(target)) = (live.upgrade(), target_of(event)) else { return };
+            let pressed = live.state.try_borrow().ok().and_then(|state| state.picker.as_ref()?.on_click(&target));
+            if let Some(pressed) = pressed {
+                live.picker_pressed(pressed);
+                return;
+            }
             let clicked = live.state.try_borrow().ok().and_then(|state| state.card.as_ref()?.on_click(&target));
             if let Some((finding, fix)) = clicked {
                 live.apply_fix(finding, fix);
+            }
+        }));
+        let live = Rc::downgrade(self);
+        self.hooks.borrow_mut().push(EventListener::new_with_options(&root, "keydown", options, move |event| {
+            let (Some(live), Some(key), Some(target)) =
+                (live.upgrade(), event.dyn_ref::<KeyboardEvent>(), target_of(event))
+            else {
+                return;
+            };
+            if live.picker_key(key, Some(&target)) {
+                event.prevent_default();
+                // The document's listener would see it again, retargeted to the host.
+                event.stop_propagation();
+            }
+        }));
+        let live = Rc::downgrade(self);
+        self.hooks.borrow_mut().push(EventListener::new(&root, "input", move |event| {
+            let searching = live.upgrade().zip(target_of(event)).filter(|(live, target)| {
+                live.state.try_borrow().ok().and_then(|s| s.picker.as_ref().map(|p| p.is_search(target))) == Some(true)
+            });
+            if let Some((live, _)) = searching {
+                live.refresh_picker();
             }
         }));
         state.card = Some(card);
@@ -299,11 +380,16 @@ impl Live {
             }
         };
         // The state is released: applying the fix fires the page's input events.
-        let (notice, in_flight) =
-            match outcome.and_then(|(composer, snapshot, edits)| apply(&composer, &snapshot, &edits)) {
-                Ok(in_flight) => (message("fixApplied", None), Some(in_flight)),
-                Err(error) => (error, None),
-            };
+        match outcome.and_then(|(composer, snapshot, edits)| apply(&composer, &snapshot, &edits)) {
+            Ok(in_flight) => self.after_edit(message("fixApplied", None), Some(in_flight)),
+            Err(error) => self.after_edit(error, None),
+        }
+    }
+
+    /// After an edit was handed to the editor (`in_flight`: the text it should make and
+    /// the caret), or refused: the card says `notice`, the caret goes back, and the draft
+    /// is linted again.
+    fn after_edit(self: &Rc<Self>, notice: String, in_flight: Option<(String, usize)>) {
         if let Ok(mut state) = self.state.try_borrow_mut() {
             state.notice = Some(notice);
             state.fix_in_flight = in_flight;
@@ -336,7 +422,11 @@ impl Live {
         let Some(window) = dom::window() else { return };
         let size = |value: Result<JsValue, JsValue>| value.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
         let viewport = (size(window.inner_width()), size(window.inner_height()));
-        card.place_by(&composer.element.get_bounding_client_rect(), viewport);
+        let rect = composer.element.get_bounding_client_rect();
+        card.place_by(&rect, viewport);
+        if let Some(picker) = &state.picker {
+            picker.place_button(Some(&rect), viewport.0);
+        }
         let Some(last) = &state.last else { return };
         if !last.text.trim().is_empty() && underline::drawn_as_boxes(composer) {
             let snapshot = composer.snapshot();
@@ -384,8 +474,14 @@ fn settle_fix(state: &mut State) {
 /// where the agent's caret belongs in it.
 fn apply(composer: &Composer, snapshot: &Snapshot, edits: &[Edit]) -> Result<(String, usize), String> {
     let edit = merge_edits(&snapshot.text, edits).map_err(|e| e.to_string())?;
-    let expected = apply_edits(&snapshot.text, std::slice::from_ref(&edit)).map_err(|e| e.to_string())?;
     let caret = caret_after(composer.caret(snapshot).unwrap_or(snapshot.len), &edit);
-    composer.replace(snapshot, &edit)?;
+    apply_edit(composer, snapshot, &edit, caret)
+}
+
+/// Hands one edit to the composer; returns the text it should make and `caret`, where
+/// the caret goes in it.
+fn apply_edit(composer: &Composer, snapshot: &Snapshot, edit: &Edit, caret: usize) -> Result<(String, usize), String> {
+    let expected = apply_edits(&snapshot.text, std::slice::from_ref(edit)).map_err(|e| e.to_string())?;
+    composer.replace(snapshot, edit)?;
     Ok((expected, caret))
 }

@@ -16,6 +16,7 @@ mod dom;
 mod inbox;
 mod live;
 mod panel;
+mod picker;
 mod underline;
 
 use std::rc::Rc;
@@ -23,6 +24,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 use crate::context::StoredSettings;
+use crate::template::Library;
 
 /// Reply Coach on one inbox page. Lives as long as the page: `content.js` keeps it.
 #[wasm_bindgen]
@@ -67,5 +69,37 @@ impl Coach {
             inbox.set_clock(settings.clock.clone());
         }
         self.live.set_settings(settings);
+    }
+
+    /// Takes the agent's template library (the document kept in `chrome.storage.local`,
+    /// or the default pack) and how often each template was used (`{id: count}`). An
+    /// invalid library is refused as a whole, with the reasons on the console.
+    #[wasm_bindgen(js_name = setTemplates)]
+    pub fn set_templates(&self, library: JsValue, usage: JsValue) {
+        let json: serde_json::Value = serde_wasm_bindgen::from_value(library).unwrap_or(serde_json::Value::Null);
+        let library = match Library::from_value(&json) {
+            Ok(library) => library,
+            Err(errors) => {
+                dom::warn(&format!("the template library is invalid, so no templates are offered:\n{errors}"));
+                Library::default()
+            }
+        };
+        let usage: serde_json::Value = serde_wasm_bindgen::from_value(usage).unwrap_or(serde_json::Value::Null);
+        let usage = usage
+            .as_object()
+            .map(|counts| {
+                counts
+                    .iter()
+                    .filter_map(|(id, count)| Some((id.clone(), u32::try_from(count.as_u64()?).ok()?)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.live.set_templates(library, usage);
+    }
+
+    /// Opens the template picker for the composer (the keyboard shortcut).
+    #[wasm_bindgen(js_name = openTemplates)]
+    pub fn open_templates(&self) {
+        self.live.open_picker();
     }
 }

@@ -166,7 +166,8 @@ impl Picker {
         for (position, item) in items.iter().enumerate() {
             let option = element(document, "li", "")?;
             option.set_id(&format!("{OPTION_ID_PREFIX}{position}"));
-            for (name, value) in [("role", "option"), ("data-template-id", item.id), ("data-position", &position.to_string())]
+            for (name, value) in
+                [("role", "option"), ("data-template-id", item.id), ("data-position", &position.to_string())]
             {
                 option.set_attribute(name, value).map_err(dom::describe)?;
             }

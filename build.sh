@@ -169,6 +169,8 @@ assemble_extension() {
     tar -C extension --exclude=node_modules --exclude='package*.json' --exclude='*.mjs' \
       --exclude=manifest.json -cf - . | tar -C "dist/$browser" -xf -
     cp "$PKG_DIR/$CRATE.js" "$PKG_DIR/${CRATE}_bg.wasm" "dist/$browser/pkg/"
+    mkdir -p "dist/$browser/templates"
+    cp src/template/pack/default.json "dist/$browser/templates/"
   done
   write_manifests
   if command -v zip >/dev/null; then

@@ -88,9 +88,18 @@ chrome.tabs.onRemoved.addListener((tabId) => {
   chrome.storage.session.remove(`inbox:${tabId}`).catch(() => {});
 });
 
+// The template picker's keyboard shortcut (chrome://extensions/shortcuts): the inbox tab's
+// content script opens the picker for its composer.
+function openTemplates(tab) {
+  if (tab?.id !== undefined) chrome.tabs.sendMessage(tab.id, { type: "openTemplates" }).catch(() => {});
+}
+chrome.commands?.onCommand.addListener((command, tab) => {
+  if (command === "open-templates") openTemplates(tab);
+});
+
 // The same entry point the message listener uses, reachable from the service worker's
 // DevTools console and from the end-to-end test (which cannot send itself a message).
-globalThis.replyCoach = Object.freeze({ lint: lintRequest });
+globalThis.replyCoach = Object.freeze({ lint: lintRequest, openTemplates });
 
 // First run: the sign-off checks need the agent's first name, so a fresh install opens the
 // settings page, which asks for it. Not on updates, nor when browser sync already brought

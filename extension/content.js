@@ -1,7 +1,7 @@
 // Reply Coach's content script, on the inbox pages only (see the manifest): loads the Rust
 // core (WebAssembly) into the page and starts it; the core's DOM layer (src/web) does the
-// rest. This file only wires the browser to it: the settings from storage, and the
-// fallback below.
+// rest. This file only wires the browser to it: the settings and templates from storage,
+// the keyboard shortcut's message, and the fallback below.
 //
 // Reduced mode: Chromium compiles a content script's Wasm under the *page's* CSP, so on a
 // page without 'wasm-unsafe-eval' the core cannot start here. Then the same core runs in
@@ -21,10 +21,26 @@
   }
   const coach = new core.Coach();
   coach.setSettings(await storedSettings());
+  const templates = async () => {
+    const { templates, templateUsage } = await chrome.storage.local.get(["templates", "templateUsage"]);
+    coach.setTemplates(templates ?? (await defaultTemplates()), templateUsage ?? {});
+  };
+  await templates();
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === "sync" && "settings" in changes) coach.setSettings(changes.settings.newValue ?? {});
+    if (area === "local" && "templates" in changes) templates();
+  });
+  chrome.runtime.onMessage.addListener((message) => {
+    if (message?.type === "openTemplates") coach.openTemplates();
   });
 })();
+
+/** The default pack shipped with the extension (src/template/pack/default.json), until the
+ * agent saves a library of their own on the options page. */
+async function defaultTemplates() {
+  const response = await fetch(chrome.runtime.getURL("templates/default.json"));
+  return response.json();
+}
 
 /** The agent's settings as the options page stores them; {} until they save any. */
 async function storedSettings() {

@@ -62,6 +62,7 @@
  * ?rows=500 lists that many conversations (the six above, then generated ones);
  * ?boundaries=1 lists, instead, six conversations whose customers wrote a minute either
  * side of each state boundary (see boundaryThreads in threads.js);
+ * ?anaWrites=ro has Ana write her last message in Romanian;
  * ?crossing=1 lists three whose states change at the same minute, soon after the page
  * loads (crossingThreads; threads() gives each one's crossesAt);
  * ?lang=ro, ?lang=hy, ?lang=hi put the list, the stamps and the screen-reader texts in
@@ -102,7 +103,7 @@ const threads = params.get("boundaries")
   ? boundaryThreads(Date.now())
   : params.get("crossing")
     ? crossingThreads(Date.now())
-    : makeThreads(Date.now(), rowCount);
+    : makeThreads(Date.now(), rowCount, { anaWrites: params.get("anaWrites") === "ro" ? "ro" : "en" });
 const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
 /** Thread id → the draft its last composer left (see composer.js). */
 const drafts = new Map();

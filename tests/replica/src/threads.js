@@ -34,9 +34,10 @@ export const CHANNELS = {
  * The conversations, newest activity first. Ana's row shows the Page's reply (5m) while her
  * own last message is 2 h old: the reply window runs from the customer's message, not from
  * the row's time. Mihai's window has half an hour left, Aram's is past 24 h, Priya's past 7
- * days. The comment threads carry the post they were written under.
+ * days. The comment threads carry the post they were written under. With `anaWrites: "ro"`
+ * Ana writes in Romanian (the template picker then offers Romanian templates first).
  */
-export function makeThreads(now, count = 6) {
+export function makeThreads(now, count = 6, { anaWrites = "en" } = {}) {
   const at = (ago) => new Date(now - ago);
   const customer = (text, ago) => ({ from: "customer", text, at: at(ago) });
   const page = (text, ago, agent = AGENT) => ({ from: "page", text, at: at(ago), agent });
@@ -49,7 +50,9 @@ export function makeThreads(now, count = 6) {
       messages: [
         customer("Hello! Do you deliver to Cluj?", 26 * HOUR),
         page("Hi Ana, yes: we deliver to Cluj on Tuesdays and Fridays. Maria", 25 * HOUR + 50 * MINUTE),
-        customer("Great. Can I order a birthday cake for Saturday? My daughter turns 6.", 2 * HOUR),
+        anaWrites === "ro"
+          ? customer("Bună ziua! Ați trimis rambursarea pentru comanda 4821?", 2 * HOUR)
+          : customer("Great. Can I order a birthday cake for Saturday? My daughter turns 6.", 2 * HOUR),
         page("Hi Ana, I'm checking with the kitchen and will write back within the hour. Maria", 5 * MINUTE),
       ],
     },

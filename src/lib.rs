@@ -14,6 +14,7 @@ pub mod lang;
 mod lint;
 pub mod profile;
 pub mod rules;
+mod sort;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

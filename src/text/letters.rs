@@ -25,7 +25,7 @@ pub fn count_letters(text: &str) -> usize {
             // GB9c: a virama joins the next consonant into one conjunct letter.
             Some(_) if is_devanagari_consonant(c) => conjunct == Conjunct::AfterVirama,
             // GB11: a zero-width joiner joins two emoji into one (👩‍💻).
-            Some(_) if emoji == Emoji::AfterJoiner && is_pictographic(c) => true,
+            Some(_) if emoji == Emoji::Joining && is_pictographic(c) => true,
             // GB12/GB13: regional indicators pair up into flags.
             Some(_) => is_regional_indicator(c) && regional_indicators % 2 == 1,
         };
@@ -33,9 +33,9 @@ pub fn count_letters(text: &str) -> usize {
             count += 1;
         }
         emoji = match c {
-            _ if is_pictographic(c) => Emoji::AfterEmoji,
-            '\u{200D}' if emoji == Emoji::AfterEmoji => Emoji::AfterJoiner,
-            _ if joins_previous(c) && c != '\u{200D}' && emoji == Emoji::AfterEmoji => Emoji::AfterEmoji,
+            _ if is_pictographic(c) => Emoji::Started,
+            '\u{200D}' if emoji == Emoji::Started => Emoji::Joining,
+            _ if joins_previous(c) && c != '\u{200D}' && emoji == Emoji::Started => Emoji::Started,
             _ => Emoji::None,
         };
         regional_indicators = match is_regional_indicator(c) {
@@ -68,8 +68,8 @@ enum Conjunct {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Emoji {
     None,
-    AfterEmoji,
-    AfterJoiner,
+    Started,
+    Joining,
 }
 
 /// Characters that never start a letter (Grapheme_Cluster_Break Extend, SpacingMark

@@ -15,6 +15,7 @@ pub mod lang;
 mod lint;
 pub mod profile;
 pub mod rules;
+mod sort;
 pub mod template;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::clock::ClockSettings;
 use crate::lang::Language;
 use crate::rules;
+use crate::text::number::shown;
 
 /// Where the reply will appear.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,7 +125,7 @@ impl LintContext {
         let err = |message: String| Err(ContextError(message));
         if let Some(hours) = self.hours_since_customer {
             if !hours.is_finite() || hours < 0.0 {
-                return err(format!("hoursSinceCustomer must be a number of hours, 0 or more (got {hours})"));
+                return err(format!("hoursSinceCustomer must be a number of hours, 0 or more (got {})", shown(hours)));
             }
         }
         let s = &self.settings;
@@ -142,7 +143,8 @@ impl LintContext {
         {
             return err(format!(
                 "settings.windowHours ({}) must be positive and no more than settings.humanAgentHours ({})",
-                s.window_hours, s.human_agent_hours
+                shown(s.window_hours),
+                shown(s.human_agent_hours)
             ));
         }
         if let Some(unknown) = s.disabled_rules.iter().find(|id| !rules::ids().any(|known| known == id.as_str())) {

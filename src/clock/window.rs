@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::{HOUR_MS, MINUTE_MS};
 use super::TimeRange;
+use crate::text::number::shown;
 
 /// The reply clock's thresholds, camelCase as the extension stores them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,12 +55,13 @@ impl ClockSettings {
         for list in [&hours[..], &minutes[..]] {
             for (name, value) in list {
                 if !(value.is_finite() && *value > 0.0) {
-                    return Err(format!("{name} must be a positive number (got {value})"));
+                    return Err(format!("{name} must be a positive number (got {})", shown(*value)));
                 }
             }
             for pair in list.windows(2) {
                 if pair[0].1 > pair[1].1 {
-                    return Err(format!("{} ({}) must not exceed {} ({})", pair[0].0, pair[0].1, pair[1].0, pair[1].1));
+                    let (low, high) = (pair[0], pair[1]);
+                    return Err(format!("{} ({}) must not exceed {} ({})", low.0, shown(low.1), high.0, shown(high.1)));
                 }
             }
         }

@@ -33,7 +33,8 @@ impl Rule for PromoOutsideWindow {
         {
             return;
         }
-        let when = format!("{} hours after the customer's last message", hours.floor());
+        // Whole hours, as an integer: `f64`'s formatter is large in the Wasm.
+        let when = format!("{} hours after the customer's last message", hours.floor() as i64);
         let links = links(input.draft.text, input.common);
         let mut words = Vec::new();
         phrase_hits(input, &input.data.promo, |phrase| format!("“{phrase}” is promotional, {when}."), &mut words);

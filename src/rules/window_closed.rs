@@ -27,7 +27,8 @@ impl Rule for WindowClosed {
         if input.context.surface != Surface::Message || hours < limit {
             return;
         }
-        let days = (hours / 24.0).floor();
+        // Written without `f64`'s formatter, which is large in the Wasm.
+        let (days, limit) = ((hours / 24.0).floor() as i64, crate::text::number::shown(limit));
         let start = input.draft.text.len() - input.draft.text.trim_start().len();
         hits.push(Hit::new(
             start..input.draft.content_end().max(start),

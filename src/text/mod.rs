@@ -5,6 +5,7 @@ use std::ops::Range;
 
 pub mod fold;
 pub mod letters;
+pub mod number;
 pub mod phrases;
 pub mod utf16;
 pub mod words;

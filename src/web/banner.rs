@@ -42,8 +42,8 @@ impl Banner {
             self.line.set_text_content(Some(text));
         }
         let style = self.line.style();
-        let _ = style.set_property("top", &format!("{}px", (composer.top() - 22.0).max(0.0)));
-        let _ = style.set_property("left", &format!("{}px", composer.left().max(0.0)));
+        let _ = style.set_property("top", &dom::px((composer.top() - 22.0).max(0.0)));
+        let _ = style.set_property("left", &dom::px(composer.left().max(0.0)));
         self.line.set_hidden(false);
     }
 

@@ -133,10 +133,10 @@ impl Card {
         let max_height = if anchor == "bottom" { room_above } else { height - offset - 8.0 };
         let style = self.panel.style();
         // Numbers we computed: nothing from the page goes into the style text.
-        let _ = style.set_property(anchor, &format!("{offset:.0}px"));
+        let _ = style.set_property(anchor, &dom::px(offset));
         let _ = style.remove_property(free);
-        let _ = style.set_property("right", &format!("{:.0}px", (width - composer.right()).max(4.0)));
-        let _ = style.set_property("max-height", &format!("{:.0}px", max_height.max(MIN_ROOM_PX)));
+        let _ = style.set_property("right", &dom::px((width - composer.right()).max(4.0)));
+        let _ = style.set_property("max-height", &dom::px(max_height.max(MIN_ROOM_PX)));
     }
 
     /// Handles a click inside the card: toggles the list or an explanation itself, and

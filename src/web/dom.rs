@@ -177,6 +177,15 @@ pub fn append(parent: &Node, children: &[&HtmlElement]) -> Result<(), String> {
     Ok(())
 }
 
+/// A CSS length of `value` pixels, to a tenth of a pixel: written with integers, as
+/// formatting an `f64` would bring its whole formatter (14 KB) into the Wasm.
+pub fn px(value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let tenths = tenths.unsigned_abs();
+    format!("{sign}{}.{}px", tenths / 10, tenths % 10)
+}
+
 /// Adds a `<tag>` element to the page with an open shadow root holding the stylesheet
 /// `style` and `children`: the page's CSS cannot reach in, and tests find the UI by the
 /// tag. Outside `<body>`, as single-page apps replace the body's children, not `<html>`'s.

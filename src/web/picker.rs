@@ -115,8 +115,8 @@ impl Picker {
         };
         let style = self.button.style();
         // Numbers we computed: nothing from the page goes into the style text.
-        let _ = style.set_property("top", &format!("{:.0}px", (composer.top() - 30.0).max(0.0)));
-        let _ = style.set_property("right", &format!("{:.0}px", (viewport_width - composer.right()).max(4.0)));
+        let _ = style.set_property("top", &dom::px((composer.top() - 30.0).max(0.0)));
+        let _ = style.set_property("right", &dom::px((viewport_width - composer.right()).max(4.0)));
         if self.button.hidden() {
             self.button.set_hidden(false);
         }
@@ -127,13 +127,13 @@ impl Picker {
         let (width, height) = viewport;
         let style = self.panel.style();
         if composer.top() >= 280.0 {
-            let _ = style.set_property("bottom", &format!("{:.0}px", height - composer.top() + 8.0));
+            let _ = style.set_property("bottom", &dom::px(height - composer.top() + 8.0));
             let _ = style.remove_property("top");
         } else {
-            let _ = style.set_property("top", &format!("{:.0}px", composer.bottom() + 8.0));
+            let _ = style.set_property("top", &dom::px(composer.bottom() + 8.0));
             let _ = style.remove_property("bottom");
         }
-        let _ = style.set_property("right", &format!("{:.0}px", (width - composer.right()).max(4.0)));
+        let _ = style.set_property("right", &dom::px((width - composer.right()).max(4.0)));
         self.panel.set_hidden(false);
         let _ = self.button.set_attribute("aria-expanded", "true");
         self.show_fields(None);

@@ -89,9 +89,9 @@ pub fn paint(
             let mark = element(document, "div", finding.severity.name())?;
             let style = mark.style();
             // Numbers we computed: nothing from the page goes into the style text.
-            let _ = style.set_property("left", &format!("{}px", rect.left()));
-            let _ = style.set_property("top", &format!("{}px", rect.bottom() - 2.0));
-            let _ = style.set_property("width", &format!("{}px", rect.width()));
+            let _ = style.set_property("left", &dom::px(rect.left()));
+            let _ = style.set_property("top", &dom::px(rect.bottom() - 2.0));
+            let _ = style.set_property("width", &dom::px(rect.width()));
             marks.append_child(&mark).map_err(dom::describe)?;
         }
     }

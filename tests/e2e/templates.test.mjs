@@ -1,0 +1,233 @@
+// The template picker in the inbox, end to end: the built extension (dist/chrome) in
+// Chromium on the replica inbox, with the default pack (src/template/pack/default.json).
+// Opened each way (a `/` typed at the start of a line, the button by the composer, the
+// keyboard shortcut's message), searched with a typo, inserted with fill-in fields into the
+// real Lexical editor and a textarea; the tests check the editor's own text, the caret, one
+// Ctrl+Z, the clipboard, and that nothing else in the draft changed.
+
+import assert from "node:assert/strict";
+import { after, afterEach, before, describe, test } from "node:test";
+import { launchWithExtension, openInbox, pageErrors, serveReplica } from "./harness.mjs";
+
+/** Lexical keeps each line as a paragraph and joins paragraphs with a blank line in its
+ * text: what the agent sees as "a\n\nb" (a, an empty line, b) reads as "a\n\n\n\nb". */
+const asLexicalText = (text) => text.replaceAll("\n", "\n\n");
+
+describe("the template picker", () => {
+  let context;
+  let worker;
+  let page;
+
+  before(async () => {
+    ({ context, worker } = await launchWithExtension());
+    await serveReplica(context);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: "https://business.facebook.com" });
+    await worker.evaluate(() => chrome.storage.sync.set({ settings: { agentName: "Maria" } }));
+  });
+
+  afterEach(async () => {
+    if (page) assert.deepEqual(pageErrors(page), [], "the page threw");
+    await page?.close();
+    page = undefined;
+  });
+
+  after(async () => {
+    await context?.close();
+  });
+
+  /** Opens the replica and focuses its composer. */
+  async function inbox(path = "/latest/inbox/all") {
+    page = await openInbox(context, path);
+    await page.locator("[role=main] [role=textbox], [role=main] textarea").click();
+    return page;
+  }
+
+  /** What the picker shows: open or not, the listed ids (the highlighted one first in
+   * `active`), the preview and its verdict, the fill-in fields, and where the focus is. */
+  const picker = () =>
+    page.evaluate(() => {
+      const root = document.querySelector("reply-coach-root")?.shadowRoot;
+      const panel = root?.querySelector("[role=dialog]");
+      const options = [...(root?.querySelectorAll("[role=listbox] [role=option]") ?? [])];
+      const search = root?.querySelector("[role=combobox]");
+      const active = options.find((o) => o.getAttribute("aria-selected") === "true");
+      return {
+        open: Boolean(panel && !panel.hidden),
+        ids: options.map((o) => o.dataset.templateId),
+        active: active?.dataset.templateId,
+        activeDescendantIsActive: Boolean(active) && search?.getAttribute("aria-activedescendant") === active.id,
+        preview: root?.querySelector(".preview")?.textContent,
+        verdict: root?.querySelector(".verdict")?.textContent,
+        fields: [...(root?.querySelectorAll(".fields:not([hidden]) input") ?? [])].map((input) => input.dataset.field),
+        focus: root?.activeElement?.dataset?.field ?? root?.activeElement?.getAttribute("role") ?? (document.activeElement?.getAttribute("role") || null),
+      };
+    });
+
+  /** Waits until the picker satisfies `check`; fails with the last view. */
+  async function pickerWhen(check, what) {
+    let last;
+    for (let i = 0; i < 100; i++) {
+      last = await picker();
+      if (check(last)) return last;
+      await page.waitForTimeout(50);
+    }
+    assert.fail(`${what}: ${JSON.stringify(last, null, 1)}`);
+  }
+
+  const modelText = () => page.evaluate(() => window.replica.composerModelText());
+  const waitForModel = (text) => page.waitForFunction((text) => window.replica.composerModelText() === text, text);
+
+  /** The rule ids of the card, once the composer's count matches them. */
+  async function findings() {
+    const handle = await page.waitForFunction(() => {
+      const root = document.querySelector("reply-coach-root")?.shadowRoot;
+      const composer = document.querySelector("[data-rc-findings]");
+      const card = root?.querySelector(".card");
+      if (!root || !composer) return null;
+      const rules = card.hidden ? [] : [...root.querySelectorAll(".findings [data-rule]")].map((li) => li.dataset.rule);
+      return Number(composer.dataset.rcFindings) === rules.length ? rules : null;
+    });
+    return handle.jsonValue();
+  }
+
+  /** The default pack's template `id`, rendered as the picker should for Ana and Maria. */
+  async function rendered(id, fields = {}) {
+    const template = await worker.evaluate(async (id) => {
+      const library = await (await fetch(chrome.runtime.getURL("templates/default.json"))).json();
+      return library.templates.find((t) => t.id === id);
+    }, id);
+    assert.ok(template, `the pack has ${id}`);
+    const text = template.body.replace(/\{([^{}]*)\}/g, (whole, inner) => {
+      const [name, fallback] = inner.split("|");
+      if (name === "cursor") return "\u0000";
+      if (name === "first_name") return "Ana";
+      if (name === "agent_name") return "Maria";
+      if (name.startsWith("field:")) return fields[name.slice(6)] ?? whole;
+      return fallback ?? whole;
+    });
+    const cursor = text.indexOf("\u0000");
+    return { text: text.replace("\u0000", ""), cursor: cursor < 0 ? text.length : cursor };
+  }
+
+  test("`/ref`, Enter on the Romanian refund template, the order number, Enter: the reply, the caret, no findings, one Ctrl+Z", async () => {
+    await inbox("/latest/inbox/all?anaWrites=ro");
+    await page.evaluate(() => navigator.clipboard.writeText("the agent's clipboard"));
+    await page.keyboard.type("/ref", { delay: 10 });
+    // Ana wrote in Romanian: the Romanian template comes first, highlighted and previewed
+    // for her, with the linter's verdict.
+    let shown = await pickerWhen((p) => p.open && p.active === "refund-sent.ro", "the picker opens on refund-sent.ro");
+    assert.ok(shown.activeDescendantIsActive, "the combobox points at the highlighted option");
+    assert.ok(shown.ids.length > 1 && shown.ids.includes("refund-sent.en"));
+    assert.match(shown.preview, /^Bună ziua, Ana! /);
+    assert.match(shown.verdict, /No findings/);
+    assert.equal(shown.focus, "textbox", "the composer keeps the focus while the agent types the query");
+
+    // Enter asks for the order number (the key does not reach the editor: no new line).
+    await page.keyboard.press("Enter");
+    shown = await pickerWhen((p) => p.fields.length === 1, "the fill-in field");
+    assert.deepEqual(shown.fields, ["Numărul comenzii"]);
+    assert.equal(shown.focus, "Numărul comenzii");
+    await page.keyboard.type("A-1042", { delay: 5 });
+    await page.keyboard.press("Enter");
+
+    const expected = await rendered("refund-sent.ro", { "Numărul comenzii": "A-1042" });
+    await waitForModel(asLexicalText(expected.text));
+    await pickerWhen((p) => !p.open, "the picker closes");
+    // The caret is at {cursor}: what the agent types next lands there.
+    await page.keyboard.type("!", { delay: 5 });
+    const withBang = expected.text.slice(0, expected.cursor) + "!" + expected.text.slice(expected.cursor);
+    await waitForModel(asLexicalText(withBang));
+    await page.keyboard.press("Backspace");
+    await waitForModel(asLexicalText(expected.text));
+    assert.deepEqual(await findings(), [], "the personalised reply passes the linter");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "the agent's clipboard", "the clipboard is untouched");
+
+    // Backspace was one step; one more Ctrl+Z removes the whole insertion: "/ref" is back.
+    await page.keyboard.press("Control+z");
+    await waitForModel(asLexicalText(withBang));
+    await page.keyboard.press("Control+z");
+    await waitForModel("/ref");
+  });
+
+  test("with the mouse: the button, a search with a typo, a click, the field, Insert; at the caret of a draft", async () => {
+    await inbox();
+    const before = "Hi Ana,\nthanks for your patience.";
+    await page.keyboard.type("Hi Ana,", { delay: 5 });
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("thanks for your patience.", { delay: 5 });
+    await waitForModel(asLexicalText(before));
+    // The caret after "Hi Ana,": the template goes there, nothing else changes.
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("End");
+    await page.locator("reply-coach-root button[data-action=open-templates]").click();
+    let shown = await pickerWhen((p) => p.open && p.focus === "combobox", "the picker with its search box focused");
+    await page.keyboard.type("rfund snet", { delay: 10 });
+    shown = await pickerWhen((p) => p.ids[0]?.startsWith("refund-sent."), "the typo still finds the refund template");
+    // Ana writes English: the English template first.
+    assert.equal(shown.ids[0], "refund-sent.en");
+    await page.locator('reply-coach-root [role=option][data-template-id="refund-sent.en"]').click();
+    shown = await pickerWhen((p) => p.fields.length === 1, "the fill-in field");
+    await page.locator("reply-coach-root .fields input").fill("B-77");
+    await page.locator("reply-coach-root button[data-action=insert-template]").click();
+    const inserted = await rendered("refund-sent.en", { [shown.fields[0]]: "B-77" });
+    const expected = "Hi Ana," + inserted.text + "\nthanks for your patience.";
+    await waitForModel(asLexicalText(expected));
+    await page.keyboard.press("Control+z");
+    await waitForModel(asLexicalText(before));
+  });
+
+  test("the keyboard shortcut opens the picker; arrows move the listbox's selection; Escape closes it and gives the composer back", async () => {
+    await inbox();
+    await page.keyboard.type("Hi", { delay: 5 });
+    // The command's listener sends this message to the tab (chrome.commands cannot be
+    // pressed from a test: the browser's own shortcut layer is outside the page).
+    await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ url: "https://business.facebook.com/*" });
+      globalThis.replyCoach.openTemplates(tab);
+    });
+    let shown = await pickerWhen((p) => p.open && p.ids.length > 1 && p.focus === "combobox", "opened by the shortcut");
+    const first = shown.active;
+    await page.keyboard.press("ArrowDown");
+    shown = await pickerWhen((p) => p.active === p.ids[1], "the second option");
+    assert.ok(shown.activeDescendantIsActive);
+    await page.keyboard.press("ArrowUp");
+    await pickerWhen((p) => p.active === first, "back to the first");
+    await page.keyboard.press("Escape");
+    await pickerWhen((p) => !p.open, "closed");
+    await page.keyboard.type(" Ana", { delay: 5 });
+    await waitForModel("Hi Ana");
+  });
+
+  test("in a textarea: `/` then words, Enter, the textarea's own undo", async () => {
+    await inbox("/latest/inbox/all?composer=textarea");
+    await page.keyboard.type("/working on it", { delay: 10 });
+    const shown = await pickerWhen((p) => p.open && p.active?.startsWith("working-on-it."), "the picker on working-on-it");
+    await page.keyboard.press("Enter");
+    const expected = await rendered(shown.active);
+    const value = () => page.evaluate(() => document.querySelector("[role=main] textarea").value);
+    await page.waitForFunction((text) => document.querySelector("[role=main] textarea").value === text, expected.text);
+    const caret = await page.evaluate(() => document.querySelector("[role=main] textarea").selectionStart);
+    assert.equal(caret, [...expected.text.slice(0, expected.cursor)].reduce((n, c) => n + c.length, 0));
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction(() => document.querySelector("[role=main] textarea").value === "/working on it");
+    assert.equal(await value(), "/working on it");
+  });
+
+  test("a draft changed behind the picker is not overwritten: the insertion is refused and says so", async () => {
+    await inbox();
+    await page.keyboard.type("Hi Ana", { delay: 5 });
+    await page.locator("reply-coach-root button[data-action=open-templates]").click();
+    await pickerWhen((p) => p.open && p.ids.length > 0, "open");
+    // The page changes the draft meanwhile.
+    await page.evaluate(() => {
+      const composer = document.querySelector("[role=main] [role=textbox]");
+      composer.focus();
+      document.execCommand("insertText", false, ", one moment!");
+    });
+    await waitForModel("Hi Ana, one moment!");
+    const first = (await picker()).ids.find((id) => !id.startsWith("refund-sent"));
+    await page.locator(`reply-coach-root [role=option][data-template-id="${first}"]`).click();
+    await page.waitForFunction(() => /changed/.test(document.querySelector("reply-coach-root").shadowRoot.querySelector(".card .status")?.textContent ?? ""));
+    assert.equal(await modelText(), "Hi Ana, one moment!");
+  });
+});

@@ -7,8 +7,11 @@ use wasm_bindgen::prelude::*;
 
 use crate::context::LintContext;
 
+mod json;
 mod read;
 mod write;
+
+pub use json::json_of;
 
 /// Lints `draft` (a JS string; offsets in the result are UTF-16 code units of it) against
 /// `context` (an object like `{customerName, agentName, hoursSinceCustomer, surface,
@@ -55,7 +58,7 @@ fn parse_context(context: &JsValue) -> Result<LintContext, String> {
 #[wasm_bindgen(js_name = lintWithSettings)]
 pub fn lint_with_settings(draft: &str, context: JsValue, stored: JsValue) -> Result<JsValue, JsError> {
     let page = parse_context(&context).map_err(|message| JsError::new(&format!("invalid lint context: {message}")))?;
-    let stored: serde_json::Value = serde_wasm_bindgen::from_value(stored).unwrap_or(serde_json::Value::Null);
+    let stored = json::json_of(&stored);
     let context = crate::context::StoredSettings::from_json(&stored).0.apply_to(page);
     let result = crate::lint(draft, &context).map_err(|e| JsError::new(&format!("invalid lint context: {e}")))?;
     Ok(write::result(&result))

@@ -28,7 +28,7 @@ pub fn inbox() -> &'static Profile {
 
 #[cfg(target_arch = "wasm32")]
 fn parse_json(text: &str) -> Option<Value> {
-    serde_wasm_bindgen::from_value(js_sys::JSON::parse(text).ok()?).ok()
+    Some(crate::wasm::json_of(&js_sys::JSON::parse(text).ok()?))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -4,7 +4,7 @@
 //! is large in the Wasm. Import is all-or-nothing: every problem is reported, and a
 //! library with any problem is not returned.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde_json::{Map, Value};
@@ -237,19 +237,19 @@ fn read_template(index: usize, value: &Value, problems: &mut Problems) -> Option
 /// Ids are unique in the library, shortcuts within one language. `templates` are the
 /// valid templates with their index in the document.
 fn check_unique(templates: &[(usize, Template)], problems: &mut Problems) {
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    let mut shortcuts: HashMap<(&str, Language), usize> = HashMap::new();
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut shortcuts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for (index, template) in templates {
         if let Some(first) = ids.insert(&template.id, *index) {
             problems.template(*index, Some(&template.id), Some("id"), format!("duplicate of templates[{first}]"));
             ids.insert(&template.id, first);
         }
         let Some(shortcut) = &template.shortcut else { continue };
-        if let Some(first) = shortcuts.insert((shortcut, template.language), *index) {
+        if let Some(first) = shortcuts.insert((shortcut, template.language.code()), *index) {
             let language = template.language.code();
             let message = format!("{shortcut} is already the shortcut of templates[{first}] in {language}");
             problems.template(*index, Some(&template.id), Some("shortcut"), message);
-            shortcuts.insert((shortcut, template.language), first);
+            shortcuts.insert((shortcut, template.language.code()), first);
         }
     }
 }

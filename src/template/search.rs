@@ -6,7 +6,7 @@
 //! [`SearchIndex`] of distinct words; a query scores each distinct word once per term,
 //! and each template then only adds up lookups.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::model::Library;
 use crate::lang::Language;
@@ -66,7 +66,7 @@ pub struct SearchIndex {
 impl SearchIndex {
     pub fn new(library: &Library) -> SearchIndex {
         let mut index = SearchIndex::default();
-        let mut known: HashMap<String, u32> = HashMap::new();
+        let mut known: BTreeMap<String, u32> = BTreeMap::new();
         let mut intern = |vocabulary: &mut Vec<Word>, word: &str| -> u32 {
             if let Some(&id) = known.get(word) {
                 return id;
@@ -92,7 +92,7 @@ impl SearchIndex {
                 entry_words.push((id, SHORTCUT));
             }
             // Each word once, with its highest weight.
-            entry_words.sort_unstable_by(|(a, a_weight), (b, b_weight)| a.cmp(b).then(b_weight.cmp(a_weight)));
+            crate::sort::sort_by_key(&mut entry_words, |&(id, weight)| (u64::from(id), u64::from(u8::MAX - weight)));
             entry_words.dedup_by_key(|(id, _)| *id);
             index.entries.push(Entry {
                 id: template.id.clone(),
@@ -141,8 +141,9 @@ impl SearchIndex {
             let usage = preferences.usage.get(&entry.id).copied().unwrap_or(0);
             matches.push((Match { index, score }, usage));
         }
-        matches.sort_by(|(a, a_usage), (b, b_usage)| {
-            b.score.cmp(&a.score).then(b_usage.cmp(a_usage)).then(a.index.cmp(&b.index))
+        // Stable: ties keep library order.
+        crate::sort::sort_by_key(&mut matches, |&(m, usage)| {
+            (u64::from(u32::MAX - m.score), u64::from(u32::MAX - usage))
         });
         matches.into_iter().map(|(m, _)| m).collect()
     }

@@ -25,6 +25,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::context::StoredSettings;
 use crate::template::Library;
+use crate::wasm::json_of;
 
 /// Reply Coach on one inbox page. Lives as long as the page: `content.js` keeps it.
 #[wasm_bindgen]
@@ -57,10 +58,7 @@ impl Coach {
     /// values this version cannot use are skipped with a console warning.
     #[wasm_bindgen(js_name = setSettings)]
     pub fn set_settings(&self, stored: JsValue) {
-        let json: serde_json::Value = serde_wasm_bindgen::from_value(stored).unwrap_or_else(|e| {
-            dom::warn(&format!("settings are unreadable ({e}); using the defaults"));
-            serde_json::Value::Null
-        });
+        let json = json_of(&stored);
         let (settings, notes) = StoredSettings::from_json(&json);
         for note in notes {
             dom::warn(&note);
@@ -76,16 +74,14 @@ impl Coach {
     /// invalid library is refused as a whole, with the reasons on the console.
     #[wasm_bindgen(js_name = setTemplates)]
     pub fn set_templates(&self, library: JsValue, usage: JsValue) {
-        let json: serde_json::Value = serde_wasm_bindgen::from_value(library).unwrap_or(serde_json::Value::Null);
-        let library = match Library::from_value(&json) {
+        let library = match Library::from_value(&json_of(&library)) {
             Ok(library) => library,
             Err(errors) => {
                 dom::warn(&format!("the template library is invalid, so no templates are offered:\n{errors}"));
                 Library::default()
             }
         };
-        let usage: serde_json::Value = serde_wasm_bindgen::from_value(usage).unwrap_or(serde_json::Value::Null);
-        let usage = usage
+        let usage = json_of(&usage)
             .as_object()
             .map(|counts| {
                 counts

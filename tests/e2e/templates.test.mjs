@@ -66,7 +66,7 @@ describe("the template picker", () => {
   /** Waits until the picker satisfies `check`; fails with the last view. */
   async function pickerWhen(check, what) {
     let last;
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 200; i++) {
       last = await picker();
       if (check(last)) return last;
       await page.waitForTimeout(50);

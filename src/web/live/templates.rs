@@ -175,7 +175,8 @@ impl Live {
                 drop(state);
                 self.show_active();
             }
-            "Enter" | "Tab" if !filling && !event.shift_key() => {
+            // Tab picks as in Slack's slash menu; in the picker it moves the focus as usual.
+            "Enter" | "Tab" if !filling && !event.shift_key() && (key == "Enter" || target.is_none()) => {
                 let active = state.templates.session.as_ref().map_or(0, |s| s.active);
                 drop(state);
                 self.choose(active);

@@ -15,6 +15,7 @@ mod lint;
 pub mod profile;
 pub mod rules;
 pub mod text;
+pub mod voice;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 #[cfg(target_arch = "wasm32")]
@@ -24,3 +25,4 @@ pub use context::{ContextError, LanguageChoice, LintContext, Settings, StoredSet
 pub use finding::{apply_edits, caret_after, merge_edits, Edit, EditError, Finding, Fix, Severity};
 pub use lang::Language;
 pub use lint::{lint, LintResult};
+pub use voice::{Voice, VoiceError};

@@ -3,7 +3,7 @@
 //! input gives the same result.
 
 use proptest::prelude::*;
-use reply_coach::{apply_edits, lint, LanguageChoice, LintContext, LintResult, Settings, Surface};
+use reply_coach::{apply_edits, lint, LanguageChoice, LintContext, LintResult, Settings, Surface, Voice};
 
 /// Pieces that stress segmentation and matching: emoji with joiners and skin tones,
 /// combining marks, right-to-left scripts, the four languages, capitals, placeholders,
@@ -87,6 +87,8 @@ fn context() -> impl Strategy<Value = LintContext> {
         &[LanguageChoice::Auto, LanguageChoice::En, LanguageChoice::Ro, LanguageChoice::Hy, LanguageChoice::Hi][..],
     );
     let surface = proptest::sample::select(&[Surface::Message, Surface::Comment][..]);
+    // No profile, or one of the built-in voice profiles (whose rules see every draft too).
+    let voice = proptest::sample::select(&[None, Some("formal"), Some("friendly"), Some("neutral")][..]);
     (
         proptest::option::of(text()),
         proptest::option::of(text()),
@@ -95,23 +97,27 @@ fn context() -> impl Strategy<Value = LintContext> {
         proptest::option::of(text()),
         language,
         (1usize..200, 1usize..100, 1usize..40),
+        voice,
     )
-        .prop_map(|(customer, agent, hours, surface, message, language, (budget, words, sentence_words))| {
-            LintContext {
-                customer_name: customer,
-                agent_name: agent,
-                hours_since_customer: hours,
-                surface,
-                customer_message: message,
-                language,
-                settings: Settings {
-                    preview_budget: budget,
-                    max_words: words,
-                    max_sentence_words: sentence_words,
-                    ..Settings::default()
-                },
-            }
-        })
+        .prop_map(
+            |(customer, agent, hours, surface, message, language, (budget, words, sentence_words), voice)| {
+                LintContext {
+                    customer_name: customer,
+                    agent_name: agent,
+                    hours_since_customer: hours,
+                    surface,
+                    customer_message: message,
+                    language,
+                    settings: Settings {
+                        preview_budget: budget,
+                        max_words: words,
+                        max_sentence_words: sentence_words,
+                        ..Settings::default()
+                    },
+                    voice: voice.and_then(Voice::built_in),
+                }
+            },
+        )
 }
 
 /// Checks every span and fix of `result` against the draft's UTF-16 units.

@@ -1,6 +1,8 @@
 //! `voice-avoid`: a word or phrase the team's voice profile lists under `avoid`, with
 //! the team's message and its replacements as fixes.
 
+use std::ops::Range;
+
 use super::{phrase_fix, Hit, Input, Rule};
 use crate::finding::Severity;
 use crate::text::PhraseList;
@@ -24,23 +26,26 @@ impl Rule for VoiceAvoid {
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
         let Some(voice) = input.voice else { return };
         let language = input.draft.language;
-        voice_phrase_hits(input, voice.avoid_list(language), &voice.avoid, hits, |found, _| {
+        voice_phrase_hits(input, voice.avoid_list(language), &voice.avoid, &[], hits, |found, _| {
             format!("“{found}” is on your team's list of words to avoid.")
         });
     }
 }
 
-/// One hit per match of a profile's phrase list: the entry's own message after the
-/// matched words, else `default_message`, and a fix per replacement.
+/// One hit per match of a profile's phrase list outside the `taken` spans: the entry's
+/// own message after the matched words, else `default_message`, and a fix per
+/// replacement.
 pub(super) fn voice_phrase_hits(
     input: &Input,
     list: &PhraseList,
     entries: &[VoicePhrase],
+    taken: &[Range<usize>],
     hits: &mut Vec<Hit>,
     default_message: impl Fn(&str, &VoicePhrase) -> String,
 ) {
     let draft = input.draft;
-    for found in list.find_all(draft.text, &draft.words) {
+    let free = |span: &Range<usize>| !taken.iter().any(|t| t.start < span.end && span.start < t.end);
+    for found in list.find_all(draft.text, &draft.words).filter(|found| free(&found.span)) {
         let Some(entry) = Voice::entry(entries, draft.language, found.phrase) else { continue };
         let text = draft.slice(&found.span);
         let message = match &entry.message {

@@ -22,8 +22,11 @@ impl Rule for VoicePrefer {
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
         let Some(voice) = input.voice else { return };
-        let language = input.draft.language;
-        voice_phrase_hits(input, voice.prefer_list(language), &voice.prefer, hits, |found, entry| {
+        let draft = input.draft;
+        let language = draft.language;
+        // Words the team avoids altogether are voice-avoid's ("problem" in "no problem").
+        let avoided: Vec<_> = voice.avoid_list(language).find_all(draft.text, &draft.words).map(|m| m.span).collect();
+        voice_phrase_hits(input, voice.prefer_list(language), &voice.prefer, &avoided, hits, |found, entry| {
             let wanted = entry.replacements.first().map_or("", String::as_str);
             format!("Your team says “{wanted}” rather than “{found}”.")
         });
@@ -63,6 +66,16 @@ mod tests {
                 assert!(!c.fires(RULE, fixed), "{fixed}");
             }
         }
+    }
+
+    #[test]
+    fn words_inside_an_avoided_phrase_are_left_to_voice_avoid() {
+        let voice =
+            r#"{"version": 1, "avoid": [{"phrase": "no problem"}], "prefer": [{"phrase": "problem", "use": "issue"}]}"#;
+        let c = case().lang("en").voice(voice);
+        assert!(!c.fires(RULE, "No problem, it is sent."));
+        assert!(c.fires("voice-avoid", "No problem, it is sent."));
+        assert!(c.fires(RULE, "No problem, the problem is fixed."));
     }
 
     #[test]

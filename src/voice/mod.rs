@@ -11,16 +11,20 @@
 //! `Deserialize`: in the Wasm, the stored settings already arrive as a `Value`, and
 //! derived deserialisers cost more of the download than these few fields.
 
+mod examples;
 pub mod register;
 
 use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
+pub use examples::{run_examples, ExampleFailure};
+
+use crate::draft::Draft;
 use crate::finding::Severity;
 use crate::lang::Language;
 use crate::rules;
-use crate::text::{is_sentence_terminator, PhraseList};
+use crate::text::PhraseList;
 
 /// The only version of the document this core reads.
 pub const VERSION: u64 = 1;
@@ -379,7 +383,8 @@ fn phrases(object: &Map<String, Value>, key: &str) -> Result<Vec<VoicePhrase>, V
             Some(phrase) => text(phrase, &field("phrase"))?,
             None => return error(format!("{path}: \"phrase\" is missing")),
         };
-        if let Some(why) = never_matches(&phrase) {
+        let language = entry.get("language").map(|l| language(l, &field("language"))).transpose()?;
+        if let Some(why) = never_matches(&phrase, language) {
             return error(format!("{}: {phrase:?} can never match: {why}", field("phrase")));
         }
         let replacements = match (prefer, entry.get(if prefer { "use" } else { "replacements" })) {
@@ -392,15 +397,15 @@ fn phrases(object: &Map<String, Value>, key: &str) -> Result<Vec<VoicePhrase>, V
             phrase: phrase.trim().to_string(),
             message: entry.get("message").map(|m| text(m, &field("message"))).transpose()?,
             replacements,
-            language: entry.get("language").map(|l| language(l, &field("language"))).transpose()?,
+            language,
         });
     }
     Ok(entries)
 }
 
-/// Why a phrase can never match a draft, if it cannot; the phrase format is
-/// `src/lang/data/README.md`'s.
-pub fn never_matches(phrase: &str) -> Option<&'static str> {
+/// Why a phrase can never match a draft in `language` (any language when `None`), if it
+/// cannot; the phrase format is `src/lang/data/README.md`'s.
+pub fn never_matches(phrase: &str, language: Option<Language>) -> Option<&'static str> {
     let phrase = phrase.trim();
     if phrase.is_empty() {
         return Some("it is empty");
@@ -412,20 +417,19 @@ pub fn never_matches(phrase: &str) -> Option<&'static str> {
     if !phrase.starts_with(char::is_alphanumeric) {
         return None;
     }
-    if phrase.contains('\n') {
-        return Some("it spans a line break, and matches never cross a line");
-    }
-    let mut chars = phrase.chars().peekable();
     let mut previous = ' ';
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        if is_sentence_terminator(c) && next.is_some_and(char::is_whitespace) {
-            return Some("it spans a sentence end, and matches never cross sentences");
-        }
+    for (at, c) in phrase.char_indices() {
+        let next = phrase[at + c.len_utf8()..].chars().next();
         if c == '*' && (!previous.is_alphanumeric() || next.is_some_and(char::is_alphanumeric)) {
             return Some("\"*\" can only end a word (\"refund*\")");
         }
         previous = c;
+    }
+    // Split as a draft is ("3.5 lei" and "e.g. this" stay whole): matches never cross a
+    // sentence or a line.
+    let mut languages = Language::ALL.into_iter().filter(|&l| language.is_none_or(|only| only == l));
+    if languages.all(|l| Draft::new(phrase, l).sentences.len() > 1) {
+        return Some("it spans a sentence end or a line break, and matches never cross sentences");
     }
     None
 }

@@ -2,10 +2,13 @@
 
 use reply_coach::{LanguageChoice, LintContext, Surface};
 
+use crate::voice::{self, VoiceCommand};
+
 pub const USAGE: &str = "\
 Usage:
   reply-coach lint [OPTIONS] [FILE|-]   lint a draft reply (standard input when no FILE)
   reply-coach rules                     list the rules
+  reply-coach voice check PROFILE       validate a voice profile and run its examples
   reply-coach --help | --version
 
 Lint options:
@@ -20,9 +23,13 @@ Lint options:
   --max-words N                 words per reply (default 80)
   --max-sentence-words N        words per sentence (default 30)
   --disable RULE                switch a rule off (repeatable)
+  --voice formal|friendly|neutral|FILE
+                                the team's voice profile (docs/VOICE.md); its limits
+                                replace --preview-budget, --max-words, --max-sentence-words
   --explain                     with --format text, explain each finding
 
-Exit status: 1 if any finding is an error, 2 on bad usage, 0 otherwise.";
+Exit status: 1 if any finding is an error (voice check: an invalid profile or a failed
+example), 2 on bad usage, 0 otherwise.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -42,6 +49,7 @@ pub struct LintArgs {
 pub enum Command {
     Lint(LintArgs),
     Rules,
+    Voice(VoiceCommand),
     Help,
     Version,
 }
@@ -53,6 +61,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
         Some("-V" | "--version") => Ok(Command::Version),
         Some("rules") => Ok(Command::Rules),
         Some("lint") => parse_lint(args).map(Command::Lint),
+        Some("voice") => voice::parse(args).map(Command::Voice),
         Some(other) => Err(format!("unknown command {other:?}")),
     }
 }
@@ -100,6 +109,7 @@ fn parse_lint(mut args: impl Iterator<Item = String>) -> Result<LintArgs, String
             "--max-words" => context.settings.max_words = count(&flag, &value()?)?,
             "--max-sentence-words" => context.settings.max_sentence_words = count(&flag, &value()?)?,
             "--disable" => context.settings.disabled_rules.push(value()?),
+            "--voice" => context.voice = Some(voice::load(&value()?)?),
             "--explain" => parsed.explain = true,
             "-" => set_input(&mut parsed.input, arg)?,
             _ if flag.starts_with('-') => return Err(format!("unknown option {flag:?}")),

@@ -1,11 +1,13 @@
 //! `reply-coach`: the command-line front end on the same core as the extension.
 //!
 //! `reply-coach lint` lints a draft from a file or standard input and prints the findings
-//! as JSON or as compiler-style text. Exit status: 1 when a finding is an error, 2 on bad
+//! as JSON or as compiler-style text; `reply-coach voice check` validates a voice
+//! profile and runs its examples. Exit status: 1 when a finding is an error, 2 on bad
 //! usage or unreadable input, 0 otherwise.
 
 mod args;
 mod render;
+mod voice;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
             print(&list.join("\n"))
         }
         Command::Lint(args) => run_lint(args),
+        Command::Voice(command) => voice::run(command),
     }
 }
 

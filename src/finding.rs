@@ -87,7 +87,7 @@ impl std::error::Error for EditError {}
 pub fn apply_edits(text: &str, edits: &[Edit]) -> Result<String, EditError> {
     let units: Vec<u16> = text.encode_utf16().collect();
     let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| (e.start, e.end));
+    crate::sort::sort_by_key(&mut sorted, |e| (e.start as u64, e.end as u64));
     let mut out = Vec::with_capacity(units.len());
     let mut copied = 0;
     for edit in sorted {

@@ -14,6 +14,7 @@ pub mod lang;
 mod lint;
 pub mod profile;
 pub mod rules;
+mod sort;
 pub mod text;
 pub mod voice;
 #[cfg(target_arch = "wasm32")]

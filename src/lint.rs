@@ -54,7 +54,8 @@ pub fn lint(draft: &str, context: &LintContext) -> Result<LintResult, ContextErr
             fixes: hit.fixes.into_iter().map(|fix| to_utf16(fix, &utf16)).collect(),
         }));
     }
-    findings.sort_by(|a, b| a.start.cmp(&b.start).then(b.severity.cmp(&a.severity)));
+    // By position, the most severe first where they start together.
+    crate::sort::sort_by_key(&mut findings, |f| (f.start as u64, !(f.severity as u64)));
     Ok(LintResult { language, findings })
 }
 

@@ -3,12 +3,12 @@
 //! Nothing here may panic: a panic traps the Wasm instance and ends the extension for
 //! the tab. Bad input becomes a thrown `Error` with a message that names the field.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::context::LintContext;
 
 mod read;
+mod write;
 
 /// Lints `draft` (a JS string; offsets in the result are UTF-16 code units of it) against
 /// `context` (an object like `{customerName, agentName, hoursSinceCustomer, surface,
@@ -18,13 +18,7 @@ mod read;
 pub fn lint(draft: &str, context: JsValue) -> Result<JsValue, JsError> {
     let invalid = |message: &dyn std::fmt::Display| JsError::new(&format!("invalid lint context: {message}"));
     let context = parse_context(&context).map_err(|message| invalid(&message))?;
-    to_js(crate::lint(draft, &context).map_err(|e| invalid(&e))?)
-}
-
-fn to_js(result: crate::LintResult) -> Result<JsValue, JsError> {
-    result
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot return the result: {e}")))
+    Ok(write::result(&crate::lint(draft, &context).map_err(|e| invalid(&e))?))
 }
 
 #[wasm_bindgen]
@@ -63,7 +57,8 @@ pub fn lint_with_settings(draft: &str, context: JsValue, stored: JsValue) -> Res
     let page = parse_context(&context).map_err(|message| JsError::new(&format!("invalid lint context: {message}")))?;
     let stored: serde_json::Value = serde_wasm_bindgen::from_value(stored).unwrap_or(serde_json::Value::Null);
     let context = crate::context::StoredSettings::from_json(&stored).0.apply_to(page);
-    to_js(crate::lint(draft, &context).map_err(|e| JsError::new(&format!("invalid lint context: {e}")))?)
+    let result = crate::lint(draft, &context).map_err(|e| JsError::new(&format!("invalid lint context: {e}")))?;
+    Ok(write::result(&result))
 }
 
 /// The CSS selector of the inbox's composers, from the page profile (for the reduced

@@ -2,11 +2,9 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::{remove_words, replace, Hit, Input, Rule};
 use crate::finding::Severity;
-use crate::text::{is_capitalised, PhraseMatch};
+use crate::text::{count_letters, is_capitalised, PhraseMatch};
 
 pub struct FirstLineSummary;
 
@@ -33,7 +31,7 @@ impl Rule for FirstLineSummary {
         let Some(sentence) = draft.sentence_at(content_start) else { return };
         let budget = input.settings().preview_budget;
         // What the eye counts as characters: "प्रि" is four code points and one letter.
-        let ends_at = draft.text[..sentence.span.end].graphemes(true).count();
+        let ends_at = count_letters(&draft.text[..sentence.span.end]);
         if ends_at > budget {
             hits.push(Hit::new(
                 content_start.max(sentence.span.start)..sentence.span.end,

@@ -95,7 +95,7 @@ fn placeholders(input: &Input) -> Vec<Placeholder> {
             found.push(Placeholder { span: word.span.clone(), name: String::new() });
         }
     }
-    found.sort_by_key(|p| p.span.start);
+    crate::sort::sort_by_key(&mut found, |p| (p.span.start as u64, 0));
     found
 }
 

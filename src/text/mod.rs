@@ -4,11 +4,13 @@
 use std::ops::Range;
 
 pub mod fold;
+pub mod letters;
 pub mod phrases;
 pub mod utf16;
 pub mod words;
 
 pub use fold::fold;
+pub use letters::count_letters;
 pub use phrases::{PhraseList, PhraseMatch};
 pub use utf16::Utf16Map;
 pub use words::{is_capitalised, words, Word};

@@ -85,7 +85,7 @@ impl PhraseList {
             }
             list.phrases.push(Phrase { text: text.to_string(), words, replacement });
         }
-        list.by_first_word.sort();
+        crate::sort::sort_by_key(&mut list.by_first_word, |&(key, index)| (key, index as u64));
         list
     }
 
@@ -157,7 +157,7 @@ impl PhraseList {
             if found.len() > word_matches {
                 let spans: Vec<Range<usize>> = found.iter().map(|m| m.span.clone()).collect();
                 found.retain(|m| !spans.iter().any(|outer| strictly_contains(outer, &m.span)));
-                found.sort_by_key(|m| m.span.start);
+                crate::sort::sort_by_key(&mut found, |m| (m.span.start as u64, 0));
             }
         }
         found.into_iter()

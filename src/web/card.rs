@@ -90,7 +90,8 @@ impl Card {
             *shown = signature;
         }
         let mut findings = view.findings.clone();
-        findings.sort_by_key(|(index, finding)| (std::cmp::Reverse(finding.severity), *index));
+        // Most severe first: the complement of the severity sorts it in reverse.
+        crate::sort::sort_by_key(&mut findings, |(index, finding)| (!(finding.severity as u64), *index as u64));
         let count = findings.len().to_string();
         self.count.set_text_content(Some(&if findings.is_empty() {
             message("noFindings", None)

@@ -385,7 +385,7 @@ impl Inbox {
             let status = window_status(range, clock.now_ms, &settings);
             (state_name(status.state), format_time_left(&status, language.unwrap_or(Language::En)))
         });
-        seen.sort_unstable_by_key(|(id, _)| *id);
+        crate::sort::sort_by_key(&mut seen, |(id, _)| (u64::from(*id), 0));
         if let Ok(mut slot) = self.seen.try_borrow_mut() {
             *slot = seen;
         }

@@ -3,10 +3,9 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::{replace, Hit, Input, Rule};
 use crate::finding::Severity;
+use crate::text::letter_spans;
 use crate::voice::EmojiPolicy;
 
 pub struct VoiceEmoji;
@@ -53,17 +52,15 @@ impl Rule for VoiceEmoji {
     }
 }
 
-/// Byte spans of the emoji in `text`, one per grapheme cluster, so a skin tone or a
-/// family joined by zero-width joiners is one emoji.
+/// Byte spans of the emoji in `text`, one per letter as the eye sees it, so a skin tone
+/// or a family joined by zero-width joiners is one emoji.
 fn emoji_spans(text: &str) -> Vec<Range<usize>> {
-    text.grapheme_indices(true)
-        .filter(|(_, cluster)| cluster.chars().next().is_some_and(is_pictograph))
-        .map(|(at, cluster)| at..at + cluster.len())
-        .collect()
+    letter_spans(text).into_iter().filter(|span| text[span.start..].chars().next().is_some_and(is_pictograph)).collect()
 }
 
-/// Pictographic characters: the emoji blocks, miscellaneous symbols and dingbats, and
-/// the few emoji elsewhere (⌚ ⏰ ⭐ ⭕). Letters, digits and punctuation never are.
+/// Characters that start an emoji: the emoji blocks, miscellaneous symbols and dingbats,
+/// and the few emoji elsewhere (⌚ ⏰ ⭐ ⭕). Narrower than what joins emoji into one
+/// letter (`text::letters`): ©, ™ and arrows are symbols in a reply, not emoji.
 fn is_pictograph(c: char) -> bool {
     matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{231A}' | '\u{231B}' | '\u{23E9}'..='\u{23FA}' | '\u{2B50}' | '\u{2B55}')
 }

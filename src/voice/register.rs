@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use super::Register;
 use crate::draft::Draft;
 use crate::lang::{DataFile, DataFileError, Language};
-use crate::text::{strictly_contains, PhraseList};
+use crate::text::PhraseList;
 
 /// One address form in a draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,40 +134,34 @@ fn exact_form(word: &str) -> String {
         .collect()
 }
 
-/// Every address form in the draft, in text order, none inside another.
+/// Every address form in the draft, in text order, none overlapping another.
 pub fn address_forms<'a>(draft: &'a Draft<'a>) -> Vec<AddressForm<'a>> {
     let data = AddressData::get(draft.language);
     let excluded: Vec<Range<usize>> = data.not_address.find_all(draft.text, &draft.words).map(|m| m.span).collect();
-    let free = |span: &Range<usize>, found: &[AddressForm]| {
-        !excluded.iter().any(|outer| outer.start <= span.start && span.end <= outer.end)
-            && !found.iter().any(|form| form.span.start < span.end && span.start < form.span.end)
-    };
     let mut found: Vec<AddressForm> = Vec::new();
+    // Kept in text order as they are added (no sort: one less sort in the Wasm).
+    let mut add = |span: Range<usize>, register: Register, other_register: Option<&'a str>| {
+        let overlaps = |other: &Range<usize>| other.start < span.end && span.start < other.end;
+        if excluded.iter().any(overlaps) || found.iter().any(|form| overlaps(&form.span)) {
+            return;
+        }
+        let at = found.partition_point(|form| form.span.start < span.start);
+        found.insert(at, AddressForm { span, register, other_register });
+    };
     for (register, list) in [(Register::Formal, &data.formal), (Register::Informal, &data.informal)] {
         for m in list.find_all(draft.text, &draft.words) {
-            if free(&m.span, &found) {
-                found.push(AddressForm {
-                    span: m.span,
-                    register,
-                    other_register: m.replacement.filter(|r| !r.is_empty()),
-                });
-            }
+            add(m.span, register, m.replacement.filter(|r| !r.is_empty()));
         }
     }
     for (register, forms) in [(Register::Formal, &data.formal_exact), (Register::Informal, &data.informal_exact)] {
         for start in 0..draft.words.len() {
             for form in forms {
-                if let Some(span) = form.match_at(draft, start).filter(|span| free(span, &found)) {
-                    found.push(AddressForm { span, register, other_register: None });
+                if let Some(span) = form.match_at(draft, start) {
+                    add(span, register, None);
                 }
             }
         }
     }
-    // A phrase list's longest match already wins within a list; across the two lists a
-    // form inside another (never expected in the data) is dropped.
-    let spans: Vec<Range<usize>> = found.iter().map(|f| f.span.clone()).collect();
-    found.retain(|form| !spans.iter().any(|outer| strictly_contains(outer, &form.span)));
-    found.sort_by_key(|form| form.span.start);
     found
 }
 

@@ -5,6 +5,8 @@
 //! to WebAssembly. [`lint`] is the one entry point; `wasm` exposes it to JavaScript and
 //! `src/bin/reply-coach` to the command line.
 //! [`clock`] is the 24-hour reply clock beside it: inbox timestamps in, window states out.
+//! [`voice`] holds a team's voice profile (register, words, sign-off, limits), which the
+//! context carries to the rules.
 
 pub mod clock;
 pub mod context;

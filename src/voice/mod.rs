@@ -24,7 +24,8 @@ use crate::draft::Draft;
 use crate::finding::Severity;
 use crate::lang::Language;
 use crate::rules;
-use crate::text::PhraseList;
+use crate::text::words::word_key;
+use crate::text::{fold, PhraseList};
 
 /// The only version of the document this core reads.
 pub const VERSION: u64 = 1;
@@ -437,18 +438,21 @@ pub fn never_matches(phrase: &str, language: Option<Language>) -> Option<&'stati
 /// The phrase list of the entries that apply to `language`; two entries with the same
 /// phrase would leave one of them unreachable.
 fn phrase_list(entries: &[VoicePhrase], language: Language, key: &str) -> Result<PhraseList, VoiceError> {
-    let applying: Vec<(usize, &VoicePhrase)> =
-        entries.iter().enumerate().filter(|(_, e)| e.applies_to(language)).collect();
-    for (n, &(i, entry)) in applying.iter().enumerate() {
-        let folded = |e: &VoicePhrase| crate::text::fold(&e.phrase).into_owned();
-        if let Some(&(first, _)) = applying[..n].iter().find(|(_, other)| folded(other) == folded(entry)) {
+    let applying = || entries.iter().enumerate().filter(|(_, entry)| entry.applies_to(language));
+    let folded = |i: usize| fold(&entries[i].phrase);
+    // Equal phrases side by side: by the hash of the folded phrase, then by index.
+    let mut order: Vec<(u64, u64)> = applying().map(|(i, entry)| (word_key(&fold(&entry.phrase)), i as u64)).collect();
+    crate::sort::sort_by_key(&mut order, |&pair| pair);
+    for pair in order.windows(2) {
+        let (first, i) = (pair[0].1 as usize, pair[1].1 as usize);
+        if pair[0].0 == pair[1].0 && folded(first) == folded(i) {
             return error(format!(
                 "{key}[{i}].phrase: {:?} repeats {key}[{first}]; one of them could never match",
-                entry.phrase
+                entries[i].phrase
             ));
         }
     }
-    Ok(PhraseList::new(applying.iter().map(|(_, entry)| entry.phrase.as_str())))
+    Ok(PhraseList::new(applying().map(|(_, entry)| entry.phrase.as_str())))
 }
 
 fn check_sign_off(format: &str, has_page_name: bool) -> Result<(), VoiceError> {

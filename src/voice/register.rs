@@ -98,12 +98,14 @@ impl ExactForm {
         form
     }
 
-    /// The span of this form starting at word `start`, if it is there.
-    fn match_at(&self, draft: &Draft, start: usize) -> Option<Range<usize>> {
+    /// The span of this form starting at word `start`, if it is there; `lowered` holds
+    /// the draft's words as [`exact_form`] writes them.
+    fn match_at(&self, draft: &Draft, lowered: &[String], start: usize) -> Option<Range<usize>> {
         let words = draft.words.get(start..start + self.words.len())?;
         let sentence = words.first()?.sentence;
-        for (i, (word, wanted)) in words.iter().zip(&self.words).enumerate() {
-            if word.sentence != sentence || exact_form(word.text) != *wanted {
+        let lowered = &lowered[start..start + self.words.len()];
+        for (i, ((word, wanted), lowered)) in words.iter().zip(&self.words).zip(lowered).enumerate() {
+            if word.sentence != sentence || lowered != wanted {
                 return None;
             }
             let after = &draft.text[word.span.end..];
@@ -153,10 +155,14 @@ pub fn address_forms<'a>(draft: &'a Draft<'a>) -> Vec<AddressForm<'a>> {
             add(m.span, register, m.replacement.filter(|r| !r.is_empty()));
         }
     }
+    if data.formal_exact.is_empty() && data.informal_exact.is_empty() {
+        return found;
+    }
+    let lowered: Vec<String> = draft.words.iter().map(|word| exact_form(word.text)).collect();
     for (register, forms) in [(Register::Formal, &data.formal_exact), (Register::Informal, &data.informal_exact)] {
         for start in 0..draft.words.len() {
             for form in forms {
-                if let Some(span) = form.match_at(draft, start) {
+                if let Some(span) = form.match_at(draft, &lowered, start) {
                     add(span, register, None);
                 }
             }

@@ -239,7 +239,8 @@ fn lint_takes_a_voice_by_name_or_file() {
     let ours = json(&run(&["lint", "--format", "json", "--voice", &path], draft));
     assert_eq!(rules(&ours), ["voice-avoid"]);
     assert_eq!(ours["findings"][0]["message"], "“card”: Say “bank card”.");
-    let output = run(&["lint", "--voice", "playful"], draft);
+    // Refused before standard input is read: nothing to write to it.
+    let output = run(&["lint", "--voice", "playful"], "");
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr)
         .contains("\"playful\" is neither a built-in profile (formal, friendly, neutral) nor a file"));

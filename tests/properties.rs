@@ -82,13 +82,24 @@ fn text() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
 }
 
+/// A voice profile with what the built-in ones do not use: a sign-off with the page's
+/// name, literal and prefix phrases, removals, an emoji limit, an open register.
+const EVERY_FIELD: &str = r#"{"version": 1, "sign_off": "– {agent_name} from {page_name}", "page_name": "Acme Ștefan & Co",
+    "avoid": [{"phrase": ":(", "replacements": [""]}, {"phrase": "reducer*", "replacements": ["ofertă", ""]},
+              {"phrase": "आप", "replacements": ["तुम"]}, {"phrase": "!!!"}],
+    "prefer": [{"phrase": "Ձեր", "use": ""}, {"phrase": "a", "use": "the"}],
+    "limits": {"preview_budget": 20, "max_words": 5, "max_sentence_words": 3, "max_exclamations": 1},
+    "emoji": {"limit": 1}, "rules": {"brevity": "error", "tone-shout": "off"}}"#;
+
 fn context() -> impl Strategy<Value = LintContext> {
     let language = proptest::sample::select(
         &[LanguageChoice::Auto, LanguageChoice::En, LanguageChoice::Ro, LanguageChoice::Hy, LanguageChoice::Hi][..],
     );
     let surface = proptest::sample::select(&[Surface::Message, Surface::Comment][..]);
-    // No profile, or one of the built-in voice profiles (whose rules see every draft too).
-    let voice = proptest::sample::select(&[None, Some("formal"), Some("friendly"), Some("neutral")][..]);
+    // No profile, one of the built-in voice profiles (whose rules see every draft too), or
+    // one with every field the built-in ones leave out.
+    let voice =
+        proptest::sample::select(&[None, Some("formal"), Some("friendly"), Some("neutral"), Some("every-field")][..]);
     (
         proptest::option::of(text()),
         proptest::option::of(text()),
@@ -114,7 +125,10 @@ fn context() -> impl Strategy<Value = LintContext> {
                         max_sentence_words: sentence_words,
                         ..Settings::default()
                     },
-                    voice: voice.and_then(Voice::built_in),
+                    voice: voice.and_then(|name| match name {
+                        "every-field" => Some(std::sync::Arc::new(Voice::parse(EVERY_FIELD).expect("a valid profile"))),
+                        name => Voice::built_in(name),
+                    }),
                 }
             },
         )

@@ -11,7 +11,7 @@ pub mod utf16;
 pub mod words;
 
 pub use fold::fold;
-pub use letters::count_letters;
+pub use letters::{count_letters, letter_spans};
 pub use phrases::{PhraseList, PhraseMatch};
 pub use utf16::Utf16Map;
 pub use words::{is_capitalised, words, Word};

@@ -33,7 +33,7 @@ use crate::context::{LintContext, Settings};
 use crate::draft::{Draft, Greeting, PersonName, SignOff};
 use crate::finding::{Edit, Fix, Severity};
 use crate::lang::{CommonData, LanguageData};
-use crate::text::PhraseList;
+use crate::text::{case, PhraseList};
 use crate::voice::Voice;
 
 /// One guideline check.
@@ -185,7 +185,7 @@ pub fn insert(at: usize, text: impl Into<String>) -> Edit {
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(case::upper(first)).chain(chars).collect(),
         None => String::new(),
     }
 }
@@ -202,7 +202,7 @@ pub fn remove_words(draft: &Draft, span: Range<usize>) -> Vec<Edit> {
     let next = text[end..].chars().next();
     match next {
         Some(c) if opens_sentence && c.is_lowercase() => {
-            vec![replace(span.start..end + c.len_utf8(), c.to_uppercase().collect::<String>())]
+            vec![replace(span.start..end + c.len_utf8(), case::upper(c).to_string())]
         }
         // Nothing follows on this line: take the space before the span instead.
         None | Some('\n') if span.start > 0 => {

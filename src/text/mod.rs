@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+pub mod case;
 pub mod fold;
 pub mod letters;
 pub mod number;

@@ -127,7 +127,7 @@ impl ExactForm {
 /// comma-below ones, diacritics kept.
 fn exact_form(word: &str) -> String {
     word.chars()
-        .flat_map(char::to_lowercase)
+        .map(crate::text::case::lower)
         .map(|c| match c {
             'ş' => 'ș',
             'ţ' => 'ț',

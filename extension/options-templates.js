@@ -390,7 +390,7 @@ function lintBody() {
   }
   let result;
   try {
-    result = lintTemplate(template.body, template.language, template.tags);
+    result = lintTemplate(template.body, template.language, template.tags.join(","));
   } catch (e) {
     // A body that does not parse: its error is shown under the body.
     $("templateLintSummary").textContent = errorText(e);

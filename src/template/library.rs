@@ -277,7 +277,7 @@ mod tests {
         let text = document(vec![
             template("refund.en", "en", "/refund"),
             json!({"id": "refund.ro", "title": "Rambursare trimisă", "language": "ro", "tags": ["rambursare"],
-                   "shortcut": "/refund", "body": "Bună, {first_name|acolo}! Comanda {field:Numărul comenzii}."}),
+                   "shortcut": "/refund", "body": "Bună ziua, {first_name|stimate client}! Comanda {field:Numărul comenzii}."}),
             json!({"id": "refund.hy", "title": "Գումարը վերադարձվել է", "language": "hy",
                    "body": "Բարև, {first_name}։ Պատվեր {field:Պատվերի համար}։"}),
             json!({"id": "refund.hi", "title": "रिफ़ंड भेजा गया", "language": "hi", "tags": ["रिफ़ंड"], "shortcut": null,

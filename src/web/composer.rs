@@ -170,11 +170,16 @@ impl Composer {
     /// Puts a collapsed selection at `offset` of `snapshot` (the current text). Lexical
     /// reads it back from the selectionchange event, so the next keystroke lands there.
     pub fn place_caret(&self, snapshot: &Snapshot, offset: usize) {
-        let offset = offset.min(snapshot.len);
+        self.select(snapshot, offset, offset);
+    }
+
+    /// Selects `start..end` of `snapshot` (the current text), as [`Composer::place_caret`].
+    pub fn select(&self, snapshot: &Snapshot, start: usize, end: usize) {
+        let (start, end) = (start.min(snapshot.len), end.min(snapshot.len));
         // Where the caret goes is a nicety: a failure leaves it where the editor put it.
         if let Some(textarea) = self.textarea() {
-            let _ = textarea.set_selection_range(offset as u32, offset as u32);
-        } else if let Some(range) = self.range(snapshot, offset, offset) {
+            let _ = textarea.set_selection_range(start as u32, end as u32);
+        } else if let Some(range) = self.range(snapshot, start, end) {
             let _ = dom::select(&range);
         }
     }

@@ -35,12 +35,12 @@ const STATES = {
 };
 
 /**
- * Reads with `read()` every 50 ms, for up to 5 s, until `check` accepts what it read;
+ * Reads with `read()` every 50 ms, for up to 10 s (a loaded machine is slow), until `check` accepts what it read;
  * returns that, or fails with `what` and the last reading.
  */
 async function readUntil(read, check, what) {
   let last;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 200; i++) {
     last = await read();
     if (check(last)) return last;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -114,9 +114,9 @@ describe("the reply clock in the conversation list", () => {
           return items.length > 0 && items.every((row) => row.dataset.rcWindow && row.querySelector("reply-coach-badge"));
         },
         null,
-        { timeout: 5_000 },
+        { timeout: 10_000 },
       );
-      for (let i = 0; i < 100; i++) {
+      for (let i = 0; i < 200; i++) {
         last = await rows();
         if (check(last)) return last;
         await page.waitForTimeout(50);

@@ -149,11 +149,11 @@ impl Live {
                 self.refresh_picker();
             }
             "Escape" => {
-                let composer = state.templates.session.as_ref().map(|s| s.composer.clone());
+                let session = state.templates.session.take();
                 close(&mut state);
                 drop(state);
-                if let Some(composer) = composer {
-                    let _ = composer.element.focus();
+                if let Some(session) = session {
+                    give_back(&session);
                 }
             }
             "Enter" if filling && !event.shift_key() => {
@@ -175,7 +175,8 @@ impl Live {
                 drop(state);
                 self.show_active();
             }
-            "Enter" | "Tab" if !filling && !event.shift_key() => {
+            // Tab picks as in Slack's slash menu; in the picker it moves the focus as usual.
+            "Enter" | "Tab" if !filling && !event.shift_key() && (key == "Enter" || target.is_none()) => {
                 let active = state.templates.session.as_ref().map_or(0, |s| s.active);
                 drop(state);
                 self.choose(active);
@@ -199,8 +200,12 @@ impl Live {
             }
             Pressed::Insert => self.insert_active(),
             Pressed::Close => {
-                if let Ok(mut state) = self.state.try_borrow_mut() {
-                    close(&mut state);
+                let Ok(mut state) = self.state.try_borrow_mut() else { return };
+                let session = state.templates.session.take();
+                close(&mut state);
+                drop(state);
+                if let Some(session) = session {
+                    give_back(&session);
                 }
             }
         }
@@ -331,6 +336,19 @@ fn prepare(
     let (start, end) = session.span;
     let caret = start + utf16_offset(&rendered.text, rendered.cursor);
     Ok((Edit { start, end, text: rendered.text }, caret, template.id.clone()))
+}
+
+/// Gives the composer its focus back, with the selection the picker was opened on when
+/// the draft is still the same (in the slash picker the composer never lost it).
+fn give_back(session: &Session) {
+    if session.slash {
+        return;
+    }
+    let _ = session.composer.element.focus();
+    let snapshot = session.composer.snapshot();
+    if snapshot.text == session.text {
+        session.composer.select(&snapshot, session.span.0, session.span.1);
+    }
 }
 
 /// Closes the picker, leaving the draft as it is.

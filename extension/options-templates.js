@@ -31,8 +31,8 @@ let pack;
 /** The stored library, or undefined while the default pack is in use. */
 let stored;
 /** The open editor: the id of the template it edits (null for a new one), whether the
- * agent typed the id (otherwise it follows the title), the fields typed in so far (their
- * errors show), and the button to return the focus to. */
+ * agent typed the id (otherwise it follows the title), and the fields whose errors show
+ * (those typed in, all after a save attempt). */
 let editing = null;
 /** The notice's undo: {run, timer}, or null. */
 let undo = null;
@@ -140,26 +140,35 @@ function beginAction() {
 function matchesFilters(template) {
   const tag = $("templateTagFilter").value;
   const language = $("templateLanguageFilter").value;
-  return (!tag || (Array.isArray(template.tags) && template.tags.includes(tag))) && (!language || template.language === language);
+  const tagged = !tag || (Array.isArray(template.tags) && template.tags.includes(tag));
+  return tagged && (!language || template.language === language);
 }
 
 /** The tag menu: every tag of the library, keeping the choice while the tag exists. */
 function fillTagFilter(templates) {
   const select = $("templateTagFilter");
   const chosen = select.value;
-  const tags = [...new Set(templates.flatMap((t) => (Array.isArray(t.tags) ? t.tags.filter((tag) => typeof tag === "string") : [])))];
+  const tagsOf = (t) => (Array.isArray(t.tags) ? t.tags.filter((tag) => typeof tag === "string") : []);
+  const tags = [...new Set(templates.flatMap(tagsOf))];
   tags.sort(new Intl.Collator(msg("uiLang")).compare);
   select.replaceChildren(new Option(msg("templatesAllTags"), ""), ...tags.map((tag) => new Option(tag, tag)));
   select.value = tags.includes(chosen) ? chosen : "";
 }
 
+const ACTION_LABELS = {
+  edit: "templateEdit",
+  duplicate: "templateDuplicate",
+  up: "templateMoveUp",
+  down: "templateMoveDown",
+  delete: "templateDelete",
+};
+
+/** A template's button; its accessible description is the template's title. */
 function actionButton(action, describedBy, disabled = false) {
   const button = document.createElement("button");
   button.type = "button";
   button.dataset.action = action;
-  button.textContent = msg(
-    { edit: "templateEdit", duplicate: "templateDuplicate", up: "templateMoveUp", down: "templateMoveDown", delete: "templateDelete" }[action],
-  );
+  button.textContent = msg(ACTION_LABELS[action]);
   button.setAttribute("aria-describedby", describedBy);
   button.disabled = disabled;
   return button;
@@ -176,7 +185,8 @@ function templateRow(template, index, first, last) {
   title.textContent = text(template.title);
   const language = document.createElement("span");
   language.className = "badge";
-  language.textContent = LANGUAGES.includes(template.language) ? msg(`language_${template.language}`) : text(template.language);
+  const known = LANGUAGES.includes(template.language);
+  language.textContent = known ? msg(`language_${template.language}`) : text(template.language);
   head.append(title, language);
   if (template.shortcut) {
     const shortcut = document.createElement("code");
@@ -218,7 +228,9 @@ function render(focus) {
     ...shown.map(([template, index], i) => templateRow(template, index, i === 0, i === shown.length - 1)),
   );
   $("templateCount").textContent =
-    shown.length > 0 ? msg("templatesCount", [String(shown.length), String(templates.length)]) : msg("templatesNoMatch");
+    shown.length > 0
+      ? msg("templatesCount", [String(shown.length), String(templates.length)])
+      : msg("templatesNoMatch");
   $("templates-source").textContent = msg(stored === undefined ? "templatesSourcePack" : "templatesSourceStored");
   $("templateRestore").disabled = stored === undefined;
 
@@ -226,7 +238,8 @@ function render(focus) {
     const [id, action] = focus;
     const item = [...$("templateList").children].find((li) => li.dataset.templateId === id);
     const other = { up: "down", down: "up" }[action];
-    const button = [action, other].map((a) => item?.querySelector(`[data-action="${a}"]`)).find((b) => b && !b.disabled);
+    const buttons = [action, other].map((a) => item?.querySelector(`[data-action="${a}"]`));
+    const button = buttons.find((b) => b && !b.disabled);
     button?.focus();
   }
 }
@@ -308,13 +321,13 @@ async function duplicate(id) {
   });
   if (!done) return;
   showNotice(msg("templateDuplicated", [text(copy.title)]));
-  openEditor(copy, null);
+  openEditor(copy);
 }
 
 // ---- the editor ----
 
-function openEditor(template, returnTo) {
-  editing = { id: template?.id ?? null, idTyped: template !== null, touched: new Set(), returnTo };
+function openEditor(template) {
+  editing = { id: template?.id ?? null, idTyped: template !== null, touched: new Set() };
   $("templateEditor-heading").textContent = msg(template ? "templateEditorEdit" : "templateEditorNew");
   const filterLanguage = $("templateLanguageFilter").value;
   const language = template?.language ?? (filterLanguage || (LANGUAGES.includes(msg("uiLang")) ? msg("uiLang") : "en"));
@@ -330,11 +343,14 @@ function openEditor(template, returnTo) {
   $("templateTitle").focus();
 }
 
+/** Closes the editor without saving; the focus goes back to the template's Edit button
+ * (found again: the list may have been redrawn meanwhile), or to New. */
 function closeEditor() {
-  const returnTo = editing?.returnTo;
+  const id = editing?.id;
   editing = null;
   $("templateEditor").hidden = true;
-  if (returnTo?.isConnected) returnTo.focus();
+  const row = [...$("templateList").children].find((li) => li.dataset.templateId === id);
+  (row?.querySelector('[data-action="edit"]') ?? $("templateNew")).focus();
 }
 
 /** The template the editor's fields describe. */
@@ -365,12 +381,12 @@ function editorProblems() {
   return checkLibrary(document).filter((problem) => problem.template === at);
 }
 
-/** Shows each field's problems (of the fields typed in, or all) and the body's lint. */
-function showEditorProblems(problems, all) {
+/** Shows the problems of each field whose errors show. */
+function showEditorProblems(problems) {
   for (const field of EDITOR_FIELDS) {
     const error = $(`${fieldInput(field).id}-error`);
     const messages = problems.filter((p) => p.field === field).map((p) => p.message);
-    const shown = messages.length > 0 && (all || editing.touched.has(field));
+    const shown = messages.length > 0 && editing.touched.has(field);
     error.textContent = shown ? messages.join(" · ") : "";
     error.hidden = !shown;
     fieldInput(field).setAttribute("aria-invalid", String(shown));
@@ -416,7 +432,7 @@ function editorChanged() {
     const taken = new Set(templatesOf(library()).map((t) => t.id));
     $("templateId").value = freeId(slug($("templateTitle").value), $("templateLanguage").value, taken);
   }
-  showEditorProblems(editorProblems(), false);
+  showEditorProblems(editorProblems());
   lintBody();
 }
 
@@ -424,7 +440,8 @@ async function saveEditor(event) {
   event.preventDefault();
   beginAction();
   const problems = editorProblems();
-  showEditorProblems(problems, true);
+  for (const field of EDITOR_FIELDS) editing.touched.add(field);
+  showEditorProblems(problems);
   if (problems.length > 0) {
     const first = EDITOR_FIELDS.find((field) => problems.some((p) => p.field === field));
     fieldInput(first ?? "title").focus();
@@ -516,7 +533,7 @@ function onListClick(event) {
   const template = templatesOf(library()).find((t) => t.id === id);
   if (!template) return;
   ({
-    edit: () => openEditor(template, button),
+    edit: () => openEditor(template),
     duplicate: () => duplicate(id),
     up: () => move(id, -1),
     down: () => move(id, 1),
@@ -551,9 +568,9 @@ export async function startTemplates() {
   for (const filter of ["templateTagFilter", "templateLanguageFilter"]) {
     $(filter).addEventListener("change", () => render());
   }
-  $("templateNew").addEventListener("click", (event) => {
+  $("templateNew").addEventListener("click", () => {
     beginAction();
-    openEditor(null, event.currentTarget);
+    openEditor(null);
   });
   $("templateEditor").addEventListener("submit", saveEditor);
   $("templateEditor").addEventListener("input", (event) => {

@@ -312,7 +312,9 @@ async function duplicate(id) {
     const index = indexOf(document, id);
     if (index < 0) return undefined;
     const original = document.templates[index];
-    const stem = text(original.id).replace(new RegExp(`\\.${original.language}$`), "");
+    const originalId = text(original.id);
+    const suffix = `.${original.language}`;
+    const stem = originalId.endsWith(suffix) ? originalId.slice(0, -suffix.length) : originalId;
     const taken = new Set(document.templates.map((t) => t.id));
     // Without the shortcut: the same one twice in a language is refused.
     copy = tidy({ ...original, id: freeId(stem, original.language, taken), shortcut: undefined });
@@ -337,7 +339,6 @@ function openEditor(template) {
   $("templateTags").value = Array.isArray(template?.tags) ? template.tags.join(", ") : "";
   $("templateBody").value = text(template?.body);
   $("templateId").value = text(template?.id);
-  $("templateEditor-error").hidden = true;
   $("templateEditor").hidden = false;
   editorChanged();
   $("templateTitle").focus();
@@ -408,7 +409,7 @@ function lintBody() {
   try {
     result = lintTemplate(template.body, template.language, template.tags.join(","));
   } catch (e) {
-    // A body that does not parse: its error is shown under the body.
+    // A body that does not parse has no rendering: the summary says why.
     $("templateLintSummary").textContent = errorText(e);
     return;
   }

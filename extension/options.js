@@ -51,6 +51,9 @@ function normalise(stored) {
       ? [...new Set(s.disabledRules.filter((id) => typeof id === "string"))]
       : [...DEFAULTS.disabledRules],
     ...thresholds(s),
+    // The voice profile (a built-in name or a document, docs/VOICE.md) has no field on this
+    // page yet; it is kept as stored, and the core validates it.
+    ...(s.voice === undefined ? {} : { voice: s.voice }),
   };
 }
 

@@ -4,6 +4,7 @@
 //! need it stay silent. Field names are camelCase, as the extension sends them.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +12,7 @@ use crate::clock::ClockSettings;
 use crate::lang::Language;
 use crate::rules;
 use crate::text::number::shown;
+use crate::voice::Voice;
 
 /// Where the reply will appear.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,6 +107,11 @@ pub struct LintContext {
     pub customer_message: Option<String>,
     pub language: LanguageChoice,
     pub settings: Settings,
+    /// The team's voice profile; `None` lints by the guidelines alone. Shared, not
+    /// copied: the page clones the context on every lint. Not part of the JSON context:
+    /// the CLI takes `--voice` and the extension its stored settings.
+    #[serde(skip)]
+    pub voice: Option<Arc<Voice>>,
 }
 
 /// A context that cannot be linted against, with what to correct.
@@ -160,7 +167,8 @@ impl LintContext {
 
 /// The agent's settings as the options page stores them (`chrome.storage.sync`, key
 /// `settings`): `{agentName, language, previewBudget, maxWords, maxSentenceWords,
-/// disabledRules}`, each optional.
+/// disabledRules, closingHours, lastHourHours, voice}`, each optional; `voice` is a
+/// built-in profile's name or a profile document (`docs/VOICE.md`).
 ///
 /// Read leniently, unlike [`LintContext`]: storage outlives versions and syncs between
 /// browsers, so a value this version cannot use (a rule id it does not know, a limit of
@@ -173,6 +181,8 @@ pub struct StoredSettings {
     /// The reply clock's thresholds: `closingHours` and `lastHourHours` may be set (each
     /// under the 24 h window, closing not after the last hour); the rest is Meta's policy.
     pub clock: ClockSettings,
+    /// The team's voice profile, parsed once when the settings change.
+    pub voice: Option<Arc<Voice>>,
 }
 
 impl StoredSettings {
@@ -230,6 +240,11 @@ impl StoredSettings {
                         None => skip(&mut notes, name, value, "must be a number of hours above 0 and under 24"),
                     }
                 }
+                "voice" if value.is_null() => {}
+                "voice" => match Voice::from_setting(value) {
+                    Ok(voice) => stored.voice = Some(voice),
+                    Err(why) => notes.push(format!("settings.voice: {why}; linting without a voice profile")),
+                },
                 // A newer version's setting: kept in storage, unused here.
                 _ => {}
             }
@@ -247,6 +262,7 @@ impl StoredSettings {
             agent_name: self.agent_name.clone(),
             language: self.language,
             settings: self.settings.clone(),
+            voice: self.voice.clone(),
             ..page
         }
     }
@@ -317,6 +333,26 @@ mod tests {
         assert_eq!(notes.len(), 1, "{notes:?}");
         // Equal is allowed: no amber stage.
         assert_eq!(read(serde_json::json!({"closingHours": 23})).0.clock.closing_hours, 23.0);
+    }
+
+    #[test]
+    fn stored_settings_read_a_voice_by_name_or_document() {
+        let (stored, notes) = StoredSettings::from_json(&serde_json::json!({"voice": "formal"}));
+        assert_eq!(stored.voice.as_ref().map(|v| v.name.as_str()), Some("formal"));
+        assert!(notes.is_empty(), "{notes:?}");
+        let document = serde_json::json!({"version": 1, "name": "ours", "emoji": "not-allowed"});
+        let (stored, _) = StoredSettings::from_json(&serde_json::json!({"voice": document}));
+        assert_eq!(stored.voice.as_ref().map(|v| v.name.as_str()), Some("ours"));
+        // The context shares the parsed profile rather than copying it.
+        let context = stored.apply_to(LintContext::default());
+        assert!(Arc::ptr_eq(context.voice.as_ref().unwrap(), stored.voice.as_ref().unwrap()));
+        // A bad profile is noted and left out; the rest still applies.
+        for bad in [serde_json::json!("playful"), serde_json::json!({"version": 2}), serde_json::json!(3)] {
+            let (stored, notes) = StoredSettings::from_json(&serde_json::json!({"voice": bad, "maxWords": 40}));
+            assert_eq!((stored.voice, stored.settings.max_words), (None, 40), "{bad}");
+            assert!(notes.len() == 1 && notes[0].starts_with("settings.voice: "), "{notes:?}");
+        }
+        assert_eq!(StoredSettings::from_json(&serde_json::json!({"voice": null})).1, Vec::<String>::new());
     }
 
     #[test]

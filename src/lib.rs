@@ -6,6 +6,8 @@
 //! `src/bin/reply-coach` to the command line.
 //! [`clock`] is the 24-hour reply clock beside it: inbox timestamps in, window states out.
 //! [`template`] holds saved replies: parsing, rendering, the library document and search.
+//! [`voice`] holds a team's voice profile (register, words, sign-off, limits), which the
+//! context carries to the rules.
 
 pub mod clock;
 pub mod context;
@@ -18,6 +20,7 @@ pub mod rules;
 mod sort;
 pub mod template;
 pub mod text;
+pub mod voice;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 #[cfg(target_arch = "wasm32")]
@@ -27,3 +30,4 @@ pub use context::{ContextError, LanguageChoice, LintContext, Settings, StoredSet
 pub use finding::{apply_edits, caret_after, merge_edits, Edit, EditError, Finding, Fix, Severity};
 pub use lang::Language;
 pub use lint::{lint, LintResult};
+pub use voice::{Voice, VoiceError};

@@ -8,6 +8,7 @@ use crate::finding::{Edit, Finding, Fix};
 use crate::lang::Language;
 use crate::rules::{self, Hit, Input};
 use crate::text::Utf16Map;
+use crate::voice::RuleSetting;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LintResult {
@@ -35,11 +36,17 @@ pub fn lint(draft: &str, context: &LintContext) -> Result<LintResult, ContextErr
     let mut findings = Vec::new();
     let mut hits = Vec::new();
     for rule in rules::all().iter().filter(|rule| !disabled.iter().any(|id| id == rule.id())) {
+        // The voice profile may switch a rule off or change its severity.
+        let severity = match context.voice.as_deref().and_then(|voice| voice.rule_setting(rule.id())) {
+            Some(RuleSetting::Off) => continue,
+            Some(RuleSetting::Severity(severity)) => severity,
+            None => rule.severity(),
+        };
         hits.clear();
         rule.check(&input, &mut hits);
         findings.extend(hits.drain(..).map(|hit: Hit| Finding {
             rule: rule.id(),
-            severity: rule.severity(),
+            severity,
             start: utf16.offset(hit.span.start),
             end: utf16.offset(hit.span.end),
             message: hit.message,
@@ -82,6 +89,22 @@ mod tests {
         assert!(lint("STOP SHOUTING", &context).unwrap().findings.iter().any(|f| f.rule == "tone-shout"));
         context.settings.disabled_rules = vec!["tone-shout".into()];
         assert!(lint("STOP SHOUTING", &context).unwrap().findings.iter().all(|f| f.rule != "tone-shout"));
+    }
+
+    #[test]
+    fn a_voice_profile_switches_rules_and_sets_severities() {
+        let voice = crate::voice::Voice::parse(
+            r#"{"version": 1, "rules": {"tone-shout": "error", "first-line-summary": "off"}}"#,
+        )
+        .unwrap();
+        let context = LintContext { voice: Some(std::sync::Arc::new(voice)), ..Default::default() };
+        let draft = "Thank you for reaching out. STOP SHOUTING";
+        let findings = lint(draft, &context).unwrap().findings;
+        assert!(findings.iter().all(|f| f.rule != "first-line-summary"), "{findings:?}");
+        let shout = findings.iter().find(|f| f.rule == "tone-shout").unwrap();
+        assert_eq!(shout.severity, crate::Severity::Error);
+        let without = lint(draft, &LintContext::default()).unwrap().findings;
+        assert!(without.iter().any(|f| f.rule == "first-line-summary"), "{without:?}");
     }
 
     #[test]

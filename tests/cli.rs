@@ -156,7 +156,8 @@ fn rules_lists_every_rule_id() {
     }
 }
 
-/// A library file in the temporary directory, removed when dropped.
+/// A JSON file (a template library, a voice profile) in the temporary directory, removed
+/// when dropped.
 struct LibraryFile(std::path::PathBuf);
 
 impl LibraryFile {
@@ -274,4 +275,85 @@ fn templates_bad_usage_exits_2() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(output.stdout.is_empty(), "{args:?}");
     }
+}
+
+#[test]
+fn voice_check_passes_the_built_in_profiles() {
+    for name in ["formal", "friendly", "neutral"] {
+        let output = run(&["voice", "check", name], "");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{name}: {}{}",
+            stdout(&output),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            stdout(&output).contains("is valid;") && stdout(&output).contains("example(s) pass"),
+            "{}",
+            stdout(&output)
+        );
+    }
+}
+
+#[test]
+fn voice_check_reports_failed_examples_and_exits_1() {
+    let file = LibraryFile::new(
+        "voice-failing",
+        r#"{"version": 1, "name": "ours", "emoji": "not-allowed", "examples": [
+            {"draft": "Sent 🙂", "expect": ["voice-emoji"]},
+            {"draft": "Sent 🙂", "expect": []}
+        ]}"#,
+    );
+    let output = run(&["voice", "check", file.path()], "");
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(out.contains("examples[1]: expected [], found [voice-emoji]"), "{out}");
+    assert!(out.contains("voice profile \"ours\": 1 of 2 example(s) failed"), "{out}");
+}
+
+#[test]
+fn voice_check_names_the_field_of_an_invalid_profile() {
+    for (name, profile, expected) in [
+        ("voice-unknown", r#"{"version": 1, "tone": "warm"}"#, "unknown field \"tone\""),
+        ("voice-version", r#"{"version": 3}"#, "version: this core reads version 1, not 3"),
+        (
+            "voice-never",
+            r#"{"version": 1, "avoid": [{"phrase": "thanks. bye"}]}"#,
+            "avoid[0].phrase: \"thanks. bye\" can never match",
+        ),
+        ("voice-limits", r#"{"version": 1, "limits": {"max_words": 0}}"#, "limits.max_words must be a whole number"),
+    ] {
+        let file = LibraryFile::new(name, profile);
+        let output = run(&["voice", "check", file.path()], "");
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert!(error.contains(file.path()) && error.contains(expected), "{name}: {error}");
+    }
+    // A megabyte is refused by its size, unread.
+    let file =
+        LibraryFile::new("voice-huge", &format!("{{\"version\": 1, \"name\": \"{}\"}}", "x".repeat(1024 * 1024)));
+    let output = run(&["voice", "check", file.path()], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the limit is 65536"));
+    assert_eq!(run(&["voice", "check"], "").status.code(), Some(2));
+    assert_eq!(run(&["voice", "lint"], "").status.code(), Some(2));
+}
+
+#[test]
+fn lint_takes_a_voice_by_name_or_file() {
+    let draft = "Hey, your card is gonna arrive on Friday!";
+    assert_eq!(rules(&json(&run(&["lint", "--format", "json", "--lang", "en"], draft))), Vec::<&str>::new());
+    let formal = json(&run(&["lint", "--format", "json", "--lang", "en", "--voice", "formal"], draft));
+    assert_eq!(rules(&formal), ["register-mismatch", "register-mismatch", "voice-exclamations"]);
+    let file =
+        LibraryFile::new("voice-ours", r#"{"version": 1, "avoid": [{"phrase": "card", "message": "Say “bank card”."}]}"#);
+    let ours = json(&run(&["lint", "--format", "json", "--voice", file.path()], draft));
+    assert_eq!(rules(&ours), ["voice-avoid"]);
+    assert_eq!(ours["findings"][0]["message"], "“card”: Say “bank card”.");
+    // Refused before standard input is read: nothing to write to it.
+    let output = run(&["lint", "--voice", "playful"], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr)
+        .contains("\"playful\" is neither a built-in profile (formal, friendly, neutral) nor a file"));
 }

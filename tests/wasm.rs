@@ -23,6 +23,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[used]
 static KEEP_THE_EXPORTS: (fn(&str, JsValue) -> Result<JsValue, JsError>, fn() -> Vec<String>, fn() -> String) =
     (reply_coach::wasm::lint, reply_coach::wasm::rule_ids, reply_coach::wasm::version);
+#[used]
+static KEEP_LINT_WITH_SETTINGS: fn(&str, JsValue, JsValue) -> Result<JsValue, JsError> =
+    reply_coach::wasm::lint_with_settings;
 
 // wasm-bindgen-test-runner serves the glue of this test binary (which holds the
 // library's exports) at `/wasm-bindgen-test`, the URL its page imports it from, so this
@@ -40,6 +43,9 @@ function exported(name) {
 export function callLint(draft, context) { return exported("lint")(draft, context); }
 export function callRuleIds() { return exported("ruleIds")(); }
 export function callVersion() { return exported("version")(); }
+export function callLintWithSettings(draft, context, stored) {
+  return exported("lintWithSettings")(draft, context, stored);
+}
 "#)]
 extern "C" {
     /// `lint(draft, context)` as JavaScript calls it; `Err` is what it threw.
@@ -49,6 +55,8 @@ extern "C" {
     fn js_rule_ids() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = callVersion, catch)]
     fn js_version() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = callLintWithSettings, catch)]
+    fn js_lint_with_settings(draft: &JsValue, context: &JsValue, stored: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 // ---- helpers ----
@@ -411,6 +419,26 @@ fn rule_ids_and_version() {
     }
     assert!(ids.iter().all(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c == '-')), "{ids:?}");
     assert_eq!(js_version().unwrap().as_string().as_deref(), Some(env!("CARGO_PKG_VERSION")));
+}
+
+/// The stored settings' `voice` (a built-in name or a profile document, as JSON.parse and
+/// chrome.storage give it) reaches the rules; a bad one is skipped, not thrown.
+#[wasm_bindgen_test]
+fn stored_settings_carry_a_voice_profile() {
+    let lint_stored = |draft: &str, stored: &str| {
+        js_lint_with_settings(&draft.into(), &JsValue::UNDEFINED, &json(stored))
+            .unwrap_or_else(|e| panic!("{stored}: threw {}", describe_thrown(&e)))
+    };
+    let draft = "Te rog să aștepți puțin 🙂";
+    assert_eq!(rules(&lint_stored(draft, r#"{"language": "ro"}"#)), Vec::<String>::new());
+    let formal = lint_stored(draft, r#"{"language": "ro", "voice": "formal"}"#);
+    assert_eq!(rules(&formal), ["register-mismatch", "register-mismatch", "voice-emoji"]);
+    let document =
+        r#"{"language": "ro", "voice": {"version": 1, "avoid": [{"phrase": "puțin", "replacements": ["un moment"]}]}}"#;
+    assert_eq!(rules(&lint_stored(draft, document)), ["voice-avoid"]);
+    for bad in [r#"{"voice": "playful"}"#, r#"{"voice": {"version": 2}}"#, r#"{"voice": 7}"#] {
+        assert_eq!(rules(&lint_stored(draft, bad)), Vec::<String>::new(), "{bad}");
+    }
 }
 
 /// xorshift64*: deterministic, so a failure names a draft that can be reproduced.

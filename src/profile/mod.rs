@@ -26,13 +26,15 @@ pub fn inbox() -> &'static Profile {
     })
 }
 
+/// Parses JSON text: in the Wasm with the browser's `JSON.parse`, which keeps serde_json's
+/// parser out of the download.
 #[cfg(target_arch = "wasm32")]
-fn parse_json(text: &str) -> Option<Value> {
+pub(crate) fn parse_json(text: &str) -> Option<Value> {
     Some(crate::wasm::json_of(&js_sys::JSON::parse(text).ok()?))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn parse_json(text: &str) -> Option<Value> {
+pub(crate) fn parse_json(text: &str) -> Option<Value> {
     serde_json::from_str(text).ok()
 }
 

@@ -52,7 +52,7 @@ impl Rule for EmpathyMissing {
         // The reply's first letter becomes a capital after the inserted sentence.
         let edit = match draft.text[start..].chars().next() {
             Some(c) if c.is_lowercase() => {
-                replace(start..start + c.len_utf8(), format!("{opener}{}", c.to_uppercase()))
+                replace(start..start + c.len_utf8(), format!("{opener}{}", crate::text::case::upper(c)))
             }
             _ => insert(start, opener),
         };

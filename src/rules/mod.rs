@@ -13,20 +13,28 @@ mod name_missing;
 mod placeholder_unfilled;
 mod private_info_public;
 mod promo_outside_window;
+mod register_mismatch;
+mod register_mixed;
 mod sign_off_missing;
 mod sign_off_not_first_name;
 mod stock_phrase;
 mod tone_argue;
 mod tone_shout;
+mod voice_avoid;
+mod voice_emoji;
+mod voice_exclamations;
+mod voice_prefer;
 mod window_closed;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::context::{LintContext, Settings};
 use crate::draft::{Draft, Greeting, PersonName, SignOff};
 use crate::finding::{Edit, Fix, Severity};
 use crate::lang::{CommonData, LanguageData};
-use crate::text::PhraseList;
+use crate::text::{case, PhraseList};
+use crate::voice::Voice;
 
 /// One guideline check.
 pub trait Rule: Sync {
@@ -69,6 +77,10 @@ pub struct Input<'a> {
     pub agent: Option<PersonName>,
     pub greeting: Option<Greeting>,
     pub sign_off: Option<SignOff>,
+    /// The team's voice profile, if any.
+    pub voice: Option<&'a Voice>,
+    /// The context's settings with the voice profile's limits applied.
+    settings: Cow<'a, Settings>,
 }
 
 impl<'a> Input<'a> {
@@ -85,11 +97,14 @@ impl<'a> Input<'a> {
             agent,
             greeting: Greeting::find(draft, data),
             sign_off,
+            voice: context.voice.as_deref(),
+            settings: effective_settings(context),
         }
     }
 
+    /// The limits rules apply: the agent's settings, overridden by the profile's.
     pub fn settings(&self) -> &Settings {
-        &self.context.settings
+        &self.settings
     }
 
     /// Where the message proper starts: after the greeting, else at the first non-space.
@@ -104,6 +119,22 @@ impl<'a> Input<'a> {
     pub fn is_blank(&self) -> bool {
         self.draft.words.is_empty()
     }
+}
+
+/// The context's settings, with the voice profile's limits in place of the agent's; no
+/// copy without a profile that sets any.
+fn effective_settings(context: &LintContext) -> Cow<'_, Settings> {
+    let Some(limits) = context.voice.as_deref().map(|voice| voice.limits) else {
+        return Cow::Borrowed(&context.settings);
+    };
+    if (limits.preview_budget, limits.max_words, limits.max_sentence_words) == (None, None, None) {
+        return Cow::Borrowed(&context.settings);
+    }
+    let mut settings = context.settings.clone();
+    settings.preview_budget = limits.preview_budget.unwrap_or(settings.preview_budget);
+    settings.max_words = limits.max_words.unwrap_or(settings.max_words);
+    settings.max_sentence_words = limits.max_sentence_words.unwrap_or(settings.max_sentence_words);
+    Cow::Owned(settings)
 }
 
 static RULES: &[&dyn Rule] = &[
@@ -121,6 +152,13 @@ static RULES: &[&dyn Rule] = &[
     &stock_phrase::StockPhrase,
     &sign_off_missing::SignOffMissing,
     &sign_off_not_first_name::SignOffNotFirstName,
+    // The team's voice profile (silent without one).
+    &register_mismatch::RegisterMismatch,
+    &register_mixed::RegisterMixed,
+    &voice_avoid::VoiceAvoid,
+    &voice_prefer::VoicePrefer,
+    &voice_emoji::VoiceEmoji,
+    &voice_exclamations::VoiceExclamations,
 ];
 
 /// Every rule, in reporting order.
@@ -147,7 +185,7 @@ pub fn insert(at: usize, text: impl Into<String>) -> Edit {
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(case::upper(first)).chain(chars).collect(),
         None => String::new(),
     }
 }
@@ -164,7 +202,7 @@ pub fn remove_words(draft: &Draft, span: Range<usize>) -> Vec<Edit> {
     let next = text[end..].chars().next();
     match next {
         Some(c) if opens_sentence && c.is_lowercase() => {
-            vec![replace(span.start..end + c.len_utf8(), c.to_uppercase().collect::<String>())]
+            vec![replace(span.start..end + c.len_utf8(), case::upper(c).to_string())]
         }
         // Nothing follows on this line: take the space before the span instead.
         None | Some('\n') if span.start > 0 => {

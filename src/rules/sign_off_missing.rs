@@ -1,9 +1,12 @@
 //! `sign-off-missing`: the agent's first name is known and the reply does not end with a
 //! sign-off carrying a name.
 
-use super::{insert, Hit, Input, Rule};
-use crate::draft::SignOff;
+use std::ops::Range;
+
+use super::{insert, replace, Hit, Input, Rule};
+use crate::draft::{Draft, SignOff};
 use crate::finding::Severity;
+use crate::text::{fold, is_dash, words};
 
 pub struct SignOffMissing;
 
@@ -20,7 +23,9 @@ impl Rule for SignOffMissing {
         "Sign off with your own first name: people relate to people, not to a logo or a company name, and a name shows the customer who is taking care of them (guidelines §2, \"Sign off with the agent's own first name\", from 003 §5)."
     }
 
-    /// A sign-off that names someone else is `sign-off-not-first-name`'s to report.
+    /// A sign-off that names someone else is `sign-off-not-first-name`'s to report. A
+    /// voice profile's format (`{agent_name} from {page_name}`) is the sign-off to end
+    /// with, and its fix.
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
         let Some(agent) = &input.agent else { return };
         if input.is_blank() {
@@ -28,10 +33,25 @@ impl Rule for SignOffMissing {
         }
         let name = &agent.first.text;
         let text = input.draft.text;
-        let message =
-            format!("No sign-off with your name: end with “{}”.", input.data.sign_off_text.replace("{name}", name));
+        let wanted = profile_signature(input);
+        if wanted.as_deref().is_some_and(|signature| ends_with(input.draft, signature)) {
+            return;
+        }
+        let sign_off = input.voice.and_then(|voice| voice.sign_off_for(name));
+        let sign_off = sign_off.unwrap_or_else(|| input.data.sign_off_text.replace("{name}", name));
+        let signature = wanted.as_deref().unwrap_or(name);
+        let message = format!("No sign-off with your name: end with “{sign_off}”.");
         match &input.sign_off {
-            Some(SignOff { signature: Some(_), .. }) => {}
+            // The first name where the profile wants more ("Maria" for "Maria from Acme").
+            Some(SignOff { signature: Some(signed), .. }) => {
+                let wants_more = fold(signature) != fold(name);
+                if wants_more && fold(draft_name(input, signed)) == fold(name) {
+                    hits.push(
+                        Hit::new(signed.clone(), format!("Sign off as your team does: “{signature}”."))
+                            .with_fix(format!("Sign as “{signature}”"), vec![replace(signed.clone(), signature)]),
+                    );
+                }
+            }
             // "Best regards," with no name after it.
             Some(SignOff { span, signature: None }) => {
                 // "Best," + "\nMaria"; "Հարգանքով՝" + " Անի", on the same line.
@@ -40,17 +60,16 @@ impl Rule for SignOffMissing {
                     Some('՝' | ':') => " ",
                     _ => ",\n",
                 };
-                hits.push(
-                    Hit::new(span.clone(), message)
-                        .with_fix(format!("Sign with “{name}”"), vec![insert(span.end, format!("{separator}{name}"))]),
-                );
+                hits.push(Hit::new(span.clone(), message).with_fix(
+                    format!("Sign with “{signature}”"),
+                    vec![insert(span.end, format!("{separator}{signature}"))],
+                ));
             }
             None => {
                 // Underline where the sign-off belongs, the reply's last word, not the whole
                 // last line (in a one-line reply, that is the whole reply).
                 let end = input.draft.content_end();
                 let last_word = input.draft.words.last().map_or(end, |w| w.span.start);
-                let sign_off = input.data.sign_off_text.replace("{name}", name);
                 hits.push(
                     Hit::new(last_word..end, message)
                         .with_fix(format!("Sign with “{sign_off}”"), vec![insert(end, format!("\n{sign_off}"))]),
@@ -58,6 +77,28 @@ impl Rule for SignOffMissing {
             }
         }
     }
+}
+
+/// The signature a voice profile asks for, without its dash: "Maria from Acme" for
+/// `– {agent_name} from {page_name}`; `None` without a profile format or an agent.
+pub(super) fn profile_signature(input: &Input) -> Option<String> {
+    let agent = input.agent.as_ref()?;
+    let sign_off = input.voice?.sign_off_for(&agent.first.text)?;
+    Some(sign_off.trim_start_matches(is_dash).trim().to_string())
+}
+
+/// Whether the draft's last words are `signature`'s, compared folded.
+pub(super) fn ends_with(draft: &Draft, signature: &str) -> bool {
+    let wanted = words(signature);
+    let Some(start) = draft.words.len().checked_sub(wanted.len()) else { return false };
+    !wanted.is_empty()
+        && draft.words[start..].iter().zip(&wanted).all(|(word, wanted)| word.folded == wanted.folded)
+        && draft.text[draft.words[draft.words.len() - 1].span.end..].trim().chars().all(|c| c == '.')
+}
+
+/// A signature's text without the full stop some agents end it with.
+fn draft_name<'a>(input: &Input<'a>, signed: &Range<usize>) -> &'a str {
+    input.draft.slice(signed).trim().trim_end_matches('.')
 }
 
 #[cfg(test)]
@@ -151,6 +192,46 @@ mod tests {
             assert!(!c.fires(RULE, draft), "{draft}");
             assert!(c.fires("sign-off-not-first-name", draft), "{draft}");
         }
+    }
+
+    const PAGE: &str = r#"{"version": 1, "sign_off": "{agent_name} from {page_name}", "page_name": "Acme Bank"}"#;
+
+    #[test]
+    fn a_profile_format_is_the_sign_off_to_end_with() {
+        let c = case().lang("en").agent("Maria Ionescu").voice(PAGE);
+        assert_eq!(c.fixed(RULE, "Your card is ready."), "Your card is ready.\nMaria from Acme Bank");
+        assert_eq!(
+            c.fixed(RULE, "Your card is ready.\nBest regards,"),
+            "Your card is ready.\nBest regards,\nMaria from Acme Bank"
+        );
+        // The first name alone is not the team's sign-off.
+        assert_eq!(c.fixed(RULE, "Your card is ready.\n– Maria"), "Your card is ready.\n– Maria from Acme Bank");
+        for signed in [
+            "Your card is ready.\nMaria from Acme Bank",
+            "Your card is ready.\n– Maria from Acme Bank.",
+            "Your card is ready.\nKind regards,\nMaria from ACME bank",
+        ] {
+            assert!(!c.fires(RULE, signed), "{signed}");
+            assert!(!c.fires("sign-off-not-first-name", signed), "{signed}");
+        }
+        // In every language, with the format's own words.
+        let ro = case().lang("ro").agent("Mihai").voice(r#"{"version": 1, "sign_off": "Cu stimă, {agent_name}"}"#);
+        assert_eq!(ro.fixed(RULE, "Comanda a plecat."), "Comanda a plecat.\nCu stimă, Mihai");
+        assert!(!ro.fires(RULE, "Comanda a plecat.\nCu stima, Mihai"));
+        let hy = case()
+            .lang("hy")
+            .agent("Անի")
+            .voice(r#"{"version": 1, "sign_off": "– {agent_name}, {page_name}", "page_name": "Acme"}"#);
+        assert_eq!(hy.fixed(RULE, "Պատվերը ճանապարհին է։"), "Պատվերը ճանապարհին է։\n– Անի, Acme");
+        let hi = case().lang("hi").agent("प्रिया").voice(r#"{"version": 1, "sign_off": "सादर, {agent_name}"}"#);
+        assert_eq!(hi.fixed(RULE, "ऑर्डर भेज दिया गया है।"), "ऑर्डर भेज दिया गया है।\nसादर, प्रिया");
+    }
+
+    #[test]
+    fn a_profile_without_a_format_keeps_the_default() {
+        let c = case().lang("en").agent("Maria").voice(r#"{"version": 1}"#);
+        assert_eq!(c.fixed(RULE, "Sent."), "Sent.\n– Maria");
+        assert!(!c.fires(RULE, "Sent.\nCheers, Maria"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! name that is not the agent's.
 
 use super::name_missing::same_script;
-use super::{placeholder_unfilled, replace, Hit, Input, Rule};
+use super::{placeholder_unfilled, replace, sign_off_missing, Hit, Input, Rule};
 use crate::draft::{occurrences, SignOff};
 use crate::finding::Severity;
 use crate::text::is_capitalised;
@@ -29,10 +29,16 @@ impl Rule for SignOffNotFirstName {
             return;
         }
         let draft = input.draft;
+        // The voice profile's own sign-off ("Maria from Acme Bank") is the one to use.
+        let wanted = sign_off_missing::profile_signature(input);
+        if wanted.as_deref().is_some_and(|wanted| sign_off_missing::ends_with(draft, wanted)) {
+            return;
+        }
         let signed = draft.slice(signature).trim_end_matches('.');
         let span = signature.start..signature.start + signed.len();
         // Fixes replace the dots too: "Maria I." becomes "Maria", not "Maria.".
         let sign_as = |hit: Hit, name: &str| {
+            let name = wanted.as_deref().unwrap_or(name);
             hit.with_fix(format!("Sign as “{name}”"), vec![replace(signature.clone(), name.to_string())])
         };
         let agent = input.agent.as_ref();

@@ -35,6 +35,12 @@ impl Case {
         self.context.customer_message = Some(message.into());
         self
     }
+    /// Lints with the voice profile `document` (JSON).
+    pub fn voice(mut self, document: &str) -> Self {
+        let voice = crate::voice::Voice::parse(document).unwrap_or_else(|e| panic!("{e}: {document}"));
+        self.context.voice = Some(std::sync::Arc::new(voice));
+        self
+    }
     pub fn lang(mut self, code: &str) -> Self {
         self.context.language = LanguageChoice::from_code(code).expect("a language code");
         self

@@ -224,7 +224,7 @@ fn mark_runs(text: &str) -> Vec<Range<usize>> {
 /// The word at `index` in lower case, capitalised when it opens a sentence or is English
 /// "I" ("I'M" becomes "I'm").
 fn sentence_case(draft: &Draft, index: usize) -> String {
-    let lower = draft.words[index].text.to_lowercase();
+    let lower = crate::text::case::to_lower(draft.words[index].text);
     let opens_sentence = draft.sentences.iter().any(|s| s.words.start == index);
     let pronoun = draft.language == Language::En
         && lower.strip_prefix('i').is_some_and(|rest| rest.is_empty() || rest.starts_with(['\'', '’']));

@@ -36,7 +36,7 @@ fn push_folded(c: char, out: &mut String) {
         _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         _ => match strip_latin_diacritic(c) {
             Some(base) => out.push(base),
-            None => out.extend(c.to_lowercase()),
+            None => out.push(super::case::lower(c)),
         },
     }
 }

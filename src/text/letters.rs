@@ -8,14 +8,30 @@
 //! combining mark missing from [`joins_previous`] counts as a letter of its own: the
 //! preview budget it serves is "about 90 characters", not a byte-exact limit.
 
+use std::ops::Range;
+
 /// The number of letters in `text`.
 pub fn count_letters(text: &str) -> usize {
     let mut count = 0;
+    each_letter_start(text, |_| count += 1);
+    count
+}
+
+/// The byte spans of the letters of `text`, in order.
+pub fn letter_spans(text: &str) -> Vec<Range<usize>> {
+    let mut starts = Vec::new();
+    each_letter_start(text, |at| starts.push(at));
+    let ends = starts.iter().skip(1).copied().chain([text.len()]);
+    starts.iter().zip(ends).map(|(&start, end)| start..end).collect()
+}
+
+/// Calls `on_start` with the byte offset where each letter starts.
+fn each_letter_start(text: &str, mut on_start: impl FnMut(usize)) {
     let mut previous = None;
     let mut conjunct = Conjunct::None;
     let mut emoji = Emoji::None;
     let mut regional_indicators = 0;
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         let joins = match previous {
             None => false,
             Some('\r') => c == '\n',
@@ -30,7 +46,7 @@ pub fn count_letters(text: &str) -> usize {
             Some(_) => is_regional_indicator(c) && regional_indicators % 2 == 1,
         };
         if !joins {
-            count += 1;
+            on_start(at);
         }
         emoji = match c {
             _ if is_pictographic(c) => Emoji::Started,
@@ -51,7 +67,6 @@ pub fn count_letters(text: &str) -> usize {
         };
         previous = Some(c);
     }
-    count
 }
 
 /// Where a Devanagari conjunct stands (GB9c: consonant, then marks and viramas, then a
@@ -132,6 +147,14 @@ mod tests {
 
     fn graphemes(text: &str) -> usize {
         text.graphemes(true).count()
+    }
+
+    #[test]
+    fn letter_spans_cover_the_text() {
+        let text = "a👍🏽 प्रि";
+        let spans: Vec<&str> = letter_spans(text).into_iter().map(|span| &text[span]).collect();
+        assert_eq!(spans, ["a", "👍🏽", " ", "प्रि"]);
+        assert_eq!(letter_spans(""), []);
     }
 
     #[test]

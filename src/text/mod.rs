@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+pub mod case;
 pub mod fold;
 pub mod letters;
 pub mod number;
@@ -11,7 +12,7 @@ pub mod utf16;
 pub mod words;
 
 pub use fold::fold;
-pub use letters::count_letters;
+pub use letters::{count_letters, letter_spans};
 pub use phrases::{PhraseList, PhraseMatch};
 pub use utf16::Utf16Map;
 pub use words::{is_capitalised, words, Word};

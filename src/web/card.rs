@@ -14,6 +14,10 @@ use crate::web::dom::{self, append, element, message, mount};
 
 const STYLE: &str = include_str!("card.css");
 
+/// How far above the composer the card ends: clear of the row of small buttons there (the
+/// template picker's, the window banner).
+const ABOVE_BUTTONS_PX: f64 = 36.0;
+
 /// The least height the card gets above the composer before it goes below instead.
 const MIN_ROOM_PX: f64 = 160.0;
 
@@ -124,9 +128,9 @@ impl Card {
     /// force the page's layout on every keystroke.
     pub fn place_by(&self, composer: &DomRect, viewport: (f64, f64)) {
         let (width, height) = viewport;
-        let room_above = composer.top() - 16.0;
+        let room_above = composer.top() - ABOVE_BUTTONS_PX - 8.0;
         let (anchor, offset, free) = if room_above >= MIN_ROOM_PX {
-            ("bottom", height - composer.top() + 8.0, "top")
+            ("bottom", height - composer.top() + ABOVE_BUTTONS_PX, "top")
         } else {
             ("top", composer.bottom() + 8.0, "bottom")
         };

@@ -137,6 +137,14 @@ impl Live {
                 }
             }));
         }
+        let live = Rc::downgrade(self);
+        hooks.push(EventListener::new_with_options(&self.document, "mousedown", capture, move |event| {
+            let ours =
+                event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|t| t.tag_name() == UI_HOST);
+            if let (Some(live), false) = (live.upgrade(), ours) {
+                live.pressed_outside();
+            }
+        }));
         // Keys for the slash picker, before the page's editor sees them (Enter sends).
         let live = Rc::downgrade(self);
         let active = EventListenerOptions { phase: EventListenerPhase::Capture, passive: false };

@@ -197,6 +197,21 @@ describe("the template picker", () => {
     await waitForModel("Hi Ana");
   });
 
+  test("a `/` line nothing matches keeps Enter for the page; a press elsewhere closes the picker", async () => {
+    await inbox();
+    await page.keyboard.type("/zzqx", { delay: 10 });
+    await pickerWhen((p) => p.open && p.ids.length === 0, "open, nothing listed");
+    // Enter is the agent's again: the replica, like Meta's inbox, sends the line.
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => window.replica.messages().at(-1)?.text === "/zzqx");
+    await pickerWhen((p) => !p.open, "closed");
+
+    await page.locator("reply-coach-root button[data-action=open-templates]").click();
+    await pickerWhen((p) => p.open, "open again");
+    await page.locator("[role=main] h2").click();
+    await pickerWhen((p) => !p.open, "closed by a press outside");
+  });
+
   test("in a textarea: `/` then words, Enter, the textarea's own undo", async () => {
     await inbox("/latest/inbox/all?composer=textarea");
     await page.keyboard.type("/thank you compliment", { delay: 10 });

@@ -3,6 +3,7 @@
 use reply_coach::{LanguageChoice, LintContext, Surface};
 
 use crate::templates::{self, TemplatesCommand};
+use crate::voice::{self, VoiceCommand};
 
 pub const USAGE: &str = "\
 Usage:
@@ -11,6 +12,7 @@ Usage:
   reply-coach templates check [FILE]    validate and lint a template library (the default pack without FILE)
   reply-coach templates render FILE ID [--customer NAME] [--agent NAME] [--page NAME] [--field LABEL=VALUE]...
                                         print one template rendered for a conversation
+  reply-coach voice check PROFILE       validate a voice profile and run its examples
   reply-coach --help | --version
 
 Lint options:
@@ -25,10 +27,13 @@ Lint options:
   --max-words N                 words per reply (default 80)
   --max-sentence-words N        words per sentence (default 30)
   --disable RULE                switch a rule off (repeatable)
+  --voice formal|friendly|neutral|FILE
+                                the team's voice profile (docs/VOICE.md); its limits
+                                replace --preview-budget, --max-words, --max-sentence-words
   --explain                     with --format text, explain each finding
 
-Exit status: 1 if any finding is an error (or, for templates, the library is invalid),
-2 on bad usage, 0 otherwise.";
+Exit status: 1 if any finding is an error (templates check: an invalid library; voice check:
+an invalid profile or a failed example), 2 on bad usage, 0 otherwise.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -49,6 +54,7 @@ pub enum Command {
     Lint(LintArgs),
     Rules,
     Templates(TemplatesCommand),
+    Voice(VoiceCommand),
     Help,
     Version,
 }
@@ -61,6 +67,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
         Some("rules") => Ok(Command::Rules),
         Some("lint") => parse_lint(args).map(Command::Lint),
         Some("templates") => templates::parse(args).map(Command::Templates),
+        Some("voice") => voice::parse(args).map(Command::Voice),
         Some(other) => Err(format!("unknown command {other:?}")),
     }
 }
@@ -108,6 +115,7 @@ fn parse_lint(mut args: impl Iterator<Item = String>) -> Result<LintArgs, String
             "--max-words" => context.settings.max_words = count(&flag, &value()?)?,
             "--max-sentence-words" => context.settings.max_sentence_words = count(&flag, &value()?)?,
             "--disable" => context.settings.disabled_rules.push(value()?),
+            "--voice" => context.voice = Some(voice::load(&value()?)?),
             "--explain" => parsed.explain = true,
             "-" => set_input(&mut parsed.input, arg)?,
             _ if flag.starts_with('-') => return Err(format!("unknown option {flag:?}")),

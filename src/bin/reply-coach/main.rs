@@ -2,12 +2,14 @@
 //!
 //! `reply-coach lint` lints a draft from a file or standard input and prints the findings
 //! as JSON or as compiler-style text; `reply-coach templates` checks and renders template
-//! libraries (`templates.rs`). Exit status: 1 when a finding is an error, 2 on bad
+//! libraries (`templates.rs`); `reply-coach voice check` validates a voice profile and runs
+//! its examples (`voice.rs`). Exit status: 1 when a finding is an error, 2 on bad
 //! usage or unreadable input, 0 otherwise.
 
 mod args;
 mod render;
 mod templates;
+mod voice;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         }
         Command::Lint(args) => run_lint(args),
         Command::Templates(command) => templates::run(command),
+        Command::Voice(command) => voice::run(command),
     }
 }
 

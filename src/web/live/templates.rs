@@ -177,13 +177,29 @@ impl Live {
             }
             // Tab picks as in Slack's slash menu; in the picker it moves the focus as usual.
             "Enter" | "Tab" if !filling && !event.shift_key() && (key == "Enter" || target.is_none()) => {
-                let active = state.templates.session.as_ref().map_or(0, |s| s.active);
+                let Some(session) = state.templates.session.as_ref() else { return false };
+                if session.results.is_empty() {
+                    // Nothing to pick: the key is the agent's (a line that starts with
+                    // "/" may be meant as it is).
+                    close(&mut state);
+                    return false;
+                }
+                let active = session.active;
                 drop(state);
                 self.choose(active);
             }
             _ => return false,
         }
         true
+    }
+
+    /// A press anywhere outside Reply Coach's own UI closes the picker, as a menu closes.
+    pub(super) fn pressed_outside(self: &Rc<Self>) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            if state.templates.is_open() {
+                close(&mut state);
+            }
+        }
     }
 
     /// A click in the shadow root that the picker handles.

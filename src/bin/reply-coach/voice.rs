@@ -1,0 +1,73 @@
+//! `reply-coach voice check PROFILE`: validates a voice profile and runs its examples;
+//! and [`load`], the profile `reply-coach lint --voice` takes.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use reply_coach::voice::{self, run_examples, Voice};
+
+#[derive(Debug)]
+pub enum VoiceCommand {
+    /// A file, or a built-in profile's name.
+    Check(String),
+}
+
+pub fn parse(mut args: impl Iterator<Item = String>) -> Result<VoiceCommand, String> {
+    match (args.next().as_deref(), args.next(), args.next()) {
+        (Some("check"), Some(profile), None) => Ok(VoiceCommand::Check(profile)),
+        (Some("check"), None, _) => Err("voice check needs a profile file".into()),
+        (Some("check"), Some(_), Some(extra)) => Err(format!("voice check takes one profile, not also {extra:?}")),
+        (Some(other), ..) => Err(format!("unknown voice command {other:?}; try voice check FILE")),
+        (None, ..) => Err("voice needs a command: voice check FILE".into()),
+    }
+}
+
+/// A built-in profile by name (`formal`, `friendly`, `neutral`), else a profile file.
+pub fn load(profile: &str) -> Result<Arc<Voice>, String> {
+    if let Some(voice) = Voice::built_in(profile) {
+        return Ok(voice);
+    }
+    read(profile).map(Arc::new)
+}
+
+fn read(path: &str) -> Result<Voice, String> {
+    // The size first: a wrong file may be large, and is refused unread.
+    let size = match std::fs::metadata(path) {
+        Ok(metadata) => metadata.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let names: Vec<&str> = voice::BUILT_IN.iter().map(|(name, _)| *name).collect();
+            return Err(format!("{path:?} is neither a built-in profile ({}) nor a file", names.join(", ")));
+        }
+        Err(e) => return Err(format!("cannot read {path}: {e}")),
+    };
+    if size > voice::MAX_BYTES as u64 {
+        return Err(format!("{path}: the profile has {size} bytes; the limit is {}", voice::MAX_BYTES));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    Voice::parse(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Exit status: 0 when the profile is valid and every example passes, 1 otherwise.
+pub fn run(command: VoiceCommand) -> ExitCode {
+    let VoiceCommand::Check(profile) = command;
+    let voice = match load(&profile) {
+        Ok(voice) => voice,
+        Err(message) => {
+            eprintln!("reply-coach: {message}");
+            return ExitCode::from(1);
+        }
+    };
+    let failures = run_examples(&voice);
+    let examples = voice.examples.len();
+    for failure in &failures {
+        println!("{profile}: {failure}");
+    }
+    let name = if voice.name.is_empty() { String::new() } else { format!(" {:?}", voice.name) };
+    if failures.is_empty() {
+        println!("{profile}: voice profile{name} is valid; {examples} example(s) pass");
+        ExitCode::SUCCESS
+    } else {
+        println!("{profile}: voice profile{name}: {} of {examples} example(s) failed", failures.len());
+        ExitCode::from(1)
+    }
+}

@@ -9,7 +9,7 @@
 // core accepts (checkLibrary), so the picker never meets an invalid one. Template text
 // is shown with textContent only: a body holding HTML stays the characters it is.
 
-import { checkLibrary, lintTemplate, maxLibraryBytes } from "./pkg/reply_coach.js";
+import { checkLibrary, lint, maxLibraryBytes } from "./pkg/reply_coach.js";
 
 const KEY = "templates";
 const FORMAT = "reply-coach-templates";
@@ -68,7 +68,7 @@ function change(update) {
       if (next === null) {
         await chrome.storage.local.remove(KEY);
       } else {
-        const problems = checkLibrary(next);
+        const { problems } = checkLibrary(next);
         if (problems.length > 0) {
           showErrors(msg("templatesNotSaved"), problems);
           return false;
@@ -379,7 +379,7 @@ function withEdited(document) {
 function editorProblems() {
   const document = structuredClone(library());
   const at = withEdited(document);
-  return checkLibrary(document).filter((problem) => problem.template === at);
+  return checkLibrary(document).problems.filter((problem) => problem.template === at);
 }
 
 /** Shows the problems of each field whose errors show. */
@@ -394,6 +394,9 @@ function showEditorProblems(problems) {
   }
 }
 
+/** What the body's check puts in place of the fields it does not depend on. */
+const SAMPLE_NAMES = { id: "sample", title: "Sample", shortcut: undefined };
+
 /** The body rendered with sample values for its language and linted, as it would be sent. */
 function lintBody() {
   const template = edited();
@@ -405,15 +408,19 @@ function lintBody() {
     $("templateLintSummary").textContent = "";
     return;
   }
-  let result;
-  try {
-    result = lintTemplate(template.body, template.language, template.tags.join(","));
-  } catch (e) {
+  // The body with the language and tags, alone in a library: the other fields, maybe half
+  // typed, do not stop the check. Tags the core refuses are left out rather than stopping it.
+  const sampled = (tags) =>
+    checkLibrary({ format: FORMAT, version: 1, templates: [{ ...template, ...SAMPLE_NAMES, tags }] }, 0);
+  let { problems, sample } = sampled(template.tags);
+  if (!sample && problems.some((p) => p.field === "tags")) ({ problems, sample } = sampled([]));
+  if (!sample) {
     // A body that does not parse has no rendering: the summary says why.
-    $("templateLintSummary").textContent = errorText(e);
+    $("templateLintSummary").textContent = problems[0]?.message ?? "";
     return;
   }
-  $("templatePreview").textContent = result.text;
+  const result = lint(sample.text, sample.context);
+  $("templatePreview").textContent = sample.text;
   $("templateLintSummary").textContent =
     result.findings.length === 0 ? msg("templateClean") : msg("templateFindings", [String(result.findings.length)]);
   for (const finding of result.findings) {
@@ -485,7 +492,7 @@ async function importFile(file) {
     refused([msg("templatesNotJson", [errorText(e)])]);
     return;
   }
-  const problems = checkLibrary(document);
+  const { problems } = checkLibrary(document);
   if (problems.length > 0) {
     refused(problems);
     return;
@@ -562,7 +569,7 @@ export async function startTemplates() {
   }
   ({ [KEY]: stored } = await chrome.storage.local.get(KEY));
   render();
-  const problems = stored === undefined ? [] : checkLibrary(stored);
+  const problems = stored === undefined ? [] : checkLibrary(stored).problems;
   if (problems.length > 0) showErrors(msg("templatesStoredInvalid"), problems);
 
   $("templateList").addEventListener("click", onListClick);

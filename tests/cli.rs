@@ -346,8 +346,10 @@ fn lint_takes_a_voice_by_name_or_file() {
     assert_eq!(rules(&json(&run(&["lint", "--format", "json", "--lang", "en"], draft))), Vec::<&str>::new());
     let formal = json(&run(&["lint", "--format", "json", "--lang", "en", "--voice", "formal"], draft));
     assert_eq!(rules(&formal), ["register-mismatch", "register-mismatch", "voice-exclamations"]);
-    let file =
-        LibraryFile::new("voice-ours", r#"{"version": 1, "avoid": [{"phrase": "card", "message": "Say “bank card”."}]}"#);
+    let file = LibraryFile::new(
+        "voice-ours",
+        r#"{"version": 1, "avoid": [{"phrase": "card", "message": "Say “bank card”."}]}"#,
+    );
     let ours = json(&run(&["lint", "--format", "json", "--voice", file.path()], draft));
     assert_eq!(rules(&ours), ["voice-avoid"]);
     assert_eq!(ours["findings"][0]["message"], "“card”: Say “bank card”.");

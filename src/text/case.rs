@@ -35,15 +35,15 @@ struct Offset {
 }
 
 const OFFSETS: [Offset; 9] = [
-    Offset { capitals: (0x41, 0x5A), offset: 0x20 },    // Latin A–Z
-    Offset { capitals: (0xC0, 0xD6), offset: 0x20 },    // À–Ö
-    Offset { capitals: (0xD8, 0xDE), offset: 0x20 },    // Ø–Þ
-    Offset { capitals: (0x391, 0x3A1), offset: 0x20 },  // Greek Α–Ρ
-    Offset { capitals: (0x3A3, 0x3AB), offset: 0x20 },  // Σ–Ϋ
-    Offset { capitals: (0x388, 0x38A), offset: 0x25 },  // Έ–Ί
-    Offset { capitals: (0x410, 0x42F), offset: 0x20 },  // Cyrillic А–Я
-    Offset { capitals: (0x400, 0x40F), offset: 0x50 },  // Ѐ–Џ
-    Offset { capitals: (0x531, 0x556), offset: 0x30 },  // Armenian Ա–Ֆ
+    Offset { capitals: (0x41, 0x5A), offset: 0x20 },   // Latin A–Z
+    Offset { capitals: (0xC0, 0xD6), offset: 0x20 },   // À–Ö
+    Offset { capitals: (0xD8, 0xDE), offset: 0x20 },   // Ø–Þ
+    Offset { capitals: (0x391, 0x3A1), offset: 0x20 }, // Greek Α–Ρ
+    Offset { capitals: (0x3A3, 0x3AB), offset: 0x20 }, // Σ–Ϋ
+    Offset { capitals: (0x388, 0x38A), offset: 0x25 }, // Έ–Ί
+    Offset { capitals: (0x410, 0x42F), offset: 0x20 }, // Cyrillic А–Я
+    Offset { capitals: (0x400, 0x40F), offset: 0x50 }, // Ѐ–Џ
+    Offset { capitals: (0x531, 0x556), offset: 0x30 }, // Armenian Ա–Ֆ
 ];
 
 /// Ranges where capital and small letters alternate: the capital on even code points

@@ -435,6 +435,18 @@ run_e2e_tests() {
   node --test tests/e2e/
 }
 
+# Nothing the extension ships may turn text into code or markup: page text, templates and
+# storage are shown with textContent only. The built JS (ours and wasm-bindgen's glue,
+# which would carry any web-sys innerHTML binding the Rust used) is searched for the sinks.
+check_no_code_from_text() {
+  step "No eval or HTML sinks in the built extension"
+  local sinks='innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setTimeout\(["'"'"'`]|srcdoc'
+  local found
+  found=$(grep -rnE "$sinks" dist/chrome dist/firefox --include='*.js' --include='*.html' || true)
+  [[ -z "$found" ]] || die "the built extension has a code or HTML sink:"$'\n'"$found"
+  echo "none in $(find dist/chrome dist/firefox -name '*.js' -o -name '*.html' | wc -l) files"
+}
+
 test_all() {
   ensure_chromium
   ensure_wasm_target
@@ -443,6 +455,7 @@ test_all() {
   ensure_e2e_deps
   run_native_tests
   build
+  check_no_code_from_text
   run_wasm_tests
   run_e2e_tests
   step "All tests passed"

@@ -20,19 +20,32 @@
     return;
   }
   const coach = new core.Coach();
-  coach.setSettings(await storedSettings());
-  const templates = async () => {
-    const { templates, templateUsage } = await chrome.storage.local.get(["templates", "templateUsage"]);
-    coach.setTemplates(templates ?? (await defaultTemplates()), templateUsage ?? {});
+  // Listening first, reading second: a change made while the first read is on its way
+  // must not be lost, nor overwritten by that read's older value (each source counts its
+  // changes, and a read is applied only if none came after it started).
+  const changes = { settings: 0, templates: 0 };
+  const applySettings = async () => {
+    const seen = changes.settings;
+    const settings = await storedSettings();
+    if (seen === changes.settings) coach.setSettings(settings);
   };
-  await templates();
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === "sync" && "settings" in changes) coach.setSettings(changes.settings.newValue ?? {});
-    if (area === "local" && "templates" in changes) templates();
+  const applyTemplates = async () => {
+    const seen = ++changes.templates;
+    const { templates, templateUsage } = await chrome.storage.local.get(["templates", "templateUsage"]);
+    const library = templates ?? (await defaultTemplates());
+    if (seen === changes.templates) coach.setTemplates(library, templateUsage ?? {});
+  };
+  chrome.storage.onChanged.addListener((changed, area) => {
+    if (area === "sync" && "settings" in changed) {
+      changes.settings++;
+      coach.setSettings(changed.settings.newValue ?? {});
+    }
+    if (area === "local" && "templates" in changed) applyTemplates();
   });
   chrome.runtime.onMessage.addListener((message) => {
     if (message?.type === "openTemplates") coach.openTemplates();
   });
+  await Promise.all([applySettings(), applyTemplates()]);
 })();
 
 /** The default pack shipped with the extension (src/template/pack/default.json), until the

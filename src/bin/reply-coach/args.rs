@@ -72,16 +72,30 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
     }
 }
 
+/// An argument as a flag and its inline value: `--flag=value` and `--flag value` both
+/// work; anything else (a positional, a flag without `=`) comes back whole.
+pub fn split_flag(arg: &str) -> (String, Option<String>) {
+    match arg.split_once('=') {
+        Some((flag, value)) if flag.starts_with("--") => (flag.to_string(), Some(value.to_string())),
+        _ => (arg.to_string(), None),
+    }
+}
+
+/// The value of `flag`: its inline value, else the next argument.
+pub fn flag_value(
+    flag: &str,
+    inline: Option<String>,
+    args: &mut impl Iterator<Item = String>,
+) -> Result<String, String> {
+    inline.or_else(|| args.next()).ok_or_else(|| format!("{flag} needs a value"))
+}
+
 fn parse_lint(mut args: impl Iterator<Item = String>) -> Result<LintArgs, String> {
     let mut parsed = LintArgs { context: LintContext::default(), format: None, explain: false, input: None };
     let context = &mut parsed.context;
     while let Some(arg) = args.next() {
-        // `--flag=value` and `--flag value` both work.
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag.to_string(), Some(value.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = || inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{flag} needs a value"));
+        let (flag, inline) = split_flag(&arg);
+        let mut value = || flag_value(&flag, inline.clone(), &mut args);
         match flag.as_str() {
             "--customer" => context.customer_name = Some(value()?),
             "--agent" => context.agent_name = Some(value()?),

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use reply_coach::template::{check, Library, Values, DEFAULT_PACK};
 use reply_coach::Severity;
 
+use crate::args::{flag_value, split_flag};
 use crate::{print, read_draft};
 
 #[derive(Debug, PartialEq, Eq)]
@@ -47,12 +48,8 @@ fn parse_render(mut args: impl Iterator<Item = String>) -> Result<RenderArgs, St
     let mut parsed = RenderArgs::default();
     let mut positional = Vec::new();
     while let Some(arg) = args.next() {
-        // `--flag=value` and `--flag value` both work.
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag.to_string(), Some(value.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = || inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{flag} needs a value"));
+        let (flag, inline) = split_flag(&arg);
+        let mut value = || flag_value(&flag, inline.clone(), &mut args);
         match flag.as_str() {
             "--customer" => parsed.customer = Some(value()?),
             "--agent" => parsed.agent = Some(value()?),

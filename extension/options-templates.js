@@ -419,7 +419,7 @@ function lintBody() {
     $("templateLintSummary").textContent = problems[0]?.message ?? "";
     return;
   }
-  const result = lint(sample.text, sample.context);
+  const result = lint(sample.text, { ...sample.context, language: template.language });
   $("templatePreview").textContent = sample.text;
   $("templateLintSummary").textContent =
     result.findings.length === 0 ? msg("templateClean") : msg("templateFindings", [String(result.findings.length)]);

@@ -7,7 +7,7 @@
 //! `window-closing` (the last hour of the 24-hour window, linted at 23.5 hours); any other
 //! template is a private message one hour after the customer's.
 
-use super::{Rendered, Template, Values};
+use super::{Rendered, Template, TemplateError, Values};
 use crate::context::{LanguageChoice, LintContext, Surface};
 use crate::lang::Language;
 use crate::lint::{lint, LintResult};
@@ -56,9 +56,9 @@ pub struct Checked {
 }
 
 /// `template` rendered with the sample values of its language (every fill-in field filled),
-/// and the context it is linted in. Fails with a message when the body does not parse.
-pub fn sample(template: &Template) -> Result<(Rendered, LintContext), String> {
-    let body = template.parse_body().map_err(|e| format!("body: {e}"))?;
+/// and the context it is linted in. Fails when the body does not parse.
+pub fn sample(template: &Template) -> Result<(Rendered, LintContext), TemplateError> {
+    let body = template.parse_body()?;
     let context = lint_context(template);
     let mut values =
         Values::for_conversation(context.customer_name.as_deref(), context.agent_name.as_deref(), Some(SAMPLE_PAGE));
@@ -70,7 +70,7 @@ pub fn sample(template: &Template) -> Result<(Rendered, LintContext), String> {
 /// Renders `template` with the sample values of its language ([`sample`]) and lints it.
 /// Fails with a message when the body does not parse.
 pub fn check(template: &Template) -> Result<Checked, String> {
-    let (rendered, context) = sample(template)?;
+    let (rendered, context) = sample(template).map_err(|e| format!("body: {e}"))?;
     let result = lint(&rendered.text, &context).map_err(|e| e.to_string())?;
     Ok(Checked { rendered, result })
 }

@@ -28,9 +28,9 @@ pub fn max_library_bytes() -> usize {
 ///
 /// `sample`, when the library is valid and `sample_index` names one of its templates: that
 /// template rendered with the sample values of its language and the lint context its tags
-/// imply, `{text, context}`, for [`lint`](super::lint)`(text, context)`, which judges it as
-/// `reply-coach templates check` does (linting here as well would put a second copy of the
-/// lint result's handling in the Wasm).
+/// imply, `{text, context}`, for [`lint`](super::lint)`(text, {...context, language})` with
+/// the template's language, which judges it as `reply-coach templates check` does (linting
+/// here as well would put a second copy of the lint result's handling in the Wasm).
 #[wasm_bindgen(js_name = checkLibrary)]
 pub fn check_library(document: JsValue, sample_index: Option<usize>) -> JsValue {
     let (problems, sampled) = match Library::from_value(&super::json_of(&document)) {
@@ -54,7 +54,8 @@ fn problem(error: &ImportError) -> JsValue {
     ])
 }
 
-/// `{text, context}`, the context as [`lint`](super::lint) reads it.
+/// `{text, context}`, the context as [`lint`](super::lint) reads it, less the language (the
+/// caller has it: the template's).
 fn sample_object((rendered, context): (Rendered, LintContext)) -> JsValue {
     let text_or_null = |text: Option<String>| text.map_or(JsValue::NULL, |text| JsValue::from_str(&text));
     let surface = match context.surface {

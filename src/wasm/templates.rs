@@ -57,15 +57,16 @@ fn problem(error: &ImportError) -> JsValue {
 /// `{text, context}`, the context as [`lint`](super::lint) reads it, less the language (the
 /// caller has it: the template's).
 fn sample_object((rendered, context): (Rendered, LintContext)) -> JsValue {
-    let text_or_null = |text: Option<String>| text.map_or(JsValue::NULL, |text| JsValue::from_str(&text));
+    // The sample context always has both names and the hours.
+    let name = |text: Option<String>| JsValue::from_str(&text.unwrap_or_default());
     let surface = match context.surface {
         Surface::Message => "message",
         Surface::Comment => "comment",
     };
-    let hours = context.hours_since_customer.map_or(JsValue::NULL, JsValue::from_f64);
+    let hours = JsValue::from_f64(context.hours_since_customer.unwrap_or_default());
     let context = object(&[
-        ("customerName", text_or_null(context.customer_name)),
-        ("agentName", text_or_null(context.agent_name)),
+        ("customerName", name(context.customer_name)),
+        ("agentName", name(context.agent_name)),
         ("hoursSinceCustomer", hours),
         ("surface", surface.into()),
     ]);

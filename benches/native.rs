@@ -1,6 +1,7 @@
 //! Native lint throughput: the core that the Wasm is built from, in a release build on
 //! one thread, over the drafts of `benches/corpus.json` (the same drafts the browser run
-//! lints). Prints a Markdown table to standard output.
+//! lints). Prints a Markdown table to standard output, then one of the template search the
+//! picker runs on every keystroke of a `/query`.
 //!
 //!   cargo bench --bench native      (./build.sh bench runs it and writes BENCHMARKS.md)
 //!
@@ -10,7 +11,8 @@
 
 use std::time::{Duration, Instant};
 
-use reply_coach::{lint, LintContext};
+use reply_coach::template::{Library, SearchIndex, SearchPreferences, DEFAULT_PACK};
+use reply_coach::{lint, Language, LintContext};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -45,6 +47,10 @@ fn main() {
                 lint(&draft.text, &draft.context).unwrap_or_else(|e| panic!("{}: {e}", class.name));
             }
         }
+        for (library, _) in libraries() {
+            let index = SearchIndex::new(&library);
+            assert!(!index.search("rfund", &SearchPreferences::default()).is_empty(), "the typo finds refund-sent");
+        }
         println!("benches/native: linted the corpus once (run `cargo bench --bench native` to measure)");
         return;
     }
@@ -52,6 +58,60 @@ fn main() {
     println!("|---|---:|---:|---:|---:|---:|---:|");
     for class in &corpus.classes {
         measure(class);
+    }
+    measure_search();
+}
+
+/// Keystrokes of the queries an agent types in the picker: a shortcut, words, a typo.
+const QUERIES: [&str; 3] = ["/refund", "refund sent", "rfund snet"];
+
+/// The default pack, and a library ten times its size (each template again under another
+/// id), the size a large team's library reaches.
+fn libraries() -> [(Library, &'static str); 2] {
+    let pack = Library::from_json(DEFAULT_PACK).expect("the default pack is valid");
+    let mut large = pack.clone();
+    for copy in 1..10 {
+        large.templates.extend(pack.templates.iter().map(|t| {
+            let mut t = t.clone();
+            t.id = format!("{}-{copy}", t.id);
+            t.shortcut = None;
+            t
+        }));
+    }
+    [(pack, "default pack"), (large, "ten packs")]
+}
+
+fn measure_search() {
+    println!();
+    println!("| template library | templates | index build | median per keystroke | p99 per keystroke |");
+    println!("|---|---:|---:|---:|---:|");
+    let preferences = SearchPreferences { language: Some(Language::Ro), ..SearchPreferences::default() };
+    for (library, name) in libraries() {
+        let start = Instant::now();
+        let index = SearchIndex::new(&library);
+        let build = start.elapsed();
+        let keystrokes: Vec<&str> = QUERIES
+            .iter()
+            .flat_map(|query| query.char_indices().map(move |(at, c)| &query[..at + c.len_utf8()]))
+            .collect();
+        let mut samples = Vec::new();
+        let start = Instant::now();
+        while start.elapsed() < MEASURE || samples.len() < MIN_SAMPLES {
+            for query in &keystrokes {
+                let began = Instant::now();
+                std::hint::black_box(index.search(query, &preferences));
+                samples.push(began.elapsed());
+            }
+        }
+        samples.sort_unstable();
+        let quantile = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+        println!(
+            "| {name} | {} | {} | {} | {} |",
+            library.templates.len(),
+            show(build),
+            show(quantile(0.5)),
+            show(quantile(0.99))
+        );
     }
 }
 

@@ -9,6 +9,14 @@
 //! [`voice`] holds a team's voice profile (register, words, sign-off, limits), which the
 //! context carries to the rules.
 
+/// A data file of `src/` (`"lang/data/en.txt"`) as `build.rs` leaves it: without its `#`
+/// comment lines, which are for the people who edit it, not for the Wasm.
+macro_rules! data_file {
+    ($path:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/src/", $path))
+    };
+}
+
 pub mod clock;
 pub mod context;
 pub mod draft;

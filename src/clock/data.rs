@@ -263,10 +263,10 @@ fn forms<'a>(lines: &[(&str, &'a str)], key: &str) -> Result<std::str::SplitWhit
 
 pub fn source(language: Language) -> &'static str {
     match language {
-        Language::En => include_str!("data/en.txt"),
-        Language::Ro => include_str!("data/ro.txt"),
-        Language::Hy => include_str!("data/hy.txt"),
-        Language::Hi => include_str!("data/hi.txt"),
+        Language::En => data_file!("clock/data/en.txt"),
+        Language::Ro => data_file!("clock/data/ro.txt"),
+        Language::Hy => data_file!("clock/data/hy.txt"),
+        Language::Hi => data_file!("clock/data/hi.txt"),
     }
 }
 

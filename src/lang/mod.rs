@@ -45,10 +45,10 @@ impl Language {
 
     fn source(self) -> &'static str {
         match self {
-            Language::En => include_str!("data/en.txt"),
-            Language::Ro => include_str!("data/ro.txt"),
-            Language::Hy => include_str!("data/hy.txt"),
-            Language::Hi => include_str!("data/hi.txt"),
+            Language::En => data_file!("lang/data/en.txt"),
+            Language::Ro => data_file!("lang/data/ro.txt"),
+            Language::Hy => data_file!("lang/data/hy.txt"),
+            Language::Hi => data_file!("lang/data/hi.txt"),
         }
     }
 
@@ -154,7 +154,7 @@ pub struct CommonData {
 impl CommonData {
     pub fn get() -> &'static CommonData {
         static CACHE: OnceLock<CommonData> = OnceLock::new();
-        CACHE.get_or_init(|| CommonData::parse(include_str!("data/common.txt")).unwrap_or_default())
+        CACHE.get_or_init(|| CommonData::parse(data_file!("lang/data/common.txt")).unwrap_or_default())
     }
 
     pub fn parse(source: &str) -> Result<CommonData, DataFileError> {
@@ -202,7 +202,7 @@ mod tests {
                 assert!(text.contains("{name}"), "{}: {text:?} lacks {{name}}", language.code());
             }
         }
-        CommonData::parse(include_str!("data/common.txt")).unwrap();
+        CommonData::parse(data_file!("lang/data/common.txt")).unwrap();
     }
 
     #[test]

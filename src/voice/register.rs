@@ -78,10 +78,10 @@ impl AddressData {
 
 fn source(language: Language) -> &'static str {
     match language {
-        Language::En => include_str!("data/en.txt"),
-        Language::Ro => include_str!("data/ro.txt"),
-        Language::Hy => include_str!("data/hy.txt"),
-        Language::Hi => include_str!("data/hi.txt"),
+        Language::En => data_file!("voice/data/en.txt"),
+        Language::Ro => data_file!("voice/data/ro.txt"),
+        Language::Hy => data_file!("voice/data/hy.txt"),
+        Language::Hi => data_file!("voice/data/hi.txt"),
     }
 }
 

@@ -1,0 +1,32 @@
+//! Copies the data files the core compiles in (`data_file!`) to `OUT_DIR` without their
+//! `#` comment lines. The comments document the phrase lists for the people who edit them
+//! (see src/lang/data/README.md); in the Wasm they would be bytes every agent downloads
+//! (about 8 KB raw, docs/SIZE.md). The format's parser skips the same lines
+//! (`crate::lang::DataFile`), so what it reads is unchanged.
+
+use std::path::Path;
+use std::{env, fs};
+
+/// The folders of data files, relative to the crate.
+const DATA_DIRS: [&str; 3] = ["src/lang/data", "src/clock/data", "src/voice/data"];
+
+fn main() {
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    for dir in DATA_DIRS {
+        println!("cargo:rerun-if-changed={dir}");
+        let target = Path::new(&out).join(dir);
+        fs::create_dir_all(&target).expect("create the data folder in OUT_DIR");
+        for entry in fs::read_dir(dir).expect("read a data folder") {
+            let path = entry.expect("list a data folder").path();
+            if path.extension().is_some_and(|ext| ext == "txt") {
+                let text = fs::read_to_string(&path).expect("data files are UTF-8");
+                let kept: String = text
+                    .lines()
+                    .filter(|line| !line.trim_start().starts_with('#'))
+                    .flat_map(|line| [line, "\n"])
+                    .collect();
+                fs::write(target.join(path.file_name().expect("a file name")), kept).expect("write a data file");
+            }
+        }
+    }
+}

@@ -1,4 +1,5 @@
-// Reply Coach's settings page: a form bound to the "settings" key of chrome.storage.sync.
+// Reply Coach's settings page: a form bound to the "settings" key of chrome.storage.sync,
+// and the templates section (options-templates.js).
 //
 // The stored value is the contract with the content script:
 //   {agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules,
@@ -10,6 +11,7 @@
 // is stored is always valid and a typo cannot lose the previous value.
 
 import init, { ruleIds } from "./pkg/reply_coach.js";
+import { startTemplates } from "./options-templates.js";
 
 const KEY = "settings";
 const DEFAULTS = Object.freeze({
@@ -203,18 +205,21 @@ async function main() {
     save((current) => ({ ...current, ...defaults }));
   });
 
-  const [{ [KEY]: stored }, rules] = await Promise.all([
+  const [{ [KEY]: stored }, core] = await Promise.all([
     chrome.storage.sync.get(KEY),
-    // The rule list comes from the core itself, so the page never offers a rule it lacks.
     init({ module_or_path: "pkg/reply_coach_bg.wasm" }).then(
-      () => ruleIds(),
+      () => true,
       (e) => {
         showStatus(msg("coreFailed", [e instanceof Error ? e.message : String(e)]), true);
-        return [];
+        return false;
       },
     ),
   ]);
-  $("rules").replaceChildren(...rules.map(ruleRow));
+  // The rule list comes from the core itself, so the page never offers a rule it lacks;
+  // the templates need the core to check and lint them.
+  $("rules").replaceChildren(...(core ? ruleIds() : []).map(ruleRow));
+  if (core) startTemplates();
+  else $("templates").hidden = true;
   const settings = normalise(stored);
   fill(settings);
   // Other tabs and synced devices change the settings too: show the fields they changed

@@ -9,6 +9,7 @@ use crate::context::LintContext;
 
 mod json;
 mod read;
+mod templates;
 mod write;
 
 pub use json::json_of;

@@ -7,7 +7,7 @@
 //! `window-closing` (the last hour of the 24-hour window, linted at 23.5 hours); any other
 //! template is a private message one hour after the customer's.
 
-use super::{Rendered, Template, Values};
+use super::{Rendered, Template, TemplateError, Values};
 use crate::context::{LanguageChoice, LintContext, Surface};
 use crate::lang::Language;
 use crate::lint::{lint, LintResult};
@@ -55,16 +55,22 @@ pub struct Checked {
     pub result: LintResult,
 }
 
-/// Renders `template` with the sample values of its language (every fill-in field filled)
-/// and lints it. Fails with a message when the body does not parse.
-pub fn check(template: &Template) -> Result<Checked, String> {
-    let body = template.parse_body().map_err(|e| format!("body: {e}"))?;
+/// `template` rendered with the sample values of its language (every fill-in field filled),
+/// and the context it is linted in. Fails when the body does not parse.
+pub fn sample(template: &Template) -> Result<(Rendered, LintContext), TemplateError> {
+    let body = template.parse_body()?;
     let context = lint_context(template);
     let mut values =
         Values::for_conversation(context.customer_name.as_deref(), context.agent_name.as_deref(), Some(SAMPLE_PAGE));
     values.fields =
         body.fields().into_iter().map(|label| (label.to_string(), SAMPLE_FIELD_VALUE.to_string())).collect();
-    let rendered = body.render(&values);
+    Ok((body.render(&values), context))
+}
+
+/// Renders `template` with the sample values of its language ([`sample`]) and lints it.
+/// Fails with a message when the body does not parse.
+pub fn check(template: &Template) -> Result<Checked, String> {
+    let (rendered, context) = sample(template).map_err(|e| format!("body: {e}"))?;
     let result = lint(&rendered.text, &context).map_err(|e| e.to_string())?;
     Ok(Checked { rendered, result })
 }

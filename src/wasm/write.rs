@@ -44,7 +44,7 @@ fn array<T>(items: &[T], to_js: fn(&T) -> JsValue) -> JsValue {
     items.iter().map(to_js).collect::<Array>().into()
 }
 
-fn object(fields: &[(&str, JsValue)]) -> JsValue {
+pub(super) fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let object = Object::new();
     for (name, value) in fields {
         // Setting a new property on a fresh plain object cannot throw.

@@ -27,6 +27,8 @@ const DEFAULTS = Object.freeze({
 const LIMITS = ["previewBudget", "maxWords", "maxSentenceWords"];
 const THRESHOLDS = ["closingHours", "lastHourHours"];
 const LANGUAGES = ["auto", "en", "ro", "hy", "hi"];
+// The built-in voice profiles (src/voice/profiles); "neutral" is the default.
+const VOICES = ["neutral", "formal", "friendly"];
 // One word of letters; hyphens and apostrophes for names such as Ana-Maria or O'Neil, and
 // combining marks for Devanagari vowel signs.
 const FIRST_NAME = /^\p{L}[\p{L}\p{M}'’-]*$/u;
@@ -51,8 +53,8 @@ function normalise(stored) {
       ? [...new Set(s.disabledRules.filter((id) => typeof id === "string"))]
       : [...DEFAULTS.disabledRules],
     ...thresholds(s),
-    // The voice profile (a built-in name or a document, docs/VOICE.md) has no field on this
-    // page yet; it is kept as stored, and the core validates it.
+    // The house voice: a built-in profile's name (this page's menu) or a team's own profile
+    // document (docs/VOICE.md), kept as stored; the core validates it.
     ...(s.voice === undefined ? {} : { voice: s.voice }),
   };
 }
@@ -161,7 +163,7 @@ function ruleRow(id) {
 const FIELDS = ["agentName", "language", ...LIMITS, ...THRESHOLDS];
 
 /** Shows `keys` of `settings` in the form, leaving alone the field being edited. */
-function fill(settings, keys = [...FIELDS, "disabledRules"]) {
+function fill(settings, keys = [...FIELDS, "voice", "disabledRules"]) {
   for (const key of FIELDS.filter((key) => keys.includes(key))) {
     const input = $(key);
     if (input !== document.activeElement) {
@@ -169,11 +171,22 @@ function fill(settings, keys = [...FIELDS, "disabledRules"]) {
       if (key !== "language") showError(input, false);
     }
   }
+  if (keys.includes("voice")) showVoice(settings.voice);
   if (keys.includes("disabledRules")) {
     for (const input of document.querySelectorAll("[data-rule]")) {
       input.checked = !settings.disabledRules.includes(input.dataset.rule);
     }
   }
+}
+
+/** Shows the stored voice in its menu: a built-in one by name, a team's own document as
+ * "Your team's profile" (an entry that exists only while such a profile is stored). */
+function showVoice(voice) {
+  const custom = voice !== undefined && !VOICES.includes(voice);
+  const option = $("voice").querySelector('option[value="custom"]');
+  if (custom && !option) $("voice").add(new Option(msg("voice_custom"), "custom"));
+  if (!custom) option?.remove();
+  $("voice").value = custom ? "custom" : (voice ?? "neutral");
 }
 
 function translatePage() {
@@ -188,6 +201,9 @@ function translatePage() {
   for (const code of LANGUAGES) {
     $("language").add(new Option(msg(`language_${code}`), code));
   }
+  for (const name of VOICES) {
+    $("voice").add(new Option(msg(`voice_${name}`), name));
+  }
 }
 
 async function main() {
@@ -196,6 +212,10 @@ async function main() {
   for (const key of LIMITS) bindTyped($(key), parsers.limit);
   for (const key of THRESHOLDS) bindTyped($(key), parsers.hours(key));
   $("language").addEventListener("change", () => saveField("language", $("language").value));
+  // Choosing "Your team's profile" again keeps the stored document.
+  $("voice").addEventListener("change", () => {
+    if (VOICES.includes($("voice").value)) saveField("voice", $("voice").value);
+  });
   $("resetLimits").addEventListener("click", () => {
     const defaults = Object.fromEntries(LIMITS.map((key) => [key, DEFAULTS[key]]));
     for (const key of LIMITS) {

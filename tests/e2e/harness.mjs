@@ -113,6 +113,17 @@ export async function launchWithExtension({ headless = true, args = [] } = {}) {
   }
 }
 
+/**
+ * The extension on the replica inbox, as most inbox tests need it: launched, the replica
+ * served, and the agent's first name saved. Also gives the settings page's address.
+ */
+export async function launchOnReplica({ agentName = "Maria" } = {}) {
+  const launched = await launchWithExtension();
+  const served = await serveReplica(launched.context);
+  await launched.worker.evaluate((agentName) => chrome.storage.sync.set({ settings: { agentName } }), agentName);
+  return { ...launched, served, optionsUrl: `chrome-extension://${launched.extensionId}/options.html` };
+}
+
 let replicaScript;
 
 /**

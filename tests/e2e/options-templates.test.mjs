@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { launchWithExtension, openInbox, pageErrors, serveReplica } from "./harness.mjs";
+import { launchOnReplica, openInbox, pageErrors } from "./harness.mjs";
 
 const en = JSON.parse(readFileSync(fileURLToPath(new URL("../../extension/_locales/en/messages.json", import.meta.url)), "utf8"));
 const PACK = JSON.parse(readFileSync(fileURLToPath(new URL("../../src/template/pack/default.json", import.meta.url)), "utf8"));
@@ -52,11 +52,7 @@ describe("templates on the settings page", () => {
   let page;
 
   before(async () => {
-    let extensionId;
-    ({ context, worker, extensionId } = await launchWithExtension());
-    optionsUrl = `chrome-extension://${extensionId}/options.html`;
-    await serveReplica(context);
-    await worker.evaluate(() => chrome.storage.sync.set({ settings: { agentName: "Maria" } }));
+    ({ context, worker, optionsUrl } = await launchOnReplica());
   });
 
   beforeEach(() => worker.evaluate(() => chrome.storage.local.clear()));

@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
-import { launchWithExtension, openInbox, pageErrors, serveReplica } from "./harness.mjs";
+import { launchOnReplica, openInbox, pageErrors } from "./harness.mjs";
 
 /** Lexical keeps each line as a paragraph and joins paragraphs with a blank line in its
  * text: what the agent sees as "a\n\nb" (a, an empty line, b) reads as "a\n\n\n\nb". */
@@ -19,10 +19,8 @@ describe("the template picker", () => {
   let page;
 
   before(async () => {
-    ({ context, worker } = await launchWithExtension());
-    await serveReplica(context);
+    ({ context, worker } = await launchOnReplica());
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: "https://business.facebook.com" });
-    await worker.evaluate(() => chrome.storage.sync.set({ settings: { agentName: "Maria" } }));
   });
 
   afterEach(async () => {

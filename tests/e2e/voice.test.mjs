@@ -3,7 +3,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launchWithExtension, openInbox, pageErrors, serveReplica } from "./harness.mjs";
+import { launchOnReplica, openInbox, pageErrors } from "./harness.mjs";
 
 describe("the house voice", () => {
   let context;
@@ -11,11 +11,7 @@ describe("the house voice", () => {
   let optionsUrl;
 
   before(async () => {
-    let extensionId;
-    ({ context, worker, extensionId } = await launchWithExtension());
-    optionsUrl = `chrome-extension://${extensionId}/options.html`;
-    await serveReplica(context);
-    await worker.evaluate(() => chrome.storage.sync.set({ settings: { agentName: "Maria" } }));
+    ({ context, worker, optionsUrl } = await launchOnReplica());
   });
 
   after(async () => {

@@ -70,8 +70,15 @@ const PAIRS: [(u32, u32, bool); 16] = [
 /// Single letters whose pair is not at a rule's distance: (capital, small).
 const SINGLES: [(char, char); 5] = [('Ÿ', 'ÿ'), ('Ά', 'ά'), ('Ό', 'ό'), ('Ύ', 'ύ'), ('Ώ', 'ώ')];
 
+/// Past the last cased letter these blocks have (Armenian ֆ): Devanagari, emoji and the
+/// rest leave at once, as this runs for every letter `fold` reads.
+const LAST_CASED: u32 = 0x586;
+
 fn shift(c: char, to: Case) -> char {
     let code = c as u32;
+    if !(0x41..=LAST_CASED).contains(&code) {
+        return c;
+    }
     for Offset { capitals: (first, last), offset } in OFFSETS {
         let (from, moved) = match to {
             Case::Lower => ((first, last), code + offset),

@@ -138,6 +138,10 @@ impl Live {
         if target.is_none() && !session.slash {
             return false;
         }
+        // A focused button (Close, Insert) takes Enter and Space as its own click.
+        if target.is_some_and(|t| t.tag_name() == "BUTTON") && event.key() != "Escape" {
+            return false;
+        }
         let key = event.key();
         let filling = state.picker.as_ref().is_some_and(|p| p.is_filling());
         match key.as_str() {

@@ -156,7 +156,11 @@ fn ends_abbreviation(before: &str, abbreviations: &[String]) -> bool {
         .rfind(|c: char| !(c.is_alphabetic() || c == '.'))
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let word = &before[word_start..];
-    !word.is_empty() && abbreviations.iter().any(|a| a.as_str() == fold(word))
+    if word.is_empty() {
+        return false;
+    }
+    let folded = fold(word);
+    abbreviations.iter().any(|a| a.as_str() == folded)
 }
 
 fn push_trimmed(text: &str, span: Range<usize>, spans: &mut Vec<Range<usize>>) {

@@ -36,24 +36,46 @@ fn sample(text: &str) -> &str {
     &text[..end]
 }
 
-fn detect_one(text: &str, words: &[Word]) -> Option<Language> {
-    let (mut armenian, mut devanagari, mut latin, mut romanian_letters) = (0usize, 0usize, 0usize, 0usize);
-    // Links and e-mail addresses are Latin whatever the language around them.
-    let prose = text
-        .split_whitespace()
-        .filter(|token| !(token.contains("://") || token.starts_with("www.") || token.contains('@')));
-    for c in prose.flat_map(str::chars) {
-        match c {
-            '\u{0531}'..='\u{058F}' | '\u{FB13}'..='\u{FB17}' => armenian += 1,
-            '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}' => devanagari += 1,
-            'ă' | 'Ă' | 'â' | 'Â' | 'î' | 'Î' | 'ș' | 'Ș' | 'ş' | 'Ş' | 'ț' | 'Ț' | 'ţ' | 'Ţ' => {
-                latin += 1;
-                romanian_letters += 1;
+/// Letters counted by script, and the letters only Romanian uses among them.
+#[derive(Default)]
+struct ScriptCounts {
+    armenian: usize,
+    devanagari: usize,
+    latin: usize,
+    romanian_letters: usize,
+}
+
+impl ScriptCounts {
+    fn add(&mut self, token: &str) {
+        // Most Latin tokens are plain ASCII, where a letter is a Latin letter.
+        if token.is_ascii() {
+            self.latin += token.bytes().filter(u8::is_ascii_alphabetic).count();
+            return;
+        }
+        for c in token.chars() {
+            match c {
+                '\u{0531}'..='\u{058F}' | '\u{FB13}'..='\u{FB17}' => self.armenian += 1,
+                '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}' => self.devanagari += 1,
+                'ă' | 'Ă' | 'â' | 'Â' | 'î' | 'Î' | 'ș' | 'Ș' | 'ş' | 'Ş' | 'ț' | 'Ț' | 'ţ' | 'Ţ' => {
+                    self.latin += 1;
+                    self.romanian_letters += 1;
+                }
+                _ if c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)) => self.latin += 1,
+                _ => {}
             }
-            _ if c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)) => latin += 1,
-            _ => {}
         }
     }
+}
+
+fn detect_one(text: &str, words: &[Word]) -> Option<Language> {
+    let mut counts = ScriptCounts::default();
+    // Links and e-mail addresses are Latin whatever the language around them.
+    for token in text.split_whitespace() {
+        if !(token.contains("://") || token.starts_with("www.") || token.contains('@')) {
+            counts.add(token);
+        }
+    }
+    let ScriptCounts { armenian, devanagari, latin, romanian_letters } = counts;
     if armenian > latin.max(devanagari) {
         return Some(Language::Hy);
     }

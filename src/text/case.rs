@@ -79,6 +79,16 @@ fn shift(c: char, to: Case) -> char {
     if !(0x41..=LAST_CASED).contains(&code) {
         return c;
     }
+    // Armenian is one block with one offset, answered before the tables are walked (the
+    // walk was a fifth of an Armenian lint when profiled).
+    if (0x531..=LAST_CASED).contains(&code) {
+        let moved = match to {
+            Case::Lower if code <= 0x556 => code + 0x30,
+            Case::Upper if code >= 0x561 => code - 0x30,
+            _ => code,
+        };
+        return char::from_u32(moved).unwrap_or(c);
+    }
     for Offset { capitals: (first, last), offset } in OFFSETS {
         let (from, moved) = match to {
             Case::Lower => ((first, last), code + offset),

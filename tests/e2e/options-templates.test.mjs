@@ -330,7 +330,7 @@ describe("templates on the settings page", () => {
       'templates[1] ("a.en").id: duplicate of templates[0]',
     ]);
     await refused(libraryFile("v2.json", [], { format: FORMAT, version: 2, templates: [] }), [
-      "version: version 2 is not understood; this Reply Coach reads version 1",
+      "version: version 2 comes from a newer Reply Coach; this one reads version 1: update Reply Coach to use this library",
     ]);
     await refused(libraryFile("typo.json", [{ ...template("a.en"), tittle: "x" }]), [
       'templates[0] ("a.en").tittle: unknown field (expected id, title, language, tags, shortcut, body)',

@@ -12,9 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { launchOnReplica, openInbox, pageErrors } from "./harness.mjs";
+import { en, launchOnReplica, message, openInbox, pageErrors } from "./harness.mjs";
 
-const en = JSON.parse(readFileSync(fileURLToPath(new URL("../../extension/_locales/en/messages.json", import.meta.url)), "utf8"));
 const PACK = JSON.parse(readFileSync(fileURLToPath(new URL("../../src/template/pack/default.json", import.meta.url)), "utf8"));
 const packIds = PACK.templates.map((t) => t.id);
 const FORMAT = "reply-coach-templates";
@@ -35,15 +34,6 @@ const template = (id, fields = {}) => ({
   body: "Hi {first_name|there}, your order is on its way.",
   ...fields,
 });
-
-/** A message with its placeholders filled, as chrome.i18n.getMessage gives it. */
-function message(key, ...values) {
-  let text = en[key].message;
-  for (const [name, { content }] of Object.entries(en[key].placeholders ?? {})) {
-    text = text.replaceAll(`$${name.toUpperCase()}$`, values[Number(content.slice(1)) - 1]);
-  }
-  return text;
-}
 
 describe("templates on the settings page", () => {
   let context;

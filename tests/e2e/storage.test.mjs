@@ -11,10 +11,9 @@ import { readFileSync } from "node:fs";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { makeThreads } from "../replica/src/threads.js";
-import { launchOnReplica, openInbox, pageErrors } from "./harness.mjs";
+import { en, launchOnReplica, message, openInbox, pageErrors } from "./harness.mjs";
 
 const read = (path) => JSON.parse(readFileSync(fileURLToPath(new URL(path, import.meta.url)), "utf8"));
-const en = read("../../extension/_locales/en/messages.json");
 const PACK = read("../../src/template/pack/default.json");
 const FORMAT = "reply-coach-templates";
 const MIHAI = "100089273645128";
@@ -22,15 +21,6 @@ const MIHAI = "100089273645128";
 /** The English text of message `key` before its first placeholder: what a test can match
  * whatever the placeholder's value. */
 const opening = (key) => en[key].message.split("$")[0];
-
-/** A message with its placeholders filled, as chrome.i18n.getMessage gives it. */
-function message(key, ...values) {
-  let text = en[key].message;
-  for (const [name, { content }] of Object.entries(en[key].placeholders ?? {})) {
-    text = text.replaceAll(`$${name.toUpperCase()}$`, values[Number(content.slice(1)) - 1]);
-  }
-  return text;
-}
 
 describe("storage faults", () => {
   let context;

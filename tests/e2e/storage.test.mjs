@@ -208,6 +208,34 @@ describe("storage faults", () => {
     });
   });
 
+  /**
+   * Fills chrome.storage.local (10 MB without unlimitedStorage) until a write fails, in ever
+   * smaller pieces, down to one character, so that not even a count fits: {pieces, error},
+   * the browser's error.
+   */
+  async function fillLocalStorage() {
+    const filled = await worker.evaluate(async () => {
+      let pieces = 0;
+      for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 1 << 4, 1]) {
+        for (;;) {
+          try {
+            await chrome.storage.local.set({ [`filler${pieces}`]: "x".repeat(size) });
+            pieces++;
+          } catch (error) {
+            if (size === 1) return { pieces, error: String(error.message ?? error) };
+            break;
+          }
+        }
+      }
+      return { pieces, error: null };
+    });
+    assert.match(filled.error, /quota/i);
+    return filled;
+  }
+
+  const emptyLocalStorage = ({ pieces }) =>
+    worker.evaluate((pieces) => chrome.storage.local.remove([...Array(pieces).keys()].map((i) => `filler${i}`)), pieces);
+
   describe("templates", () => {
     const damagedLibraries = [
       ["not a library", "{ not json"],
@@ -281,24 +309,7 @@ describe("storage faults", () => {
     });
 
     test("a full quota: saving a template says why it was not saved, the editor keeps it, storage keeps the last good library, and it saves once there is room", async () => {
-      // Fills chrome.storage.local (10 MB without unlimitedStorage) until a write fails, in
-      // ever smaller pieces, so that next to nothing is left.
-      const filled = await worker.evaluate(async () => {
-        let pieces = 0;
-        for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8]) {
-          for (;;) {
-            try {
-              await chrome.storage.local.set({ [`filler${pieces}`]: "x".repeat(size) });
-              pieces++;
-            } catch (error) {
-              if (size === 1 << 8) return { pieces, error: String(error.message ?? error) };
-              break;
-            }
-          }
-        }
-        return { pieces, error: null };
-      });
-      assert.match(filled.error, /quota/i);
+      const filled = await fillLocalStorage();
 
       await openSettings();
       await page.click("#templateNew");
@@ -313,11 +324,30 @@ describe("storage faults", () => {
       assert.equal(await page.inputValue("#templateTitle"), "Opening hours");
       assert.equal(await storage("local", "templates"), undefined, "storage keeps what it had");
 
-      await worker.evaluate((pieces) => chrome.storage.local.remove([...Array(pieces).keys()].map((i) => `filler${i}`)), filled.pieces);
+      await emptyLocalStorage(filled);
       await page.click("#templateSave");
       await page.locator("#templateNoticeText").filter({ hasText: message("templateCreated", "Opening hours") }).waitFor();
       const library = await storage("local", "templates");
       assert.equal(library.templates.at(-1).title, "Opening hours");
+    });
+
+    test("a full quota while inserting: the template goes in, and the use count not stored is a console warning", async () => {
+      const filled = await fillLocalStorage();
+      page = await openInbox(context);
+      const warnings = [];
+      page.on("console", (entry) => warnings.push(entry.text()));
+      await page.locator("[role=main] [role=textbox]").click();
+      await page.locator("reply-coach-root button[data-action=open-templates]").waitFor(); // The core has started.
+      await page.keyboard.type("/thanks", { delay: 10 });
+      await pickerWhen((view) => view.open && view.ids[0] === "compliment-thanks.en", "the picker finds /thanks");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => window.replica.composerModelText().startsWith("Hi Ana, thank you"));
+      for (let i = 0; i < 100 && !warnings.some((text) => text.includes("template use counts were not saved")); i++) {
+        await page.waitForTimeout(50);
+      }
+      assert.ok(warnings.some((text) => text.includes("template use counts were not saved") && text.includes(filled.error)), warnings.join("\n"));
+      assert.equal(await storage("local", "templateUsage"), undefined);
+      await emptyLocalStorage(filled);
     });
   });
 

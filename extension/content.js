@@ -4,7 +4,8 @@
 // the keyboard shortcut's message, and the fallback below.
 //
 // Storage faults: settings the core cannot use are read leniently (what it can use
-// applies, the console says what not); a template library it cannot read (damaged, or
+// applies, the console says what not), and a change to something that is not settings at
+// all (not an object) keeps the settings in use; a template library it cannot read (damaged, or
 // from a newer version) is not used: the picker keeps the templates it has (at the start,
 // the default pack) and says so in a line of its own.
 //
@@ -47,7 +48,12 @@
   chrome.storage.onChanged.addListener((changed, area) => {
     if (area === "sync" && "settings" in changed) {
       changes.settings++;
-      coach.setSettings(changed.settings.newValue ?? {});
+      const settings = changed.settings.newValue ?? {};
+      if (settings !== null && typeof settings === "object" && !Array.isArray(settings)) {
+        coach.setSettings(settings);
+      } else {
+        console.warn("Reply Coach: the stored settings are not settings, so the ones in use stay:", settings);
+      }
     }
     if (area === "local" && "templates" in changed) applyTemplates();
   });

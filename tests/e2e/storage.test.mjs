@@ -133,6 +133,23 @@ describe("storage faults", () => {
       );
     });
 
+    test("damaged while the inbox is open: the settings in use stay", async () => {
+      await store("sync", { settings: { version: 1, agentName: "Ioana", maxWords: 3 } });
+      page = await openInbox(context);
+      await page.locator("[role=main] [role=textbox]").click();
+      await page.locator("reply-coach-root button[data-action=open-templates]").waitFor(); // The core has started.
+      const brevity = () =>
+        page.evaluate(() => Boolean(document.querySelector("reply-coach-root")?.shadowRoot?.querySelector('.findings [data-rule="brevity"]')));
+      await page.keyboard.type("Hi, your cake is ready to collect", { delay: 5 });
+      await page.waitForFunction(() => document.querySelector("reply-coach-root")?.shadowRoot?.querySelector('.findings [data-rule="brevity"]'));
+      await store("sync", { settings: '{"version": 1, "maxWords": 3' });
+      await page.waitForTimeout(300);
+      await page.keyboard.type(" today", { delay: 5 });
+      // Linted again after the typing pause (120 ms): with the defaults' 80 words, no finding.
+      await page.waitForTimeout(800);
+      assert.ok(await brevity(), "the limit of 3 words still applies");
+    });
+
     test("without a version (the original shape): read with every value, and written as version 1 with the next change", async () => {
       const original = { agentName: "Ioana", language: "ro", maxWords: 45, disabledRules: ["brevity"], closingHours: 18, lastHourHours: 22 };
       await store("sync", { settings: original });

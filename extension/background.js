@@ -46,7 +46,8 @@ async function lintRequest(draft, context, useStoredSettings = false) {
   }
   try {
     if (useStoredSettings) {
-      const { settings } = await chrome.storage.sync.get("settings");
+      // Damaged or newer settings are read leniently by the core; unreadable ones are none.
+      const { settings } = await chrome.storage.sync.get("settings").catch(() => ({}));
       return lintWithSettings(draft, context, settings ?? {});
     }
     return lint(draft, context);

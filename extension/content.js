@@ -3,6 +3,12 @@
 // rest. This file only wires the browser to it: the settings and templates from storage,
 // the keyboard shortcut's message, and the fallback below.
 //
+// Storage faults: settings the core cannot use are read leniently (what it can use
+// applies, the console says what not), and a change to something that is not settings at
+// all (not an object) keeps the settings in use; a template library it cannot read (damaged, or
+// from a newer version) is not used: the picker keeps the templates it has (at the start,
+// the default pack) and says so in a line of its own.
+//
 // Reduced mode: Chromium compiles a content script's Wasm under the *page's* CSP, so on a
 // page without 'wasm-unsafe-eval' the core cannot start here. Then the same core runs in
 // the service worker (whose CSP allows it) and this script sends it the focused draft and
@@ -53,6 +59,7 @@
       }
       stopping = false;
       start();
+      started = false; // The fresh core has no last good library yet: the pack stands in.
       await Promise.all([applySettings(), applyTemplates()]);
     }, 0);
   };
@@ -61,6 +68,8 @@
   // must not be lost, nor overwritten by that read's older value (each source counts its
   // changes, and a read is applied only if none came after it started).
   const changes = { settings: 0, templates: 0 };
+  // Until the first library is taken, the default pack stands in for one that cannot be read.
+  let started = false;
   const applySettings = async () => {
     const seen = changes.settings;
     const settings = await storedSettings();
@@ -68,14 +77,21 @@
   };
   const applyTemplates = async () => {
     const seen = ++changes.templates;
-    const { templates, templateUsage } = await chrome.storage.local.get(["templates", "templateUsage"]);
-    const library = templates ?? (await defaultTemplates());
-    if (seen === changes.templates) coach?.setTemplates(library, templateUsage ?? {});
+    const { templates, templateUsage } = await readStorage("local", ["templates", "templateUsage"]);
+    const pack = templates === undefined || !started ? await defaultTemplates() : undefined;
+    if (seen !== changes.templates || coach === undefined) return;
+    coach.setTemplates(templates ?? pack, templateUsage ?? {}, pack);
+    started = true;
   };
   chrome.storage.onChanged.addListener((changed, area) => {
     if (area === "sync" && "settings" in changed) {
       changes.settings++;
-      coach?.setSettings(changed.settings.newValue ?? {});
+      const settings = changed.settings.newValue ?? {};
+      if (settings !== null && typeof settings === "object" && !Array.isArray(settings)) {
+        coach?.setSettings(settings);
+      } else {
+        console.warn("Reply Coach: the stored settings are not settings, so the ones in use stay:", settings);
+      }
     }
     if (area === "local" && "templates" in changed) applyTemplates();
   });
@@ -118,8 +134,19 @@ async function defaultTemplates() {
 
 /** The agent's settings as the options page stores them; {} until they save any. */
 async function storedSettings() {
-  const { settings } = await chrome.storage.sync.get("settings");
+  const { settings } = await readStorage("sync", "settings");
   return settings ?? {};
+}
+
+/** `keys` of the storage `area`; when the browser cannot read it, nothing (so the defaults
+ * apply), said on the console. */
+async function readStorage(area, keys) {
+  try {
+    return await chrome.storage[area].get(keys);
+  } catch (error) {
+    console.warn(`Reply Coach: chrome.storage.${area} could not be read, so the defaults apply:`, String(error));
+    return {};
+  }
 }
 
 async function startReducedMode(reason) {

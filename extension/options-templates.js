@@ -8,6 +8,12 @@
 // change(): it reads what is stored, applies the change and writes only a library the
 // core accepts (checkLibrary), so the picker never meets an invalid one. Template text
 // is shown with textContent only: a body holding HTML stays the characters it is.
+//
+// Storage faults (docs/ARCHITECTURE.md, "Storage"): a stored library the core cannot read
+// (damaged, or from a newer version) is listed with its problems and kept as it is; the
+// page shows the default pack the inbox uses instead, and only export (a copy of what is
+// stored), import and restore are offered. A write the browser refuses (the 10 MB quota)
+// is reported naming the change; storage keeps what it had, the editor what was typed.
 
 import { checkLibrary, lint, maxLibraryBytes } from "./pkg/reply_coach.js";
 
@@ -30,6 +36,8 @@ const fieldInput = (field) => $(`template${field[0].toUpperCase()}${field.slice(
 let pack;
 /** The stored library, or undefined while the default pack is in use. */
 let stored;
+/** The core's problems with the stored library when it cannot be read, else null. */
+let unreadable = null;
 /** The open editor: the id of the template it edits (null for a new one), whether the
  * agent typed the id (otherwise it follows the title), and the fields whose errors show
  * (those typed in, all after a save attempt). */
@@ -37,7 +45,7 @@ let editing = null;
 /** The notice's undo: {run, timer}, or null. */
 let undo = null;
 
-const library = () => stored ?? pack;
+const library = () => (unreadable ? pack : (stored ?? pack));
 /** The templates of a document, skipping what is not an object (a stored library may be damaged). */
 const templatesOf = (document) =>
   Array.isArray(document?.templates) ? document.templates.filter((t) => t !== null && typeof t === "object") : [];
@@ -54,21 +62,36 @@ const tidyLibrary = (document) => ({ format: FORMAT, version: 1, templates: temp
 
 let writing = Promise.resolve(true);
 
+/** The core's problems with a stored library (`undefined`: none stored), or null. */
+function problemsOf(library) {
+  const problems = library === undefined ? [] : checkLibrary(library).problems;
+  return problems.length > 0 ? problems : null;
+}
+
 /**
  * Stores `update(library)`, the library being what is stored or the pack: an object is
  * checked by the core and written, `null` removes the stored library (back to the pack),
- * `undefined` changes nothing. Writes run one after another. Resolves to true once written.
+ * `undefined` changes nothing. `what` names the change for a message. Writes run one
+ * after another. Resolves to true once written.
+ *
+ * A stored library that cannot be read is only replaced as a whole (`whole`: import,
+ * restore); undo puts it back as it was (`asItWas`, not checked).
  */
-function change(update) {
+function change(update, what, { whole = false, asItWas = false } = {}) {
   writing = writing.then(async () => {
     try {
       const { [KEY]: now } = await chrome.storage.local.get(KEY);
+      const damaged = whole ? null : problemsOf(now);
+      if (damaged) {
+        showErrors(msg("storageTemplatesUnreadableStored"), damaged);
+        return false;
+      }
       const next = update(structuredClone(now ?? pack));
       if (next === undefined) return false;
       if (next === null) {
         await chrome.storage.local.remove(KEY);
       } else {
-        const { problems } = checkLibrary(next);
+        const { problems } = asItWas ? { problems: [] } : checkLibrary(next);
         if (problems.length > 0) {
           showErrors(msg("templatesNotSaved"), problems);
           return false;
@@ -76,10 +99,13 @@ function change(update) {
         await chrome.storage.local.set({ [KEY]: next });
       }
       stored = next ?? undefined;
+      unreadable = asItWas ? problemsOf(stored) : null;
       render();
       return true;
     } catch (e) {
-      showNotice(msg("saveFailed", [errorText(e)]), null, true);
+      // The browser refused the write (the quota): what is stored did not change, and the
+      // list still shows it.
+      showNotice(msg("storageTemplatesNotSaved", [what, errorText(e)]), null, true);
       return false;
     }
   });
@@ -170,7 +196,8 @@ function actionButton(action, describedBy, disabled = false) {
   button.dataset.action = action;
   button.textContent = msg(ACTION_LABELS[action]);
   button.setAttribute("aria-describedby", describedBy);
-  button.disabled = disabled;
+  // The pack shown in place of a library that cannot be read is not edited.
+  button.disabled = disabled || unreadable !== null;
   return button;
 }
 
@@ -231,8 +258,10 @@ function render(focus) {
     shown.length > 0
       ? msg("templatesCount", [String(shown.length), String(templates.length)])
       : msg("templatesNoMatch");
-  $("templates-source").textContent = msg(stored === undefined ? "templatesSourcePack" : "templatesSourceStored");
+  const source = unreadable ? "storageTemplatesSourcePack" : stored === undefined ? "templatesSourcePack" : "templatesSourceStored";
+  $("templates-source").textContent = msg(source);
   $("templateRestore").disabled = stored === undefined;
+  $("templateNew").disabled = unreadable !== null;
 
   if (focus) {
     const [id, action] = focus;
@@ -247,6 +276,8 @@ function render(focus) {
 // ---- actions on one template ----
 
 const indexOf = (document, id) => templatesOf(document).findIndex((t) => t.id === id);
+/** The title of template `id` as listed, to name it in a message. */
+const titleOf = (id) => text(templatesOf(library()).find((t) => t.id === id)?.title);
 
 /** An id not in `taken`: `stem.language`, then `stem-2.language`, … (ids are at most 64 characters). */
 function freeId(stem, language, taken) {
@@ -263,13 +294,14 @@ const slug = (title) =>
 
 async function remove(id) {
   let removed;
+  const title = titleOf(id);
   const done = await change((document) => {
     const index = indexOf(document, id);
     if (index < 0) return undefined;
     removed = { template: document.templates[index], index };
     document.templates.splice(index, 1);
     return document;
-  });
+  }, title);
   if (!done) return;
   // Undo puts it back where it was, into the library as it is then (another tab may have
   // changed it meanwhile).
@@ -278,7 +310,7 @@ async function remove(id) {
       if (indexOf(document, removed.template.id) >= 0) return undefined;
       document.templates.splice(Math.min(removed.index, document.templates.length), 0, removed.template);
       return document;
-    })) {
+    }, title)) {
       showNotice(msg("templatesUndone"));
       render([removed.template.id, "delete"]);
     }
@@ -302,7 +334,7 @@ async function move(id, step) {
     list.splice(to, 0, template);
     [position, total, title] = [to + 1, list.length, text(template.title)];
     return document;
-  });
+  }, titleOf(id));
   if (done) showNotice(msg("templateMoved", [title, String(position), String(total)]));
 }
 
@@ -320,7 +352,7 @@ async function duplicate(id) {
     copy = tidy({ ...original, id: freeId(stem, original.language, taken), shortcut: undefined });
     document.templates.splice(index + 1, 0, copy);
     return document;
-  });
+  }, titleOf(id));
   if (!done) return;
   showNotice(msg("templateDuplicated", [text(copy.title)]));
   openEditor(copy);
@@ -457,10 +489,11 @@ async function saveEditor(event) {
   }
   const template = edited();
   const wasNew = editing.id === null;
+  // Refused by the browser, the edit stays in the editor, to save again.
   const done = await change((document) => {
     withEdited(document);
     return document;
-  });
+  }, template.title);
   if (!done) return;
   editing = null;
   $("templateEditor").hidden = true;
@@ -498,20 +531,24 @@ async function importFile(file) {
     return;
   }
   const previous = stored ?? null;
-  if (await change(() => tidyLibrary(document))) {
+  if (await change(() => tidyLibrary(document), file.name, { whole: true })) {
     const count = String(templatesOf(document).length);
     showNotice(msg("templatesImported", [count, file.name]), () => undoWhole(previous));
   }
 }
 
-/** Puts back a whole library (or the pack, for null) replaced by import or restore. */
+/** Puts back a whole library (or the pack, for null) replaced by import or restore, as
+ * it was, even one that could not be read. */
 async function undoWhole(previous) {
-  if (await change(() => previous)) showNotice(msg("templatesUndone"));
+  if (!(await change(() => previous, msg("templatesUndo"), { whole: true, asItWas: true }))) return;
+  showNotice(msg("templatesUndone"));
+  if (unreadable) showErrors(msg("storageTemplatesUnreadableStored"), unreadable);
 }
 
+/** Downloads the library; one that cannot be read, as stored (a copy to keep or repair). */
 function exportLibrary() {
   beginAction();
-  const json = `${JSON.stringify(tidyLibrary(library()), null, 2)}\n`;
+  const json = `${JSON.stringify(unreadable ? stored : tidyLibrary(library()), null, 2)}\n`;
   const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
   const link = document.createElement("a");
   link.href = url;
@@ -525,7 +562,7 @@ function exportLibrary() {
 async function restoreDefaults() {
   beginAction();
   const previous = stored ?? null;
-  if (previous && (await change(() => null))) {
+  if (previous && (await change(() => null, msg("templatesRestore"), { whole: true }))) {
     showNotice(msg("templatesRestored"), () => undoWhole(previous));
     $("templateUndo").focus();
   }
@@ -568,9 +605,9 @@ export async function startTemplates() {
     showNotice(msg("templatesPackFailed", [errorText(e)]), null, true);
   }
   ({ [KEY]: stored } = await chrome.storage.local.get(KEY));
+  unreadable = problemsOf(stored);
   render();
-  const problems = stored === undefined ? [] : checkLibrary(stored).problems;
-  if (problems.length > 0) showErrors(msg("templatesStoredInvalid"), problems);
+  if (unreadable) showErrors(msg("storageTemplatesUnreadableStored"), unreadable);
 
   $("templateList").addEventListener("click", onListClick);
   for (const filter of ["templateTagFilter", "templateLanguageFilter"]) {
@@ -610,7 +647,11 @@ export async function startTemplates() {
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area !== "local" || !(KEY in changes)) return;
     stored = changes[KEY].newValue;
+    const wasUnreadable = unreadable !== null;
+    unreadable = problemsOf(stored);
     render();
+    if (unreadable) showErrors(msg("storageTemplatesUnreadableStored"), unreadable);
+    else if (wasUnreadable) hideErrors();
     if (editing) editorChanged();
   });
 }

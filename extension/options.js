@@ -2,18 +2,26 @@
 // and the templates section (options-templates.js).
 //
 // The stored value is the contract with the content script:
-//   {agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules,
+//   {version, agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules,
 //    closingHours, lastHourHours}
 // with a missing field meaning its default (DEFAULTS). The two clock thresholds are hours
 // since the customer's last message (above 0, under Meta's 24, closing not after the last
 // hour), read by StoredSettings::from_json in src/context.rs. Each change is checked and saved at
 // once; a value that fails the check is shown with the reason and never written, so what
 // is stored is always valid and a typo cannot lose the previous value.
+//
+// Storage faults (docs/ARCHITECTURE.md, "Storage"): settings the core cannot use (damaged,
+// or from a newer version) are reported and left as they are until the agent changes a
+// setting, newer ones only after the agent chooses to; a write the browser refuses (the
+// sync quota, its rate limit) is reported naming the change, which stays in the form,
+// marked, and is written with the next save.
 
-import init, { ruleIds } from "./pkg/reply_coach.js";
+import init, { checkSettings, ruleIds } from "./pkg/reply_coach.js";
 import { startTemplates } from "./options-templates.js";
 
 const KEY = "settings";
+/** The settings schema this page writes: SETTINGS_VERSION in src/context.rs. */
+const SETTINGS_VERSION = 1;
 const DEFAULTS = Object.freeze({
   agentName: "",
   language: "auto",
@@ -45,6 +53,7 @@ const isHours = (value) => Number.isFinite(value) && value > 0 && value < 24;
 function normalise(stored) {
   const s = stored !== null && typeof stored === "object" ? stored : {};
   return {
+    version: SETTINGS_VERSION,
     agentName: typeof s.agentName === "string" ? s.agentName : DEFAULTS.agentName,
     language: LANGUAGES.includes(s.language) ? s.language : DEFAULTS.language,
     ...Object.fromEntries(LIMITS.map((key) => [key, isLimit(s[key]) ? s[key] : DEFAULTS[key]])),
@@ -92,22 +101,47 @@ function showStatus(text, isError = false) {
 // Saves run one after another, each reading what is stored first, so two quick changes
 // (or another tab's) cannot overwrite each other's fields.
 let saving = Promise.resolve();
+/** Changes not stored yet, by the id of the control they came from, in order: {control,
+ * update}. A change leaves once written; one the browser refused stays, marked, and is
+ * written with the next save. */
+const unsaved = new Map();
+/** Set while the stored settings come from a newer version and the agent has not chosen
+ * to change them with this one: nothing is written. */
+let newerStored = false;
 
-/** Stores `update(current settings)` and reports the outcome in the status line. */
-function save(update) {
+/** What a control changes, as the agent reads it: its label, or its own text (a button). */
+const labelOf = (control) => (control.labels?.[0] ?? control).textContent.trim();
+
+/** Stores `update(current settings)`, the change made with `control`, and reports the
+ * outcome in the status line. */
+function save(control, update) {
   showStatus(""); // Cleared first, so the next "Saved" is announced again.
-  saving = saving
-    .then(async () => {
+  if (newerStored) return;
+  unsaved.delete(control.id); // A new change to the same control replaces a refused one.
+  unsaved.set(control.id, { control, update });
+  saving = saving.then(async () => {
+    if (!unsaved.has(control.id)) return; // Written by the save before this one.
+    const pending = [...unsaved.values()];
+    try {
       const { [KEY]: stored } = await chrome.storage.sync.get(KEY);
-      await chrome.storage.sync.set({ [KEY]: normalise(update(normalise(stored))) });
-    })
-    .then(
-      () => showStatus(msg("statusSaved")),
-      (e) => showStatus(msg("saveFailed", [e instanceof Error ? e.message : String(e)]), true),
-    );
+      const next = pending.reduce((settings, { update }) => normalise(update(settings)), normalise(stored));
+      await chrome.storage.sync.set({ [KEY]: next });
+    } catch (e) {
+      for (const { control } of pending) control.dataset.unsaved = "true";
+      const what = pending.map(({ control }) => labelOf(control)).join(", ");
+      showStatus(msg("storageSettingsNotSaved", [what, e instanceof Error ? e.message : String(e)]), true);
+      return;
+    }
+    for (const change of pending) {
+      delete change.control.dataset.unsaved;
+      // Only what was written leaves: a change made meanwhile waits for its own save.
+      if (unsaved.get(change.control.id) === change) unsaved.delete(change.control.id);
+    }
+    showStatus(msg("statusSaved"));
+  });
 }
 
-const saveField = (key, value) => save((current) => ({ ...current, [key]: value }));
+const saveField = (key, value) => save($(key), (current) => ({ ...current, [key]: value }));
 
 function showError(input, refused) {
   input.setAttribute("aria-invalid", String(refused));
@@ -151,7 +185,7 @@ function ruleRow(id) {
   input.setAttribute("aria-describedby", description.id);
   input.addEventListener("change", () => {
     const on = input.checked; // Read now: the save may wait behind another.
-    save((current) => ({
+    save(input, (current) => ({
       ...current,
       disabledRules: on ? current.disabledRules.filter((other) => other !== id) : [...current.disabledRules, id],
     }));
@@ -162,18 +196,20 @@ function ruleRow(id) {
 
 const FIELDS = ["agentName", "language", ...LIMITS, ...THRESHOLDS];
 
-/** Shows `keys` of `settings` in the form, leaving alone the field being edited. */
+/** Shows `keys` of `settings` in the form, leaving alone the field being edited and the
+ * changes not saved yet. */
 function fill(settings, keys = [...FIELDS, "voice", "disabledRules"]) {
+  const kept = (input) => input === document.activeElement || unsaved.has(input.id);
   for (const key of FIELDS.filter((key) => keys.includes(key))) {
     const input = $(key);
-    if (input !== document.activeElement) {
+    if (!kept(input)) {
       input.value = String(settings[key]);
       if (key !== "language") showError(input, false);
     }
   }
   if (keys.includes("voice")) showVoice(settings.voice);
   if (keys.includes("disabledRules")) {
-    for (const input of document.querySelectorAll("[data-rule]")) {
+    for (const input of [...document.querySelectorAll("[data-rule]")].filter((input) => !kept(input))) {
       input.checked = !settings.disabledRules.includes(input.dataset.rule);
     }
   }
@@ -187,6 +223,38 @@ function showVoice(voice) {
   if (custom && !option) $("voice").add(new Option(msg("voice_custom"), "custom"));
   if (!custom) option?.remove();
   $("voice").value = custom ? "custom" : (voice ?? "neutral");
+}
+
+/** Whether `stored` settings come from a newer version than this page writes. */
+const isNewer = (stored) => Number.isSafeInteger(stored?.version) && stored.version > SETTINGS_VERSION;
+
+/**
+ * Says what is wrong with `stored`, the settings as stored, if anything; the form shows
+ * what the inbox uses (the default for a value it cannot use), and storage keeps them as
+ * they are until the agent changes a setting. Settings from a newer version are not
+ * changed at all until the agent chooses to (`chosen`).
+ */
+function reportStored(stored, core, chosen = false) {
+  newerStored = isNewer(stored) && !chosen;
+  $("settings").inert = newerStored;
+  $("storageEdit").hidden = !newerStored;
+  if (newerStored) {
+    showStatus(msg("storageSettingsNewer", [String(stored.version)]), true);
+    return;
+  }
+  const problems = core ? checkSettings(stored) : [];
+  if (problems.length > 0) showStatus(msg("storageSettingsProblems", [problems.join("; ")]), true);
+}
+
+/** The button that lets the agent change settings a newer version stored. */
+function editButton() {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.id = "storageEdit";
+  button.textContent = msg("storageSettingsEdit");
+  button.hidden = true;
+  $("status").after(button);
+  return button;
 }
 
 function translatePage() {
@@ -222,7 +290,7 @@ async function main() {
       $(key).value = String(DEFAULTS[key]);
       showError($(key), false);
     }
-    save((current) => ({ ...current, ...defaults }));
+    save($("resetLimits"), (current) => ({ ...current, ...defaults }));
   });
 
   const [{ [KEY]: stored }, core] = await Promise.all([
@@ -242,6 +310,14 @@ async function main() {
   else $("templates").hidden = true;
   const settings = normalise(stored);
   fill(settings);
+  let chosen = false;
+  editButton().addEventListener("click", () => {
+    chosen = true;
+    reportStored(stored, false, chosen);
+    showStatus("");
+    $("agentName").focus();
+  });
+  reportStored(stored, core);
   // Other tabs and synced devices change the settings too: show the fields they changed
   // (only those, so a refused value being corrected here stays in view).
   chrome.storage.onChanged.addListener((changes, area) => {
@@ -249,6 +325,8 @@ async function main() {
     const before = normalise(changes[KEY].oldValue);
     const after = normalise(changes[KEY].newValue);
     fill(after, Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])));
+    // A newer version on a synced device: from now on this page leaves them alone too.
+    if (isNewer(changes[KEY].newValue) && !chosen) reportStored(changes[KEY].newValue, core);
   });
   // The sign-off checks need the name: without one the page opens by asking for it.
   if (settings.agentName === "") {

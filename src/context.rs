@@ -165,14 +165,22 @@ impl LintContext {
     }
 }
 
+/// The schema version of the stored settings this build writes and reads (`version`).
+/// Version 1 added the field itself; an object without one is version 0, the original
+/// shape, whose fields are those of version 1, so reading it as version 1 migrates it (the
+/// options page writes `version: 1` with the agent's next change). A later version that
+/// renames or reshapes a field converts the older shapes in [`StoredSettings::from_json`].
+pub const SETTINGS_VERSION: u64 = 1;
+
 /// The agent's settings as the options page stores them (`chrome.storage.sync`, key
-/// `settings`): `{agentName, language, previewBudget, maxWords, maxSentenceWords,
+/// `settings`): `{version, agentName, language, previewBudget, maxWords, maxSentenceWords,
 /// disabledRules, closingHours, lastHourHours, voice}`, each optional; `voice` is a
 /// built-in profile's name or a profile document (`docs/VOICE.md`).
 ///
 /// Read leniently, unlike [`LintContext`]: storage outlives versions and syncs between
 /// browsers, so a value this version cannot use (a rule id it does not know, a limit of
-/// 0) is skipped with a note, and the rest still applies.
+/// 0) is skipped with a note, and the rest still applies. Settings of a newer version are
+/// read the same way (the fields this version knows), with a note saying so.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StoredSettings {
     pub agent_name: Option<String>,
@@ -240,6 +248,16 @@ impl StoredSettings {
                         None => skip(&mut notes, name, value, "must be a number of hours above 0 and under 24"),
                     }
                 }
+                "version" => match value.as_u64() {
+                    Some(version) if version > SETTINGS_VERSION => notes.push(format!(
+                        "settings: saved by a newer Reply Coach (settings version {version}); this one reads version \
+                         {SETTINGS_VERSION} and uses the settings it knows"
+                    )),
+                    Some(_) => {}
+                    None => notes.push(format!(
+                        "settings.version: must be a whole number (got {value}); reading as version {SETTINGS_VERSION}"
+                    )),
+                },
                 "voice" if value.is_null() => {}
                 "voice" => match Voice::from_setting(value) {
                     Ok(voice) => stored.voice = Some(voice),
@@ -353,6 +371,64 @@ mod tests {
             assert!(notes.len() == 1 && notes[0].starts_with("settings.voice: "), "{notes:?}");
         }
         assert_eq!(StoredSettings::from_json(&serde_json::json!({"voice": null})).1, Vec::<String>::new());
+    }
+
+    #[test]
+    fn stored_settings_without_a_version_are_the_original_shape_and_keep_every_value() {
+        // As the options page stored them before settings had a version.
+        let original = serde_json::json!({
+            "agentName": "Ana", "language": "ro", "previewBudget": 120, "maxWords": 60, "maxSentenceWords": 20,
+            "disabledRules": ["brevity"], "closingHours": 18, "lastHourHours": 22, "voice": "formal"
+        });
+        let (migrated, notes) = StoredSettings::from_json(&original);
+        assert!(notes.is_empty(), "{notes:?}");
+        let mut current = original.clone();
+        current["version"] = serde_json::json!(SETTINGS_VERSION);
+        let (read, notes) = StoredSettings::from_json(&current);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(migrated, read);
+        assert_eq!(migrated.agent_name.as_deref(), Some("Ana"));
+        assert_eq!((migrated.settings.preview_budget, migrated.settings.max_words), (120, 60));
+        assert_eq!(migrated.settings.disabled_rules, ["brevity"]);
+        assert_eq!(migrated.clock.closing_hours, 18.0);
+    }
+
+    #[test]
+    fn stored_settings_of_a_newer_version_use_what_is_understood_and_say_so() {
+        let newer = serde_json::json!({"version": 2, "maxWords": 45, "signature": {"style": "initials"}});
+        let (stored, notes) = StoredSettings::from_json(&newer);
+        assert_eq!(stored.settings.max_words, 45);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("newer Reply Coach (settings version 2)"), "{notes:?}");
+        // A version that is not a whole number is named, and the rest read as this version.
+        for bad in [serde_json::json!("2"), serde_json::json!(1.5), serde_json::json!(-1)] {
+            let (stored, notes) = StoredSettings::from_json(&serde_json::json!({"version": bad, "maxWords": 45}));
+            assert_eq!(stored.settings.max_words, 45);
+            assert!(notes.len() == 1 && notes[0].starts_with("settings.version: "), "{notes:?}");
+        }
+    }
+
+    #[test]
+    fn corrupt_stored_settings_give_the_defaults_with_a_note_each() {
+        for corrupt in [
+            serde_json::json!("{\"maxWords\": 4"),
+            serde_json::json!(7),
+            serde_json::json!([1]),
+            serde_json::json!(true),
+        ] {
+            let (stored, notes) = StoredSettings::from_json(&corrupt);
+            assert_eq!(stored, StoredSettings::default(), "{corrupt}");
+            assert!(notes.len() == 1 && notes[0].starts_with("settings must be an object"), "{notes:?}");
+        }
+        let wrong_types = serde_json::json!({
+            "agentName": 3, "language": ["ro"], "previewBudget": "90", "maxWords": null, "maxSentenceWords": 2.5,
+            "disabledRules": "brevity", "closingHours": {}, "lastHourHours": false, "voice": 1
+        });
+        let (stored, notes) = StoredSettings::from_json(&wrong_types);
+        assert_eq!((stored.agent_name, stored.language), (None, LanguageChoice::Auto));
+        assert_eq!(stored.settings, Settings::default());
+        assert_eq!(stored.clock, ClockSettings::default());
+        assert_eq!(notes.len(), 9, "{notes:?}");
     }
 
     #[test]

@@ -66,6 +66,15 @@ pub fn lint_with_settings(draft: &str, context: JsValue, stored: JsValue) -> Res
     Ok(write::result(&result))
 }
 
+/// What is wrong with the settings as stored (`chrome.storage.sync`, key `settings`): one
+/// line per value the content script skips (and uses the default for), and one when they
+/// come from a newer version; `[]` when all of them apply. For the options page, which
+/// says so rather than overwriting them unasked.
+#[wasm_bindgen(js_name = checkSettings)]
+pub fn check_settings(stored: JsValue) -> Vec<String> {
+    crate::context::StoredSettings::from_json(&json::json_of(&stored)).1
+}
+
 /// The CSS selector of the inbox's composers, from the page profile (for the reduced
 /// mode, whose content script has no Wasm to read the profile with).
 #[wasm_bindgen(js_name = composerSelector)]

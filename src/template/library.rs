@@ -159,13 +159,24 @@ fn read_document(document: &Map<String, Value>, problems: &mut Problems) -> Vec<
     if document.get("format").and_then(Value::as_str) != Some(FORMAT) {
         problems.document(Some("format"), format!("must be {FORMAT:?}"));
     }
+    // Version 1 is the first: there is no older shape to convert yet. The version that
+    // changes the shape converts the older documents here, before they are read.
+    let newest = VERSIONS[VERSIONS.len() - 1];
     match document.get("version") {
         Some(version) if version.as_u64().is_some_and(|v| VERSIONS.contains(&v)) => {}
+        // Refused rather than read in part: saving a part back would lose the rest.
+        Some(version) if version.as_u64().is_some_and(|v| v > newest) => problems.document(
+            Some("version"),
+            format!(
+                "version {version} comes from a newer Reply Coach; this one reads version {newest}: update Reply \
+                 Coach to use this library"
+            ),
+        ),
         Some(version) => problems.document(
             Some("version"),
-            format!("version {version} is not understood; this Reply Coach reads version 1"),
+            format!("version {version} is not a version of this format; this Reply Coach reads version {newest}"),
         ),
-        None => problems.document(Some("version"), "missing; this Reply Coach reads version 1".into()),
+        None => problems.document(Some("version"), format!("missing; this Reply Coach reads version {newest}")),
     }
     let Some(list) = document.get("templates").and_then(Value::as_array) else {
         problems.document(Some("templates"), "must be a list of templates".into());
@@ -329,11 +340,19 @@ mod tests {
             [
                 "extra: unknown field (expected format, version and templates)",
                 "format: must be \"reply-coach-templates\"",
-                "version: version 2 is not understood; this Reply Coach reads version 1",
+                "version: version 2 comes from a newer Reply Coach; this one reads version 1: update Reply Coach \
+                 to use this library",
                 "templates: must be a list of templates",
             ]
         );
         assert!(errors(&json!({"format": FORMAT, "templates": []}).to_string())[0].starts_with("version: missing"));
+        for odd in [json!(0), json!("1"), json!(1.5)] {
+            let text = json!({"format": FORMAT, "version": odd, "templates": []}).to_string();
+            assert_eq!(
+                errors(&text),
+                [format!("version: version {odd} is not a version of this format; this Reply Coach reads version 1")]
+            );
+        }
     }
 
     #[test]

@@ -100,7 +100,7 @@ impl Live {
             observers: RefCell::new(Vec::new()),
             resize: RefCell::new(None),
             storage_error: Closure::new(|error| {
-                dom::warn(&format!("a write to storage failed: {}", dom::describe(error)))
+                dom::warn(&format!("the template use counts were not saved: {}", dom::describe(error)))
             }),
         });
         live.listen()?;

@@ -72,14 +72,16 @@ impl Coach {
 
     /// Takes the agent's template library (the document kept in `chrome.storage.local`,
     /// or the default pack) and how often each template was used (`{id: count}`). An
-    /// invalid library is refused as a whole, with the reasons on the console.
+    /// invalid library (damaged, or from a newer version) is refused as a whole: the
+    /// picker keeps the templates it has, or takes `fallback` (the default pack, when it
+    /// has none yet), says so in a line of its own, and the console has the reasons.
     #[wasm_bindgen(js_name = setTemplates)]
-    pub fn set_templates(&self, library: JsValue, usage: JsValue) {
-        let library = match Library::from_value(&json_of(&library)) {
-            Ok(library) => library,
+    pub fn set_templates(&self, library: JsValue, usage: JsValue, fallback: JsValue) {
+        let (library, notice) = match Library::from_value(&json_of(&library)) {
+            Ok(library) => (Some(library), None),
             Err(errors) => {
-                dom::warn(&format!("the template library is invalid, so no templates are offered:\n{errors}"));
-                Library::default()
+                dom::warn(&format!("the stored template library cannot be read, so it is not used:\n{errors}"));
+                (Library::from_value(&json_of(&fallback)).ok(), Some(dom::message("storageTemplatesUnreadable", None)))
             }
         };
         let usage = json_of(&usage)
@@ -91,7 +93,7 @@ impl Coach {
                     .collect()
             })
             .unwrap_or_default();
-        self.live.set_templates(library, usage);
+        self.live.set_templates(library, usage, notice);
     }
 
     /// Opens the template picker for the composer (the keyboard shortcut).

@@ -19,6 +19,17 @@ import { chromium } from "playwright-core";
 import { bundleReplica } from "../replica/bundle.mjs";
 
 export const extensionDir = fileURLToPath(new URL("../../dist/chrome", import.meta.url));
+/** The extension's English texts (extension/_locales/en/messages.json). */
+export const en = JSON.parse(readFileSync(new URL("../../extension/_locales/en/messages.json", import.meta.url), "utf8"));
+
+/** English message `key` with its placeholders filled, as chrome.i18n.getMessage gives it. */
+export function message(key, ...values) {
+  let text = en[key].message;
+  for (const [name, { content }] of Object.entries(en[key].placeholders ?? {})) {
+    text = text.replaceAll(`$${name.toUpperCase()}$`, values[Number(content.slice(1)) - 1]);
+  }
+  return text;
+}
 const replicaDir = new URL("../replica/", import.meta.url);
 
 /** The addresses the replica answers at: the inbox paths of these origins. */

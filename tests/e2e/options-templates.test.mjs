@@ -12,9 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { launchOnReplica, openInbox, pageErrors } from "./harness.mjs";
+import { en, launchOnReplica, message, openInbox, pageErrors } from "./harness.mjs";
 
-const en = JSON.parse(readFileSync(fileURLToPath(new URL("../../extension/_locales/en/messages.json", import.meta.url)), "utf8"));
 const PACK = JSON.parse(readFileSync(fileURLToPath(new URL("../../src/template/pack/default.json", import.meta.url)), "utf8"));
 const packIds = PACK.templates.map((t) => t.id);
 const FORMAT = "reply-coach-templates";
@@ -35,15 +34,6 @@ const template = (id, fields = {}) => ({
   body: "Hi {first_name|there}, your order is on its way.",
   ...fields,
 });
-
-/** A message with its placeholders filled, as chrome.i18n.getMessage gives it. */
-function message(key, ...values) {
-  let text = en[key].message;
-  for (const [name, { content }] of Object.entries(en[key].placeholders ?? {})) {
-    text = text.replaceAll(`$${name.toUpperCase()}$`, values[Number(content.slice(1)) - 1]);
-  }
-  return text;
-}
 
 describe("templates on the settings page", () => {
   let context;
@@ -330,7 +320,7 @@ describe("templates on the settings page", () => {
       'templates[1] ("a.en").id: duplicate of templates[0]',
     ]);
     await refused(libraryFile("v2.json", [], { format: FORMAT, version: 2, templates: [] }), [
-      "version: version 2 is not understood; this Reply Coach reads version 1",
+      "version: version 2 comes from a newer Reply Coach; this one reads version 1: update Reply Coach to use this library",
     ]);
     await refused(libraryFile("typo.json", [{ ...template("a.en"), tittle: "x" }]), [
       'templates[0] ("a.en").tittle: unknown field (expected id, title, language, tags, shortcut, body)',

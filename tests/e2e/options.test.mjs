@@ -17,6 +17,7 @@ const localesDir = fileURLToPath(new URL("../../extension/_locales", import.meta
 
 /** The content script's contract: what an untouched profile means. */
 const DEFAULTS = {
+  version: 1,
   agentName: "",
   language: "auto",
   previewBudget: 90,

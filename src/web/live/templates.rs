@@ -34,6 +34,8 @@ pub(super) struct Templates {
     library: Library,
     index: SearchIndex,
     usage: BTreeMap<String, u32>,
+    /// Why the stored library is not the one offered (it could not be read).
+    notice: Option<String>,
     /// The open picker's target, `None` when it is closed.
     session: Option<Session>,
 }
@@ -60,13 +62,21 @@ impl Templates {
 }
 
 impl Live {
-    /// Takes the agent's library (from `chrome.storage.local`, or the default pack) and
-    /// the usage counts.
-    pub fn set_templates(self: &Rc<Self>, library: Library, usage: BTreeMap<String, u32>) {
+    /// Takes the agent's library (from `chrome.storage.local`, or the default pack; `None`
+    /// keeps the one it has), the usage counts, and the picker's notice.
+    pub fn set_templates(
+        self: &Rc<Self>,
+        library: Option<Library>,
+        usage: BTreeMap<String, u32>,
+        notice: Option<String>,
+    ) {
         if let Ok(mut state) = self.state.try_borrow_mut() {
-            state.templates.index = SearchIndex::new(&library);
-            state.templates.library = library;
+            if let Some(library) = library {
+                state.templates.index = SearchIndex::new(&library);
+                state.templates.library = library;
+            }
             state.templates.usage = usage;
+            state.templates.notice = notice;
         }
         self.refresh_picker();
     }
@@ -254,6 +264,7 @@ impl Live {
         if let Err(error) = picker.list(&self.document, &items, 0) {
             dom::warn(&error);
         }
+        picker.set_status(state.templates.notice.as_deref());
         drop(items);
         show_preview(state, &context);
     }

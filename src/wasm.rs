@@ -10,6 +10,7 @@ use crate::context::LintContext;
 mod json;
 mod read;
 mod templates;
+mod voice;
 mod write;
 
 pub use json::json_of;

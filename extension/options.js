@@ -3,15 +3,17 @@
 //
 // The stored value is the contract with the content script:
 //   {agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules,
-//    closingHours, lastHourHours}
+//    closingHours, lastHourHours, voice}
 // with a missing field meaning its default (DEFAULTS). The two clock thresholds are hours
 // since the customer's last message (above 0, under Meta's 24, closing not after the last
-// hour), read by StoredSettings::from_json in src/context.rs. Each change is checked and saved at
+// hour), read by StoredSettings::from_json in src/context.rs; `voice` is options-voice.js's.
+// Each change is checked and saved at
 // once; a value that fails the check is shown with the reason and never written, so what
 // is stored is always valid and a typo cannot lose the previous value.
 
 import init, { ruleIds } from "./pkg/reply_coach.js";
 import { startTemplates } from "./options-templates.js";
+import { setUpVoice, showVoice, startVoiceEditor } from "./options-voice.js";
 
 const KEY = "settings";
 const DEFAULTS = Object.freeze({
@@ -27,8 +29,6 @@ const DEFAULTS = Object.freeze({
 const LIMITS = ["previewBudget", "maxWords", "maxSentenceWords"];
 const THRESHOLDS = ["closingHours", "lastHourHours"];
 const LANGUAGES = ["auto", "en", "ro", "hy", "hi"];
-// The built-in voice profiles (src/voice/profiles); "neutral" is the default.
-const VOICES = ["neutral", "formal", "friendly"];
 // One word of letters; hyphens and apostrophes for names such as Ana-Maria or O'Neil, and
 // combining marks for Devanagari vowel signs.
 const FIRST_NAME = /^\p{L}[\p{L}\p{M}'’-]*$/u;
@@ -53,8 +53,8 @@ function normalise(stored) {
       ? [...new Set(s.disabledRules.filter((id) => typeof id === "string"))]
       : [...DEFAULTS.disabledRules],
     ...thresholds(s),
-    // The house voice: a built-in profile's name (this page's menu) or a team's own profile
-    // document (docs/VOICE.md), kept as stored; the core validates it.
+    // The house voice: a built-in profile's name, "custom" (the document in local storage),
+    // or a document stored inline by an earlier version (docs/VOICE.md), kept as stored.
     ...(s.voice === undefined ? {} : { voice: s.voice }),
   };
 }
@@ -179,16 +179,6 @@ function fill(settings, keys = [...FIELDS, "voice", "disabledRules"]) {
   }
 }
 
-/** Shows the stored voice in its menu: a built-in one by name, a team's own document as
- * "Your team's profile" (an entry that exists only while such a profile is stored). */
-function showVoice(voice) {
-  const custom = voice !== undefined && !VOICES.includes(voice);
-  const option = $("voice").querySelector('option[value="custom"]');
-  if (custom && !option) $("voice").add(new Option(msg("voice_custom"), "custom"));
-  if (!custom) option?.remove();
-  $("voice").value = custom ? "custom" : (voice ?? "neutral");
-}
-
 function translatePage() {
   document.documentElement.lang = msg("uiLang");
   document.documentElement.dir = msg("uiDir");
@@ -201,9 +191,6 @@ function translatePage() {
   for (const code of LANGUAGES) {
     $("language").add(new Option(msg(`language_${code}`), code));
   }
-  for (const name of VOICES) {
-    $("voice").add(new Option(msg(`voice_${name}`), name));
-  }
 }
 
 async function main() {
@@ -212,10 +199,7 @@ async function main() {
   for (const key of LIMITS) bindTyped($(key), parsers.limit);
   for (const key of THRESHOLDS) bindTyped($(key), parsers.hours(key));
   $("language").addEventListener("change", () => saveField("language", $("language").value));
-  // Choosing "Your team's profile" again keeps the stored document.
-  $("voice").addEventListener("change", () => {
-    if (VOICES.includes($("voice").value)) saveField("voice", $("voice").value);
-  });
+  setUpVoice(save);
   $("resetLimits").addEventListener("click", () => {
     const defaults = Object.fromEntries(LIMITS.map((key) => [key, DEFAULTS[key]]));
     for (const key of LIMITS) {
@@ -238,8 +222,12 @@ async function main() {
   // The rule list comes from the core itself, so the page never offers a rule it lacks;
   // the templates need the core to check and lint them.
   $("rules").replaceChildren(...(core ? ruleIds() : []).map(ruleRow));
-  if (core) startTemplates();
-  else $("templates").hidden = true;
+  if (core) {
+    startTemplates();
+    startVoiceEditor();
+  } else {
+    $("templates").hidden = true;
+  }
   const settings = normalise(stored);
   fill(settings);
   // Other tabs and synced devices change the settings too: show the fields they changed
@@ -250,9 +238,11 @@ async function main() {
     const after = normalise(changes[KEY].newValue);
     fill(after, Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])));
   });
-  // The sign-off checks need the name: without one the page opens by asking for it.
+  // The sign-off checks need the name: without one the page opens by asking for it, and
+  // points to the house voice next to it.
   if (settings.agentName === "") {
     $("welcome").hidden = false;
+    $("welcomeVoice").hidden = false;
     $("agentName").focus();
   }
 }

@@ -25,7 +25,7 @@
   // changes, and a read is applied only if none came after it started).
   const changes = { settings: 0, templates: 0 };
   const applySettings = async () => {
-    const seen = changes.settings;
+    const seen = ++changes.settings;
     const settings = await storedSettings();
     if (seen === changes.settings) coach.setSettings(settings);
   };
@@ -36,10 +36,8 @@
     if (seen === changes.templates) coach.setTemplates(library, templateUsage ?? {});
   };
   chrome.storage.onChanged.addListener((changed, area) => {
-    if (area === "sync" && "settings" in changed) {
-      changes.settings++;
-      coach.setSettings(changed.settings.newValue ?? {});
-    }
+    // Read again rather than taken from the change: a custom voice is in the other area.
+    if ((area === "sync" && "settings" in changed) || (area === "local" && "voiceProfile" in changed)) applySettings();
     if (area === "local" && "templates" in changed) applyTemplates();
   });
   chrome.runtime.onMessage.addListener((message) => {
@@ -55,10 +53,14 @@ async function defaultTemplates() {
   return response.json();
 }
 
-/** The agent's settings as the options page stores them; {} until they save any. */
+/** The agent's settings as the options page stores them ({} until they save any), with
+ * `voice: "custom"` replaced by the team's profile from chrome.storage.local (too large for
+ * sync), or neutral when none is stored there (docs/VOICE.md). */
 async function storedSettings() {
   const { settings } = await chrome.storage.sync.get("settings");
-  return settings ?? {};
+  if (settings?.voice !== "custom") return settings ?? {};
+  const { voiceProfile } = await chrome.storage.local.get("voiceProfile");
+  return { ...settings, voice: voiceProfile ?? "neutral" };
 }
 
 async function startReducedMode(reason) {

@@ -326,4 +326,11 @@ fn every_example_outcome_is_given_in_order() {
     assert_eq!(passed, [true, false, false]);
     assert_eq!(outcomes[1].found, ["voice-emoji"]);
     assert_eq!(outcomes[2].error.as_deref(), Some("context: read elsewhere"));
+    // Rule ids compare as sets: each once, in any order.
+    let ids = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect::<Vec<_>>();
+    let outcome =
+        |found: &[&str]| ExampleOutcome { index: 0, expected: ids(&["a", "b"]), found: ids(found), error: None };
+    assert!(outcome(&["b", "a"]).passed());
+    assert!(!outcome(&["a"]).passed());
+    assert!(!outcome(&["a", "b", "c"]).passed());
 }

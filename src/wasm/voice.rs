@@ -32,8 +32,8 @@ pub fn built_in_voice(name: &str) -> Option<String> {
 /// `problems` is `[]` for a valid profile, else the first problem the core finds, as
 /// `[{field, message}]`: the field at fault (`avoid[2].phrase`; `null` for the document as
 /// a whole) and the message, which names it too. `examples` (for a valid profile only)
-/// holds each self-test's outcome in order: `{draft, expected, found, passed, error}`, the
-/// rule ids in the rules' reporting order, `error` (or `null`) why the example could not run.
+/// holds each self-test's outcome in order: `{draft, expected, found, passed, error}`, each
+/// list of rule ids without repeats, `error` (or `null`) why the example could not run.
 #[wasm_bindgen(js_name = checkVoice)]
 pub fn check_voice(document: JsValue) -> JsValue {
     let (problems, examples) = match Voice::from_json(&super::json_of(&document)) {

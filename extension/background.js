@@ -4,7 +4,8 @@
 // Requests:
 //   {type: "lint", draft: string, context?: object, useStoredSettings?: boolean}
 //     → {language, findings} from the core, or {error: message}. With useStoredSettings
-//     the agent's settings from chrome.storage.sync apply over the context (reduced mode).
+//     the agent's settings from chrome.storage.sync apply over the context (reduced mode),
+//     a custom voice profile taken from chrome.storage.local.
 //   {type: "profile"} → {composerSelector}: what the reduced mode's content script needs
 //     of the page profile, having no Wasm of its own.
 //   {type: "inbox", rows: number, lastHour: number} from the content script (no answer):
@@ -45,17 +46,23 @@ async function lintRequest(draft, context, useStoredSettings = false) {
     return { error: `draft must be a string (got ${draft === null ? "null" : typeof draft})` };
   }
   try {
-    if (useStoredSettings) {
-      // Damaged or newer settings are read leniently by the core; unreadable ones are none.
-      const { settings } = await chrome.storage.sync.get("settings").catch(() => ({}));
-      return lintWithSettings(draft, context, settings ?? {});
-    }
+    if (useStoredSettings) return lintWithSettings(draft, context, await storedSettings());
     return lint(draft, context);
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) return { error: `Reply Coach's core failed in ${lastPanic}` };
     // The core throws an Error naming the bad context field.
     return { error: messageOf(e) };
   }
+}
+
+/** The settings as stored, a custom voice put in place as content.js does: "custom" stands
+ * for the document in chrome.storage.local, or neutral when there is none (docs/VOICE.md). */
+async function storedSettings() {
+  // Damaged or newer settings are read leniently by the core; unreadable ones are none.
+  const { settings } = await chrome.storage.sync.get("settings").catch(() => ({}));
+  const { voiceProfile } =
+    settings?.voice === "custom" ? await chrome.storage.local.get("voiceProfile").catch(() => ({})) : {};
+  return settings?.voice === "custom" ? { ...settings, voice: voiceProfile ?? "neutral" } : (settings ?? {});
 }
 
 function messageOf(e) {

@@ -71,7 +71,7 @@
   // Until the first library is taken, the default pack stands in for one that cannot be read.
   let started = false;
   const applySettings = async () => {
-    const seen = changes.settings;
+    const seen = ++changes.settings;
     const settings = await storedSettings();
     if (seen === changes.settings) coach?.setSettings(settings);
   };
@@ -85,14 +85,15 @@
   };
   chrome.storage.onChanged.addListener((changed, area) => {
     if (area === "sync" && "settings" in changed) {
-      changes.settings++;
-      const settings = changed.settings.newValue ?? {};
-      if (settings !== null && typeof settings === "object" && !Array.isArray(settings)) {
-        coach?.setSettings(settings);
+      const settings = changed.settings.newValue;
+      if (settings === undefined || (settings !== null && typeof settings === "object" && !Array.isArray(settings))) {
+        applySettings();
       } else {
         console.warn("Reply Coach: the stored settings are not settings, so the ones in use stay:", settings);
       }
     }
+    // Read again rather than taken from the change: a custom voice is in the other area.
+    if (area === "local" && "voiceProfile" in changed) applySettings();
     if (area === "local" && "templates" in changed) applyTemplates();
   });
   chrome.runtime.onMessage.addListener((message) => {
@@ -132,10 +133,14 @@ async function defaultTemplates() {
   return response.json();
 }
 
-/** The agent's settings as the options page stores them; {} until they save any. */
+/** The agent's settings as the options page stores them ({} until they save any), with
+ * `voice: "custom"` replaced by the team's profile from chrome.storage.local (too large for
+ * sync), or neutral when none is stored there (docs/VOICE.md). */
 async function storedSettings() {
   const { settings } = await readStorage("sync", "settings");
-  return settings ?? {};
+  if (settings?.voice !== "custom") return settings ?? {};
+  const { voiceProfile } = await readStorage("local", "voiceProfile");
+  return { ...settings, voice: voiceProfile ?? "neutral" };
 }
 
 /** `keys` of the storage `area`; when the browser cannot read it, nothing (so the defaults

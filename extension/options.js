@@ -3,10 +3,11 @@
 //
 // The stored value is the contract with the content script:
 //   {version, agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules,
-//    closingHours, lastHourHours}
+//    closingHours, lastHourHours, voice}
 // with a missing field meaning its default (DEFAULTS). The two clock thresholds are hours
 // since the customer's last message (above 0, under Meta's 24, closing not after the last
-// hour), read by StoredSettings::from_json in src/context.rs. Each change is checked and saved at
+// hour), read by StoredSettings::from_json in src/context.rs; `voice` is options-voice.js's.
+// Each change is checked and saved at
 // once; a value that fails the check is shown with the reason and never written, so what
 // is stored is always valid and a typo cannot lose the previous value.
 //
@@ -18,6 +19,7 @@
 
 import init, { checkSettings, ruleIds } from "./pkg/reply_coach.js";
 import { startTemplates } from "./options-templates.js";
+import { setUpVoice, showVoice, startVoiceEditor } from "./options-voice.js";
 
 const KEY = "settings";
 /** The settings schema this page writes: SETTINGS_VERSION in src/context.rs. */
@@ -35,8 +37,6 @@ const DEFAULTS = Object.freeze({
 const LIMITS = ["previewBudget", "maxWords", "maxSentenceWords"];
 const THRESHOLDS = ["closingHours", "lastHourHours"];
 const LANGUAGES = ["auto", "en", "ro", "hy", "hi"];
-// The built-in voice profiles (src/voice/profiles); "neutral" is the default.
-const VOICES = ["neutral", "formal", "friendly"];
 // One word of letters; hyphens and apostrophes for names such as Ana-Maria or O'Neil, and
 // combining marks for Devanagari vowel signs.
 const FIRST_NAME = /^\p{L}[\p{L}\p{M}'’-]*$/u;
@@ -62,8 +62,8 @@ function normalise(stored) {
       ? [...new Set(s.disabledRules.filter((id) => typeof id === "string"))]
       : [...DEFAULTS.disabledRules],
     ...thresholds(s),
-    // The house voice: a built-in profile's name (this page's menu) or a team's own profile
-    // document (docs/VOICE.md), kept as stored; the core validates it.
+    // The house voice: a built-in profile's name, "custom" (the document in local storage),
+    // or a document stored inline by an earlier version (docs/VOICE.md), kept as stored.
     ...(s.voice === undefined ? {} : { voice: s.voice }),
   };
 }
@@ -215,16 +215,6 @@ function fill(settings, keys = [...FIELDS, "voice", "disabledRules"]) {
   }
 }
 
-/** Shows the stored voice in its menu: a built-in one by name, a team's own document as
- * "Your team's profile" (an entry that exists only while such a profile is stored). */
-function showVoice(voice) {
-  const custom = voice !== undefined && !VOICES.includes(voice);
-  const option = $("voice").querySelector('option[value="custom"]');
-  if (custom && !option) $("voice").add(new Option(msg("voice_custom"), "custom"));
-  if (!custom) option?.remove();
-  $("voice").value = custom ? "custom" : (voice ?? "neutral");
-}
-
 /** Whether `stored` settings come from a newer version than this page writes. */
 const isNewer = (stored) => Number.isSafeInteger(stored?.version) && stored.version > SETTINGS_VERSION;
 
@@ -269,9 +259,6 @@ function translatePage() {
   for (const code of LANGUAGES) {
     $("language").add(new Option(msg(`language_${code}`), code));
   }
-  for (const name of VOICES) {
-    $("voice").add(new Option(msg(`voice_${name}`), name));
-  }
 }
 
 async function main() {
@@ -280,10 +267,7 @@ async function main() {
   for (const key of LIMITS) bindTyped($(key), parsers.limit);
   for (const key of THRESHOLDS) bindTyped($(key), parsers.hours(key));
   $("language").addEventListener("change", () => saveField("language", $("language").value));
-  // Choosing "Your team's profile" again keeps the stored document.
-  $("voice").addEventListener("change", () => {
-    if (VOICES.includes($("voice").value)) saveField("voice", $("voice").value);
-  });
+  setUpVoice(save);
   $("resetLimits").addEventListener("click", () => {
     const defaults = Object.fromEntries(LIMITS.map((key) => [key, DEFAULTS[key]]));
     for (const key of LIMITS) {
@@ -306,8 +290,12 @@ async function main() {
   // The rule list comes from the core itself, so the page never offers a rule it lacks;
   // the templates need the core to check and lint them.
   $("rules").replaceChildren(...(core ? ruleIds() : []).map(ruleRow));
-  if (core) startTemplates();
-  else $("templates").hidden = true;
+  if (core) {
+    startTemplates();
+    startVoiceEditor();
+  } else {
+    $("templates").hidden = true;
+  }
   const settings = normalise(stored);
   fill(settings);
   let chosen = false;
@@ -328,9 +316,11 @@ async function main() {
     // A newer version on a synced device: from now on this page leaves them alone too.
     if (isNewer(changes[KEY].newValue) && !chosen) reportStored(changes[KEY].newValue, core);
   });
-  // The sign-off checks need the name: without one the page opens by asking for it.
+  // The sign-off checks need the name: without one the page opens by asking for it, and
+  // points to the house voice next to it.
   if (settings.agentName === "") {
     $("welcome").hidden = false;
+    $("welcomeVoice").hidden = false;
     $("agentName").focus();
   }
 }

@@ -11,6 +11,7 @@ mod json;
 pub mod panic;
 mod read;
 mod templates;
+mod voice;
 mod write;
 
 pub use json::json_of;

@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-pub use examples::{run_examples, ExampleFailure};
+pub use examples::{run_examples, run_examples_with, ExampleOutcome};
 
 use crate::draft::Draft;
 use crate::finding::Severity;
@@ -157,9 +157,22 @@ impl PartialEq for Voice {
     }
 }
 
-/// A profile that cannot be used, with the field at fault and what to correct.
+/// A profile that cannot be used, with the field at fault and what to correct. A message
+/// about one field starts with its path (`avoid[2].phrase: …`, `limits.max_words must …`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VoiceError(pub String);
+
+impl VoiceError {
+    /// The path of the field at fault (`avoid[2].phrase`, `rules.tone-shout`), from the
+    /// start of the message; `None` for the document as a whole (its size, its syntax, a
+    /// field it does not know, named in the message).
+    pub fn field(&self) -> Option<&str> {
+        // Byte by byte: every separator is ASCII, so each cut is at a character boundary.
+        let up_to = |text: &str, ends: [u8; 2]| text.bytes().position(|b| ends.contains(&b)).unwrap_or(text.len());
+        let path = self.0.get(..up_to(&self.0, *b" :"))?;
+        KEYS.contains(&path.get(..up_to(path, *b".["))?).then_some(path)
+    }
+}
 
 impl std::fmt::Display for VoiceError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -290,3 +290,47 @@ fn profile_limits_replace_the_settings() {
     assert_eq!(rules, ["first-line-summary", "brevity"]);
     assert_eq!(lint(draft, &LintContext::default()).unwrap().findings, []);
 }
+
+#[test]
+fn an_error_gives_its_field_apart() {
+    let field = |document: Value| Voice::from_json(&document).unwrap_err().field().map(str::to_string);
+    let avoid = serde_json::json!({"version": 1, "avoid": [{"phrase": "ok"}, {"phrase": "a\nb"}]});
+    assert_eq!(field(avoid).as_deref(), Some("avoid[1].phrase"));
+    let rules = serde_json::json!({"version": 1, "rules": {"tone-shout": "loud"}});
+    assert_eq!(field(rules).as_deref(), Some("rules.tone-shout"));
+    assert_eq!(
+        field(serde_json::json!({"version": 1, "limits": {"max_words": 0}})).as_deref(),
+        Some("limits.max_words")
+    );
+    assert_eq!(field(serde_json::json!({"name": "x"})).as_deref(), Some("version"));
+    assert_eq!(field(serde_json::json!({"version": 1, "sign_off": "Maria"})).as_deref(), Some("sign_off"));
+    // The document as a whole: a field it does not know is named in the message only.
+    assert_eq!(field(serde_json::json!({"version": 1, "tone": "warm"})), None);
+    assert_eq!(field(serde_json::json!([1])), None);
+    assert_eq!(Voice::parse("{").unwrap_err().field(), None);
+}
+
+#[test]
+fn every_example_outcome_is_given_in_order() {
+    let voice = Arc::new(
+        parse(serde_json::json!({"version": 1, "emoji": "not-allowed", "examples": [
+            {"draft": "Sent 🙂", "expect": ["voice-emoji"]},
+            {"draft": "Sent 🙂", "expect": []},
+            {"draft": "Sent", "expect": [], "context": {"agentName": "Maria"}}
+        ]}))
+        .unwrap(),
+    );
+    let refuse = |_: &Value| Err("read elsewhere".to_string());
+    let outcomes = run_examples_with(&voice, refuse);
+    let passed: Vec<bool> = outcomes.iter().map(ExampleOutcome::passed).collect();
+    assert_eq!(passed, [true, false, false]);
+    assert_eq!(outcomes[1].found, ["voice-emoji"]);
+    assert_eq!(outcomes[2].error.as_deref(), Some("context: read elsewhere"));
+    // Rule ids compare as sets: each once, in any order.
+    let ids = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect::<Vec<_>>();
+    let outcome =
+        |found: &[&str]| ExampleOutcome { index: 0, expected: ids(&["a", "b"]), found: ids(found), error: None };
+    assert!(outcome(&["b", "a"]).passed());
+    assert!(!outcome(&["a"]).passed());
+    assert!(!outcome(&["a", "b", "c"]).passed());
+}

@@ -1,9 +1,10 @@
 //! JS values as `serde_json::Value`, walked by hand: the stored settings, the template
 //! library and the page profile are read from a `Value` (as natively), and this walk costs
 //! far less of the Wasm than serde-wasm-bindgen's deserializer and the error formatting it
-//! brings along (docs/SIZE.md).
+//! brings along (docs/SIZE.md). [`js_of`] is the way back, for what the core reads from JS
+//! objects itself.
 
-use js_sys::{Array, Object};
+use js_sys::{Array, Object, Reflect};
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -44,6 +45,26 @@ fn walk(value: &JsValue, depth: usize) -> Value {
         return Value::Object(map);
     }
     Value::Null
+}
+
+/// The way back: `value` as the JS value `JSON.parse` gives for its JSON (a voice profile
+/// example's context, read again as `lint` reads one).
+pub fn js_of(value: &Value) -> JsValue {
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(flag) => JsValue::from_bool(*flag),
+        Value::Number(number) => number.as_f64().map_or(JsValue::NULL, JsValue::from_f64),
+        Value::String(text) => JsValue::from_str(text),
+        Value::Array(items) => items.iter().map(js_of).collect::<Array>().into(),
+        Value::Object(map) => {
+            let object = Object::new();
+            for (key, item) in map {
+                // Setting a new property on a fresh plain object cannot throw.
+                let _ = Reflect::set(&object, &JsValue::from_str(key), &js_of(item));
+            }
+            object.into()
+        }
+    }
 }
 
 /// A whole number as an integer (so `as_u64` reads a count), any other finite one as a float.

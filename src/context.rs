@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::clock::ClockSettings;
 use crate::lang::Language;
 use crate::rules;
+use crate::text::json;
 use crate::text::number::shown;
 use crate::voice::Voice;
 
@@ -200,12 +201,12 @@ impl StoredSettings {
         let mut notes = Vec::new();
         let Some(object) = value.as_object() else {
             if !value.is_null() {
-                notes.push(format!("settings must be an object, not {value}"));
+                notes.push(format!("settings must be an object, not {}", json::shown(value)));
             }
             return (stored, notes);
         };
         let skip = |notes: &mut Vec<String>, name: &str, value: &serde_json::Value, why: &str| {
-            notes.push(format!("settings.{name}: {why} (got {value}); using the default"));
+            notes.push(format!("settings.{name}: {why} (got {}); using the default", json::shown(value)));
         };
         for (name, value) in object {
             match name.as_str() {
@@ -234,7 +235,10 @@ impl StoredSettings {
                         for id in ids {
                             match id.as_str().filter(|id| rules::ids().any(|known| known == *id)) {
                                 Some(id) => stored.settings.disabled_rules.push(id.to_string()),
-                                None => notes.push(format!("settings.disabledRules: no rule {id} in this version")),
+                                None => notes.push(format!(
+                                    "settings.disabledRules: no rule {} in this version",
+                                    json::shown(id)
+                                )),
                             }
                         }
                     }
@@ -255,7 +259,8 @@ impl StoredSettings {
                     )),
                     Some(_) => {}
                     None => notes.push(format!(
-                        "settings.version: must be a whole number (got {value}); reading as version {SETTINGS_VERSION}"
+                        "settings.version: must be a whole number (got {}); reading as version {SETTINGS_VERSION}",
+                        json::shown(value)
                     )),
                 },
                 "voice" if value.is_null() => {}

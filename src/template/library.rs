@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use super::model::{Library, Template};
 use crate::lang::Language;
+use crate::text::json;
 
 /// The `format` every library document carries.
 pub const FORMAT: &str = "reply-coach-templates";
@@ -168,13 +169,17 @@ fn read_document(document: &Map<String, Value>, problems: &mut Problems) -> Vec<
         Some(version) if version.as_u64().is_some_and(|v| v > newest) => problems.document(
             Some("version"),
             format!(
-                "version {version} comes from a newer Reply Coach; this one reads version {newest}: update Reply \
-                 Coach to use this library"
+                "version {} comes from a newer Reply Coach; this one reads version {newest}: update Reply Coach to \
+                 use this library",
+                json::shown(version)
             ),
         ),
         Some(version) => problems.document(
             Some("version"),
-            format!("version {version} is not a version of this format; this Reply Coach reads version {newest}"),
+            format!(
+                "version {} is not a version of this format; this Reply Coach reads version {newest}",
+                json::shown(version)
+            ),
         ),
         None => problems.document(Some("version"), format!("missing; this Reply Coach reads version {newest}")),
     }

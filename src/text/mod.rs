@@ -5,6 +5,7 @@ use std::ops::Range;
 
 pub mod case;
 pub mod fold;
+pub mod json;
 pub mod letters;
 pub mod number;
 pub mod phrases;

@@ -24,6 +24,7 @@ use crate::draft::Draft;
 use crate::finding::Severity;
 use crate::lang::Language;
 use crate::rules;
+use crate::text::json;
 use crate::text::words::word_key;
 use crate::text::{fold, PhraseList};
 
@@ -224,7 +225,9 @@ impl Voice {
         let object = object(json, "the profile", &KEYS)?;
         match object.get("version") {
             Some(version) if version.as_u64() == Some(VERSION) => {}
-            Some(version) => return error(format!("version: this core reads version {VERSION}, not {version}")),
+            Some(version) => {
+                return error(format!("version: this core reads version {VERSION}, not {}", json::shown(version)))
+            }
             None => return error(format!("version is missing: write \"version\": {VERSION}")),
         }
         let mut voice = Voice {
@@ -310,7 +313,8 @@ fn json_size(value: &Value) -> usize {
 
 /// `value` as an object with no keys but `known`.
 fn object<'v>(value: &'v Value, path: &str, known: &[&str]) -> Result<&'v Map<String, Value>, VoiceError> {
-    let object = value.as_object().ok_or_else(|| VoiceError(format!("{path} must be an object, not {value}")))?;
+    let object =
+        value.as_object().ok_or_else(|| VoiceError(format!("{path} must be an object, not {}", json::shown(value))))?;
     if let Some(unknown) = object.keys().find(|key| !known.contains(&key.as_str())) {
         return error(format!("{path}: unknown field {unknown:?}; known fields: {}", known.join(", ")));
     }
@@ -320,7 +324,7 @@ fn object<'v>(value: &'v Value, path: &str, known: &[&str]) -> Result<&'v Map<St
 fn text(value: &Value, path: &str) -> Result<String, VoiceError> {
     match value.as_str() {
         Some(text) => Ok(text.to_string()),
-        None => error(format!("{path} must be text, not {value}")),
+        None => error(format!("{path} must be text, not {}", json::shown(value))),
     }
 }
 
@@ -329,7 +333,9 @@ fn optional_text(object: &Map<String, Value>, key: &str) -> Result<Option<String
 }
 
 fn texts(value: &Value, path: &str) -> Result<Vec<String>, VoiceError> {
-    let items = value.as_array().ok_or_else(|| VoiceError(format!("{path} must be a list of text, not {value}")))?;
+    let items = value
+        .as_array()
+        .ok_or_else(|| VoiceError(format!("{path} must be a list of text, not {}", json::shown(value))))?;
     items.iter().enumerate().map(|(i, item)| text(item, &format!("{path}[{i}]"))).collect()
 }
 
@@ -338,7 +344,7 @@ fn list<'v>(value: Option<&'v Value>, path: &str) -> Result<&'v [Value], VoiceEr
         None => Ok(&[]),
         Some(value) => match value.as_array() {
             Some(items) => Ok(items),
-            None => error(format!("{path} must be a list, not {value}")),
+            None => error(format!("{path} must be a list, not {}", json::shown(value))),
         },
     }
 }
@@ -347,13 +353,13 @@ fn language(value: &Value, path: &str) -> Result<Language, VoiceError> {
     value
         .as_str()
         .and_then(Language::from_code)
-        .ok_or_else(|| VoiceError(format!("{path} must be en, ro, hy or hi, not {value}")))
+        .ok_or_else(|| VoiceError(format!("{path} must be en, ro, hy or hi, not {}", json::shown(value))))
 }
 
 fn count(value: &Value, path: &str, low: u64, high: u64) -> Result<usize, VoiceError> {
     match value.as_u64().filter(|n| (low..=high).contains(n)).and_then(|n| usize::try_from(n).ok()) {
         Some(n) => Ok(n),
-        None => error(format!("{path} must be a whole number from {low} to {high}, not {value}")),
+        None => error(format!("{path} must be a whole number from {low} to {high}, not {}", json::shown(value))),
     }
 }
 
@@ -362,7 +368,7 @@ fn registers(value: Option<&Value>) -> Result<[Option<Register>; 4], VoiceError>
     let read = |value: &Value, path: &str| match value.as_str() {
         Some("formal") => Ok(Register::Formal),
         Some("informal") => Ok(Register::Informal),
-        _ => error(format!("{path} must be formal or informal, not {value}")),
+        _ => error(format!("{path} must be formal or informal, not {}", json::shown(value))),
     };
     let mut registers = [None; 4];
     match value {
@@ -513,7 +519,9 @@ fn emoji(value: Option<&Value>) -> Result<EmojiPolicy, VoiceError> {
             let limit = object(value, "emoji", &["limit"])?.get("limit").unwrap_or(&Value::Null);
             Ok(EmojiPolicy::Limit(count(limit, "emoji.limit", 0, 50)?))
         }
-        Some(value) => error(format!("emoji must be \"allowed\", \"not-allowed\" or {{\"limit\": N}}, not {value}")),
+        Some(value) => {
+            error(format!("emoji must be \"allowed\", \"not-allowed\" or {{\"limit\": N}}, not {}", json::shown(value)))
+        }
     }
 }
 
@@ -521,7 +529,8 @@ fn emoji(value: Option<&Value>) -> Result<EmojiPolicy, VoiceError> {
 fn rule_settings(value: Option<&Value>) -> Result<Vec<(String, RuleSetting)>, VoiceError> {
     let Some(value) = value else { return Ok(Vec::new()) };
     let ids: Vec<&str> = rules::ids().collect();
-    let object = value.as_object().ok_or_else(|| VoiceError(format!("rules must be an object, not {value}")))?;
+    let object =
+        value.as_object().ok_or_else(|| VoiceError(format!("rules must be an object, not {}", json::shown(value))))?;
     let mut settings = Vec::new();
     for (id, setting) in object {
         if !ids.contains(&id.as_str()) {
@@ -532,7 +541,7 @@ fn rule_settings(value: Option<&Value>) -> Result<Vec<(String, RuleSetting)>, Vo
             Some("error") => RuleSetting::Severity(Severity::Error),
             Some("warning") => RuleSetting::Severity(Severity::Warning),
             Some("info") => RuleSetting::Severity(Severity::Info),
-            _ => return error(format!("rules.{id} must be off, error, warning or info, not {setting}")),
+            _ => return error(format!("rules.{id} must be off, error, warning or info, not {}", json::shown(setting))),
         };
         settings.push((id.clone(), setting));
     }

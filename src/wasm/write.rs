@@ -13,6 +13,7 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::finding::{Edit, Finding, Fix};
+use crate::text::json::push_quoted as string;
 use crate::LintResult;
 
 pub fn result(result: &LintResult) -> JsValue {
@@ -63,32 +64,6 @@ fn array<T>(json: &mut String, items: &[T], write_item: fn(&mut String, &T)) {
         write_item(json, item);
     }
     json.push(']');
-}
-
-/// `text` as a JSON string: quotes, backslashes and control characters escaped, the rest
-/// (any Unicode) copied in runs, as JSON allows. The escaped bytes are ASCII, so each one
-/// is a character boundary to cut at.
-fn string(json: &mut String, text: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    json.push('"');
-    let mut copied = 0;
-    for (at, &byte) in text.as_bytes().iter().enumerate() {
-        if byte == b'"' || byte == b'\\' || byte < b' ' {
-            json.push_str(&text[copied..at]);
-            json.push('\\');
-            match byte {
-                b'"' | b'\\' => json.push(byte as char),
-                _ => {
-                    json.push_str("u00");
-                    json.push(HEX[usize::from(byte >> 4)] as char);
-                    json.push(HEX[usize::from(byte & 15)] as char);
-                }
-            }
-            copied = at + 1;
-        }
-    }
-    json.push_str(&text[copied..]);
-    json.push('"');
 }
 
 pub(super) fn object(fields: &[(&str, JsValue)]) -> JsValue {

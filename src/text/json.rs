@@ -1,0 +1,115 @@
+//! JSON text written by hand: strings quoted for JSON, and values shown compactly in
+//! error messages ("got {\"limit\": -1}"). serde_json's serializer, which `Value`'s
+//! `Display` brings in twice (compact and pretty), cost about 2 KB of the gzipped Wasm
+//! for a few messages; the lint export writes its result with the same quoting
+//! (`wasm::write`).
+
+use std::fmt;
+
+use serde_json::Value;
+
+/// Appends `text` to `out` as a JSON string: quotes, backslashes and control characters
+/// escaped as serde_json escapes them, the rest (any Unicode) copied in runs, as JSON allows. The escaped bytes are
+/// ASCII, so each one is a character boundary to cut at.
+pub fn push_quoted(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let mut copied = 0;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        if byte == b'"' || byte == b'\\' || byte < b' ' {
+            out.push_str(&text[copied..at]);
+            out.push('\\');
+            match byte {
+                b'"' | b'\\' => out.push(byte as char),
+                b'\n' => out.push('n'),
+                b'\r' => out.push('r'),
+                b'\t' => out.push('t'),
+                0x08 => out.push('b'),
+                0x0c => out.push('f'),
+                _ => {
+                    out.push_str("u00");
+                    out.push(HEX[usize::from(byte >> 4)] as char);
+                    out.push(HEX[usize::from(byte & 15)] as char);
+                }
+            }
+            copied = at + 1;
+        }
+    }
+    out.push_str(&text[copied..]);
+    out.push('"');
+}
+
+/// `value` as compact JSON for a message; fractions to two decimals ([`super::number`]).
+pub fn shown(value: &Value) -> Shown<'_> {
+    Shown(value)
+}
+
+/// See [`shown`].
+pub struct Shown<'a>(&'a Value);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        push_value(&mut out, self.0);
+        f.write_str(&out)
+    }
+}
+
+fn push_value(out: &mut String, value: &Value) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::Number(number) => match (number.as_i64(), number.as_u64()) {
+            (Some(whole), _) => out.push_str(&whole.to_string()),
+            (None, Some(whole)) => out.push_str(&whole.to_string()),
+            _ => out.push_str(&super::number::shown(number.as_f64().unwrap_or(f64::NAN))),
+        },
+        Value::String(text) => push_quoted(out, text),
+        Value::Array(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                push_value(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(fields) => {
+            out.push('{');
+            for (index, (key, item)) in fields.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                push_quoted(out, key);
+                out.push(':');
+                push_value(out, item);
+            }
+            out.push('}');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn values_read_as_serde_writes_them() {
+        for value in [
+            json!(null),
+            json!(true),
+            json!(-3),
+            json!(18446744073709551615u64),
+            json!("many \"quoted\" \\ \n\r\t\u{8}\u{c}\u{1}\u{1f} ă 👍"),
+            json!([1, "a", [], {}]),
+            json!({"limit": -1, "words": ["x", {"y": false}]}),
+        ] {
+            assert_eq!(shown(&value).to_string(), value.to_string(), "{value}");
+        }
+        assert_eq!(shown(&json!(1.5)).to_string(), "1.5");
+        assert_eq!(shown(&json!(0.1234)).to_string(), "0.12", "two decimals, as every number in a message");
+    }
+}

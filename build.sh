@@ -121,6 +121,11 @@ ensure_e2e_deps() {
 # from the tests' so `./build.sh test` never downloads harper.js's 16 MB of Wasm.
 ensure_bench_deps() {
   ensure_npm_deps benches
+  if ! command -v valgrind >/dev/null; then
+    step "Installing valgrind (callgrind counts where a lint's instructions go)"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends valgrind
+  fi
 }
 
 # ---- build ----
@@ -255,6 +260,51 @@ run_native_bench() {
   cat "$BENCH_DIR/native.md"
 }
 
+# Where a lint's instructions go, natively (the same code as the Wasm, opt-level z):
+# callgrind counts instructions, so the figures hold whatever else the machine is doing.
+# The bench binary lints each short class 20 times under `--profile`; the tables list the
+# instructions per lint by class, then short English's by function (inclusive, the core's
+# own functions, as a share of the lint).
+readonly PROFILE_CLASSES=(short-en short-ro short-hy short-hi)
+run_native_profile() {
+  step "Where a lint's instructions go (callgrind on the native bench)"
+  local binary class out
+  binary=$(find "$BENCH_DIR/cargo/release/deps" -maxdepth 1 -type f -executable -name 'native-*' -printf '%T@ %p\n' |
+    sort -rn | awk 'NR == 1 { print $2 }')
+  [[ -n $binary ]] || die "no native bench binary in $BENCH_DIR/cargo"
+  for class in "${PROFILE_CLASSES[@]}"; do
+    # The binary prints how many lints it made.
+    valgrind --tool=callgrind --callgrind-out-file="$BENCH_DIR/callgrind.$class.out" "$binary" --profile "$class" \
+      2>/dev/null >"$BENCH_DIR/callgrind.$class.lints"
+  done
+  {
+    echo "| class | instructions per lint |"
+    echo "|---|---:|"
+    for class in "${PROFILE_CLASSES[@]}"; do
+      out="$BENCH_DIR/callgrind.$class.out"
+      callgrind_annotate --inclusive=yes "$out" 2>/dev/null |
+        awk -v class="$class" -v lints="$(<"$BENCH_DIR/callgrind.$class.lints")" '
+          /reply_coach::lint::lint \[/ && !done { gsub(",", "", $1); printf "| %s | %d |\n", class, $1 / lints; done = 1 }'
+    done
+    echo
+    echo "| short-en, by function (inclusive) | share of a lint |"
+    echo "|---|---:|"
+    callgrind_annotate --inclusive=yes "$BENCH_DIR/callgrind.short-en.out" 2>/dev/null |
+      awk '
+        / \[/ && /reply_coach::/ {
+          gsub(",", "", $1)
+          name = $0; sub(/^[^:]*:/, "", name); sub(/ \[.*$/, "", name); sub(/::h[0-9a-f]{16}$/, "", name)
+          if (name ~ /^reply_coach::lint::lint$/) { total = $1; next }
+          if (total > 0 && shown < 14 && !(name in seen)) {
+            seen[name] = 1; shown++
+            gsub(/\|/, "\\|", name)
+            printf "| `%s` | %.0f%% |\n", name, 100 * $1 / total
+          }
+        }'
+  } >"$BENCH_DIR/profile.md"
+  cat "$BENCH_DIR/profile.md"
+}
+
 # The optimised Wasm (target/wasm-pkg, from build) against write-good and harper.js.
 run_browser_bench() {
   step "Lint latency in headless Chromium (benches/browser.mjs)"
@@ -321,6 +371,19 @@ write_benchmarks_md() {
     echo "\"rfund snet\", Romanian preferred."
     echo
     cat "$BENCH_DIR/native.md"
+    echo
+    echo "## Where a lint's time goes"
+    echo
+    echo "Instructions counted by callgrind (\`valgrind --tool=callgrind\` on the native bench"
+    echo "binary with \`--profile CLASS\`: the same Rust as the Wasm, opt-level z; counts, not"
+    echo "seconds, so they hold on a busy machine). The Wasm in Chromium runs the same code, so"
+    echo "this is the profile behind the short-draft latency below: reading the draft"
+    echo "(\`Draft::detected\`: UAX #29 words and their folded keys, the language, the sentences)"
+    echo "is the largest part, then the phrase matching the rules share. The result's way out"
+    echo "of the Wasm is no longer in it: it was a fifth of a short lint in Chromium when built"
+    echo "with one \`Reflect::set\` per field, and is now one \`JSON.parse\` (\`src/wasm/write.rs\`)."
+    echo
+    cat "$BENCH_DIR/profile.md"
     echo
     echo "## Lint latency in headless Chromium"
     echo
@@ -403,6 +466,7 @@ bench() {
   build
   mkdir -p "$BENCH_DIR"
   run_native_bench
+  run_native_profile
   run_browser_bench
   run_keystroke_bench
   run_inbox_bench

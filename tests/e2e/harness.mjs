@@ -171,6 +171,7 @@ export async function serveReplica(context) {
 }
 
 const errorsByPage = new WeakMap();
+const consoleByPage = new WeakMap();
 
 /** The uncaught errors a page opened by openInbox has thrown so far. */
 export function pageErrors(page) {
@@ -178,12 +179,44 @@ export function pageErrors(page) {
 }
 
 /**
+ * What the console of a page opened by openInbox with `{console: true}` has shown so far, from
+ * every world in it (the page's and the content script's): {errors} (uncaught exceptions,
+ * console.error, the browser's own error entries) and {warnings} (console.warn).
+ */
+export function consoleOf(page) {
+  return consoleByPage.get(page) ?? { errors: [], warnings: [] };
+}
+
+/** Records the console of `page` from all its worlds through the DevTools protocol, which
+ * sees the content script's isolated world too (Playwright's "console" event may not). */
+async function watchConsole(page) {
+  const seen = { errors: [], warnings: [] };
+  consoleByPage.set(page, seen);
+  const cdp = await page.context().newCDPSession(page);
+  const text = (args) => args.map((arg) => arg.value ?? arg.description ?? arg.type).join(" ");
+  cdp.on("Runtime.exceptionThrown", ({ exceptionDetails }) =>
+    seen.errors.push(exceptionDetails.exception?.description ?? exceptionDetails.text),
+  );
+  cdp.on("Runtime.consoleAPICalled", ({ type, args }) => {
+    if (type === "error" || type === "assert") seen.errors.push(text(args));
+    if (type === "warning") seen.warnings.push(text(args));
+  });
+  cdp.on("Log.entryAdded", ({ entry }) => {
+    if (entry.level === "error") seen.errors.push(`${entry.source}: ${entry.text}`);
+  });
+  await cdp.send("Runtime.enable");
+  await cdp.send("Log.enable");
+}
+
+/**
  * Opens the replica in a new page of a context set up by serveReplica and resolves once it
  * has rendered (window.replica.ready). path may carry a query, e.g.
- * "/latest/inbox/all?composer=textarea"; origin is one of INBOX_ORIGINS.
+ * "/latest/inbox/all?composer=textarea"; origin is one of INBOX_ORIGINS; console: record
+ * the page's console from the start (consoleOf).
  */
-export async function openInbox(context, path = "/latest/inbox/all", { origin = INBOX_ORIGINS[0] } = {}) {
+export async function openInbox(context, path = "/latest/inbox/all", { origin = INBOX_ORIGINS[0], console = false } = {}) {
   const page = await context.newPage();
+  if (console) await watchConsole(page);
   const errors = [];
   errorsByPage.set(page, errors);
   page.on("pageerror", (error) => errors.push(error));

@@ -21,6 +21,7 @@ import {
   createEditor,
   INSERT_PARAGRAPH_COMMAND,
   KEY_ENTER_COMMAND,
+  SKIP_DOM_SELECTION_TAG,
   TextNode,
 } from "lexical";
 import { cls, h } from "./dom.js";
@@ -148,7 +149,8 @@ export function createLexicalComposer({ label, draft, mention, prefix, onChange,
           });
           $getRoot().clear().append(...paragraphs);
         },
-        { discrete: true },
+        // The page's own change leaves the selection, and so the focus, where it is.
+        { discrete: true, tag: SKIP_DOM_SELECTION_TAG },
       ),
     destroy: () => {
       unregisterAll();

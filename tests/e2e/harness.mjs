@@ -212,11 +212,17 @@ async function watchConsole(page) {
  * Opens the replica in a new page of a context set up by serveReplica and resolves once it
  * has rendered (window.replica.ready). path may carry a query, e.g.
  * "/latest/inbox/all?composer=textarea"; origin is one of INBOX_ORIGINS; console: record
- * the page's console from the start (consoleOf).
+ * the page's console from the start (consoleOf); beforeLoad(page): awaited before the
+ * page loads (to watch its network from the first request).
  */
-export async function openInbox(context, path = "/latest/inbox/all", { origin = INBOX_ORIGINS[0], console = false } = {}) {
+export async function openInbox(
+  context,
+  path = "/latest/inbox/all",
+  { origin = INBOX_ORIGINS[0], console = false, beforeLoad } = {},
+) {
   const page = await context.newPage();
   if (console) await watchConsole(page);
+  await beforeLoad?.(page);
   const errors = [];
   errorsByPage.set(page, errors);
   page.on("pageerror", (error) => errors.push(error));

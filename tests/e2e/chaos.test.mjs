@@ -128,6 +128,13 @@ describe("the page changes under the extension", () => {
     assert.fail(`${what}: ${JSON.stringify(status)}`);
   }
 
+  /** The tab's toolbar badge and tooltip. */
+  const toolbar = (tabId) =>
+    worker.evaluate(
+      async (tabId) => ({ badge: await chrome.action.getBadgeText({ tabId }), title: await chrome.action.getTitle({ tabId }) }),
+      tabId,
+    );
+
   /** What the toolbar popup says for the tab. */
   async function popupFor(tabId) {
     popup = await context.newPage();
@@ -226,13 +233,16 @@ describe("the page changes under the extension", () => {
   test("the conversation list removed: the clock's marks, panel and banner go, the popup says the layout is not recognised, linting goes on", async () => {
     await inbox(`/latest/inbox/all?selected_item_id=${MIHAI}`);
     await allRowsMarked(6);
-    await statusWhen((s) => s.rows === 6, "six rows recognised");
+    const recognised = await statusWhen((s) => s.rows === 6, "six rows recognised");
+    assert.deepEqual(await toolbar(recognised.tabId), { badge: "1", title: "Reply Coach" });
     await page.evaluate(() => window.replica.removeConversationList());
     const { tabId } = await statusWhen((s) => s.rows === 0, "no row recognised");
     await clockGone();
     const shown = await popupFor(tabId);
     assert.equal(shown.state, "not-recognised");
     assert.match(shown.status, /^Inbox layout not recognised/);
+    // The toolbar icon says so too, with the popup's words as its tooltip.
+    assert.deepEqual(await toolbar(tabId), { badge: "?", title: shown.status });
     await composer().click();
     await page.keyboard.type("WE ARE OPEN!! Mihai", { delay: 5 });
     await shownRules(["tone-shout"]);
@@ -254,6 +264,7 @@ describe("the page changes under the extension", () => {
     );
     await clockGone();
     assert.equal((await popupFor(tabId)).state, "not-recognised");
+    assert.equal((await toolbar(tabId)).badge, "?");
     // The page keeps changing: a new message and a new composer. Nothing throws, and no
     // duplicate appears.
     await page.evaluate(() => window.replica.addCustomerMessage("Hello?"));

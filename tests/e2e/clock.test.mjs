@@ -314,7 +314,7 @@ describe("the reply clock in the conversation list", () => {
     assert.deepEqual(status, { rows: 0, lastHour: 0 });
     const marks = await page.evaluate(() => document.querySelectorAll("[data-rc-window], reply-coach-badge").length);
     assert.equal(marks, 0);
-    assert.equal(await badgeText(tab), "");
+    assert.equal(await badgeText(tab), "?");
     const shown = await popupFor(tab);
     assert.equal(shown.state, "not-recognised");
     assert.match(shown.status, /^Inbox layout not recognised/);

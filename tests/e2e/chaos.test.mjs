@@ -11,7 +11,7 @@
 
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
-import { consoleOf, launchOnReplica, openInbox } from "./harness.mjs";
+import { consoleOf, launchOnReplica, openInbox, readUntil } from "./harness.mjs";
 
 const ANA = "100052384037366";
 const MIHAI = "100089273645128";
@@ -37,8 +37,11 @@ describe("the page changes under the extension", () => {
       assert.deepEqual(seen.errors, [], "errors in the page's console");
       for (const warning of seen.warnings) console.log(`# console warning: ${warning}`);
       assert.deepEqual(workerErrors, [], "errors in the service worker's console");
-      // One card host, whatever the page did.
-      assert.equal(await page.locator("reply-coach-root").count(), 1, "one card");
+      // One card, at most one panel and banner, whatever the page did.
+      const hosts = await page.evaluate(() =>
+        ["reply-coach-root", "reply-coach-panel", "reply-coach-banner"].map((tag) => document.querySelectorAll(tag).length),
+      );
+      assert.ok(hosts[0] === 1 && hosts[1] <= 1 && hosts[2] <= 1, `card, panel, banner: ${hosts}`);
     }
     await popup?.close();
     await page?.close();
@@ -119,13 +122,12 @@ describe("the page changes under the extension", () => {
       async (url) => (await chrome.tabs.query({ url })).map((tab) => tab.id),
       page.url(),
     );
-    let status;
-    for (let i = 0; i < 100; i++) {
-      status = await worker.evaluate(async (key) => (await chrome.storage.session.get(key))[key], `inbox:${tabId}`);
-      if (status && check(status)) return { tabId, status };
-      await page.waitForTimeout(50);
-    }
-    assert.fail(`${what}: ${JSON.stringify(status)}`);
+    const status = await readUntil(
+      () => worker.evaluate(async (key) => (await chrome.storage.session.get(key))[key], `inbox:${tabId}`),
+      (status) => status && check(status),
+      what,
+    );
+    return { tabId, status };
   }
 
   /** The tab's toolbar badge and tooltip. */
@@ -212,6 +214,27 @@ describe("the page changes under the extension", () => {
     });
   }
 
+  test("a template picked after the conversation was swapped under the picker is refused, and no draft changes", async () => {
+    await inbox(`/latest/inbox/all?selected_item_id=${MIHAI}`);
+    const mihaiDraft = "Hi Mihai, the box";
+    await composer().click();
+    await page.keyboard.type(mihaiDraft, { delay: 5 });
+    await page.evaluate((id) => window.replica.openThread(id), ANA);
+    await page.keyboard.type("Hi Ana,", { delay: 5 });
+    await page.locator("reply-coach-root button[data-action=open-templates]").click();
+    await page.keyboard.type("thank you compliment", { delay: 5 });
+    await page.locator('reply-coach-root [role=option][aria-selected="true"][data-template-id^="compliment-thanks."]').waitFor();
+    // The conversation changes as the agent picks the highlighted template.
+    await page.evaluate((id) => {
+      window.replica.openThread(id);
+      document.querySelector("reply-coach-root").shadowRoot.querySelector('[role=option][aria-selected="true"]').click();
+    }, MIHAI);
+    await statusSays(/changed/);
+    assert.equal(await modelText(), mihaiDraft, "Mihai's draft is untouched");
+    await page.evaluate((id) => window.replica.openThread(id), ANA);
+    assert.equal(await modelText(), "Hi Ana,", "Ana's draft is untouched");
+  });
+
   test("a fix for a draft the page rewrote to another conversation's is refused", async () => {
     // The composer element stays and only its text is swapped (as a page that reuses the
     // element may): the fix's conversation is no longer the open one.
@@ -288,17 +311,13 @@ describe("the page changes under the extension", () => {
       window.replica.recycleRows();
     });
     await allRowsMarked(60);
-    let last;
-    for (let i = 0; i < 100; i++) {
-      last = await rows();
-      if (last.every((row) => row.customer === row.name && row.badges === 1)) break;
-      await page.waitForTimeout(50);
-    }
-    for (const row of last) {
-      assert.equal(row.customer, row.name, `the row showing ${row.name} carries its marks: ${JSON.stringify(row)}`);
-      assert.equal(row.badges, 1, `one badge on ${row.name}`);
-      assert.equal(row.window, before.get(row.name), `${row.name}'s window state`);
-    }
+    // Each row carries the marks of the thread it shows now, and one badge.
+    const settled = await readUntil(
+      rows,
+      (all) => all.every((row) => row.customer === row.name && row.badges === 1),
+      "each row marked for its own thread",
+    );
+    for (const row of settled) assert.equal(row.window, before.get(row.name), `${row.name}'s window state`);
   });
 
   test("5,000 rows loaded at once: every row marked once, the count reported, and the composer still linted", async () => {

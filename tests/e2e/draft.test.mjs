@@ -10,7 +10,7 @@
 
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
-import { consoleOf, launchOnReplica, openInbox } from "./harness.mjs";
+import { asLexicalText, consoleOf, launchOnReplica, openInbox, readUntil, renderedTemplate } from "./harness.mjs";
 
 const CLIPBOARD = "the agent's clipboard";
 /** The label of name-last's fix for Ana Popescu ("Keep “Ana”"), in part. */
@@ -29,10 +29,6 @@ const DRAFTS = {
   emoji: "Hello Ana Popescu 👋🏽 the family cake 👨‍👩‍👧‍👦 ships to 🇷🇴 Cluj 🏳️‍🌈 today 🧑🏿‍🍳.",
   "combining marks": "Hello Ana Popescu, s\u0326i t\u0326ara, cafe\u0301 and nai\u0308ve: नमस्ते, क्षत्रिय ready.",
 };
-
-/** Lexical keeps each line as a paragraph and joins paragraphs with a blank line in its
- * text model. */
-const asLexicalText = (text) => text.replaceAll("\n", "\n\n");
 
 describe("no lost draft", () => {
   let context;
@@ -129,34 +125,7 @@ describe("no lost draft", () => {
       return { open: Boolean(panel && !panel.hidden), active: active?.dataset.templateId, focus: root?.activeElement?.getAttribute("role") };
     });
 
-  async function pickerWhen(check, what) {
-    let last;
-    for (let i = 0; i < 200; i++) {
-      last = await picker();
-      if (check(last)) return last;
-      await page.waitForTimeout(50);
-    }
-    assert.fail(`${what}: ${JSON.stringify(last)}`);
-  }
-
-  /** The default pack's template `id` as the picker renders it for Ana and Maria (no
-   * fill-in fields), and where its caret goes. */
-  async function rendered(id) {
-    const template = await worker.evaluate(async (id) => {
-      const library = await (await fetch(chrome.runtime.getURL("templates/default.json"))).json();
-      return library.templates.find((t) => t.id === id);
-    }, id);
-    assert.ok(template, `the pack has ${id}`);
-    const text = template.body.replace(/\{([^{}]*)\}/g, (whole, inner) => {
-      const [name, fallback] = inner.split("|");
-      if (name === "cursor") return "";
-      if (name === "first_name") return "Ana";
-      if (name === "agent_name") return "Maria";
-      assert.ok(!name.startsWith("field:"), `${id} asks for a field`);
-      return fallback ?? whole;
-    });
-    return text;
-  }
+  const pickerWhen = (check, what) => readUntil(picker, check, what);
 
   /** Opens the picker from its button, searches, and inserts the highlighted template
    * with Enter; returns its id. */
@@ -187,7 +156,7 @@ describe("no lost draft", () => {
         // The template, at the caret (the draft's end).
         await page.keyboard.press("Control+End");
         const id = await insertTemplate("thank you compliment");
-        const inserted = await rendered(id);
+        const { text: inserted } = await renderedTemplate(worker, id);
         await waitForModel(model(draft + inserted), "after the insertion");
         await page.keyboard.press("Control+z");
         await waitForModel(draft, "after undoing the insertion");
@@ -203,10 +172,11 @@ describe("no lost draft", () => {
       // The page rewrites the draft (another device, the page's own autocorrect): the
       // full name is gone, and with it the finding the fix was made for.
       const rewritten = DRAFTS.emoji.replace("Ana Popescu", "Ana");
-      await page.evaluate(async ({ text, label }) => {
+      await page.evaluate(({ text, label }) => {
+        // The editor takes the page's change at once (a discrete update); the agent's
+        // press comes before the extension can lint again (in the same task: no timer of
+        // the extension's can run in between).
         window.replica.replaceDraft(text);
-        // The agent's press comes in a task of its own, before the extension lints again.
-        await new Promise((resolve) => setTimeout(resolve, 0));
         const fixes = document.querySelector("reply-coach-root").shadowRoot.querySelectorAll('li[data-rule="name-last"] button.fix');
         [...fixes].find((button) => button.textContent.includes(label)).click();
       }, { text: rewritten, label: ANA_FIX });

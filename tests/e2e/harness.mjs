@@ -234,3 +234,44 @@ export async function openInbox(
   }
   return page;
 }
+
+/** Lexical keeps each line as a paragraph and joins paragraphs with a blank line in its
+ * text: what the agent sees as "a\n\nb" (a, an empty line, b) reads as "a\n\n\n\nb". */
+export const asLexicalText = (text) => text.replaceAll("\n", "\n\n");
+
+/**
+ * The default pack's template `id` (read through the extension's service worker `worker`)
+ * rendered as the picker renders it for Ana, signed by Maria, with `fields` filled in:
+ * {text, cursor} (cursor: where {cursor} stands, else the end).
+ */
+export async function renderedTemplate(worker, id, fields = {}) {
+  const template = await worker.evaluate(async (id) => {
+    const library = await (await fetch(chrome.runtime.getURL("templates/default.json"))).json();
+    return library.templates.find((t) => t.id === id);
+  }, id);
+  assert.ok(template, `the pack has ${id}`);
+  const text = template.body.replace(/\{([^{}]*)\}/g, (whole, inner) => {
+    const [name, fallback] = inner.split("|");
+    if (name === "cursor") return "\u0000";
+    if (name === "first_name") return "Ana";
+    if (name === "agent_name") return "Maria";
+    if (name.startsWith("field:")) return fields[name.slice(6)] ?? whole;
+    return fallback ?? whole;
+  });
+  const cursor = text.indexOf("\u0000");
+  return { text: text.replace("\u0000", ""), cursor: cursor < 0 ? text.length : cursor };
+}
+
+/**
+ * Reads with `read()` every 50 ms, for up to 10 s (a loaded machine is slow), until `check` accepts what it read;
+ * returns that, or fails with `what` and the last reading.
+ */
+export async function readUntil(read, check, what) {
+  let last;
+  for (let i = 0; i < 200; i++) {
+    last = await read();
+    if (check(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`${what}: ${JSON.stringify(last, null, 1)}`);
+}

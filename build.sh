@@ -432,6 +432,21 @@ run_wasm_tests() {
     cargo test --target "$WASM_TARGET" --test wasm
 }
 
+# The extension again with the `panic-test` feature: a rule that panics on U+E000
+# (src/rules/panic_test.rs), for tests/e2e/panic.test.mjs, which proves the panic hook
+# reports and recovers. Its own target dir: the crate is a cdylib+rlib whose file names
+# carry no hash, so two feature sets in one dir overwrite each other. Not optimised and
+# not size-checked: only that test loads it.
+readonly PANIC_TEST_DIR=target/panic-test
+build_panic_test_extension() {
+  step "Building the panic-test extension (for the panic hook's end-to-end test)"
+  cargo build --lib --release --target "$WASM_TARGET" --features panic-test --target-dir "$PANIC_TEST_DIR/cargo"
+  rm -rf "$PANIC_TEST_DIR/extension"
+  cp -r dist/chrome "$PANIC_TEST_DIR/extension"
+  wasm-bindgen --target web --no-typescript --out-dir "$PANIC_TEST_DIR/extension/pkg" \
+    "$PANIC_TEST_DIR/cargo/$WASM_TARGET/release/$CRATE.wasm"
+}
+
 # Loads dist/chrome into Chromium and lints through the extension's service worker.
 run_e2e_tests() {
   step "End-to-end test: the extension in Chromium"
@@ -459,6 +474,7 @@ test_all() {
   run_native_tests
   build
   check_no_code_from_text
+  build_panic_test_extension
   run_wasm_tests
   run_e2e_tests
   step "All tests passed"

@@ -12,15 +12,24 @@
 //     of their reply window. The toolbar icon of that tab shows lastHour (none when 0), or
 //     "?" when no row was recognised; the popup reads the status from
 //     chrome.storage.session, key `inbox:<tabId>`.
+//   {type: "stopped", what: string, restarting: boolean} from the content script (no
+//     answer): its core panicked (src/wasm/panic.rs) in `what` ("rule tone-shout
+//     (src/rules/tone_shout.rs:42)") and was restarted, or not after too many restarts;
+//     kept for the popup under `stopped:<tabId>` until the tab loads another page.
 //
 // No network, no eval: the only file fetched is the packaged .wasm, and the manifest's
 // CSP allows nothing but 'wasm-unsafe-eval' to compile it.
 
-import init, { composerSelector, lint, lintWithSettings } from "./pkg/reply_coach.js";
+import init, { composerSelector, lint, lintWithSettings, onPanic } from "./pkg/reply_coach.js";
 
 // Started at once so the first request does not pay for compilation; a service worker
 // module may not use top-level await, so requests wait on this promise instead.
 const coreReady = init({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_bg.wasm") });
+
+// What the core's last panic broke. The worker's calls keep no state between them, so the
+// next request runs as before; the one that panicked answers with this.
+let lastPanic = "";
+coreReady.then(() => onPanic((what) => (lastPanic = what))).catch(() => {});
 
 /**
  * Lints one draft. Never rejects: every failure becomes `{error}` so a caller always
@@ -43,6 +52,7 @@ async function lintRequest(draft, context, useStoredSettings = false) {
     }
     return lint(draft, context);
   } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) return { error: `Reply Coach's core failed in ${lastPanic}` };
     // The core throws an Error naming the bad context field.
     return { error: messageOf(e) };
   }
@@ -67,6 +77,9 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       return true;
     case "inbox":
       if (sender.tab?.id !== undefined) showInboxStatus(sender.tab.id, message);
+      return false;
+    case "stopped":
+      if (sender.tab?.id !== undefined) keepStopped(sender.tab.id, message);
       return false;
     default:
       return false; // Not ours: let other listeners answer.
@@ -94,8 +107,18 @@ function showInboxStatus(tabId, message) {
   chrome.storage.session.set({ [`inbox:${tabId}`]: status }).catch(ignore);
 }
 
+/** That the tab's core stopped, in what, and whether it restarted, for the popup. */
+function keepStopped(tabId, message) {
+  const stopped = { what: String(message.what ?? ""), restarting: message.restarting === true };
+  chrome.storage.session.set({ [`stopped:${tabId}`]: stopped }).catch(() => {});
+}
+
 chrome.tabs.onRemoved.addListener((tabId) => {
-  chrome.storage.session.remove(`inbox:${tabId}`).catch(() => {});
+  chrome.storage.session.remove([`inbox:${tabId}`, `stopped:${tabId}`]).catch(() => {});
+});
+// A new page in the tab has a new core: what stopped on the last one is history.
+chrome.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === "loading") chrome.storage.session.remove(`stopped:${tabId}`).catch(() => {});
 });
 
 // The template picker's keyboard shortcut (chrome://extensions/shortcuts): the inbox tab's

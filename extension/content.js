@@ -13,13 +13,50 @@
 (async () => {
   let core;
   try {
-    core = await import(chrome.runtime.getURL("pkg/reply_coach.js"));
-    await core.default({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_bg.wasm") });
+    core = await loadCore(0);
   } catch (error) {
     startReducedMode(error);
     return;
   }
-  const coach = new core.Coach();
+  let coach;
+  let restarts = 0;
+  const start = () => {
+    core.onPanic(stopped);
+    try {
+      coach = new core.Coach();
+    } catch (error) {
+      // A panic here has already called `stopped`; anything else is a page we cannot use.
+      if (!(error instanceof WebAssembly.RuntimeError)) console.error("Reply Coach could not start:", error);
+    }
+  };
+  // Called by the core's panic hook while its instance traps: nothing may call into it
+  // from here on, and the recovery waits for the trap to finish. Once per instance.
+  let stopping = false;
+  const stopped = (what) => {
+    if (stopping) return;
+    stopping = true;
+    coach = undefined;
+    const restarting = restarts < MAX_RESTARTS;
+    setTimeout(async () => {
+      removeUi();
+      chrome.runtime.sendMessage({ type: "stopped", what, restarting }).catch(() => {});
+      if (!restarting) {
+        console.error(`Reply Coach stopped for this page after ${MAX_RESTARTS} restarts; reload the page to start it again.`);
+        return;
+      }
+      restarts++;
+      try {
+        core = await loadCore(restarts);
+      } catch (error) {
+        console.error("Reply Coach could not restart:", error);
+        return;
+      }
+      stopping = false;
+      start();
+      await Promise.all([applySettings(), applyTemplates()]);
+    }, 0);
+  };
+  start();
   // Listening first, reading second: a change made while the first read is on its way
   // must not be lost, nor overwritten by that read's older value (each source counts its
   // changes, and a read is applied only if none came after it started).
@@ -27,26 +64,50 @@
   const applySettings = async () => {
     const seen = changes.settings;
     const settings = await storedSettings();
-    if (seen === changes.settings) coach.setSettings(settings);
+    if (seen === changes.settings) coach?.setSettings(settings);
   };
   const applyTemplates = async () => {
     const seen = ++changes.templates;
     const { templates, templateUsage } = await chrome.storage.local.get(["templates", "templateUsage"]);
     const library = templates ?? (await defaultTemplates());
-    if (seen === changes.templates) coach.setTemplates(library, templateUsage ?? {});
+    if (seen === changes.templates) coach?.setTemplates(library, templateUsage ?? {});
   };
   chrome.storage.onChanged.addListener((changed, area) => {
     if (area === "sync" && "settings" in changed) {
       changes.settings++;
-      coach.setSettings(changed.settings.newValue ?? {});
+      coach?.setSettings(changed.settings.newValue ?? {});
     }
     if (area === "local" && "templates" in changed) applyTemplates();
   });
   chrome.runtime.onMessage.addListener((message) => {
-    if (message?.type === "openTemplates") coach.openTemplates();
+    if (message?.type === "openTemplates") coach?.openTemplates();
   });
   await Promise.all([applySettings(), applyTemplates()]);
 })();
+
+// A panic in the core (src/wasm/panic.rs) stops its instance; a fresh copy of the module
+// takes over, at most this many times on one page: a bug met on every keystroke must not
+// restart forever.
+const MAX_RESTARTS = 3;
+
+/** The core's glue and Wasm; `restart` > 0 loads a fresh copy (a new URL is a new module,
+ * with its own instance), beside the stopped one. */
+async function loadCore(restart) {
+  const glue = chrome.runtime.getURL("pkg/reply_coach.js") + (restart > 0 ? `?restart=${restart}` : "");
+  const core = await import(glue);
+  await core.default({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_bg.wasm") });
+  return core;
+}
+
+/** Takes what a stopped core left on the page: its elements (the names src/web mounts)
+ * and its underlines (src/web/underline.rs), so a new core starts clean and a core that
+ * stays stopped leaves nothing that looks alive. */
+function removeUi() {
+  for (const element of document.querySelectorAll("reply-coach-root, reply-coach-banner, reply-coach-panel, reply-coach-badge")) {
+    element.remove();
+  }
+  for (const severity of ["error", "warning", "info"]) globalThis.CSS?.highlights?.delete(`reply-coach-${severity}`);
+}
 
 /** The default pack shipped with the extension (src/template/pack/default.json), until the
  * agent saves a library of their own on the options page. */

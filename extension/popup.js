@@ -2,7 +2,7 @@
 // reported it to the service worker (chrome.storage.session, key `inbox:<tabId>`, see
 // background.js): the number of conversations it shows the clock on and how many are in
 // their last hour, or that the inbox layout was not recognised, or that the tab is not
-// an inbox. ?tab=<id> shows another tab than the active one (the end-to-end tests).
+// an inbox; and whether the core stopped on a bug in the tab (`stopped:<tabId>`). ?tab=<id> shows another tab than the active one (the end-to-end tests).
 
 const $ = (id) => document.getElementById(id);
 const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
@@ -22,7 +22,13 @@ async function show() {
 
   const id = await tabId();
   const key = `inbox:${id}`;
-  const status = id === undefined ? undefined : (await chrome.storage.session.get(key))[key];
+  const stored = id === undefined ? {} : await chrome.storage.session.get([key, `stopped:${id}`]);
+  const status = stored[key];
+  const stopped = stored[`stopped:${id}`];
+  if (stopped !== undefined) {
+    $("stopped").textContent = msg(stopped.restarting ? "popupRestarted" : "popupStopped", [stopped.what]);
+    $("stopped").hidden = false;
+  }
   const state = status === undefined ? "not-inbox" : status.rows > 0 ? "clock" : "not-recognised";
   document.body.dataset.state = state;
   if (state === "not-inbox") {

@@ -26,6 +26,7 @@ mod lint;
 pub mod profile;
 pub mod rules;
 mod sort;
+pub mod stage;
 pub mod template;
 pub mod text;
 pub mod voice;

@@ -24,6 +24,7 @@ pub struct LintResult {
 /// any text, however malformed, gives a result.
 pub fn lint(draft: &str, context: &LintContext) -> Result<LintResult, ContextError> {
     context.validate()?;
+    let analysing = crate::stage::enter("parser", "draft");
     let analysed = match context.language.fixed() {
         Some(language) => Draft::new(draft, language),
         None => Draft::detected(draft, context.customer_message.as_deref()),
@@ -31,6 +32,7 @@ pub fn lint(draft: &str, context: &LintContext) -> Result<LintResult, ContextErr
     let language = analysed.language;
     let input = Input::new(&analysed, context);
     let utf16 = Utf16Map::new(draft);
+    drop(analysing);
     let disabled = &context.settings.disabled_rules;
 
     let mut findings = Vec::new();
@@ -43,6 +45,7 @@ pub fn lint(draft: &str, context: &LintContext) -> Result<LintResult, ContextErr
             None => rule.severity(),
         };
         hits.clear();
+        let _stage = crate::stage::enter("rule", rule.id());
         rule.check(&input, &mut hits);
         findings.extend(hits.drain(..).map(|hit: Hit| Finding {
             rule: rule.id(),

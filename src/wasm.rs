@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 use crate::context::LintContext;
 
 mod json;
+pub mod panic;
 mod read;
 mod templates;
 mod write;

@@ -229,6 +229,27 @@ fn lint_returns_plain_objects() {
     assert!(String::from(text).contains(r#""rule":"tone-shout","severity":"warning""#));
 }
 
+/// The export writes its result as JSON text by hand (src/wasm/write.rs): it must be what
+/// serde gives natively, character for character, including the escapes of quotes,
+/// backslashes and control characters that fixes and messages copy from the draft.
+#[wasm_bindgen_test]
+fn the_result_is_what_serde_writes_natively() {
+    let context = json(r#"{"customerName": "Ana Popescu", "agentName": "Maria", "hoursSinceCustomer": 30}"#);
+    let native_context: reply_coach::LintContext =
+        serde_json::from_str(r#"{"customerName": "Ana Popescu", "agentName": "Maria", "hoursSinceCustomer": 30}"#)
+            .unwrap();
+    for draft in [
+        "Hi {name}, WE ARE \"CLOSED\"!! Visit shop.example.com",
+        "Hello Ana Popescu,\tSORRY \\ BUT NO.\u{1}\u{1f}\n\nBest,\nMaria Ionescu",
+        "Bună ziua, Ana! Ne PARE RĂU!! 20% reducere azi 👍🏽 \u{2028}",
+        "",
+    ] {
+        let exported = String::from(JSON::stringify(&lint(draft, &context)).unwrap());
+        let native = serde_json::to_string(&reply_coach::lint(draft, &native_context).unwrap()).unwrap();
+        assert_eq!(exported, native, "{draft:?}");
+    }
+}
+
 #[wasm_bindgen_test]
 fn offsets_are_utf16_code_units() {
     let draft = "👍👍 STOP SHOUTING";

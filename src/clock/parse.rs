@@ -41,6 +41,7 @@ pub fn parse_timestamp<Z: TimeZone>(
 
 /// Reads `text` in `language` only.
 pub fn parse_timestamp_in<Z: TimeZone>(text: &str, language: Language, clock: &LocalClock<Z>) -> Option<TimeRange> {
+    let _stage = crate::stage::enter("parser", "timestamp");
     if !(0..=MAX_NOW_MS).contains(&clock.now_ms) {
         return None;
     }

@@ -31,6 +31,7 @@ pub struct Row {
 impl Profile {
     /// Reads a row's texts; `None` when its link names no thread.
     pub fn read_row(&self, texts: &RowTexts) -> Option<Row> {
+        let _stage = crate::stage::enter("reader", "conversation row");
         let key = query_parameter(&texts.href, &self.thread_key_parameter)?.to_string();
         let label_is = |labels: &[String]| texts.image_labels.iter().any(|l| labels.iter().any(|x| x == l.trim()));
         let channel = texts

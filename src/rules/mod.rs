@@ -10,6 +10,8 @@ mod empathy_missing;
 mod first_line_summary;
 mod name_last;
 mod name_missing;
+#[cfg(feature = "panic-test")]
+mod panic_test;
 mod placeholder_unfilled;
 mod private_info_public;
 mod promo_outside_window;
@@ -159,6 +161,8 @@ static RULES: &[&dyn Rule] = &[
     &voice_prefer::VoicePrefer,
     &voice_emoji::VoiceEmoji,
     &voice_exclamations::VoiceExclamations,
+    #[cfg(feature = "panic-test")]
+    &panic_test::PanicTest,
 ];
 
 /// Every rule, in reporting order.

@@ -67,7 +67,10 @@ fn placeholders(input: &Input) -> Vec<Placeholder> {
     let text = input.draft.text;
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(offset) = text[at..].find(['{', '[', '<']) {
+    // By bytes: the brackets are ASCII, which never occurs inside a multi-byte character,
+    // and a char-pattern search decodes every character (a seventh of a lint, profiled).
+    let is_open = |byte: &u8| matches!(byte, b'{' | b'[' | b'<');
+    while let Some(offset) = text.as_bytes()[at..].iter().position(is_open) {
         let start = at + offset;
         let (open, close) = match text.as_bytes()[start] {
             b'{' if text[start..].starts_with("{{") => ("{{", "}}"),

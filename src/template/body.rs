@@ -79,6 +79,7 @@ pub struct Rendered {
 
 /// Parses a template body. Never panics; a malformed body gives the position of the problem.
 pub fn parse(body: &str) -> Result<Body, TemplateError> {
+    let _stage = crate::stage::enter("parser", "template body");
     let mut segments = Vec::new();
     let mut text = String::new();
     let mut has_cursor = false;
@@ -179,6 +180,7 @@ impl Body {
     /// The text to insert. A value that is missing and has no fallback leaves its
     /// placeholder (`{first_name}`, `{field:Order number}`) for `placeholder-unfilled` to catch.
     pub fn render(&self, values: &Values) -> Rendered {
+        let _stage = crate::stage::enter("renderer", "template");
         let mut text = String::new();
         let mut cursor = None;
         for segment in &self.segments {

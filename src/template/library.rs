@@ -109,6 +109,7 @@ impl Library {
     /// gives a JS object: reading it as a `Value` keeps serde_json's text parser out of
     /// the Wasm). All or nothing, as [`Library::from_json`].
     pub fn from_value(document: &Value) -> Result<Library, ImportErrors> {
+        let _stage = crate::stage::enter("reader", "template library");
         let mut problems = Problems::default();
         let templates = match document {
             Value::Object(document) => read_document(document, &mut problems),

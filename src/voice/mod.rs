@@ -204,6 +204,7 @@ impl Voice {
 
     /// Reads and validates a parsed document.
     pub fn from_json(json: &Value) -> Result<Voice, VoiceError> {
+        let _stage = crate::stage::enter("reader", "voice profile");
         if json_size(json) > MAX_BYTES {
             return error(format!("the profile is larger than {MAX_BYTES} bytes"));
         }

@@ -225,3 +225,23 @@ impl Timing {
         }
     }
 }
+
+/// How every callback the page makes (events, observers, timers) reaches our state: each
+/// holds a `Weak` reference and upgrades it through this trait. Once the instance has
+/// panicked ([`crate::wasm::panic`]) that state cannot be trusted, so the upgrade finds
+/// nothing and the callback does nothing, while content.js starts a new instance.
+/// `clippy.toml` forbids `Weak::upgrade` elsewhere, so no callback can skip the check.
+pub trait Callback<T> {
+    /// The object, unless it is gone or this instance has stopped.
+    fn upgrade_running(&self) -> Option<std::rc::Rc<T>>;
+}
+
+impl<T> Callback<T> for std::rc::Weak<T> {
+    #[allow(clippy::disallowed_methods)]
+    fn upgrade_running(&self) -> Option<std::rc::Rc<T>> {
+        if crate::wasm::panic::stopped() {
+            return None;
+        }
+        self.upgrade()
+    }
+}

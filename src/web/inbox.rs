@@ -44,7 +44,7 @@ use crate::lang::Language;
 use crate::profile::{query_parameter, Profile, Row, RowTexts};
 use crate::web::banner::Banner;
 use crate::web::conversation::{self, page_clock, page_language};
-use crate::web::dom::{self, message, Observer};
+use crate::web::dom::{self, message, Callback, Observer};
 use crate::web::panel::{Entry, Panel};
 
 const PAGE_CHANGE_PAUSE_MS: u32 = 200;
@@ -135,7 +135,7 @@ impl Inbox {
         });
         let weak = Rc::downgrade(&inbox);
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
-            let Some(inbox) = weak.upgrade() else { return };
+            let Some(inbox) = weak.upgrade_running() else { return };
             // Typing changes only the composer: no reason to read the list again.
             let composer = inbox.profile.composer.as_str();
             let in_composer = |record: JsValue| {
@@ -154,7 +154,7 @@ impl Inbox {
         *inbox.observer.borrow_mut() = Some((observer, callback));
         let weak = Rc::downgrade(&inbox);
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
-            if let Some(inbox) = weak.upgrade() {
+            if let Some(inbox) = weak.upgrade_running() {
                 inbox.forget_changed(&records);
             }
         });
@@ -170,7 +170,7 @@ impl Inbox {
         if let Some(window) = dom::window() {
             let weak = Rc::downgrade(&inbox);
             *inbox.resize.borrow_mut() = Some(EventListener::new(&window, "resize", move |_| {
-                if let Some(inbox) = weak.upgrade() {
+                if let Some(inbox) = weak.upgrade_running() {
                     inbox.schedule(PAGE_CHANGE_PAUSE_MS);
                 }
             }));
@@ -197,7 +197,7 @@ impl Inbox {
         }
         let weak = Rc::downgrade(self);
         *timer = Some(Timeout::new(delay_ms, move || {
-            if let Some(inbox) = weak.upgrade() {
+            if let Some(inbox) = weak.upgrade_running() {
                 inbox.timer.borrow_mut().take();
                 inbox.scan();
                 inbox.tick_later();
@@ -211,7 +211,7 @@ impl Inbox {
         let weak = Rc::downgrade(self);
         let delay = ms_to_next_minute(js_sys::Date::now() as i64) + TICK_AFTER_MINUTE_MS;
         let tick = Timeout::new(delay as u32, move || {
-            if let Some(inbox) = weak.upgrade() {
+            if let Some(inbox) = weak.upgrade_running() {
                 inbox.schedule(0);
             }
         });
@@ -507,7 +507,8 @@ impl Inbox {
             let listener = EventListener::new(&root, "click", move |event| {
                 let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
                 let button = target.and_then(|t| t.closest("button[data-thread]").ok()?);
-                let (Some(key), Some(inbox)) = (button.and_then(|b| b.get_attribute("data-thread")), weak.upgrade())
+                let (Some(key), Some(inbox)) =
+                    (button.and_then(|b| b.get_attribute("data-thread")), weak.upgrade_running())
                 else {
                     return;
                 };

@@ -21,7 +21,7 @@ use crate::profile::Profile;
 use crate::web::card::{Card, View};
 use crate::web::composer::{self, Composer, Snapshot};
 use crate::web::conversation;
-use crate::web::dom::{self, message, Observer};
+use crate::web::dom::{self, message, Callback, Observer};
 use crate::web::picker::Picker;
 use crate::web::underline;
 
@@ -129,7 +129,7 @@ impl Live {
         for (event, typing) in [("input", true), ("focusin", false)] {
             let live = Rc::downgrade(self);
             hooks.push(EventListener::new_with_options(&self.document, event, capture, move |_| {
-                if let Some(live) = live.upgrade() {
+                if let Some(live) = live.upgrade_running() {
                     live.schedule(if typing { TYPING_PAUSE_MS } else { 0 }, true);
                     if typing {
                         live.check_slash_soon();
@@ -141,7 +141,7 @@ impl Live {
         hooks.push(EventListener::new_with_options(&self.document, "mousedown", capture, move |event| {
             let ours =
                 event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|t| t.tag_name() == UI_HOST);
-            if let (Some(live), false) = (live.upgrade(), ours) {
+            if let (Some(live), false) = (live.upgrade_running(), ours) {
                 live.pressed_outside();
             }
         }));
@@ -149,7 +149,7 @@ impl Live {
         let live = Rc::downgrade(self);
         let active = EventListenerOptions { phase: EventListenerPhase::Capture, passive: false };
         hooks.push(EventListener::new_with_options(&self.document, "keydown", active, move |event| {
-            let (Some(live), Some(key)) = (live.upgrade(), event.dyn_ref::<KeyboardEvent>()) else { return };
+            let (Some(live), Some(key)) = (live.upgrade_running(), event.dyn_ref::<KeyboardEvent>()) else { return };
             // Keys in the picker itself reach this listener retargeted to its host: the
             // shadow root's own listener takes them.
             let from_ui =
@@ -163,7 +163,7 @@ impl Live {
         for event in ["scroll", "resize"] {
             let live = Rc::downgrade(self);
             hooks.push(EventListener::new_with_options(&window, event, capture, move |_| {
-                if let Some(live) = live.upgrade() {
+                if let Some(live) = live.upgrade_running() {
                     live.reposition();
                 }
             }));
@@ -171,7 +171,7 @@ impl Live {
         drop(hooks);
         let live = Rc::downgrade(self);
         let on_resize = Closure::<dyn FnMut()>::new(move || {
-            if let Some(live) = live.upgrade() {
+            if let Some(live) = live.upgrade_running() {
                 live.reposition();
             }
         });
@@ -181,7 +181,7 @@ impl Live {
         // changes its DOM without input events for the changes it makes itself.
         let live = Rc::downgrade(self);
         self.observe(move || {
-            if let Some(live) = live.upgrade() {
+            if let Some(live) = live.upgrade_running() {
                 live.schedule(PAGE_CHANGE_PAUSE_MS, false);
             }
         })
@@ -192,7 +192,7 @@ impl Live {
     fn check_slash_soon(self: &Rc<Self>) {
         let live = Rc::downgrade(self);
         let check = Closure::once_into_js(move || {
-            if let Some(live) = live.upgrade() {
+            if let Some(live) = live.upgrade_running() {
                 live.check_slash();
             }
         });
@@ -220,7 +220,7 @@ impl Live {
         }
         let live = Rc::downgrade(self);
         *timer = Some(Timeout::new(delay_ms, move || {
-            if let Some(live) = live.upgrade() {
+            if let Some(live) = live.upgrade_running() {
                 live.timer.borrow_mut().take();
                 live.update();
             }
@@ -336,7 +336,7 @@ impl Live {
         }));
         let live = Rc::downgrade(self);
         self.hooks.borrow_mut().push(EventListener::new(&root, "click", move |event| {
-            let (Some(live), Some(target)) = (live.upgrade(), target_of(event)) else { return };
+            let (Some(live), Some(target)) = (live.upgrade_running(), target_of(event)) else { return };
             let pressed = live.state.try_borrow().ok().and_then(|state| state.picker.as_ref()?.on_click(&target));
             if let Some(pressed) = pressed {
                 live.picker_pressed(pressed);
@@ -350,7 +350,7 @@ impl Live {
         let live = Rc::downgrade(self);
         self.hooks.borrow_mut().push(EventListener::new_with_options(&root, "keydown", options, move |event| {
             let (Some(live), Some(key), Some(target)) =
-                (live.upgrade(), event.dyn_ref::<KeyboardEvent>(), target_of(event))
+                (live.upgrade_running(), event.dyn_ref::<KeyboardEvent>(), target_of(event))
             else {
                 return;
             };
@@ -362,7 +362,7 @@ impl Live {
         }));
         let live = Rc::downgrade(self);
         self.hooks.borrow_mut().push(EventListener::new(&root, "input", move |event| {
-            let searching = live.upgrade().zip(target_of(event)).filter(|(live, target)| {
+            let searching = live.upgrade_running().zip(target_of(event)).filter(|(live, target)| {
                 live.state.try_borrow().ok().and_then(|s| s.picker.as_ref().map(|p| p.is_search(target))) == Some(true)
             });
             if let Some((live, _)) = searching {
@@ -416,7 +416,9 @@ impl Live {
         // before any key the agent presses next (a key is a task, after all microtasks).
         let live = Rc::downgrade(self);
         let settle = Closure::once_into_js(move || {
-            if let Some(state) = live.upgrade().as_ref().and_then(|live| live.state.try_borrow_mut().ok()).as_mut() {
+            if let Some(state) =
+                live.upgrade_running().as_ref().and_then(|live| live.state.try_borrow_mut().ok()).as_mut()
+            {
                 settle_fix(state);
             }
         });

@@ -26,6 +26,7 @@ use wasm_bindgen::prelude::*;
 use crate::context::StoredSettings;
 use crate::template::Library;
 use crate::wasm::json_of;
+use crate::web::dom::Callback;
 
 /// Reply Coach on one inbox page. Lives as long as the page: `content.js` keeps it.
 #[wasm_bindgen]
@@ -46,7 +47,7 @@ impl Coach {
         let live = live::Live::start(document.clone(), profile.clone()).map_err(|e| JsError::new(&e))?;
         let weak = Rc::downgrade(&live);
         let relint = Box::new(move || {
-            if let Some(live) = weak.upgrade() {
+            if let Some(live) = weak.upgrade_running() {
                 live.context_changed();
             }
         });

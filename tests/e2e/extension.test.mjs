@@ -43,7 +43,28 @@ describe("the Reply Coach extension in Chromium", () => {
       "https://business.facebook.com/latest/inbox/*",
       "https://www.facebook.com/latest/inbox/*",
     ]);
-    assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+    assert.equal(
+      manifest.content_security_policy.extension_pages,
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    );
+  });
+
+  test("its pages' CSP refuses any connection beyond the extension itself", async () => {
+    // The policy, not the closed network, stops it: the browser reports the violation.
+    const page = await browser.newPage();
+    try {
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      const outcome = await page.evaluate(async () => {
+        const violation = new Promise((resolve) =>
+          document.addEventListener("securitypolicyviolation", (event) => resolve(event.effectiveDirective), { once: true }),
+        );
+        const fetched = await fetch("https://business.facebook.com/").then(() => "sent", (error) => error.name);
+        return { fetched, directive: await violation };
+      });
+      assert.deepEqual(outcome, { fetched: "TypeError", directive: "connect-src" });
+    } finally {
+      await page.close();
+    }
   });
 
   test("lints a draft with the Wasm core in the service worker", async () => {

@@ -90,13 +90,13 @@ export async function launchBrowser({ headless = true } = {}) {
 
 /**
  * Chromium with dist/chrome (from ./build.sh) loaded; resolves once its service worker runs.
- * args: more Chromium flags.
+ * args: more Chromium flags; extension: another build's folder.
  */
-export async function launchWithExtension({ headless = true, args = [] } = {}) {
-  assert.ok(existsSync(`${extensionDir}/manifest.json`), `no extension in ${extensionDir}: run ./build.sh first`);
+export async function launchWithExtension({ headless = true, args = [], extension = extensionDir } = {}) {
+  assert.ok(existsSync(`${extension}/manifest.json`), `no extension in ${extension}: run ./build.sh first`);
   const context = await launch({
     headless,
-    args: [`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`, ...args],
+    args: [`--load-extension=${extension}`, `--disable-extensions-except=${extension}`, ...args],
   });
   const isOurs = (w) => w.url().startsWith("chrome-extension://") && w.url().endsWith("/background.js");
   try {
@@ -107,7 +107,7 @@ export async function launchWithExtension({ headless = true, args = [] } = {}) {
     // Chromium refuses an extension whose manifest names a missing file, silently: the
     // worker never starts. Closing here keeps the test process from hanging on Chromium.
     await context.close();
-    throw new Error(`the extension in ${extensionDir} did not start (does every file its manifest names exist?)`, {
+    throw new Error(`the extension in ${extension} did not start (does every file its manifest names exist?)`, {
       cause: error,
     });
   }
@@ -117,8 +117,8 @@ export async function launchWithExtension({ headless = true, args = [] } = {}) {
  * The extension on the replica inbox, as most inbox tests need it: launched, the replica
  * served, and the agent's first name saved. Also gives the settings page's address.
  */
-export async function launchOnReplica({ agentName = "Maria" } = {}) {
-  const launched = await launchWithExtension();
+export async function launchOnReplica({ agentName = "Maria", extension } = {}) {
+  const launched = await launchWithExtension({ extension });
   const served = await serveReplica(launched.context);
   await launched.worker.evaluate((agentName) => chrome.storage.sync.set({ settings: { agentName } }), agentName);
   return { ...launched, served, optionsUrl: `chrome-extension://${launched.extensionId}/options.html` };

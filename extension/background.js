@@ -10,8 +10,9 @@
 //     of the page profile, having no Wasm of its own.
 //   {type: "inbox", rows: number, lastHour: number} from the content script (no answer):
 //     how many conversation rows it recognised and how many threads are in the last hour
-//     of their reply window. The toolbar icon of that tab shows lastHour (none when 0);
-//     the popup reads the status from chrome.storage.session, key `inbox:<tabId>`.
+//     of their reply window. The toolbar icon of that tab shows lastHour (none when 0), or
+//     "?" when no row was recognised; the popup reads the status from
+//     chrome.storage.session, key `inbox:<tabId>`.
 //   {type: "stopped", what: string, restarting: boolean} from the content script (no
 //     answer): its core panicked (src/wasm/panic.rs) in `what` ("rule tone-shout
 //     (src/rules/tone_shout.rs:42)") and was restarted, or not after too many restarts;
@@ -96,12 +97,21 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 /** Count for a status field: a whole number, 0 or more; anything else counts as 0. */
 const count = (value) => (Number.isSafeInteger(value) && value > 0 ? value : 0);
 
-/** The toolbar badge of the tab, and its status for the popup (kept for the session). */
+/**
+ * The toolbar badge of the tab, and its status for the popup (kept for the session): the
+ * number of threads in their last hour (red), or "?" (grey, the popup's explanation as
+ * the icon's tooltip) when no conversation row was recognised, so a page Meta changed is
+ * seen without opening the popup.
+ */
 function showInboxStatus(tabId, message) {
   const status = { rows: count(message.rows), lastHour: count(message.lastHour) };
+  const recognised = status.rows > 0;
   const ignore = () => {}; // The tab may have closed meanwhile.
-  chrome.action.setBadgeBackgroundColor({ tabId, color: "#c5221f" }).catch(ignore);
-  chrome.action.setBadgeText({ tabId, text: status.lastHour > 0 ? String(status.lastHour) : "" }).catch(ignore);
+  chrome.action.setBadgeBackgroundColor({ tabId, color: recognised ? "#c5221f" : "#65676b" }).catch(ignore);
+  const text = !recognised ? "?" : status.lastHour > 0 ? String(status.lastHour) : "";
+  chrome.action.setBadgeText({ tabId, text }).catch(ignore);
+  const title = chrome.i18n.getMessage(recognised ? "extName" : "popupNotRecognised");
+  chrome.action.setTitle({ tabId, title }).catch(ignore);
   chrome.storage.session.set({ [`inbox:${tabId}`]: status }).catch(ignore);
 }
 

@@ -244,10 +244,40 @@ impl Inbox {
             if let Err(error) = self.show_panel(awaiting_reply).and_then(|()| self.show_banner(open)) {
                 dom::warn(&error);
             }
+        } else {
+            // The layout is not recognised (any more): what the clock showed would go stale.
+            self.hide_panel_and_banner();
+        }
+        if self.reported.get().is_some_and(|(rows, _)| counts.0 < rows) {
+            self.clear_former_rows();
         }
         if self.reported.get() != Some(counts) {
             self.reported.set(Some(counts));
             self.report(counts);
+        }
+    }
+
+    fn hide_panel_and_banner(&self) {
+        if let Ok(mut panel) = self.panel.try_borrow_mut() {
+            if let Some((panel, _)) = panel.as_mut() {
+                let _ = panel.show(&self.document, Vec::new());
+            }
+        }
+        if let Some(banner) = self.banner.try_borrow().ok().as_ref().and_then(|b| b.as_ref()) {
+            banner.hide();
+        }
+    }
+
+    /// Takes the marks off elements the profile no longer recognises as rows: the page
+    /// renamed what the profile reads, or reused the element for something else.
+    fn clear_former_rows(&self) {
+        let Ok(marked) = self.document.query_selector_all("[data-rc-window]") else {
+            return;
+        };
+        for element in (0..marked.length()).filter_map(|i| Some(marked.item(i)?.unchecked_into::<Element>())) {
+            if !element.matches(&self.profile.rows).unwrap_or(false) {
+                clear(&element);
+            }
         }
     }
 

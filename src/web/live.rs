@@ -375,12 +375,21 @@ impl Live {
     }
 
     /// Applies fix `fix` of finding `finding` from the last lint, if the draft is still
-    /// the text it was made for; otherwise says so and lints again.
+    /// the text it was made for, in the composer and conversation it was made for;
+    /// otherwise says so and lints again. (The page may swap the conversation, or the
+    /// composer, between the last lint and the press: the editing commands would then
+    /// write the fix into whatever has the focus.)
     fn apply_fix(self: &Rc<Self>, finding: usize, fix: usize) {
         let outcome = {
             let Ok(state) = self.state.try_borrow() else { return };
             match (&state.composer, &state.last) {
-                (Some(composer), Some(last)) => {
+                (Some(composer), Some(last))
+                    if composer.is_connected()
+                        && same_conversation(
+                            &conversation::read(&self.document, &self.profile, &composer.element),
+                            &last.context,
+                        ) =>
+                {
                     let snapshot = composer.snapshot();
                     edits_for(last, &snapshot.text, finding, fix).map(|edits| (composer.clone(), snapshot, edits))
                 }
@@ -465,6 +474,14 @@ fn edits_for(last: &Linted, text: &str, finding: usize, fix: usize) -> Result<Ve
         .find_map(|f| f.fixes.iter().find(|candidate| candidate.label == chosen.label))
         .map(|same| same.edits.clone())
         .ok_or_else(changed)
+}
+
+/// Whether two readings of the page are of the same conversation (the time since the
+/// customer wrote moves on between them).
+fn same_conversation(now: &LintContext, then: &LintContext) -> bool {
+    now.customer_name == then.customer_name
+        && now.customer_message == then.customer_message
+        && now.surface == then.surface
 }
 
 /// Finishes a fix handed to the editor: puts the caret back where the agent was, or

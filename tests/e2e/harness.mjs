@@ -182,6 +182,7 @@ export async function serveReplica(context) {
 }
 
 const errorsByPage = new WeakMap();
+const consoleByPage = new WeakMap();
 
 /** The uncaught errors a page opened by openInbox has thrown so far. */
 export function pageErrors(page) {
@@ -189,12 +190,50 @@ export function pageErrors(page) {
 }
 
 /**
+ * What the console of a page opened by openInbox with `{console: true}` has shown so far, from
+ * every world in it (the page's and the content script's): {errors} (uncaught exceptions,
+ * console.error, the browser's own error entries) and {warnings} (console.warn).
+ */
+export function consoleOf(page) {
+  return consoleByPage.get(page) ?? { errors: [], warnings: [] };
+}
+
+/** Records the console of `page` from all its worlds through the DevTools protocol, which
+ * sees the content script's isolated world too (Playwright's "console" event may not). */
+async function watchConsole(page) {
+  const seen = { errors: [], warnings: [] };
+  consoleByPage.set(page, seen);
+  const cdp = await page.context().newCDPSession(page);
+  const text = (args) => args.map((arg) => arg.value ?? arg.description ?? arg.type).join(" ");
+  cdp.on("Runtime.exceptionThrown", ({ exceptionDetails }) =>
+    seen.errors.push(exceptionDetails.exception?.description ?? exceptionDetails.text),
+  );
+  cdp.on("Runtime.consoleAPICalled", ({ type, args }) => {
+    if (type === "error" || type === "assert") seen.errors.push(text(args));
+    if (type === "warning") seen.warnings.push(text(args));
+  });
+  cdp.on("Log.entryAdded", ({ entry }) => {
+    if (entry.level === "error") seen.errors.push(`${entry.source}: ${entry.text}`);
+  });
+  await cdp.send("Runtime.enable");
+  await cdp.send("Log.enable");
+}
+
+/**
  * Opens the replica in a new page of a context set up by serveReplica and resolves once it
  * has rendered (window.replica.ready). path may carry a query, e.g.
- * "/latest/inbox/all?composer=textarea"; origin is one of INBOX_ORIGINS.
+ * "/latest/inbox/all?composer=textarea"; origin is one of INBOX_ORIGINS; console: record
+ * the page's console from the start (consoleOf); beforeLoad(page): awaited before the
+ * page loads (to watch its network from the first request).
  */
-export async function openInbox(context, path = "/latest/inbox/all", { origin = INBOX_ORIGINS[0] } = {}) {
+export async function openInbox(
+  context,
+  path = "/latest/inbox/all",
+  { origin = INBOX_ORIGINS[0], console = false, beforeLoad } = {},
+) {
   const page = await context.newPage();
+  if (console) await watchConsole(page);
+  await beforeLoad?.(page);
   const errors = [];
   errorsByPage.set(page, errors);
   page.on("pageerror", (error) => errors.push(error));
@@ -205,4 +244,45 @@ export async function openInbox(context, path = "/latest/inbox/all", { origin = 
     throw new Error(`the replica at ${origin}${path} did not start: ${errors.join("; ") || error.message}`);
   }
   return page;
+}
+
+/** Lexical keeps each line as a paragraph and joins paragraphs with a blank line in its
+ * text: what the agent sees as "a\n\nb" (a, an empty line, b) reads as "a\n\n\n\nb". */
+export const asLexicalText = (text) => text.replaceAll("\n", "\n\n");
+
+/**
+ * The default pack's template `id` (read through the extension's service worker `worker`)
+ * rendered as the picker renders it for Ana, signed by Maria, with `fields` filled in:
+ * {text, cursor} (cursor: where {cursor} stands, else the end).
+ */
+export async function renderedTemplate(worker, id, fields = {}) {
+  const template = await worker.evaluate(async (id) => {
+    const library = await (await fetch(chrome.runtime.getURL("templates/default.json"))).json();
+    return library.templates.find((t) => t.id === id);
+  }, id);
+  assert.ok(template, `the pack has ${id}`);
+  const text = template.body.replace(/\{([^{}]*)\}/g, (whole, inner) => {
+    const [name, fallback] = inner.split("|");
+    if (name === "cursor") return "\u0000";
+    if (name === "first_name") return "Ana";
+    if (name === "agent_name") return "Maria";
+    if (name.startsWith("field:")) return fields[name.slice(6)] ?? whole;
+    return fallback ?? whole;
+  });
+  const cursor = text.indexOf("\u0000");
+  return { text: text.replace("\u0000", ""), cursor: cursor < 0 ? text.length : cursor };
+}
+
+/**
+ * Reads with `read()` every 50 ms, for up to 10 s (a loaded machine is slow), until `check` accepts what it read;
+ * returns that, or fails with `what` and the last reading.
+ */
+export async function readUntil(read, check, what) {
+  let last;
+  for (let i = 0; i < 200; i++) {
+    last = await read();
+    if (check(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`${what}: ${JSON.stringify(last, null, 1)}`);
 }

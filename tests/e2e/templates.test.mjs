@@ -7,11 +7,7 @@
 
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
-import { launchOnReplica, openInbox, pageErrors } from "./harness.mjs";
-
-/** Lexical keeps each line as a paragraph and joins paragraphs with a blank line in its
- * text: what the agent sees as "a\n\nb" (a, an empty line, b) reads as "a\n\n\n\nb". */
-const asLexicalText = (text) => text.replaceAll("\n", "\n\n");
+import { asLexicalText, launchOnReplica, openInbox, pageErrors, readUntil, renderedTemplate } from "./harness.mjs";
 
 describe("the template picker", () => {
   let context;
@@ -62,15 +58,7 @@ describe("the template picker", () => {
     });
 
   /** Waits until the picker satisfies `check`; fails with the last view. */
-  async function pickerWhen(check, what) {
-    let last;
-    for (let i = 0; i < 200; i++) {
-      last = await picker();
-      if (check(last)) return last;
-      await page.waitForTimeout(50);
-    }
-    assert.fail(`${what}: ${JSON.stringify(last, null, 1)}`);
-  }
+  const pickerWhen = (check, what) => readUntil(picker, check, what);
 
   const modelText = () => page.evaluate(() => window.replica.composerModelText());
   const waitForModel = (text) => page.waitForFunction((text) => window.replica.composerModelText() === text, text);
@@ -89,23 +77,7 @@ describe("the template picker", () => {
   }
 
   /** The default pack's template `id`, rendered as the picker should for Ana and Maria. */
-  async function rendered(id, fields = {}) {
-    const template = await worker.evaluate(async (id) => {
-      const library = await (await fetch(chrome.runtime.getURL("templates/default.json"))).json();
-      return library.templates.find((t) => t.id === id);
-    }, id);
-    assert.ok(template, `the pack has ${id}`);
-    const text = template.body.replace(/\{([^{}]*)\}/g, (whole, inner) => {
-      const [name, fallback] = inner.split("|");
-      if (name === "cursor") return "\u0000";
-      if (name === "first_name") return "Ana";
-      if (name === "agent_name") return "Maria";
-      if (name.startsWith("field:")) return fields[name.slice(6)] ?? whole;
-      return fallback ?? whole;
-    });
-    const cursor = text.indexOf("\u0000");
-    return { text: text.replace("\u0000", ""), cursor: cursor < 0 ? text.length : cursor };
-  }
+  const rendered = (id, fields) => renderedTemplate(worker, id, fields);
 
   test("`/ref`, Enter on the Romanian refund template, the order number, Enter: the reply, the caret, no findings, one Ctrl+Z", async () => {
     await inbox("/latest/inbox/all?anaWrites=ro");

@@ -1,7 +1,9 @@
 // The two kinds of composer the replica offers, with one interface:
-//   {element, input, modelText(), draft(), focus(), clear(), destroy()}
+//   {element, input, modelText(), draft(), focus(), clear(), replaceText(text), destroy()}
 // element: what goes into the page; input: the text box itself; draft(): what to keep so a
-// new composer can take over (a thread switch, a re-render), passed back as `draft`.
+// new composer can take over (a thread switch, a re-render), passed back as `draft`;
+// replaceText(text): the page itself replaces the draft (each line a paragraph in Lexical),
+// through the editor's model and without an input event, as the page's own code does.
 //
 // The Lexical one is the real editor from npm, set up the way Meta's composers are: rich
 // text (Shift+Enter starts a paragraph), history (Ctrl+Z), Enter sends, the placeholder a
@@ -19,6 +21,7 @@ import {
   createEditor,
   INSERT_PARAGRAPH_COMMAND,
   KEY_ENTER_COMMAND,
+  SKIP_DOM_SELECTION_TAG,
   TextNode,
 } from "lexical";
 import { cls, h } from "./dom.js";
@@ -136,6 +139,19 @@ export function createLexicalComposer({ label, draft, mention, prefix, onChange,
       editor.update(() => {
         $getRoot().clear().append($createParagraphNode());
       }),
+    replaceText: (text) =>
+      editor.update(
+        () => {
+          const paragraphs = text.split("\n").map((line) => {
+            const paragraph = $createParagraphNode();
+            if (line !== "") paragraph.append($createTextNode(line));
+            return paragraph;
+          });
+          $getRoot().clear().append(...paragraphs);
+        },
+        // The page's own change leaves the selection, and so the focus, where it is.
+        { discrete: true, tag: SKIP_DOM_SELECTION_TAG },
+      ),
     destroy: () => {
       unregisterAll();
       editor.setRootElement(null);
@@ -171,6 +187,10 @@ export function createTextareaComposer({ label, draft, mention, prefix, onChange
     focus: () => input.focus(),
     clear: () => {
       input.value = "";
+      onInput();
+    },
+    replaceText: (text) => {
+      input.value = text;
       onInput();
     },
     destroy: () => {

@@ -11,12 +11,36 @@ export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;
-    element.setAttribute(name, value === true ? "" : String(value));
+    element.setAttribute(attributeName(name), value === true ? "" : String(value));
   }
   for (const child of children) {
     if (child !== null && child !== undefined) element.append(child);
   }
   return element;
+}
+
+/** The attributes the extension's selector profile (src/profile/inbox.json) reads, but for
+ * contenteditable, which the editor itself needs. */
+const PROFILE_ATTRIBUTES = ["role", "aria-label", "aria-level", "aria-current", "dir", "title"];
+let attributesRenamed = false;
+
+/** What the page calls attribute `name` now: after renameAttributes(), a profile attribute
+ * goes by another name, as after a redesign of Meta's markup. */
+export function attributeName(name) {
+  return attributesRenamed && PROFILE_ATTRIBUTES.includes(name) ? `data-x-${name}` : name;
+}
+
+/** Renames the profile's attributes on every element under `root`, and on every element
+ * rendered from now on. */
+export function renameAttributes(root) {
+  attributesRenamed = true;
+  for (const element of [root, ...root.querySelectorAll("*")]) {
+    for (const name of PROFILE_ATTRIBUTES) {
+      if (!element.hasAttribute(name)) continue;
+      element.setAttribute(attributeName(name), element.getAttribute(name));
+      element.removeAttribute(name);
+    }
+  }
 }
 
 export const cls = {

@@ -43,6 +43,8 @@
  *   composer()            the open composer's text box (the Lexical root or the textarea)
  *   composerModelText()   the composer's own model: Lexical's $getRoot().getTextContent()
  *                         (paragraphs joined by "\n\n"), or the textarea's value
+ *   replaceDraft(text)    the page replaces the open draft through the composer's own model,
+ *                         without an input event (Lexical: each line a paragraph)
  *   recreateComposer()    replaces the composer with a new element and editor holding the
  *                         same draft, as a React re-render does; focus is lost
  *   addCustomerMessage(text)  the customer writes now in the open thread; returns its ISO time
@@ -54,6 +56,13 @@
  *                         as a server-rendered row re-hydrated from markup)
  *   recycleRows()         what a virtualised list does on scroll: the same listitem and link
  *                         elements now show other threads (here: the list's order reversed)
+ *   addRows(count)        adds that many generated conversations (as ?rows= makes) at once,
+ *                         as a list that loads a long history does
+ *   removeConversationList()  takes the list's column out of the page, as a redesign might
+ *   renameAttributes()    renames every attribute the extension's selector profile reads
+ *                         (role, aria-label, aria-level, aria-current, dir, title: to
+ *                         data-x-<name>) on the page and on everything rendered after, and
+ *                         names the thread in row links as thread_id= (the page works the same)
  *
  * Query parameters: ?composer=textarea (above); ?listStamps=relative leaves the list's
  * <abbr> without its exact stamp, only the relative label, as some rows show;
@@ -70,15 +79,16 @@
  */
 
 import { createLexicalComposer, createTextareaComposer } from "./composer.js";
-import { cls, h } from "./dom.js";
-import { AGENT, boundaryThreads, CHANNELS, crossingThreads, makeThreads, PAGE } from "./threads.js";
+import { attributeName, cls, h, renameAttributes } from "./dom.js";
+import { AGENT, boundaryThreads, CHANNELS, crossingThreads, makeThreads, moreThreads, PAGE } from "./threads.js";
 import { clockLabel, exactStamp, HOUR, relativeLabel } from "./time.js";
 
 const PAGE_ASSET_ID = "104729384756012";
 const params = new URL(location.href).searchParams;
 const useTextarea = params.get("composer") === "textarea";
 const listStampsRelative = params.get("listStamps") === "relative";
-const listLinksChanged = params.get("listLinks") === "changed";
+/** Row links name the thread as thread_id= (?listLinks=changed, or after renameAttributes). */
+let listLinksChanged = params.get("listLinks") === "changed";
 /** The UI language: ?lang=ro, hy or hi writes the list, the stamps and the screen-reader
  * texts in Romanian, Armenian or Hindi (the composer keeps its English labels). The
  * strings are those of src/profile/inbox.json; the Armenian and Hindi "sent" lines and
@@ -105,6 +115,8 @@ const threads = params.get("boundaries")
     ? crossingThreads(Date.now())
     : makeThreads(Date.now(), rowCount, { anaWrites: params.get("anaWrites") === "ro" ? "ro" : "en" });
 const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
+/** How many generated conversations (moreThreads) the list has. */
+let generated = threads.length - 6;
 /** Thread id → the draft its last composer left (see composer.js). */
 const drafts = new Map();
 /** Thread id → its row's link, kept across updates as React keeps keyed nodes. */
@@ -190,8 +202,8 @@ function renderRow(thread) {
   if (listLinksChanged) href = href.replace("selected_item_id=", "thread_id=");
   link.setAttribute("href", href);
   link.className = open ? cls.rowSelected : cls.row;
-  if (open) link.setAttribute("aria-current", "page");
-  else link.removeAttribute("aria-current");
+  if (open) link.setAttribute(attributeName("aria-current"), "page");
+  else link.removeAttribute(attributeName("aria-current"));
   link.replaceChildren(
     h("div", { class: cls.avatar, "aria-hidden": "true" }, initials(thread.customer)),
     h(
@@ -420,6 +432,7 @@ window.replica = Object.freeze({
   },
   composer: () => composer.input,
   composerModelText: () => composer.modelText(),
+  replaceDraft: (text) => composer.replaceText(text),
   recreateComposer: () => {
     const old = composer;
     old.destroy();
@@ -434,4 +447,19 @@ window.replica = Object.freeze({
   messages: () => openThread.messages.map(({ from, text, at }) => ({ from, text, at: at.toISOString() })),
   rerenderRows,
   recycleRows,
+  addRows: (count) => {
+    const more = moreThreads(Date.now(), count, Math.max(generated, 0));
+    generated = Math.max(generated, 0) + count;
+    for (const thread of more) {
+      threads.push(thread);
+      threadsById.set(thread.id, thread);
+    }
+    renderList();
+  },
+  removeConversationList: () => list.parentElement.remove(),
+  renameAttributes: () => {
+    listLinksChanged = true;
+    renameAttributes(document.getElementById("mount_0_0_Rc"));
+    renderList();
+  },
 });

@@ -97,21 +97,22 @@ export function makeThreads(now, count = 6, { anaWrites = "en" } = {}) {
       unread: false,
       messages: [customer("नमस्ते, क्या आप रविवार को खुले रहते हैं?", 9 * DAY)],
     },
-  ].concat(moreThreads(now, count - 6));
+  ].concat(moreThreads(now, count - 6, 0));
 }
 
 /** Where the reply window changes state, in minutes since the customer wrote. */
 const BOUNDARIES = [20 * 60, 23 * 60, 24 * 60, 7 * 24 * 60];
 
 /**
- * `count` more conversations for a long list (?rows=500): "Customer 7", …, on Messenger and
+ * `count` more conversations for a long list (?rows=500, or addRows later, `first` the
+ * number of those made before): "Customer 7", …, on Messenger and
  * Instagram, their customers' last messages spread over ten days but never within five
  * minutes of a state boundary (so a test run cannot move one across); every fifth answered
  * by the Page a minute later.
  */
-function moreThreads(now, count) {
+export function moreThreads(now, count, first) {
   const more = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = first; i < first + count; i++) {
     let minutes = (i * 53 + 17) % (10 * 24 * 60);
     if (BOUNDARIES.some((b) => Math.abs(minutes - b) < 5)) minutes += 10;
     const at = new Date(now - minutes * MINUTE - 20 * 1000);

@@ -39,7 +39,12 @@ pub fn read(document: &Document, profile: &Profile, composer: &HtmlElement) -> L
 fn hours_since(document: &Document, profile: &Profile, message: &Element) -> Option<f64> {
     let clock = page_clock();
     let sent = sent_at(document, profile, message, &clock)?;
-    Some((clock.now_ms - sent.earliest_ms).max(0) as f64 / 3_600_000.0)
+    // From the start of the current minute: stamps name their minute, so nothing can
+    // change within one, and a context that stays equal lets a page change that leaves the
+    // draft alone skip the lint and the repaint (`Live::update_state`). The clock relints
+    // at each whole minute.
+    let now_ms = clock.now_ms - clock.now_ms.rem_euclid(60_000);
+    Some((now_ms - sent.earliest_ms).max(0) as f64 / 3_600_000.0)
 }
 
 /// What the open conversation shows of its customer: their display name (the header)

@@ -267,7 +267,7 @@ async function main() {
   for (const key of LIMITS) bindTyped($(key), parsers.limit);
   for (const key of THRESHOLDS) bindTyped($(key), parsers.hours(key));
   $("language").addEventListener("change", () => saveField("language", $("language").value));
-  setUpVoice(save);
+  setUpVoice((update) => save($("voice"), update));
   $("resetLimits").addEventListener("click", () => {
     const defaults = Object.fromEntries(LIMITS.map((key) => [key, DEFAULTS[key]]));
     for (const key of LIMITS) {

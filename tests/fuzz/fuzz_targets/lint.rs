@@ -1,0 +1,32 @@
+//! The lint entry point with any draft and any context: it never panics, refuses exactly
+//! the contexts that do not validate, keeps every span and edit inside the draft on
+//! character boundaries, and every fix it offers applies (alone and merged into one edit)
+//! to a valid string that lints again.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use reply_coach::{apply_edits, lint, merge_edits};
+use reply_coach_fuzz::{assert_span, lint_context, split};
+
+fuzz_target!(|data: &[u8]| {
+    let (draft, mut parameters) = split(data);
+    let Ok(context) = lint_context(&mut parameters) else { return };
+    let result = match (lint(&draft, &context), context.validate()) {
+        (Ok(result), Ok(())) => result,
+        (Err(error), Err(invalid)) => return assert_eq!(error, invalid),
+        (result, validation) => panic!("lint gave {result:?} for a context whose validation gave {validation:?}"),
+    };
+    let units: Vec<u16> = draft.encode_utf16().collect();
+    for finding in &result.findings {
+        assert_span(&units, finding.start, finding.end, finding);
+        for fix in &finding.fixes {
+            for edit in &fix.edits {
+                assert_span(&units, edit.start, edit.end, fix);
+            }
+            let fixed = apply_edits(&draft, &fix.edits).unwrap_or_else(|e| panic!("{e}: {fix:?} of {finding:?}"));
+            let merged = merge_edits(&draft, &fix.edits).unwrap_or_else(|e| panic!("{e}: merging {fix:?}"));
+            assert_eq!(apply_edits(&draft, &[merged]).as_deref(), Ok(fixed.as_str()), "{fix:?}");
+            lint(&fixed, &context).expect("the context validated");
+        }
+    }
+});

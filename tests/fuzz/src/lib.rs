@@ -23,9 +23,9 @@ pub fn split(data: &[u8]) -> (String, Unstructured<'_>) {
     (String::from_utf8_lossy(text).into_owned(), Unstructured::new(parameters))
 }
 
-/// One of `items`, chosen by a byte (the first when the bytes have run out).
-pub fn pick<T: Copy>(u: &mut Unstructured, items: &[T]) -> Result<T> {
-    Ok(items[usize::from(u8::arbitrary(u)?) % items.len()])
+/// One of `items` (not empty), chosen by a byte (the first when the bytes have run out).
+pub fn pick<'a, T>(u: &mut Unstructured, items: &'a [T]) -> Result<&'a T> {
+    Ok(&items[usize::from(u8::arbitrary(u)?) % items.len()])
 }
 
 /// Any finite or non-finite number, mostly in the range the field means.
@@ -57,9 +57,9 @@ pub fn lint_context(u: &mut Unstructured) -> Result<LintContext> {
         customer_name: Option::arbitrary(u)?,
         agent_name: Option::arbitrary(u)?,
         hours_since_customer: if bool::arbitrary(u)? { Some(hours(u)?) } else { None },
-        surface: pick(u, &[Surface::Message, Surface::Comment])?,
+        surface: *pick(u, &[Surface::Message, Surface::Comment])?,
         customer_message: Option::arbitrary(u)?,
-        language: pick(u, &LanguageChoice::ALL)?,
+        language: *pick(u, &LanguageChoice::ALL)?,
         settings,
         voice: voice(u)?,
     })
@@ -76,7 +76,7 @@ fn voice(u: &mut Unstructured) -> Result<Option<Arc<Voice>>> {
 }
 
 fn language_code(u: &mut Unstructured) -> Result<&'static str> {
-    pick(u, &["en", "ro", "hy", "hi"])
+    pick(u, &["en", "ro", "hy", "hi"]).copied()
 }
 
 /// A voice profile document (docs/VOICE.md) with arbitrary phrases and values.

@@ -476,10 +476,11 @@ readonly FUZZ_OUT=target/fuzz
 readonly FUZZ_TEST_SECONDS=30
 
 # cargo-fuzz's instrumentation without cargo-fuzz and without nightly: SanitizerCoverage is
-# an LLVM pass that stable rustc runs (-Cpasses, -Cllvm-args are stable options); only
-# cargo-fuzz's sanitizers (-Zsanitizer) need nightly, and every target is safe Rust. The
-# counters and the comparisons traced (-trace-compares) steer libFuzzer; the flags are
-# those cargo-fuzz passes on Linux.
+# an LLVM pass that stable rustc runs (-Cpasses, -Cllvm-args are stable options). Only
+# cargo-fuzz's sanitizers (-Zsanitizer) need nightly, and the core has no unsafe code for
+# AddressSanitizer to watch: a panic, an overflow (checked in tests/fuzz's profile) or a
+# failed property is the crash. The counters and the comparisons traced (-trace-compares)
+# steer libFuzzer; the flags are those cargo-fuzz passes on Linux.
 fuzz_rustflags() {
   local flag flags="--cfg fuzzing -Cpasses=sancov-module"
   for flag in level=4 inline-8bit-counters pc-table trace-compares stack-depth; do
@@ -518,11 +519,15 @@ run_fuzz_target() {
   log="$FUZZ_OUT/logs/$name.log"
   mkdir -p "$FUZZ_OUT/corpus/$name" "$FUZZ_OUT/artifacts" "$FUZZ_OUT/logs" "$FUZZ_DIR/corpus/$name"
   # The first folder takes what the run finds; the seeds' folder is only read. -timeout:
-  # an input that takes more than 10 s is a hang, reported like a crash.
-  if ! "$binary" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
+  # an input that takes more than 10 s is a hang, reported like a crash. -len_control=0:
+  # mutate up to the full length (4 KB, or the largest seed) from the start; libFuzzer's
+  # default grows the limit over minutes and, in a run this short, would mutate only the
+  # first two hundred bytes of a draft.
+  if ! "$binary" -max_total_time="$seconds" -timeout=10 -len_control=0 \
     -artifact_prefix="$FUZZ_OUT/artifacts/$name-" "$FUZZ_OUT/corpus/$name" "$FUZZ_DIR/corpus/$name" >"$log" 2>&1; then
     grep -E -A3 'panicked at|ERROR: libFuzzer' "$log" | head -20 >&2 || true
-    die "fuzz target $name failed (log: $log); reproduce with: $binary $(sed -n 's/.*Test unit written to //p' "$log")"
+    die "fuzz target $name failed (log: $log). Reproduce with: $binary $(sed -n 's/.*Test unit written to //p' "$log")
+Fix it in src/ and add the input as a regression test beside the code."
   fi
   # libFuzzer's last lines: "Done <runs> runs in <seconds> second(s)", and before them
   # "#<runs> DONE cov: <edges> ft: <features> corp: <inputs>/<size> ...".

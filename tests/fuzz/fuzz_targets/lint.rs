@@ -1,11 +1,17 @@
 //! The lint entry point with any draft and any context: it never panics, refuses exactly
 //! the contexts that do not validate, keeps every span and edit inside the draft on
 //! character boundaries, and every fix it offers applies (alone and merged into one edit)
-//! to a valid string that lints again.
+//! to a valid string that lints again. Each rule's own byte spans are checked too, before
+//! `lint` converts them to UTF-16: the conversion clamps an offset past the end and
+//! miscounts one inside a character, which would hide a rule's mistake.
 #![no_main]
 
+use std::ops::Range;
+
 use libfuzzer_sys::fuzz_target;
-use reply_coach::{apply_edits, lint, merge_edits};
+use reply_coach::draft::Draft;
+use reply_coach::rules::{self, Input};
+use reply_coach::{apply_edits, lint, merge_edits, Language, LintContext};
 use reply_coach_fuzz::{assert_span, lint_context, split};
 
 fuzz_target!(|data: &[u8]| {
@@ -29,4 +35,30 @@ fuzz_target!(|data: &[u8]| {
             lint(&fixed, &context).expect("the context validated");
         }
     }
+    check_rules(&draft, &context, result.language);
 });
+
+/// Runs every rule on the draft in `language` and checks its byte spans and edits.
+fn check_rules(draft: &str, context: &LintContext, language: Language) {
+    let analysed = Draft::new(draft, language);
+    let input = Input::new(&analysed, context);
+    let in_draft = |span: Range<usize>| {
+        span.start <= span.end && draft.is_char_boundary(span.start) && draft.is_char_boundary(span.end)
+    };
+    let mut hits = Vec::new();
+    for rule in rules::all() {
+        hits.clear();
+        rule.check(&input, &mut hits);
+        for hit in &hits {
+            assert!(in_draft(hit.span.clone()), "{} hit {hit:?} of {} bytes: {draft:?}", rule.id(), draft.len());
+            for edit in hit.fixes.iter().flat_map(|fix| &fix.edits) {
+                assert!(
+                    in_draft(edit.start..edit.end),
+                    "{} edit {edit:?} of {} bytes: {draft:?}",
+                    rule.id(),
+                    draft.len()
+                );
+            }
+        }
+    }
+}

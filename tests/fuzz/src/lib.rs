@@ -36,6 +36,16 @@ fn hours(u: &mut Unstructured) -> Result<f64> {
     })
 }
 
+/// A limit from one byte: 0 (all a seed without parameters gives) is the default, so a
+/// plain seed is linted with the default settings; 255 is the invalid 0.
+fn limit(u: &mut Unstructured, default: usize) -> Result<usize> {
+    Ok(match u8::arbitrary(u)? {
+        0 => default,
+        255 => 0,
+        n => usize::from(n),
+    })
+}
+
 /// A lint context of any shape: names, hours, surface, customer message, language,
 /// settings (limits, window, disabled rules) and, sometimes, a voice profile. Contexts
 /// that do not validate are part of it: `lint` must refuse them with an error.
@@ -45,12 +55,13 @@ pub fn lint_context(u: &mut Unstructured) -> Result<LintContext> {
     for _ in 0..u8::arbitrary(u)? % 4 {
         disabled_rules.push(pick(u, &rule_ids)?.to_string());
     }
+    let defaults = Settings::default();
     let settings = Settings {
-        preview_budget: usize::from(u16::arbitrary(u)? % 400),
-        max_words: usize::from(u8::arbitrary(u)?),
-        max_sentence_words: usize::from(u8::arbitrary(u)?),
-        window_hours: if bool::arbitrary(u)? { hours(u)? } else { 24.0 },
-        human_agent_hours: if bool::arbitrary(u)? { hours(u)? } else { 168.0 },
+        preview_budget: limit(u, defaults.preview_budget)?,
+        max_words: limit(u, defaults.max_words)?,
+        max_sentence_words: limit(u, defaults.max_sentence_words)?,
+        window_hours: if bool::arbitrary(u)? { hours(u)? } else { defaults.window_hours },
+        human_agent_hours: if bool::arbitrary(u)? { hours(u)? } else { defaults.human_agent_hours },
         disabled_rules,
     };
     Ok(LintContext {

@@ -9,6 +9,8 @@
 #                       the replica inbox; size; memory) written to BENCHMARKS.md
 #   ./build.sh demo     the build, then the extension live in Chromium on the replica inbox
 #                       (tests/replica) until Ctrl+C
+#   ./build.sh fuzz [SECONDS]  every fuzz target in tests/fuzz (libFuzzer) for SECONDS each
+#                       (default 60; `test` runs them for 30), printing each one's executions
 #
 # Tools that are missing are installed (once; what is there is kept): the wasm32 target,
 # wasm-bindgen-cli at the version Cargo.lock pins, wasm-opt from npm and, for `test`,
@@ -536,12 +538,94 @@ test_all() {
   ensure_node
   ensure_e2e_deps
   run_native_tests
+  fuzz "$FUZZ_TEST_SECONDS"
   build
   check_no_code_from_text
   build_panic_test_extension
   run_wasm_tests
   run_e2e_tests
   step "All tests passed"
+}
+
+# ---- fuzz ----
+
+readonly FUZZ_DIR=tests/fuzz
+# Built and run under target/, so the generated corpus and crash files are never in the
+# way of git; the checked-in seeds are tests/fuzz/corpus/<target>, read but not written.
+readonly FUZZ_OUT=target/fuzz
+readonly FUZZ_TEST_SECONDS=30
+
+# cargo-fuzz's instrumentation without cargo-fuzz and without nightly: SanitizerCoverage is
+# an LLVM pass that stable rustc runs (-Cpasses, -Cllvm-args are stable options). Only
+# cargo-fuzz's sanitizers (-Zsanitizer) need nightly, and the core has no unsafe code for
+# AddressSanitizer to watch: a panic, an overflow (checked in tests/fuzz's profile) or a
+# failed property is the crash. The counters and the comparisons traced (-trace-compares)
+# steer libFuzzer; the flags are those cargo-fuzz passes on Linux.
+fuzz_rustflags() {
+  local flag flags="--cfg fuzzing -Cpasses=sancov-module"
+  for flag in level=4 inline-8bit-counters pc-table trace-compares stack-depth; do
+    flags+=" -Cllvm-args=-sanitizer-coverage-$flag"
+  done
+  echo "$flags"
+}
+
+host_triple() {
+  rustc -vV | sed -n 's/^host: //p'
+}
+
+# The target names: the files in tests/fuzz/fuzz_targets (each a [[bin]] of its Cargo.toml).
+fuzz_targets() {
+  local file
+  for file in "$FUZZ_DIR"/fuzz_targets/*.rs; do
+    basename "$file" .rs
+  done
+}
+
+# An explicit --target, as cargo-fuzz does: RUSTFLAGS then reach the targets' code only,
+# not the build scripts (which would not link without libFuzzer). libfuzzer-sys compiles
+# libFuzzer's C++ with the machine's g++.
+build_fuzz_targets() {
+  step "Building the fuzz targets with libFuzzer ($(rustc --version))"
+  require c++ "a C++ compiler builds libFuzzer (Debian: g++)"
+  RUSTFLAGS="$(fuzz_rustflags)" cargo build --release --bins --manifest-path "$FUZZ_DIR/Cargo.toml" \
+    --target "$(host_triple)" --target-dir "$FUZZ_OUT"
+}
+
+# Runs one target for `seconds`, starting from its seeds and what earlier runs found, and
+# prints its executions. A crash stops the build with the input that caused it.
+run_fuzz_target() {
+  local name=$1 seconds=$2 binary log
+  binary="$FUZZ_OUT/$(host_triple)/release/$name"
+  log="$FUZZ_OUT/logs/$name.log"
+  mkdir -p "$FUZZ_OUT/corpus/$name" "$FUZZ_OUT/artifacts" "$FUZZ_OUT/logs" "$FUZZ_DIR/corpus/$name"
+  # The first folder takes what the run finds; the seeds' folder is only read. -timeout:
+  # an input that takes more than 10 s is a hang, reported like a crash. -len_control=0:
+  # mutate up to the full length (4 KB, or the largest seed) from the start; libFuzzer's
+  # default grows the limit over minutes and, in a run this short, would mutate only the
+  # first two hundred bytes of a draft.
+  if ! "$binary" -max_total_time="$seconds" -timeout=10 -len_control=0 \
+    -artifact_prefix="$FUZZ_OUT/artifacts/$name-" "$FUZZ_OUT/corpus/$name" "$FUZZ_DIR/corpus/$name" >"$log" 2>&1; then
+    grep -E -A3 'panicked at|ERROR: libFuzzer' "$log" | head -20 >&2 || true
+    die "fuzz target $name failed (log: $log). Reproduce with: $binary $(sed -n 's/.*Test unit written to //p' "$log")
+Fix it in src/ and add the input as a regression test beside the code."
+  fi
+  # libFuzzer's last lines: "Done <runs> runs in <seconds> second(s)", and before them
+  # "#<runs> DONE cov: <edges> ft: <features> corp: <inputs>/<size> ...".
+  awk -v name="$name" '
+    $2 == "DONE" { edges = $4; corpus = $8; sub(/\/.*/, "", corpus) }
+    $1 == "Done" { runs = $2; seconds = $5 }
+    END { printf "%-16s %11d executions in %3d s (%7d/s); %5d edges covered, corpus %d inputs\n",
+          name, runs, seconds, runs / (seconds ? seconds : 1), edges, corpus }' "$log"
+}
+
+fuzz() {
+  local seconds=${1:-60} name
+  [[ $seconds =~ ^[1-9][0-9]*$ ]] || die "fuzz takes a number of seconds per target, not ${seconds}"
+  build_fuzz_targets
+  step "Fuzzing each target for $seconds s"
+  for name in $(fuzz_targets); do
+    run_fuzz_target "$name" "$seconds"
+  done
 }
 
 # ---- demo ----
@@ -563,5 +647,6 @@ case "${1:-build}" in
   test) test_all ;;
   bench) bench ;;
   demo) demo ;;
-  *) die "unknown command ${1}; use: ./build.sh [build|test|bench|demo]" ;;
+  fuzz) fuzz "${2:-60}" ;;
+  *) die "unknown command ${1}; use: ./build.sh [build|test|bench|demo|fuzz [SECONDS]]" ;;
 esac

@@ -161,18 +161,29 @@ struct Term {
     shortcut_only: bool,
 }
 
+/// A query names a template in a few words; the rest of a pasted paragraph is not read.
+/// Each term is scored against every word of the library, with a typo-tolerant comparison
+/// that grows with the term's length: a pasted 4.5 KB query took a second (the fuzzer's
+/// finding), these caps keep any query to the cost of a typed one.
+const MAX_TERMS: usize = 8;
+const MAX_TERM_CHARS: usize = 32;
+
 fn terms(query: &str) -> Vec<Term> {
     let mut terms = Vec::new();
     for chunk in query.split_whitespace() {
+        if terms.len() >= MAX_TERMS {
+            break;
+        }
         let (texts, shortcut_only) = match chunk.strip_prefix('/') {
             Some(name) => (vec![shortcut_name(name)], true),
             None => (words(chunk).into_iter().map(|w| w.folded.into_owned()).collect(), false),
         };
         for text in texts.into_iter().filter(|t| !t.is_empty()) {
-            let chars: Vec<char> = text.chars().collect();
+            let chars: Vec<char> = text.chars().take(MAX_TERM_CHARS).collect();
             terms.push(Term { mask: mask(&chars), chars, shortcut_only });
         }
     }
+    terms.truncate(MAX_TERMS);
     terms
 }
 
@@ -404,5 +415,22 @@ mod tests {
         assert_eq!(first.len(), 250, "refund-sent.en, .ro and delay.en, each 83 or 84 times");
         assert_eq!(first, index.search("refnd", &none()));
         assert_eq!(library.templates[first[0].index].id, "refund-sent.en-1");
+    }
+
+    #[test]
+    fn a_pasted_paragraph_is_read_as_its_first_words() {
+        let library = Library::from_json(crate::template::DEFAULT_PACK).unwrap();
+        let index = SearchIndex::new(&library);
+        let preferences = SearchPreferences::default();
+        let typed = index.search("refund sent", &preferences);
+        assert!(!typed.is_empty());
+        let long_word = format!("refund sent {}", "a".repeat(4000));
+        assert_eq!(terms(&long_word).iter().map(|term| term.chars.len()).collect::<Vec<_>>(), [6, 4, MAX_TERM_CHARS]);
+        let paragraph = format!("refund sent {}", "x ".repeat(2000));
+        assert_eq!(terms(&paragraph).len(), MAX_TERMS);
+        assert_eq!(
+            index.search(&paragraph, &preferences),
+            index.search(&format!("refund sent {}", "x ".repeat(6)), &preferences)
+        );
     }
 }

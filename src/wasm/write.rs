@@ -13,13 +13,13 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::finding::{Edit, Finding, Fix};
-use crate::text::json::push_quoted as string;
+use crate::text::json::push_quoted;
 use crate::LintResult;
 
 pub fn result(result: &LintResult) -> JsValue {
     let mut json = String::with_capacity(512 + 512 * result.findings.len());
     json.push_str("{\"language\":");
-    string(&mut json, result.language.code());
+    push_quoted(&mut json, result.language.code());
     json.push_str(",\"findings\":");
     array(&mut json, &result.findings, finding);
     json.push('}');
@@ -29,13 +29,13 @@ pub fn result(result: &LintResult) -> JsValue {
 
 fn finding(json: &mut String, finding: &Finding) {
     json.push_str("{\"rule\":");
-    string(json, finding.rule);
+    push_quoted(json, finding.rule);
     json.push_str(",\"severity\":");
-    string(json, finding.severity.name());
+    push_quoted(json, finding.severity.name());
     let _ = write!(json, ",\"start\":{},\"end\":{},\"message\":", finding.start, finding.end);
-    string(json, &finding.message);
+    push_quoted(json, &finding.message);
     json.push_str(",\"explanation\":");
-    string(json, finding.explanation);
+    push_quoted(json, finding.explanation);
     json.push_str(",\"fixes\":");
     array(json, &finding.fixes, fix);
     json.push('}');
@@ -43,7 +43,7 @@ fn finding(json: &mut String, finding: &Finding) {
 
 fn fix(json: &mut String, fix: &Fix) {
     json.push_str("{\"label\":");
-    string(json, &fix.label);
+    push_quoted(json, &fix.label);
     json.push_str(",\"edits\":");
     array(json, &fix.edits, edit);
     json.push('}');
@@ -51,7 +51,7 @@ fn fix(json: &mut String, fix: &Fix) {
 
 fn edit(json: &mut String, edit: &Edit) {
     let _ = write!(json, "{{\"start\":{},\"end\":{},\"text\":", edit.start, edit.end);
-    string(json, &edit.text);
+    push_quoted(json, &edit.text);
     json.push('}');
 }
 

@@ -5,22 +5,30 @@
 /// `value` as a message shows it: `3`, `23.5`, `-0.25`, `NaN`, `infinity`; rounded to
 /// two decimals.
 pub fn shown(value: f64) -> String {
+    shown_to(value, 2)
+}
+
+/// `value` rounded to `decimals` (at most 6) and written as JavaScript's `String(number)`
+/// writes the rounded number: no trailing zeros, no exponent (`0.017`, `24`).
+pub fn shown_to(value: f64, decimals: u32) -> String {
     if value.is_nan() {
         return "NaN".into();
     }
     if value.is_infinite() {
         return if value > 0.0 { "infinity" } else { "-infinity" }.into();
     }
-    // `as` saturates: a value past i64's hundredths shows as the largest one.
-    let hundredths = (value * 100.0).round() as i64;
-    let sign = if hundredths < 0 { "-" } else { "" };
-    let hundredths = hundredths.unsigned_abs();
-    let (whole, fraction) = (hundredths / 100, hundredths % 100);
-    match fraction {
-        0 => format!("{sign}{whole}"),
-        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
-        f => format!("{sign}{whole}.{f:02}"),
+    let decimals = decimals.min(6);
+    let scale = 10_i64.pow(decimals);
+    // `as` saturates: a value past i64's range of the scaled unit shows as the largest one.
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let scaled = scaled.unsigned_abs();
+    let (whole, fraction) = (scaled / scale.unsigned_abs(), scaled % scale.unsigned_abs());
+    if fraction == 0 {
+        return format!("{sign}{whole}");
     }
+    let digits = format!("{fraction:0width$}", width = decimals as usize);
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
 #[cfg(test)]
@@ -46,5 +54,14 @@ mod tests {
             assert_eq!(shown(value), text, "{value}");
         }
         assert!(shown(1e300).starts_with("92233720368547758"));
+    }
+
+    #[test]
+    fn hours_to_three_decimals_read_as_javascript_writes_them() {
+        use super::shown_to;
+        let cases = [(0.016_666, "0.017"), (24.0, "24"), (2.5, "2.5"), (0.0004, "0"), (167.999_9, "168"), (1.1, "1.1")];
+        for (value, text) in cases {
+            assert_eq!(shown_to(value, 3), text, "{value}");
+        }
     }
 }

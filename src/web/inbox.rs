@@ -341,6 +341,7 @@ impl Inbox {
             return ((0, 0), None);
         };
         let clock = page_clock();
+        let minute = clock.now_ms.div_euclid(60_000);
         let language = page_language(&self.document);
         let settings = self.clock.try_borrow().map(|c| c.clone()).unwrap_or_default();
         let url = self.document.url().unwrap_or_default();
@@ -355,9 +356,9 @@ impl Inbox {
         for row in (0..rows.length()).filter_map(|i| Some(rows.item(i)?.unchecked_into::<Element>())) {
             let id = self.seen_rows.get(&row).as_f64().map(|id| id as u32);
             let found = id.and_then(|id| before.binary_search_by_key(&id, |(i, _)| *i).ok());
-            let (id, read, stamp, label, mut marks) = match (id, found.and_then(|i| before[i].1.take())) {
-                (Some(id), Some(Seen::Row { read, stamp, label, marks })) => {
-                    (id, read, stamp, label, Marks::new(&row, marks))
+            let (id, read, stamp, label, mut marks, parsed) = match (id, found.and_then(|i| before[i].1.take())) {
+                (Some(id), Some(Seen::Row { read, stamp, label, marks, time })) => {
+                    (id, read, stamp, label, Marks::new(&row, marks), Some(time))
                 }
                 (Some(id), Some(Seen::Other)) => {
                     seen.push((id, Some(Seen::Other)));
@@ -373,11 +374,15 @@ impl Inbox {
                         continue;
                     };
                     let (stamp, label) = self.row_stamp(&row);
-                    (id, read, stamp, label, Marks::new(&row, Vec::new()))
+                    (id, read, stamp, label, Marks::new(&row, Vec::new()), None)
                 }
             };
             recognised += 1;
-            let row_range = row_time(stamp.as_deref(), label.as_deref(), language, &clock);
+            let row_range = match parsed {
+                Some(time) if time.minute == minute && time.language == language => time.range,
+                _ => row_time(stamp.as_deref(), label.as_deref(), language, &clock),
+            };
+            let time = RowTime { minute, language, range: row_range };
             // The open conversation's stamp counts for its row only when its header names
             // the row's customer: the address can change before the pane does.
             let conversation = open
@@ -403,10 +408,7 @@ impl Inbox {
             let state = state_name(status.state);
             marks.set("data-rc-window", Some(state));
             marks.set("data-rc-customer", read.customer.as_deref());
-            let hours = status.hours_since_customer.map(|h| {
-                let rounded = (h * 1000.0 + 0.5).floor() / 1000.0;
-                String::from(js_sys::Number::from(rounded).to_string_with_radix(10).unwrap_or_else(|_| "0".into()))
-            });
+            let hours = status.hours_since_customer.map(|h| crate::text::number::shown_to(h, 3));
             marks.set("data-rc-hours-since-customer", hours.as_deref());
             let wait = awaiting(!read.page_wrote_last, customer, clock.now_ms, &settings).map(|w| match w.mark {
                 AwaitingMark::WithinBadge => "within-badge",
@@ -422,11 +424,11 @@ impl Inbox {
                     dom::warn(&error);
                 }
             }
-            seen.push((id, Some(Seen::Row { read: read.clone(), stamp, label, marks: marks.after })));
             if let (false, Some(ms_left)) = (read.page_wrote_last, status.ms_left) {
-                let customer = read.customer.unwrap_or_else(|| read.key.clone());
-                awaiting_reply.push(Entry { key: read.key, customer, state, left: text, ms_left });
+                let customer = read.customer.clone().unwrap_or_else(|| read.key.clone());
+                awaiting_reply.push(Entry { key: read.key.clone(), customer, state, left: text, ms_left });
             }
+            seen.push((id, Some(Seen::Row { read, stamp, label, marks: marks.after, time })));
         }
         // The open thread: what its row and conversation told, else the conversation
         // alone (its row may be scrolled out of a virtualised list).
@@ -622,7 +624,19 @@ enum Seen {
         stamp: Option<String>,
         label: Option<String>,
         marks: Vec<Option<String>>,
+        time: RowTime,
     },
+}
+
+/// A row's time as parsed from its stamp and label at `minute` (of the page's clock) in
+/// `language`. Its texts and the minute decide it, so an unchanged row is not parsed again
+/// within the minute: every row's stamp parsed on every scan was a tenth of a rescan in
+/// the profile (BENCHMARKS.md).
+#[derive(Clone, Copy)]
+struct RowTime {
+    minute: i64,
+    language: Option<Language>,
+    range: Option<TimeRange>,
 }
 
 /// A row's marks, in the order a scan writes them, against those the last scan wrote:

@@ -15,6 +15,7 @@
 // stored), import and restore are offered. A write the browser refuses (the 10 MB quota)
 // is reported naming the change; storage keeps what it had, the editor what was typed.
 
+import { downloadJson, onFileChosen } from "./options-files.js";
 import { checkLibrary, lint, maxLibraryBytes } from "./pkg/reply_coach.js";
 
 const KEY = "templates";
@@ -548,14 +549,7 @@ async function undoWhole(previous) {
 /** Downloads the library; one that cannot be read, as stored (a copy to keep or repair). */
 function exportLibrary() {
   beginAction();
-  const json = `${JSON.stringify(unreadable ? stored : tidyLibrary(library()), null, 2)}\n`;
-  const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = EXPORT_FILE;
-  link.click();
-  // The download has its own copy once started.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadJson(EXPORT_FILE, `${JSON.stringify(unreadable ? stored : tidyLibrary(library()), null, 2)}\n`);
   showNotice(msg("templatesExported", [EXPORT_FILE]));
 }
 
@@ -636,12 +630,7 @@ export async function startTemplates() {
     $("templateNotice").addEventListener(resume, startUndoTimer);
   }
   $("templateExport").addEventListener("click", exportLibrary);
-  $("templateImportButton").addEventListener("click", () => $("templateImport").click());
-  $("templateImport").addEventListener("change", () => {
-    const [file] = $("templateImport").files;
-    $("templateImport").value = ""; // The same file may be chosen again.
-    if (file) importFile(file);
-  });
+  onFileChosen($("templateImportButton"), $("templateImport"), importFile);
   $("templateRestore").addEventListener("click", restoreDefaults);
   // Another tab of this page, or an import there, changes the library too.
   chrome.storage.onChanged.addListener((changes, area) => {

@@ -13,6 +13,7 @@
 // "Start from", import or a change from another tab, and then only after asking when it
 // holds unsaved edits. Profile text is shown with textContent only.
 
+import { downloadJson, onFileChosen } from "./options-files.js";
 import { builtInVoice, checkVoice, maxVoiceBytes } from "./pkg/reply_coach.js";
 
 const KEY = "voiceProfile";
@@ -105,12 +106,7 @@ export async function startVoiceEditor() {
     if (valid && (await store(valid.profile, msg("voiceSaved")))) filledText = text;
   });
   $("voiceExport").addEventListener("click", exportProfile);
-  $("voiceImportButton").addEventListener("click", () => $("voiceImport").click());
-  $("voiceImport").addEventListener("change", () => {
-    const [file] = $("voiceImport").files;
-    $("voiceImport").value = ""; // The same file may be chosen again.
-    if (file) importFile(file);
-  });
+  onFileChosen($("voiceImportButton"), $("voiceImport"), importFile);
   showEditor();
 }
 
@@ -289,10 +285,6 @@ function exportProfile() {
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-|-$/g, "");
   const name = `${stem || "voice-profile"}.json`;
-  const link = Object.assign(document.createElement("a"), { download: name });
-  link.href = URL.createObjectURL(new Blob([pretty(saved)], { type: "application/json" }));
-  link.click();
-  // The download has its own copy once started.
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  downloadJson(name, pretty(saved));
   notice(msg("voiceExported", [name]));
 }

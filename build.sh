@@ -21,7 +21,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 readonly WASM_TARGET=wasm32-unknown-unknown
 readonly CRATE=reply_coach
 # The budget is for the download, so it is checked gzipped, as servers and stores send it.
-readonly GZIP_BUDGET_BYTES=204800
+readonly GZIP_BUDGET_BYTES=262144
 readonly PKG_DIR=target/wasm-pkg
 readonly WASM_OPT=extension/node_modules/.bin/wasm-opt
 # Tools installed by `cargo install` land here; a fresh shell may not have it on PATH.

@@ -16,6 +16,13 @@ mod write;
 
 pub use json::json_of;
 
+/// Runs when the module is instantiated: the core's JSON text goes through the browser's
+/// `JSON.parse` ([`crate::text::json::parse`]).
+#[wasm_bindgen(start)]
+pub fn start() {
+    crate::text::json::install_parser(|text| Some(json_of(&js_sys::JSON::parse(text).ok()?)));
+}
+
 /// Lints `draft` (a JS string; offsets in the result are UTF-16 code units of it) against
 /// `context` (an object like `{customerName, agentName, hoursSinceCustomer, surface,
 /// customerMessage, language, settings}`; `undefined` or `null` for none). Returns
@@ -80,7 +87,7 @@ pub fn check_settings(stored: JsValue) -> Vec<String> {
 /// mode, whose content script has no Wasm to read the profile with).
 #[wasm_bindgen(js_name = composerSelector)]
 pub fn composer_selector() -> String {
-    crate::profile::inbox().composer.clone()
+    crate::profile::shipped().reduced_mode_selector()
 }
 
 /// The ids of every rule, in reporting order.

@@ -2,7 +2,7 @@
 //! error messages ("got {\"limit\": -1}"). serde_json's serializer, which `Value`'s
 //! `Display` brings in twice (compact and pretty), cost about 2 KB of the gzipped Wasm
 //! for a few messages; the lint export writes its result with the same quoting
-//! (`wasm::write`).
+//! (`wasm::write`). And JSON text read ([`parse`]) by whichever parser the build has.
 
 use std::fmt;
 
@@ -37,6 +37,26 @@ pub fn push_quoted(out: &mut String, text: &str) {
     }
     out.push_str(&text[copied..]);
     out.push('"');
+}
+
+/// Parses JSON text; `None` when it is not JSON. Natively with serde_json; in the Wasm with
+/// the parser the edge installs at start ([`install_parser`]: the browser's `JSON.parse`),
+/// which keeps serde_json's parser out of the download. The core names no edge: the edge
+/// hands it the function.
+pub fn parse(text: &str) -> Option<Value> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return serde_json::from_str(text).ok();
+    #[cfg(target_arch = "wasm32")]
+    return PARSER.get().and_then(|parse| parse(text));
+}
+
+#[cfg(target_arch = "wasm32")]
+static PARSER: std::sync::OnceLock<fn(&str) -> Option<Value>> = std::sync::OnceLock::new();
+
+/// Gives [`parse`] its parser in the Wasm (the first one given stays).
+#[cfg(target_arch = "wasm32")]
+pub fn install_parser(parser: fn(&str) -> Option<Value>) {
+    let _ = PARSER.set(parser);
 }
 
 /// `value` as compact JSON for a message; fractions to two decimals ([`super::number`]).

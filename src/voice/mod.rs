@@ -193,7 +193,7 @@ impl Voice {
         let source = BUILT_IN.iter().find(|(known, _)| *known == name)?.1;
         // The shipped files are checked by the tests; should one still fail, there is no
         // profile rather than a panic in the extension.
-        crate::profile::parse_json(source).and_then(|json| Voice::from_json(&json).ok()).map(Arc::new)
+        crate::text::json::parse(source).and_then(|json| Voice::from_json(&json).ok()).map(Arc::new)
     }
 
     /// Reads a profile from JSON text, refusing an oversized one before parsing it.

@@ -2,16 +2,30 @@
 //! `#` comment lines. The comments document the phrase lists for the people who edit them
 //! (see src/lang/data/README.md); in the Wasm they would be bytes every agent downloads
 //! (about 8 KB raw, docs/SIZE.md). The format's parser skips the same lines
-//! (`crate::lang::DataFile`), so what it reads is unchanged.
+//! (`crate::lang::DataFile`), so what it reads is unchanged. The page profile's JSON is
+//! copied without its indentation, for the same reason.
 
 use std::path::Path;
 use std::{env, fs};
+
+/// JSON files compiled in, relative to the crate.
+const JSON_FILES: [&str; 1] = ["src/profile/inbox.json"];
 
 /// The folders of data files, relative to the crate.
 const DATA_DIRS: [&str; 3] = ["src/lang/data", "src/clock/data", "src/voice/data"];
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    for file in JSON_FILES {
+        println!("cargo:rerun-if-changed={file}");
+        let text = fs::read_to_string(file).expect("JSON files are UTF-8");
+        // JSON strings cannot hold a raw line break, so each line's own indentation is
+        // outside every string.
+        let kept: String = text.lines().map(str::trim).collect();
+        let target = Path::new(&out).join(file);
+        fs::create_dir_all(target.parent().expect("a folder")).expect("create the JSON folder in OUT_DIR");
+        fs::write(target, kept).expect("write a JSON file");
+    }
     for dir in DATA_DIRS {
         println!("cargo:rerun-if-changed={dir}");
         let target = Path::new(&out).join(dir);

@@ -29,6 +29,7 @@ mod sort;
 pub mod stage;
 pub mod template;
 pub mod text;
+pub mod threads;
 pub mod voice;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -8,7 +8,7 @@
 //! the node it came from. Offsets are UTF-16 code units, as the core reports them.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement, HtmlTextAreaElement, Node, Range};
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement, Node, Range};
 
 use crate::finding::Edit;
 use crate::web::dom;
@@ -317,9 +317,4 @@ impl From<&Composer> for JsValue {
     fn from(composer: &Composer) -> JsValue {
         composer.element.clone().into()
     }
-}
-
-/// The composer that has focus, if it is one `selector` accepts.
-pub fn focused(document: &Document, selector: &str) -> Option<Composer> {
-    Composer::at(&document.active_element()?, selector)
 }

@@ -1,32 +1,31 @@
-//! The 24-hour clock in the conversation list: each thread row gets its window state and
-//! a badge with the time left, kept current as the clock runs and the page re-renders.
+//! The 24-hour clock in the conversation list: each row gets its window state and a badge
+//! with the time left, kept current as the clock runs and the page re-renders.
 //!
-//! Per scan, for every row the profile recognises (a row holding a link whose address
-//! names the thread): the row's texts are read ([`crate::profile::Profile::read_row`]),
-//! its time parsed, the open conversation's exact stamp added when the row is the open
-//! thread, and what was known of the thread before folded in
-//! ([`crate::clock::customer_last`]). State is kept by the thread's key, never by the
-//! element: a virtualised list recycles rows for other threads as it scrolls.
+//! Per scan: the profile finds the rows ([`crate::profile::Profile::rows`]) and reads
+//! each one that changed since the last scan ([`crate::profile::Profile::read_row`]), and
+//! the open conversation; [`crate::threads::Threads::scan`] decides where every thread
+//! stands, keeping what it learnt by thread, never by element (a virtualised list recycles
+//! its rows for other threads as it scrolls). This file only moves that between the page
+//! and the core.
 //!
 //! The row carries the test contract, `data-rc-window`, `data-rc-hours-since-customer`
 //! (worst case; absent when unknown) and `data-rc-customer` (and `data-rc-awaiting`, the
 //! wait against the 15-minute and one-hour marks, when the customer wrote last), and one
-//! `<reply-coach-badge>` appended to it (outside the row's link, which the page
-//! re-renders), styled by `extension/content.css` and filled with `textContent` only. Writes happen only where a
-//! value changed, so a scan of an unchanged page changes nothing (and so does not feed the
-//! mutation observer), and the page's own re-render of a row, which drops the badge,
-//! keeps it, or copies it into a new row, is answered by the next scan re-attaching,
-//! reusing, or de-duplicating it.
+//! `<reply-coach-badge>`, its last child, styled by `extension/content.css` and filled with
+//! `textContent` only. Writes happen only where a value changed, so a scan of an unchanged
+//! page changes nothing (and so does not feed the mutation observer), and the page's own
+//! re-render of a row, which drops the badge, keeps it, or copies it into a new row, is
+//! answered by the next scan re-attaching, reusing, or de-duplicating it.
 //!
 //! Scans run from a timer only (listeners only schedule): a mutation schedules one
-//! (200 ms, not postponed by further mutations), and each scan schedules the next at
-//! the next whole minute, which keeps the time left current on a page that does not change.
+//! (200 ms, not postponed by further mutations), and each scan schedules the next at the
+//! next whole minute, which keeps the time left current on a page that does not change.
 //!
 //! After a scan that changed the counts, the service worker is told how many rows were
 //! recognised and how many threads are in their last hour (`{type: "inbox", rows,
 //! lastHour}`): the toolbar badge and the popup's status come from it.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -35,16 +34,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationObserverInit, MutationRecord};
 
-use crate::clock::{
-    awaiting, customer_last, format_comment, format_time_left, ms_to_next_minute, row_time, window_status,
-};
-use crate::clock::{AwaitingMark, ClockSettings};
-use crate::clock::{TimeRange, WindowState};
+use crate::clock::{ms_to_next_minute, AwaitingMark, ClockSettings, TimeRange, WindowState};
 use crate::lang::Language;
-use crate::profile::{query_parameter, Profile, Row, RowTexts};
+use crate::profile::composer::label_of;
+use crate::profile::page::text_blocks;
+use crate::profile::{query_parameter, Profile, RowReading};
+use crate::threads::{OpenThread, Threads};
 use crate::web::banner::Banner;
 use crate::web::conversation::{self, page_clock, page_language};
 use crate::web::dom::{self, message, Callback, Observer};
+use crate::web::page;
 use crate::web::panel::{Entry, Panel};
 
 const PAGE_CHANGE_PAUSE_MS: u32 = 200;
@@ -56,9 +55,12 @@ const TICK_AFTER_MINUTE_MS: i64 = 50;
 const SCAN_MEASURE: &str = "reply-coach:scan";
 const BADGE_TAG: &str = "reply-coach-badge";
 const BADGES: &str = ":scope > reply-coach-badge";
-/// The attributes of a recognised row, removed when the row stops being one.
+/// What every recognised row carries; a mutation inside one makes it read again.
+const MARKED: &str = "[data-rc-window]";
+/// The attributes of a recognised row, in the order a scan writes them; removed when the
+/// row stops being one.
 const ATTRIBUTES: [&str; 4] =
-    ["data-rc-window", "data-rc-hours-since-customer", "data-rc-customer", "data-rc-awaiting"];
+    ["data-rc-window", "data-rc-customer", "data-rc-hours-since-customer", "data-rc-awaiting"];
 
 #[wasm_bindgen]
 extern "C" {
@@ -68,43 +70,70 @@ extern "C" {
     fn send_message(message: &JsValue) -> Result<js_sys::Promise, JsValue>;
 }
 
-/// The document's mutation observer, called with the records (to skip typing).
-type ListObserver = Observer<MutationObserver, dyn FnMut(js_sys::Array)>;
+/// A mutation observer, called with the records.
+type RecordsObserver = Observer<MutationObserver, dyn FnMut(js_sys::Array)>;
 
 pub struct Inbox {
     document: Document,
     profile: &'static Profile,
-    /// What is known of each thread's customer's last message, by thread key, sorted.
-    known: RefCell<Vec<(String, TimeRange)>>,
-    /// Each row element read by an earlier scan and unchanged since → its entry in `seen`.
-    /// The row observer forgets a row when anything in it changes.
+    /// Each row element read by an earlier scan and unchanged since → its id in
+    /// [`ScanState::seen`]. The rows observer forgets a row when anything in it changes.
     seen_rows: js_sys::WeakMap,
-    /// What a scan read from each row and wrote to it, by entry id, sorted.
-    seen: RefCell<Vec<(u32, Option<Seen>)>>,
-    next_id: Cell<u32>,
-    /// Watches the tree, texts and attributes of the rows, to forget the rows that change.
-    rows_observer: RefCell<Option<ListObserver>>,
-    timer: RefCell<Option<Timeout>>,
-    /// The next minute's scan.
-    tick: RefCell<Option<Timeout>>,
-    observer: RefCell<Option<ListObserver>>,
-    /// The last `(rows recognised, threads in their last hour)` told to the service worker.
-    reported: Cell<Option<(u32, u32)>>,
+    state: RefCell<ScanState>,
+    /// The scan scheduled after a page change, and the one at the next minute.
+    timers: RefCell<(Option<Timeout>, Option<Timeout>)>,
+    /// The document's observer (schedules scans) and the rows' (forgets changed rows).
+    observers: RefCell<Vec<RecordsObserver>>,
+    /// "Expiring soonest" and the open conversation's banner, created once a list is
+    /// recognised; the panel's click listener and the window's resize listener.
+    shown: RefCell<Shown>,
     /// Swallows the rejection of a message nobody received (the worker is restarting).
     ignore: Closure<dyn FnMut(JsValue)>,
-    /// "Expiring soonest", created once a list is recognised, and its click listener.
-    panel: RefCell<Option<(Panel, EventListener)>>,
-    /// The open conversation's window above its composer, created with the panel.
-    banner: RefCell<Option<Banner>>,
-    /// A resize moves the composer: it schedules a scan, which moves the banner.
-    resize: RefCell<Option<EventListener>>,
-    /// The thresholds, from the agent's settings ([`Inbox::set_clock`]).
-    clock: RefCell<ClockSettings>,
-    /// The open conversation's window state at the last scan.
-    open_state: Cell<Option<&'static str>>,
-    /// Called when that state changes: what may be sent changed with it, so the draft's
-    /// findings must follow even if the agent types nothing.
+    /// Called when the open conversation's window state changes: what may be sent
+    /// changed with it, so the draft's findings must follow even if the agent types nothing.
     on_open_state_change: Box<dyn Fn()>,
+}
+
+#[derive(Default)]
+struct ScanState {
+    threads: Threads,
+    /// What a scan read from each row element and wrote to it, by id, sorted.
+    seen: Vec<(u32, Seen)>,
+    next_id: u32,
+    /// The rows of the last scan, with their keys: to clear those that stop being rows,
+    /// and to open a thread from the panel.
+    rows: Vec<(Element, String)>,
+    /// The last `(rows recognised, threads in their last hour)` told to the service worker.
+    reported: Option<(u32, u32)>,
+    /// The thresholds, from the agent's settings ([`Inbox::set_clock`]).
+    clock: ClockSettings,
+    /// The open conversation's window state at the last scan.
+    open_state: Option<WindowState>,
+}
+
+#[derive(Default)]
+struct Shown {
+    panel: Option<(Panel, EventListener)>,
+    banner: Option<Banner>,
+    resize: Option<EventListener>,
+}
+
+/// What a scan read from a row and wrote to it. While the row does not change, the next
+/// scans use it instead of reading the row again.
+struct Seen {
+    reading: RowReading,
+    time: RowTime,
+    /// The values of [`ATTRIBUTES`] and the badge's state and text, as last written.
+    marks: Vec<Option<String>>,
+}
+
+/// A row's time as parsed at `minute` (of the page's clock) in `language`: its texts and
+/// the minute decide it, so an unchanged row is not parsed again within the minute.
+#[derive(Clone, Copy, Default)]
+struct RowTime {
+    minute: Option<i64>,
+    language: Option<Language>,
+    range: Option<TimeRange>,
 }
 
 impl Inbox {
@@ -116,42 +145,27 @@ impl Inbox {
         let inbox = Rc::new(Inbox {
             document,
             profile,
-            known: RefCell::new(Vec::new()),
             seen_rows: js_sys::WeakMap::new(),
-            seen: RefCell::new(Vec::new()),
-            next_id: Cell::new(0),
-            rows_observer: RefCell::new(None),
-            timer: RefCell::new(None),
-            tick: RefCell::new(None),
-            observer: RefCell::new(None),
-            reported: Cell::new(None),
+            state: RefCell::new(ScanState::default()),
+            timers: RefCell::new((None, None)),
+            observers: RefCell::new(Vec::new()),
+            shown: RefCell::new(Shown::default()),
             ignore: Closure::new(|_| {}),
-            panel: RefCell::new(None),
-            banner: RefCell::new(None),
-            resize: RefCell::new(None),
-            clock: RefCell::new(ClockSettings::default()),
-            open_state: Cell::new(None),
             on_open_state_change,
         });
         let weak = Rc::downgrade(&inbox);
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
             let Some(inbox) = weak.upgrade_running() else { return };
-            // Typing changes only the composer: no reason to read the list again.
-            let composer = inbox.profile.composer.as_str();
-            let in_composer = |record: JsValue| {
-                let target = record.dyn_into::<MutationRecord>().ok().and_then(|r| r.target());
-                let element = target.and_then(|node| match node.dyn_ref::<Element>() {
-                    Some(element) => Some(element.clone()),
-                    None => node.parent_element(),
-                });
-                element.is_some_and(|e| e.closest(composer).ok().flatten().is_some())
-            };
-            if !records.iter().all(in_composer) {
+            // Typing changes only the text box: no reason to read the list again.
+            let boxes = inbox.profile.composer.candidates.as_str();
+            let in_box =
+                |record: JsValue| target_element(&record).is_some_and(|e| e.closest(boxes).ok().flatten().is_some());
+            if !records.iter().all(in_box) {
                 inbox.schedule(PAGE_CHANGE_PAUSE_MS);
             }
         });
         let observer = dom::observe_document(&inbox.document, callback.as_ref().unchecked_ref())?;
-        *inbox.observer.borrow_mut() = Some((observer, callback));
+        inbox.observers.borrow_mut().push((observer, callback));
         let weak = Rc::downgrade(&inbox);
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
             if let Some(inbox) = weak.upgrade_running() {
@@ -166,10 +180,10 @@ impl Inbox {
         options.set_attributes(true);
         let root = inbox.document.document_element().ok_or("no document element")?;
         rows_observer.observe_with_options(&root, &options).map_err(dom::describe)?;
-        *inbox.rows_observer.borrow_mut() = Some((rows_observer, callback));
+        inbox.observers.borrow_mut().push((rows_observer, callback));
         if let Some(window) = dom::window() {
             let weak = Rc::downgrade(&inbox);
-            *inbox.resize.borrow_mut() = Some(EventListener::new(&window, "resize", move |_| {
+            inbox.shown.borrow_mut().resize = Some(EventListener::new(&window, "resize", move |_| {
                 if let Some(inbox) = weak.upgrade_running() {
                     inbox.schedule(PAGE_CHANGE_PAUSE_MS);
                 }
@@ -181,25 +195,27 @@ impl Inbox {
 
     /// Takes the agent's thresholds; the rows follow at once.
     pub fn set_clock(self: &Rc<Self>, clock: ClockSettings) {
-        if let Ok(mut slot) = self.clock.try_borrow_mut() {
-            *slot = clock;
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.clock = clock;
         }
         self.schedule(0);
     }
 
     /// Runs a scan after `delay_ms`, unless one is already pending.
     fn schedule(self: &Rc<Self>, delay_ms: u32) {
-        let Ok(mut timer) = self.timer.try_borrow_mut() else {
-            return;
-        };
-        if timer.is_some() {
+        let Ok(mut timers) = self.timers.try_borrow_mut() else { return };
+        if timers.0.is_some() {
             return;
         }
         let weak = Rc::downgrade(self);
-        *timer = Some(Timeout::new(delay_ms, move || {
+        timers.0 = Some(Timeout::new(delay_ms, move || {
             if let Some(inbox) = weak.upgrade_running() {
-                inbox.timer.borrow_mut().take();
+                if let Ok(mut timers) = inbox.timers.try_borrow_mut() {
+                    timers.0 = None;
+                }
+                let timing = dom::Timing::start(SCAN_MEASURE);
                 inbox.scan();
+                timing.finish();
                 inbox.tick_later();
             }
         }));
@@ -215,97 +231,144 @@ impl Inbox {
                 inbox.schedule(0);
             }
         });
-        if let Ok(mut slot) = self.tick.try_borrow_mut() {
-            *slot = Some(tick);
+        if let Ok(mut timers) = self.timers.try_borrow_mut() {
+            timers.1 = Some(tick);
         }
     }
 
     fn scan(self: &Rc<Self>) {
-        let timing = dom::Timing::start(SCAN_MEASURE);
-        self.scan_and_show();
-        timing.finish();
-    }
-
-    fn scan_and_show(self: &Rc<Self>) {
         // Taken out for the scan, so no borrow is held across DOM calls.
-        let Ok(mut known) = self.known.try_borrow_mut().map(|mut k| std::mem::take(&mut *k)) else {
-            return;
-        };
-        let mut awaiting_reply = Vec::new();
-        let (counts, open) = self.scan_rows(&mut known, &mut awaiting_reply);
-        if let Ok(mut slot) = self.known.try_borrow_mut() {
-            *slot = known;
+        let Ok(mut state) = self.state.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)) else { return };
+        let scanned = self.scan_rows(&mut state);
+        let counts = (scanned.recognised, scanned.last_hour);
+        let open_state = scanned.open.as_ref().map(|(state, _)| *state);
+        let open_changed = std::mem::replace(&mut state.open_state, open_state) != open_state;
+        let report = state.reported != Some(counts);
+        state.reported = Some(counts);
+        if let Ok(mut slot) = self.state.try_borrow_mut() {
+            *slot = state;
         }
-        let open_state = open.as_ref().map(|(state, _)| *state);
-        if self.open_state.replace(open_state) != open_state {
+        if open_changed {
             (self.on_open_state_change)();
         }
-        if counts.0 > 0 {
-            if let Err(error) = self.show_panel(awaiting_reply).and_then(|()| self.show_banner(open)) {
+        if scanned.recognised > 0 {
+            let entries = scanned.awaiting.into_iter().map(|a| Entry {
+                key: a.key,
+                customer: a.customer,
+                state: state_name(a.state),
+                left: a.text,
+                ms_left: a.ms_left,
+            });
+            if let Err(error) = self.show_panel(entries.collect()).and_then(|()| self.show_banner(scanned.open)) {
                 dom::warn(&error);
             }
         } else {
             // The layout is not recognised (any more): what the clock showed would go stale.
             self.hide_panel_and_banner();
         }
-        if self.reported.get().is_some_and(|(rows, _)| counts.0 < rows) {
-            self.clear_former_rows();
-        }
-        if self.reported.get() != Some(counts) {
-            self.reported.set(Some(counts));
+        if report {
             self.report(counts);
         }
     }
 
-    fn hide_panel_and_banner(&self) {
-        if let Ok(mut panel) = self.panel.try_borrow_mut() {
-            if let Some((panel, _)) = panel.as_mut() {
-                let _ = panel.show(&self.document, Vec::new());
+    /// Reads and marks every row, and reads the open conversation.
+    fn scan_rows(&self, state: &mut ScanState) -> Scanned {
+        let Some(root) = page::root(&self.document) else { return Scanned::default() };
+        let clock = page_clock();
+        let minute = clock.now_ms.div_euclid(60_000);
+        let language = page_language(&self.document);
+        // Rows changed since the last scan are read again; the others are not (reading every
+        // row was most of a scan's cost), and only marks whose value moved are written.
+        self.take_row_records(true);
+        let elements = self.profile.rows(&root).elements;
+        let mut before: Vec<(u32, Option<Seen>)> =
+            std::mem::take(&mut state.seen).into_iter().map(|(id, s)| (id, Some(s))).collect();
+        let mut seen: Vec<(u32, Seen)> = Vec::with_capacity(elements.len());
+        for row in &elements {
+            let id = self.seen_rows.get(row).as_f64().map(|id| id as u32);
+            let cached = id.and_then(|id| {
+                let i = before.binary_search_by_key(&id, |(i, _)| *i).ok()?;
+                Some((id, before[i].1.take()?))
+            });
+            let (id, mut entry) = cached.unwrap_or_else(|| {
+                let id = state.next_id;
+                state.next_id = id.wrapping_add(1);
+                self.seen_rows.set(row, &id.into());
+                (id, Seen { reading: self.profile.read_row(row), time: RowTime::default(), marks: Vec::new() })
+            });
+            if entry.time.minute != Some(minute) || entry.time.language != language {
+                entry.time = RowTime { minute: Some(minute), language, range: entry.reading.time(language, &clock) };
             }
+            seen.push((id, entry));
         }
-        if let Some(banner) = self.banner.try_borrow().ok().as_ref().and_then(|b| b.as_ref()) {
-            banner.hide();
-        }
-    }
-
-    /// Takes the marks off elements the profile no longer recognises as rows: the page
-    /// renamed what the profile reads, or reused the element for something else.
-    fn clear_former_rows(&self) {
-        let Ok(marked) = self.document.query_selector_all("[data-rc-window]") else {
-            return;
+        let url = self.document.url().unwrap_or_default();
+        let open = OpenThread {
+            id: query_parameter(&url, &self.profile.thread_key_parameter).map(str::to_string),
+            conversation: conversation::open_conversation(&self.document, self.profile, &clock),
         };
-        for element in (0..marked.length()).filter_map(|i| Some(marked.item(i)?.unchecked_into::<Element>())) {
-            if !element.matches(&self.profile.rows).unwrap_or(false) {
-                clear(&element);
+        let inputs: Vec<(RowReading, Option<TimeRange>)> =
+            seen.iter_mut().map(|(_, s)| (std::mem::take(&mut s.reading), s.time.range)).collect();
+        let scan = state.threads.scan(&inputs, &open, clock.now_ms, &state.clock, language.unwrap_or(Language::En));
+        let mut rows = Vec::with_capacity(elements.len());
+        let marked = elements.iter().zip(&mut seen).zip(inputs).zip(scan.rows);
+        for (((row, (_, entry)), (reading, _)), status) in marked {
+            let hours = status.hours_since_customer.map(|h| crate::text::number::shown_to(h, 3));
+            let window = state_name(status.state);
+            let values =
+                [Some(window), reading.customer.as_deref(), hours.as_deref(), status.awaiting.map(awaiting_name)];
+            let mut marks = Marks { row, before: std::mem::take(&mut entry.marks), after: Vec::with_capacity(6) };
+            for (name, value) in ATTRIBUTES.into_iter().zip(values) {
+                marks.set(name, value);
             }
+            if marks.changed(Some(window)) | marks.changed(Some(&status.text)) {
+                if let Err(error) = self.badge(row, window, &status.text) {
+                    dom::warn(&error);
+                }
+            }
+            entry.marks = marks.after;
+            entry.reading = reading;
+            rows.push((row.clone(), status.key));
+        }
+        // Rows of the last scan that are not rows any more: the page renamed what the
+        // profile reads, or reused the element for something else.
+        for (element, _) in &state.rows {
+            if !elements.contains(element) {
+                clear(element);
+                self.seen_rows.delete(element);
+            }
+        }
+        crate::sort::sort_by_key(&mut seen, |(id, _)| (u64::from(*id), 0));
+        state.seen = seen;
+        state.rows = rows;
+        self.take_row_records(false);
+        Scanned {
+            recognised: elements.len() as u32,
+            last_hour: scan.last_hour,
+            open: scan.open,
+            awaiting: scan.awaiting,
         }
     }
 
     /// Forgets what was read from the rows these mutation records changed (not our own
     /// `data-rc-*` attributes), and from rows added (a row may have changed while out of the
-    /// document, where it is not observed).
+    /// document, where it is not observed). A row is found by the mark every recognised
+    /// row carries.
     fn forget_changed(&self, records: &js_sys::Array) {
-        let rows = self.profile.rows.as_str();
-        for record in records.iter().filter_map(|r| r.dyn_into::<MutationRecord>().ok()) {
-            if record.attribute_name().is_some_and(|name| name.starts_with("data-rc-")) {
+        for record in records.iter() {
+            let Some(mutation) = record.dyn_ref::<MutationRecord>() else { continue };
+            if mutation.attribute_name().is_some_and(|name| name.starts_with("data-rc-")) {
                 continue;
             }
-            let target = record.target();
-            let element = target.and_then(|node| match node.dyn_ref::<Element>() {
-                Some(element) => Some(element.clone()),
-                None => node.parent_element(),
-            });
-            if let Some(row) = element.and_then(|e| e.closest(rows).ok().flatten()) {
-                self.seen_rows.delete(&row);
-            }
-            let added = record.added_nodes();
-            for node in (0..added.length()).filter_map(|i| added.item(i)?.dyn_into::<Element>().ok()) {
-                if node.matches(rows).unwrap_or(true) {
-                    self.seen_rows.delete(&node);
+            if let Some(element) = target_element(&record) {
+                self.seen_rows.delete(&element);
+                if let Some(row) = element.closest(MARKED).ok().flatten() {
+                    self.seen_rows.delete(&row);
                 }
-                let Ok(inner) = node.query_selector_all(rows) else {
-                    continue;
-                };
+            }
+            let added = mutation.added_nodes();
+            for node in (0..added.length()).filter_map(|i| added.item(i)?.dyn_into::<Element>().ok()) {
+                self.seen_rows.delete(&node);
+                let Ok(inner) = node.query_selector_all(MARKED) else { continue };
                 for row in (0..inner.length()).filter_map(|i| inner.item(i)) {
                     self.seen_rows.delete(row.unchecked_ref());
                 }
@@ -313,13 +376,11 @@ impl Inbox {
         }
     }
 
-    /// Hands the row observer's pending records to `forget_changed` (`keep` false: they are
-    /// the scan's own writes, dropped).
+    /// Hands the rows observer's pending records to `forget_changed` (`keep` false: they
+    /// are the scan's own writes, dropped).
     fn take_row_records(&self, keep: bool) {
-        let Ok(slot) = self.rows_observer.try_borrow() else {
-            return;
-        };
-        if let Some((observer, _)) = slot.as_ref() {
+        let Ok(observers) = self.observers.try_borrow() else { return };
+        if let Some((observer, _)) = observers.get(1) {
             let records = observer.take_records();
             if keep {
                 self.forget_changed(&records);
@@ -327,180 +388,45 @@ impl Inbox {
         }
     }
 
-    /// Reads and marks every row; returns how many were recognised, and how many of
-    /// those threads are in their last hour.
-    /// Threads awaiting a reply that can still get one go to `awaiting_reply`; also
-    /// returns the open thread's state and time left, for the banner.
-    fn scan_rows(
-        &self,
-        known: &mut Vec<(String, TimeRange)>,
-        awaiting_reply: &mut Vec<Entry>,
-    ) -> ((u32, u32), Option<(&'static str, String)>) {
-        let profile = self.profile;
-        let Ok(rows) = self.document.query_selector_all(&profile.rows) else {
-            return ((0, 0), None);
-        };
-        let clock = page_clock();
-        let minute = clock.now_ms.div_euclid(60_000);
-        let language = page_language(&self.document);
-        let settings = self.clock.try_borrow().map(|c| c.clone()).unwrap_or_default();
-        let url = self.document.url().unwrap_or_default();
-        let open_key = query_parameter(&url, &profile.thread_key_parameter).map(str::to_string);
-        let open = open_key.as_ref().map(|_| conversation::open_thread(&self.document, self.profile, &clock));
-        let (mut recognised, mut last_hour) = (0, 0);
-        // Rows changed since the last scan are read again; the others are not (reading every
-        // row's texts was most of a scan's cost), and only marks whose value moved are written.
-        self.take_row_records(true);
-        let mut before = self.seen.try_borrow_mut().map(|mut seen| std::mem::take(&mut *seen)).unwrap_or_default();
-        let mut seen = Vec::with_capacity(before.len());
-        for row in (0..rows.length()).filter_map(|i| Some(rows.item(i)?.unchecked_into::<Element>())) {
-            let id = self.seen_rows.get(&row).as_f64().map(|id| id as u32);
-            let found = id.and_then(|id| before.binary_search_by_key(&id, |(i, _)| *i).ok());
-            let (id, read, stamp, label, mut marks, parsed) = match (id, found.and_then(|i| before[i].1.take())) {
-                (Some(id), Some(Seen::Row { read, stamp, label, marks, time })) => {
-                    (id, read, stamp, label, Marks::new(&row, marks), Some(time))
-                }
-                (Some(id), Some(Seen::Other)) => {
-                    seen.push((id, Some(Seen::Other)));
-                    continue;
-                }
-                _ => {
-                    let id = self.next_id.get();
-                    self.next_id.set(id.wrapping_add(1));
-                    self.seen_rows.set(&row, &id.into());
-                    let Some(read) = self.row_texts(&row).and_then(|texts| profile.read_row(&texts)) else {
-                        clear(&row);
-                        seen.push((id, Some(Seen::Other)));
-                        continue;
-                    };
-                    let (stamp, label) = self.row_stamp(&row);
-                    (id, read, stamp, label, Marks::new(&row, Vec::new()), None)
-                }
-            };
-            recognised += 1;
-            let row_range = match parsed {
-                Some(time) if time.minute == minute && time.language == language => time.range,
-                _ => row_time(stamp.as_deref(), label.as_deref(), language, &clock),
-            };
-            let time = RowTime { minute, language, range: row_range };
-            // The open conversation's stamp counts for its row only when its header names
-            // the row's customer: the address can change before the pane does.
-            let conversation = open
-                .as_ref()
-                .filter(|open| open_key.as_ref() == Some(&read.key) && open.customer == read.customer)
-                .and_then(|open| open.last_customer);
-            let slot = known.binary_search_by(|(key, _)| key.as_str().cmp(&read.key));
-            let before = slot.ok().map(|i| known[i].1);
-            let customer = customer_last(before, row_range, read.page_wrote_last, conversation);
-            match (slot, customer) {
-                (Ok(i), Some(range)) => known[i].1 = range,
-                (Err(i), Some(range)) => known.insert(i, (read.key.clone(), range)),
-                _ => {}
-            }
-            let mut status = window_status(customer, clock.now_ms, &settings);
-            // A public comment may be answered publicly at any time: `open`, nothing
-            // counted down, not in the panel (a private reply's 7 days are not shown).
-            let comment = read.channel.as_deref().is_some_and(|c| c.ends_with("-comment"));
-            if comment {
-                (status.state, status.ms_left) = (WindowState::Open, None);
-            }
-            last_hour += u32::from(status.state == WindowState::LastHour);
-            let state = state_name(status.state);
-            marks.set("data-rc-window", Some(state));
-            marks.set("data-rc-customer", read.customer.as_deref());
-            let hours = status.hours_since_customer.map(|h| crate::text::number::shown_to(h, 3));
-            marks.set("data-rc-hours-since-customer", hours.as_deref());
-            let wait = awaiting(!read.page_wrote_last, customer, clock.now_ms, &settings).map(|w| match w.mark {
-                AwaitingMark::WithinBadge => "within-badge",
-                AwaitingMark::PastBadge => "past-badge",
-                AwaitingMark::PastHour => "past-hour",
-                AwaitingMark::Unknown => "unknown",
-            });
-            marks.set("data-rc-awaiting", wait);
-            let language = language.unwrap_or(Language::En);
-            let text = if comment { format_comment(language) } else { format_time_left(&status, language) };
-            if marks.changed(Some(state)) | marks.changed(Some(&text)) {
-                if let Err(error) = self.badge(&row, state, &text) {
-                    dom::warn(&error);
-                }
-            }
-            if let (false, Some(ms_left)) = (read.page_wrote_last, status.ms_left) {
-                let customer = read.customer.clone().unwrap_or_else(|| read.key.clone());
-                awaiting_reply.push(Entry { key: read.key.clone(), customer, state, left: text, ms_left });
-            }
-            seen.push((id, Some(Seen::Row { read, stamp, label, marks: marks.after, time })));
+    fn hide_panel_and_banner(&self) {
+        let Ok(mut shown) = self.shown.try_borrow_mut() else { return };
+        if let Some((panel, _)) = shown.panel.as_mut() {
+            let _ = panel.show(&self.document, Vec::new());
         }
-        // The open thread: what its row and conversation told, else the conversation
-        // alone (its row may be scrolled out of a virtualised list).
-        let open_status = open_key.as_ref().map(|key| {
-            let known_range = known.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|i| known[i].1);
-            let range = known_range.or(open.as_ref().and_then(|open| open.last_customer));
-            let status = window_status(range, clock.now_ms, &settings);
-            (state_name(status.state), format_time_left(&status, language.unwrap_or(Language::En)))
-        });
-        crate::sort::sort_by_key(&mut seen, |(id, _)| (u64::from(*id), 0));
-        if let Ok(mut slot) = self.seen.try_borrow_mut() {
-            *slot = seen;
+        if let Some(banner) = &shown.banner {
+            banner.hide();
         }
-        self.take_row_records(false);
-        ((recognised, last_hour), open_status)
     }
 
-    /// Shows the open thread's window above its composer; hidden when there is no
-    /// composer in the conversation, or it answers a comment (no messaging window).
-    fn show_banner(&self, open: Option<(&'static str, String)>) -> Result<(), String> {
-        let mut slot = self.banner.try_borrow_mut().map_err(|_| "banner busy")?;
-        if !slot.as_ref().is_some_and(Banner::is_connected) {
-            *slot = Some(Banner::create(&self.document)?);
+    /// Shows the open thread's window above its composer; hidden when there is no reply
+    /// box, or it answers a comment (no messaging window).
+    fn show_banner(&self, open: Option<(WindowState, String)>) -> Result<(), String> {
+        let mut shown = self.shown.try_borrow_mut().map_err(|_| "banner busy")?;
+        if !shown.banner.as_ref().is_some_and(Banner::is_connected) {
+            shown.banner = Some(Banner::create(&self.document)?);
         }
-        let Some(banner) = slot.as_ref() else {
-            return Ok(());
-        };
-        let pane = self.document.query_selector(&self.profile.conversation).ok().flatten();
-        let composer = pane.and_then(|pane| pane.query_selector(&self.profile.composer).ok().flatten());
-        let label =
-            composer.as_ref().and_then(|c| c.get_attribute("aria-label").or_else(|| c.get_attribute("placeholder")));
+        let Some(banner) = shown.banner.as_ref() else { return Ok(()) };
+        let composer = page::root(&self.document).and_then(|root| self.profile.reply_box(&root, None));
+        let comment = composer.as_ref().and_then(label_of).is_some_and(|l| self.profile.is_comment_composer(&l));
         match (open, composer) {
-            (Some((state, text)), Some(composer)) if !label.is_some_and(|l| self.profile.is_comment_composer(&l)) => {
-                banner.show(state, &message("bannerWindow", Some(&text)), &composer.get_bounding_client_rect());
+            (Some((state, text)), Some(composer)) if !comment => {
+                banner.show(
+                    state_name(state),
+                    &message("bannerWindow", Some(&text)),
+                    &composer.get_bounding_client_rect(),
+                );
             }
             _ => banner.hide(),
         }
         Ok(())
     }
 
-    fn row_texts(&self, row: &Element) -> Option<RowTexts> {
-        let profile = self.profile;
-        let href = row.query_selector(&profile.row_link).ok()??.get_attribute("href")?;
-        // querySelectorAll finds elements only.
-        let all = |selector: &str, read: fn(Element) -> Option<String>| -> Vec<String> {
-            let Ok(found) = row.query_selector_all(selector) else {
-                return Vec::new();
-            };
-            (0..found.length()).filter_map(|i| read(found.item(i)?.unchecked_into())).collect()
-        };
-        Some(RowTexts {
-            href,
-            texts: all(&profile.row_texts, |e| Some(e.text_content()?.trim().to_string())),
-            image_labels: all(&profile.row_images, |e| e.get_attribute("aria-label")),
-        })
-    }
-
-    /// The row's exact stamp (an attribute of its time element) and relative label (its text).
-    fn row_stamp(&self, row: &Element) -> (Option<String>, Option<String>) {
-        let Some(time) = row.query_selector(&self.profile.row_time).ok().flatten() else {
-            return (None, None);
-        };
-        let stamp = self.profile.message_time_attributes.iter().find_map(|name| time.get_attribute(name));
-        (stamp, time.text_content())
-    }
-
     /// Shows the threads awaiting a reply in the panel, creating it (again, if the page
     /// removed it) first.
     fn show_panel(self: &Rc<Self>, entries: Vec<Entry>) -> Result<(), String> {
-        let mut slot = self.panel.try_borrow_mut().map_err(|_| "panel busy")?;
-        if !slot.as_ref().is_some_and(|(panel, _)| panel.host().is_connected()) {
-            if let Some((old, _)) = slot.take() {
+        let mut shown = self.shown.try_borrow_mut().map_err(|_| "panel busy")?;
+        if !shown.panel.as_ref().is_some_and(|(panel, _)| panel.host().is_connected()) {
+            if let Some((old, _)) = shown.panel.take() {
                 old.host().remove();
             }
             let panel = Panel::create(&self.document)?;
@@ -517,25 +443,27 @@ impl Inbox {
                 // Listeners only schedule: the page's own click handler runs from the timer.
                 Timeout::new(0, move || inbox.open(&key)).forget();
             });
-            *slot = Some((panel, listener));
+            shown.panel = Some((panel, listener));
         }
-        match slot.as_mut() {
+        match shown.panel.as_mut() {
             Some((panel, _)) => panel.show(&self.document, entries),
             None => Ok(()),
         }
     }
 
-    /// Opens thread `key` as clicking its row does; nothing when its row is not shown.
+    /// Opens thread `key` as clicking its row does (on the row's name, so the click
+    /// reaches the page's handler wherever in the row it listens); nothing when its row is
+    /// not shown.
     fn open(&self, key: &str) {
-        let Ok(links) = self.document.query_selector_all(&self.profile.row_link) else {
-            return;
-        };
-        for link in (0..links.length()).filter_map(|i| Some(links.item(i)?.unchecked_into::<HtmlElement>())) {
-            let href = link.get_attribute("href").unwrap_or_default();
-            if query_parameter(&href, &self.profile.thread_key_parameter) == Some(key) {
-                link.click();
-                return;
-            }
+        let row = self
+            .state
+            .try_borrow()
+            .ok()
+            .and_then(|state| state.rows.iter().find(|(_, k)| k == key).map(|(row, _)| row.clone()));
+        let Some(row) = row else { return };
+        let name = text_blocks(&row, &self.profile.row_skip).into_iter().next().map(|(element, _)| element);
+        if let Ok(target) = name.unwrap_or(row).dyn_into::<HtmlElement>() {
+            target.click();
         }
     }
 
@@ -577,15 +505,14 @@ impl Inbox {
     }
 }
 
-fn state_name(state: WindowState) -> &'static str {
-    match state {
-        WindowState::Open => "open",
-        WindowState::Closing => "closing",
-        WindowState::LastHour => "last-hour",
-        WindowState::HumanAgent => "human-agent",
-        WindowState::Closed => "closed",
-        WindowState::Unknown => "unknown",
-    }
+/// What a scan found.
+#[derive(Default)]
+struct Scanned {
+    recognised: u32,
+    last_hour: u32,
+    /// The open thread's state and time left.
+    open: Option<(WindowState, String)>,
+    awaiting: Vec<crate::threads::Awaiting>,
 }
 
 /// Sets (or with `None` removes) an attribute, only when that changes it.
@@ -614,31 +541,6 @@ fn clear(row: &Element) {
     }
 }
 
-/// What a scan read from a row and wrote to it. While the row does not change, the next
-/// scans use it instead of reading the row again.
-enum Seen {
-    /// Not a thread row (its marks cleared).
-    Other,
-    Row {
-        read: Row,
-        stamp: Option<String>,
-        label: Option<String>,
-        marks: Vec<Option<String>>,
-        time: RowTime,
-    },
-}
-
-/// A row's time as parsed from its stamp and label at `minute` (of the page's clock) in
-/// `language`. Its texts and the minute decide it, so an unchanged row is not parsed again
-/// within the minute: every row's stamp parsed on every scan was a tenth of a rescan in
-/// the profile (BENCHMARKS.md).
-#[derive(Clone, Copy)]
-struct RowTime {
-    minute: i64,
-    language: Option<Language>,
-    range: Option<TimeRange>,
-}
-
 /// A row's marks, in the order a scan writes them, against those the last scan wrote:
 /// the DOM is touched only for a mark whose value changed (the clock runs on).
 struct Marks<'a> {
@@ -647,11 +549,7 @@ struct Marks<'a> {
     after: Vec<Option<String>>,
 }
 
-impl<'a> Marks<'a> {
-    fn new(row: &'a Element, before: Vec<Option<String>>) -> Marks<'a> {
-        Marks { row, before, after: Vec::with_capacity(6) }
-    }
-
+impl Marks<'_> {
     /// Records the next mark; whether it differs from the last scan's (or is new).
     fn changed(&mut self, value: Option<&str>) -> bool {
         let changed = self.before.get(self.after.len()).map(Option::as_deref) != Some(value);
@@ -664,5 +562,33 @@ impl<'a> Marks<'a> {
         if self.changed(value) {
             set(self.row, name, value);
         }
+    }
+}
+
+fn target_element(record: &JsValue) -> Option<Element> {
+    let node = record.dyn_ref::<MutationRecord>()?.target()?;
+    match node.dyn_ref::<Element>() {
+        Some(element) => Some(element.clone()),
+        None => node.parent_element(),
+    }
+}
+
+fn state_name(state: WindowState) -> &'static str {
+    match state {
+        WindowState::Open => "open",
+        WindowState::Closing => "closing",
+        WindowState::LastHour => "last-hour",
+        WindowState::HumanAgent => "human-agent",
+        WindowState::Closed => "closed",
+        WindowState::Unknown => "unknown",
+    }
+}
+
+fn awaiting_name(mark: AwaitingMark) -> &'static str {
+    match mark {
+        AwaitingMark::WithinBadge => "within-badge",
+        AwaitingMark::PastBadge => "past-badge",
+        AwaitingMark::PastHour => "past-hour",
+        AwaitingMark::Unknown => "unknown",
     }
 }

@@ -19,9 +19,10 @@ use crate::context::{LintContext, StoredSettings};
 use crate::finding::{apply_edits, caret_after, merge_edits, Edit, Finding};
 use crate::profile::Profile;
 use crate::web::card::{Card, View};
-use crate::web::composer::{self, Composer, Snapshot};
+use crate::web::composer::{Composer, Snapshot};
 use crate::web::conversation;
 use crate::web::dom::{self, message, Callback, Observer};
+use crate::web::page;
 use crate::web::picker::Picker;
 use crate::web::underline;
 
@@ -283,16 +284,18 @@ impl Live {
         Ok(())
     }
 
-    /// The composer to lint: the focused one, else the last one while the page keeps it,
-    /// else the one the page put in its place (a re-render, another conversation).
+    /// The composer to lint: the focused one when it is the reply box, else the last one
+    /// while the page keeps it as the reply box, else the one the page put in its place (a
+    /// re-render, another conversation). Other text boxes (Notes, search) are never one.
     fn current_composer(&self, state: &mut State) -> Option<Composer> {
-        let selector = &self.profile.composer;
-        let chosen = composer::focused(&self.document, selector)
-            .or_else(|| state.composer.clone().filter(Composer::is_connected))
-            .or_else(|| {
-                let element = self.document.query_selector(selector).ok()??;
-                Composer::at(&element, selector)
-            });
+        let chosen = self.focused_reply_box().or_else(|| {
+            let root = page::root(&self.document)?;
+            let kept = state
+                .composer
+                .clone()
+                .filter(|c| c.is_connected() && self.profile.is_reply_box(c.element.as_ref(), &root));
+            kept.or_else(|| Composer::at(&self.profile.reply_box(&root, None)?, &self.profile.composer.candidates))
+        });
         let previous = state.composer.as_ref().map(|c| &c.element);
         if previous != chosen.as_ref().map(|c| &c.element) {
             if let Some(previous) = previous {
@@ -312,6 +315,14 @@ impl Live {
         }
         state.composer = chosen.clone();
         chosen
+    }
+
+    /// The focused element's text box, when it is the open conversation's reply box.
+    fn focused_reply_box(&self) -> Option<Composer> {
+        let root = page::root(&self.document)?;
+        let candidates = &self.profile.composer.candidates;
+        let focused = self.document.active_element()?.closest(candidates).ok()??;
+        self.profile.is_reply_box(&focused, &root).then(|| Composer::at(&focused, candidates)).flatten()
     }
 
     /// Creates the card, or again after the page removed it.

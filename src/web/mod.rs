@@ -15,6 +15,7 @@ mod conversation;
 mod dom;
 mod inbox;
 mod live;
+mod page;
 mod panel;
 mod picker;
 mod underline;
@@ -43,7 +44,7 @@ impl Coach {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Coach, JsError> {
         let document = dom::document().ok_or_else(|| JsError::new("no document"))?;
-        let profile = crate::profile::inbox();
+        let profile = crate::profile::shipped();
         let live = live::Live::start(document.clone(), profile.clone()).map_err(|e| JsError::new(&e))?;
         let weak = Rc::downgrade(&live);
         let relint = Box::new(move || {

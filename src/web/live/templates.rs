@@ -95,7 +95,7 @@ impl Live {
     /// After an input in the composer: opens, follows or closes the slash picker.
     pub(super) fn check_slash(self: &Rc<Self>) {
         let Ok(mut state) = self.state.try_borrow_mut() else { return };
-        let Some(composer) = super::composer::focused(&self.document, &self.profile.composer) else { return };
+        let Some(composer) = self.focused_reply_box() else { return };
         let snapshot = composer.snapshot();
         let found = composer.caret(&snapshot).and_then(|caret| {
             let caret = byte_offset(&snapshot.text, caret)?;

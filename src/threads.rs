@@ -1,0 +1,366 @@
+//! What is known of each thread in the inbox, scan after scan, and where each one stands.
+//!
+//! A scan hands over what the page shows now: every rendered row's reading and time, and
+//! the open conversation with the thread id the page's address names. A row is known by
+//! its key ([`RowReading::key`]: its id where the row names it, else what it shows); the
+//! open conversation belongs to the row whose customer it names, and binds that key to
+//! the thread's id. What was learnt (the customer's last message, read from their
+//! conversation when the row shows the Page's reply; the ad they replied to) is kept by
+//! key, so a recycled row element never carries another thread's state, and a thread
+//! scrolled out of a virtualised list keeps its place in "Expiring soonest".
+//!
+//! Pure: the clock's `now`, the settings and the language are parameters.
+
+use crate::clock::{
+    awaiting, customer_last, format_comment, format_time_left, window_status, AwaitingMark, ClockSettings, TimeRange,
+    WindowState,
+};
+use crate::lang::Language;
+use crate::profile::{Conversation, RowReading, Sender};
+
+/// The open conversation, as a scan sees it.
+#[derive(Debug, Clone, Default)]
+pub struct OpenThread {
+    /// The thread's id in the page's address (`selected_item_id`).
+    pub id: Option<String>,
+    pub conversation: Conversation,
+}
+
+/// Where a row's thread stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowStatus {
+    pub key: String,
+    pub state: WindowState,
+    /// Hours since the customer last wrote, worst case.
+    pub hours_since_customer: Option<f64>,
+    /// The wait against the 15-minute and one-hour marks, when the customer wrote last.
+    pub awaiting: Option<AwaitingMark>,
+    /// The badge's text.
+    pub text: String,
+}
+
+/// A thread awaiting a reply, for "Expiring soonest".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Awaiting {
+    pub key: String,
+    pub customer: String,
+    pub state: WindowState,
+    pub text: String,
+    pub ms_left: i64,
+}
+
+/// What a scan found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scan {
+    /// One per row handed in, in the same order.
+    pub rows: Vec<RowStatus>,
+    /// The open thread's state and time left (for the banner), when it is known.
+    pub open: Option<(WindowState, String)>,
+    /// Every known thread awaiting a reply that can still get one.
+    pub awaiting: Vec<Awaiting>,
+    /// How many of the rows are in their last hour.
+    pub last_hour: u32,
+}
+
+/// What is known of one thread.
+#[derive(Debug, Clone, Default)]
+struct Known {
+    customer_name: Option<String>,
+    /// The customer's last message, as far as anything told.
+    customer: Option<TimeRange>,
+    /// The Page wrote last, at the last reading.
+    page_wrote_last: bool,
+    comment: bool,
+}
+
+/// What is known of the threads, by key.
+#[derive(Debug, Default)]
+pub struct Threads {
+    /// Sorted by key.
+    known: Vec<(String, Known)>,
+    /// Thread ids bound to the key of the row that showed them: (id, key), sorted by id.
+    bound: Vec<(String, String)>,
+}
+
+impl Threads {
+    /// Folds what the page shows now into what is known, and tells where each row's
+    /// thread stands. `rows`: each rendered row's reading and time.
+    pub fn scan(
+        &mut self,
+        rows: &[(RowReading, Option<TimeRange>)],
+        open: &OpenThread,
+        now_ms: i64,
+        settings: &ClockSettings,
+        language: Language,
+    ) -> Scan {
+        let open_row = self.open_row(rows, open);
+        let mut scan = Scan::default();
+        for (index, (reading, time)) in rows.iter().enumerate() {
+            let key = reading.key();
+            let conversation = (open_row == Some(index)).then_some(&open.conversation);
+            let known = self.known_mut(&key);
+            let customer = customer_last(
+                known.customer,
+                *time,
+                reading.page_wrote_last,
+                conversation.and_then(|c| c.last_customer),
+            );
+            *known = Known {
+                customer_name: reading.customer.clone().or(known.customer_name.take()),
+                customer,
+                page_wrote_last: reading.page_wrote_last,
+                comment: reading.is_comment(),
+            };
+            let status = status_of(known, now_ms, settings, language);
+            scan.last_hour += u32::from(status.state == WindowState::LastHour);
+            let wait = awaiting(!reading.page_wrote_last, customer, now_ms, settings).map(|w| w.mark);
+            scan.rows.push(RowStatus {
+                key,
+                state: status.state,
+                hours_since_customer: status.hours,
+                awaiting: wait,
+                text: status.text,
+            });
+        }
+        // The open thread: its row's, or (its row scrolled out of the list) the
+        // conversation's own reading folded into what its bound key knew.
+        let open_key = match open_row {
+            Some(index) => Some(rows[index].0.key()),
+            None => open.id.as_ref().and_then(|id| self.key_of(id).map(str::to_string)),
+        };
+        if let (None, Some(key)) = (open_row, &open_key) {
+            let known = self.known_mut(key);
+            known.customer = customer_last(known.customer, None, true, open.conversation.last_customer);
+            if let Some(sender) = open.conversation.last_sender {
+                known.page_wrote_last = sender == Sender::Page;
+            }
+        }
+        let open_known = match &open_key {
+            Some(key) => self.known(key).cloned(),
+            None if open.id.is_some() => Some(Known { customer: open.conversation.last_customer, ..Known::default() }),
+            None => None,
+        };
+        scan.open = open_known.map(|known| {
+            let status = status_of(&known, now_ms, settings, language);
+            (status.state, status.text)
+        });
+        for (key, known) in &self.known {
+            let status = status_of(known, now_ms, settings, language);
+            if known.page_wrote_last || known.comment {
+                continue;
+            }
+            if let Some(ms_left) = status.ms_left {
+                scan.awaiting.push(Awaiting {
+                    key: key.clone(),
+                    customer: known.customer_name.clone().unwrap_or_else(|| key.clone()),
+                    state: status.state,
+                    text: status.text,
+                    ms_left,
+                });
+            }
+        }
+        scan
+    }
+
+    /// The key of the row `id` was bound to, or `id` itself where rows name their thread.
+    pub fn key_of<'a>(&'a self, id: &'a str) -> Option<&'a str> {
+        match self.bound.binary_search_by(|(bound, _)| bound.as_str().cmp(id)) {
+            Ok(i) => Some(self.bound[i].1.as_str()),
+            Err(_) => self.known(id).map(|_| id),
+        }
+    }
+
+    /// Which row shows the open conversation: the one naming its id, else the one row
+    /// naming its customer (the address changes before the pane does, so the pane's name
+    /// must agree; two rows with that name are no answer). Binds the id to its key.
+    fn open_row(&mut self, rows: &[(RowReading, Option<TimeRange>)], open: &OpenThread) -> Option<usize> {
+        let id = open.id.as_ref()?;
+        let customer = open.conversation.customer.as_ref()?;
+        let named = |reading: &RowReading| reading.customer.as_deref() == Some(customer.as_str());
+        let by_id = rows.iter().position(|(reading, _)| reading.thread_id.as_ref() == Some(id));
+        let index = match by_id {
+            Some(index) => named(&rows[index].0).then_some(index)?,
+            None => {
+                let mut matching = rows.iter().enumerate().filter(|(_, (reading, _))| named(reading));
+                match (matching.next(), matching.next()) {
+                    (Some((index, _)), None) => index,
+                    _ => return None,
+                }
+            }
+        };
+        let key = rows[index].0.key();
+        if &key != id {
+            match self.bound.binary_search_by(|(bound, _)| bound.as_str().cmp(id)) {
+                Ok(i) => self.bound[i].1 = key,
+                Err(i) => self.bound.insert(i, (id.clone(), key)),
+            }
+        }
+        Some(index)
+    }
+
+    fn known(&self, key: &str) -> Option<&Known> {
+        self.known.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|i| &self.known[i].1)
+    }
+
+    fn known_mut(&mut self, key: &str) -> &mut Known {
+        let i = match self.known.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+            Ok(i) => i,
+            Err(i) => {
+                self.known.insert(i, (key.to_string(), Known::default()));
+                i
+            }
+        };
+        &mut self.known[i].1
+    }
+}
+
+struct Status {
+    state: WindowState,
+    hours: Option<f64>,
+    ms_left: Option<i64>,
+    text: String,
+}
+
+/// Where a known thread stands. A public comment may be answered publicly at any time:
+/// `open`, nothing counted down (a private reply's 7 days are not shown).
+fn status_of(known: &Known, now_ms: i64, settings: &ClockSettings, language: Language) -> Status {
+    let status = window_status(known.customer, now_ms, settings);
+    if known.comment {
+        return Status {
+            state: WindowState::Open,
+            hours: status.hours_since_customer,
+            ms_left: None,
+            text: format_comment(language),
+        };
+    }
+    Status {
+        state: status.state,
+        hours: status.hours_since_customer,
+        ms_left: status.ms_left,
+        text: format_time_left(&status, language),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::Read;
+
+    /// Monday 2026-11-23 15:00 UTC.
+    const NOW: i64 = 1_795_446_000_000;
+    const HOUR: i64 = 3_600_000;
+
+    fn at(ago: i64) -> Option<TimeRange> {
+        let start = (NOW - ago) / 60_000 * 60_000;
+        Some(TimeRange { earliest_ms: start, latest_ms: start + 59_999 })
+    }
+
+    fn row(customer: &str, page_wrote_last: bool) -> RowReading {
+        RowReading {
+            customer: Some(customer.to_string()),
+            channel: Some("messenger".to_string()),
+            page_wrote_last,
+            avatar: Some(format!("/{customer}.jpg")),
+            times: vec![(Read::EpochSeconds, String::new())],
+            ..RowReading::default()
+        }
+    }
+
+    fn open(id: &str, customer: &str, last_customer: Option<TimeRange>) -> OpenThread {
+        OpenThread {
+            id: Some(id.to_string()),
+            conversation: Conversation {
+                customer: Some(customer.to_string()),
+                last_customer,
+                last_sender: Some(Sender::Page),
+                has_messages: true,
+                ..Conversation::default()
+            },
+        }
+    }
+
+    fn scan(threads: &mut Threads, rows: &[(RowReading, Option<TimeRange>)], open: &OpenThread) -> Scan {
+        threads.scan(rows, open, NOW, &ClockSettings::default(), Language::En)
+    }
+
+    #[test]
+    fn a_row_showing_the_pages_reply_waits_for_its_conversation_and_keeps_what_it_told() {
+        let mut threads = Threads::default();
+        let rows =
+            [(row("Ana Popescu", true), at(5 * 60_000)), (row("Mihai Ionescu", false), at(23 * HOUR + 1_800_000))];
+        let first = scan(&mut threads, &rows, &OpenThread::default());
+        assert_eq!(first.rows[0].state, WindowState::Unknown);
+        assert_eq!(first.rows[1].state, WindowState::LastHour);
+        assert_eq!(first.last_hour, 1);
+        // Ana's conversation opens: it says she wrote two hours ago, and binds her thread.
+        let opened = scan(&mut threads, &rows, &open("100052384037366", "Ana Popescu", at(2 * HOUR)));
+        assert_eq!(opened.rows[0].state, WindowState::Open);
+        assert_eq!(opened.rows[0].hours_since_customer, Some(2.0));
+        assert_eq!(opened.open.as_ref().map(|(state, _)| *state), Some(WindowState::Open));
+        assert_eq!(threads.key_of("100052384037366"), Some(rows[0].0.key().as_str()));
+        // Another conversation opens; what Ana's told is kept.
+        let after = scan(&mut threads, &rows, &open("100089273645128", "Mihai Ionescu", at(23 * HOUR + 1_800_000)));
+        assert_eq!(after.rows[0].state, WindowState::Open);
+    }
+
+    #[test]
+    fn a_recycled_row_takes_the_state_of_the_thread_it_shows() {
+        let mut threads = Threads::default();
+        let ana = (row("Ana Popescu", false), at(2 * HOUR));
+        let priya = (row("Priya Sharma", false), at(9 * 24 * HOUR));
+        let before = scan(&mut threads, &[ana.clone(), priya.clone()], &OpenThread::default());
+        assert_eq!(before.rows.iter().map(|r| r.state).collect::<Vec<_>>(), [WindowState::Open, WindowState::Closed]);
+        // The same two elements now show the other thread each: the states follow the threads.
+        let after = scan(&mut threads, &[priya, ana], &OpenThread::default());
+        assert_eq!(after.rows.iter().map(|r| r.state).collect::<Vec<_>>(), [WindowState::Closed, WindowState::Open]);
+    }
+
+    #[test]
+    fn the_open_conversation_counts_only_for_the_row_naming_its_customer() {
+        let mut threads = Threads::default();
+        let rows = [(row("Ana Popescu", true), at(5 * 60_000))];
+        // The address already names the next thread, the pane still shows another customer.
+        let stale = scan(&mut threads, &rows, &open("1", "Elena Dumitru", at(2 * HOUR)));
+        assert_eq!(stale.rows[0].state, WindowState::Unknown);
+        assert_eq!(threads.key_of("1"), None);
+        // Two rows with the customer's name: no row is the open one.
+        let twins = [(row("Ana Popescu", true), None), (RowReading { avatar: None, ..row("Ana Popescu", true) }, None)];
+        let ambiguous = scan(&mut threads, &twins, &open("2", "Ana Popescu", at(2 * HOUR)));
+        assert!(ambiguous.rows.iter().all(|r| r.state == WindowState::Unknown));
+    }
+
+    #[test]
+    fn a_thread_scrolled_out_of_the_list_keeps_its_place_awaiting() {
+        let mut threads = Threads::default();
+        let mihai = (row("Mihai Ionescu", false), at(23 * HOUR + 1_800_000));
+        scan(&mut threads, &[mihai], &OpenThread::default());
+        let later = scan(&mut threads, &[(row("Ana Popescu", false), at(HOUR))], &OpenThread::default());
+        let names: Vec<_> = later.awaiting.iter().map(|a| a.customer.as_str()).collect();
+        assert_eq!(names.len(), 2);
+        assert!(names.contains(&"Mihai Ionescu"));
+        assert_eq!(later.last_hour, 0, "the count is of the rows shown");
+    }
+
+    #[test]
+    fn the_open_thread_whose_row_is_not_shown_is_known_by_its_binding() {
+        let mut threads = Threads::default();
+        let rows = [(row("Ana Popescu", true), at(5 * 60_000))];
+        scan(&mut threads, &rows, &open("7", "Ana Popescu", at(2 * HOUR)));
+        let scrolled = scan(&mut threads, &[], &open("7", "Ana Popescu", at(2 * HOUR)));
+        assert_eq!(scrolled.open.map(|(state, _)| state), Some(WindowState::Open));
+        // A thread never seen in the list: the conversation alone.
+        let alone = scan(&mut Threads::default(), &[], &open("8", "Aram Petrosyan", at(3 * 24 * HOUR)));
+        assert_eq!(alone.open.map(|(state, _)| state), Some(WindowState::HumanAgent));
+    }
+
+    #[test]
+    fn comments_are_open_and_not_awaiting() {
+        let mut threads = Threads::default();
+        let comment = RowReading { channel: Some("facebook-comment".into()), ..row("Elena Dumitru", false) };
+        let scan = scan(&mut threads, &[(comment, at(26 * HOUR))], &OpenThread::default());
+        assert_eq!(scan.rows[0].state, WindowState::Open);
+        assert_eq!(scan.rows[0].text, "Public comment · no time limit");
+        assert_eq!(scan.rows[0].awaiting, Some(AwaitingMark::PastHour));
+        assert!(scan.awaiting.is_empty());
+    }
+}

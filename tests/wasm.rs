@@ -446,6 +446,9 @@ fn rule_ids_and_version() {
 /// chrome.storage give it) reaches the rules; a bad one is skipped, not thrown.
 #[wasm_bindgen_test]
 fn stored_settings_carry_a_voice_profile() {
+    // What the glue's init() runs (wasm-bindgen-test does not): built-in voices are JSON,
+    // read with the browser's parser once it is installed.
+    reply_coach::wasm::start();
     let lint_stored = |draft: &str, stored: &str| {
         js_lint_with_settings(&draft.into(), &JsValue::UNDEFINED, &json(stored))
             .unwrap_or_else(|e| panic!("{stored}: threw {}", describe_thrown(&e)))

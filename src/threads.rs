@@ -137,7 +137,9 @@ impl Threads {
         }
         let open_known = match &open_key {
             Some(key) => self.known(key).cloned(),
-            None if open.id.is_some() => Some(Known { customer: open.conversation.last_customer, ..Known::default() }),
+            None if open.conversation.has_messages => {
+                Some(Known { customer: open.conversation.last_customer, ..Known::default() })
+            }
             None => None,
         };
         scan.open = open_known.map(|known| {
@@ -172,12 +174,12 @@ impl Threads {
 
     /// Which row shows the open conversation: the one naming its id, else the one row
     /// naming its customer (the address changes before the pane does, so the pane's name
-    /// must agree; two rows with that name are no answer). Binds the id to its key.
+    /// must agree; two rows with that name are no answer). Binds the id, when the page's
+    /// address names one (some inbox addresses do not), to the row's key.
     fn open_row(&mut self, rows: &[(RowReading, Option<TimeRange>)], open: &OpenThread) -> Option<usize> {
-        let id = open.id.as_ref()?;
-        let customer = open.conversation.customer.as_ref()?;
-        let named = |reading: &RowReading| reading.customer.as_deref() == Some(customer.as_str());
-        let by_id = rows.iter().position(|(reading, _)| reading.thread_id.as_ref() == Some(id));
+        let customer = open.conversation.customer.as_deref()?;
+        let named = |reading: &RowReading| reading.customer.as_deref() == Some(customer);
+        let by_id = rows.iter().position(|(reading, _)| reading.thread_id.is_some() && reading.thread_id == open.id);
         let index = match by_id {
             Some(index) => named(&rows[index].0).then_some(index)?,
             None => {
@@ -189,7 +191,7 @@ impl Threads {
             }
         };
         let key = rows[index].0.key();
-        if &key != id {
+        if let Some(id) = open.id.as_ref().filter(|id| **id != key) {
             match self.bound.binary_search_by(|(bound, _)| bound.as_str().cmp(id)) {
                 Ok(i) => self.bound[i].1 = key,
                 Err(i) => self.bound.insert(i, (id.clone(), key)),
@@ -351,6 +353,16 @@ mod tests {
         // A thread never seen in the list: the conversation alone.
         let alone = scan(&mut Threads::default(), &[], &open("8", "Aram Petrosyan", at(3 * 24 * HOUR)));
         assert_eq!(alone.open.map(|(state, _)| state), Some(WindowState::HumanAgent));
+    }
+
+    #[test]
+    fn an_address_without_a_thread_id_still_opens_the_row_naming_the_customer() {
+        let mut threads = Threads::default();
+        let rows = [(row("Ana Popescu", true), at(5 * 60_000))];
+        let open = OpenThread { id: None, ..open("", "Ana Popescu", at(2 * HOUR)) };
+        let scan = scan(&mut threads, &rows, &open);
+        assert_eq!(scan.rows[0].state, WindowState::Open);
+        assert_eq!(scan.open.map(|(state, _)| state), Some(WindowState::Open));
     }
 
     #[test]

@@ -78,6 +78,7 @@ impl Profile {
         for (index, finder) in self.rows.iter().enumerate() {
             let elements = match finder {
                 RowFinder::Css(css) => root.query_all(css),
+                RowFinder::Around { css, closest } => around(root, css, closest),
                 RowFinder::Repeated(anchor) => {
                     let scope = Self::first_match(root, &self.list).unwrap_or_else(|| root.clone());
                     let pane = Self::first_match(root, &self.pane);
@@ -130,6 +131,19 @@ impl Profile {
             times: times.collect(),
         }
     }
+}
+
+/// The rows around the elements matching `css`: each one's nearest ancestor matching
+/// `closest` that holds no other match, else the element itself.
+fn around<N: PageNode>(root: &N, css: &str, closest: &str) -> Vec<N> {
+    let mut rows: Vec<N> = Vec::new();
+    for content in root.query_all(css) {
+        let row = content.closest(closest).filter(|row| row.query_all(css).len() == 1).unwrap_or(content);
+        if !rows.iter().any(|r| r.same(&row)) {
+            rows.push(row);
+        }
+    }
+    rows
 }
 
 /// Rows by structure: elements that repeat as siblings, each holding one `anchor` (a
@@ -244,6 +258,37 @@ mod tests {
         let sunday = lucia.time(Some(Language::En), &clock).unwrap();
         assert!(sunday.is_approximate());
         assert_eq!(ana.time(Some(Language::En), &clock).unwrap().earliest_ms % 60_000, 0);
+    }
+
+    #[test]
+    fn rows_wrapped_deeper_or_without_their_role_are_still_one_row_each() {
+        let surface = "/bizweb:inbox/lib:inbox:thread_and_detail/bizweb_inbox:thread_list/thread_row";
+        let row = |n: usize, name: &str, role: &str| {
+            format!(
+                r#"<div {role} id=r{n}><div><span data-surface="{surface}{n}" style="display: contents;">
+                   <span data-surface="{surface}{n}/lib:thread_title"><div>{name}</div></span><div>Hello</div>
+                   <abbr data-utime="1795438800">1:00 PM</abbr></span></div></div>"#
+            )
+        };
+        // The whole list wears role=presentation too: it holds every row, so it is none.
+        let nested = format!(
+            "<div role=presentation>{}{}</div>",
+            row(0, "Ana Popescu", "role=presentation"),
+            row(1, "Mihai Ionescu", "role=presentation")
+        );
+        let page = TestPage::parse(&nested);
+        let found = shipped().rows(&page.root());
+        let ids: Vec<_> = found.elements.iter().map(|r| r.attr("id").unwrap_or_default()).collect();
+        assert_eq!(ids, ["r0", "r1"]);
+        // No role at all: the content's own element is the row.
+        let bare = format!("<div>{}{}</div>", row(0, "Ana Popescu", ""), row(1, "Mihai Ionescu", ""));
+        let page = TestPage::parse(&bare);
+        let (read, strategy) = rows(&page);
+        assert_eq!(strategy, Some(0));
+        assert_eq!(
+            read.iter().map(|r| r.customer.clone().unwrap_or_default()).collect::<Vec<_>>(),
+            ["Ana Popescu", "Mihai Ionescu"]
+        );
     }
 
     #[test]

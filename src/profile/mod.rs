@@ -50,6 +50,9 @@ pub fn shipped() -> &'static Profile {
 pub enum RowFinder {
     /// The elements matching a selector.
     Css(String),
+    /// Around each element matching `css` (a row's content), its nearest ancestor matching
+    /// `closest` that holds no other match: the row, however deep the page wraps it.
+    Around { css: String, closest: String },
     /// Structure: the largest set of sibling elements that each hold one element matching
     /// this selector (a time) and two blocks of text (a name and a snippet).
     Repeated(String),
@@ -222,10 +225,22 @@ impl Profile {
         let object = json.as_object().ok_or("the profile must be an object")?;
         let mut fields = Fields { object, error: None };
         let rows = fields.take("rows", |v| {
-            finders(v, &["css", "repeated"], |kind, value| {
-                let text = value.as_str().filter(|t| !t.is_empty())?.to_string();
-                Some(if kind == "css" { RowFinder::Css(text) } else { RowFinder::Repeated(text) })
-            })
+            let list = v.as_array().ok_or("must be a list of strategies")?;
+            let finder = |item: &Value| {
+                let object = item.as_object()?;
+                let text = |key: &str| object.get(key)?.as_str().filter(|t| !t.is_empty()).map(str::to_string);
+                match object.len() {
+                    1 => text("css").map(RowFinder::Css).or_else(|| text("repeated").map(RowFinder::Repeated)),
+                    2 => Some(RowFinder::Around { css: text("css")?, closest: text("closest")? }),
+                    _ => None,
+                }
+            };
+            list.iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    finder(item).ok_or_else(|| format!("strategy {} must be css (with closest) or repeated", i + 1))
+                })
+                .collect()
         });
         let messages = fields.take("messages", |v| {
             finders(v, &["css", "items"], |kind, value| match kind {
@@ -359,7 +374,7 @@ mod tests {
         assert_eq!(Profile::from_json(&json).unwrap_err(), "channels: must be a list of strings");
         json["channels"] = serde_json::json!([]);
         json["rows"] = serde_json::json!([{"css": "a", "xpath": "b"}]);
-        assert_eq!(Profile::from_json(&json).unwrap_err(), "rows: strategy 1 must be one of css, repeated");
+        assert_eq!(Profile::from_json(&json).unwrap_err(), "rows: strategy 1 must be css (with closest) or repeated");
         assert!(Profile::from_json(&Value::Null).is_err());
     }
 

@@ -69,6 +69,8 @@ mod tests {
         WindowStatus {
             state,
             hours_since_customer: Some(1.0),
+            hours_since_ad_reply: None,
+            ad_window: false,
             ms_left: Some(ms_left),
             uncertainty_ms,
             approximate: uncertainty_ms > MINUTE_MS,

@@ -11,7 +11,9 @@
 //!   least 3 and under 4 hours ago), an exact stamp one minute.
 //! - [`window_status`] turns the customer's last-message range into a [`WindowState`]
 //!   (`open`, `closing`, `last-hour`, `human-agent`, `closed`, `unknown`) and the time left,
-//!   always by the worst case; [`awaiting`] measures an unanswered message against the
+//!   always by the worst case; [`thread_window_status`] does the same for a thread opened
+//!   from an ad ([`ThreadTimes`]: the customer's last message and their reply to the ad,
+//!   whose standard window lasts 7 days); [`awaiting`] measures an unanswered message against the
 //!   15-minute badge and the one-hour expectation (guidelines §1).
 //! - [`format_time_left`] writes the badge text ("3 h 12 min left", "Human agent only ·
 //!   5 days left", "Closed") in the four languages.
@@ -35,7 +37,8 @@ pub use format::{format_comment, format_time_left};
 pub use parse::{parse_timestamp, parse_timestamp_in};
 pub use thread::{customer_last, row_time};
 pub use window::{
-    awaiting, ms_to_next_minute, window_status, Awaiting, AwaitingMark, ClockSettings, WindowState, WindowStatus,
+    awaiting, ms_to_next_minute, thread_window_status, window_status, Awaiting, AwaitingMark, ClockSettings,
+    ThreadTimes, WindowState, WindowStatus,
 };
 
 /// The browser's time zone: its offset from UTC, in minutes east (UTC+2 is `120`), at a

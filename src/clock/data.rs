@@ -102,21 +102,30 @@ pub enum NumericDate {
     MonthDayYear,
 }
 
-/// The badge texts of a language; `{time}`, `{h}`, `{m}`, `{n}` are filled in.
+/// The badge texts of a language; `{time}`, `{h}`, `{m}`, `{n}`, `{days}`, `{hours}` are
+/// filled in.
 #[derive(Debug, Clone, Default)]
 pub struct Texts {
     pub left: String,
     pub left_about: String,
+    /// The standard window of a thread opened from an ad (7 days after the ad reply).
+    pub ad_left: String,
+    pub ad_left_about: String,
     pub human_agent: String,
     pub human_agent_about: String,
     pub closed: String,
     pub unknown: String,
+    /// One hour and minutes, and one hour: the singular where a language has one.
+    pub hour_minutes: String,
+    pub hour: String,
     pub hours_minutes: String,
     pub hours: String,
     pub minutes: String,
     pub under_minute: String,
     pub day: String,
     pub days: String,
+    /// Days and hours: `{days}` is `day` or `days`, `{hours}` is `hour` or `hours`.
+    pub days_hours: String,
     /// A public comment's badge: a Page may answer one publicly at any time.
     pub comment: String,
 }
@@ -132,19 +141,24 @@ pub struct ClockData {
 }
 
 /// The badge texts' keys, in the order of [`Texts`]' fields.
-const TEXT_KEYS: [&str; 13] = [
+const TEXT_KEYS: [&str; 18] = [
     "left",
     "left_about",
+    "ad_left",
+    "ad_left_about",
     "human_agent",
     "human_agent_about",
     "closed",
     "unknown",
+    "hour_minutes",
+    "hour",
     "hours_minutes",
     "hours",
     "minutes",
     "under_minute",
     "day",
     "days",
+    "days_hours",
     "comment",
 ];
 
@@ -209,25 +223,30 @@ impl ClockData {
             other => return Err(malformed(&format!("numeric_date: {other} (dmy or mdy)"))),
         };
         // One loop over the keys rather than a `?` per field: the same checks in less Wasm.
-        let mut texts: [String; 13] = Default::default();
+        let mut texts: [String; 18] = Default::default();
         for (slot, key) in texts.iter_mut().zip(TEXT_KEYS) {
             *slot = file.text(key)?;
         }
-        let [left, left_about, human_agent, human_agent_about, closed, unknown, hours_minutes, hours, minutes, under_minute, day, days, comment] =
+        let [left, left_about, ad_left, ad_left_about, human_agent, human_agent_about, closed, unknown, hour_minutes, hour, hours_minutes, hours, minutes, under_minute, day, days, days_hours, comment] =
             texts;
         data.texts = Texts {
             left,
             left_about,
+            ad_left,
+            ad_left_about,
             human_agent,
             human_agent_about,
             closed,
             unknown,
+            hour_minutes,
+            hour,
             hours_minutes,
             hours,
             minutes,
             under_minute,
             day,
             days,
+            days_hours,
             comment,
         };
         file.finish()?;
@@ -293,11 +312,23 @@ mod tests {
                 );
             }
             let texts = &data.texts;
-            for text in [&texts.left, &texts.left_about, &texts.human_agent, &texts.human_agent_about] {
+            let with_time = [
+                &texts.left,
+                &texts.left_about,
+                &texts.ad_left,
+                &texts.ad_left_about,
+                &texts.human_agent,
+                &texts.human_agent_about,
+            ];
+            for text in with_time {
                 assert!(text.contains("{time}"), "{}: {text}", language.code());
             }
-            assert!(texts.hours_minutes.contains("{h}") && texts.hours_minutes.contains("{m}"));
+            for text in [&texts.hours_minutes, &texts.hour_minutes] {
+                assert!(text.contains("{h}") && text.contains("{m}"), "{}: {text}", language.code());
+            }
+            assert!(texts.hours.contains("{h}") && texts.hour.contains("{h}"), "{}", language.code());
             assert!(texts.days.contains("{n}") && texts.day.contains("{n}") && texts.minutes.contains("{m}"));
+            assert!(texts.days_hours.contains("{days}") && texts.days_hours.contains("{hours}"));
         }
     }
 

@@ -103,7 +103,7 @@ fn context() -> impl Strategy<Value = LintContext> {
     (
         proptest::option::of(text()),
         proptest::option::of(text()),
-        proptest::option::of(0.0..1000.0f64),
+        (proptest::option::of(0.0..1000.0f64), proptest::option::of(0.0..1000.0f64)),
         surface,
         proptest::option::of(text()),
         language,
@@ -111,11 +111,21 @@ fn context() -> impl Strategy<Value = LintContext> {
         voice,
     )
         .prop_map(
-            |(customer, agent, hours, surface, message, language, (budget, words, sentence_words), voice)| {
+            |(
+                customer,
+                agent,
+                (hours, ad_hours),
+                surface,
+                message,
+                language,
+                (budget, words, sentence_words),
+                voice,
+            )| {
                 LintContext {
                     customer_name: customer,
                     agent_name: agent,
                     hours_since_customer: hours,
+                    hours_since_ad_reply: ad_hours,
                     surface,
                     customer_message: message,
                     language,

@@ -5,14 +5,15 @@
 //!   "3 घंटे पहले") is the range of ages from that count up to the next, or "now" words
 //!   alone ("Just now", "acum", "अभी") the last minute;
 //! - **absolute**: a date (month name and day, with or without year, in any order; an
-//!   all-numeric date, in the language's order or ISO year first; "today"/"yesterday"; a
+//!   all-numeric date, in the language's order or ISO year first, a two-digit year
+//!   ("1/13/24") being the most recent such date up to today; "today"/"yesterday"; a
 //!   weekday, meaning the most recent one before today) and/or a time ("14:32", "2:32 PM",
 //!   "2 pm"). A time is its minute; a date without time its whole local day; a time
 //!   without date today (yesterday when that would be in the future: a label rendered
-//!   before midnight). A weekday with a time ("Sat 7:19 PM", as the open conversation's date separators
-//!   write the last week) is that minute on the most recent such day before today: today
-//!   is written as the time alone, so today's weekday means a week ago. A weekday next to
-//!   a full date is redundant and not checked.
+//!   before midnight). A weekday with a time ("Sat 7:19 PM", as the open conversation's
+//!   date separators write the last week) is that minute on the most recent such day
+//!   before today: today is written as the time alone, so today's weekday means a week
+//!   ago. A weekday next to a full date is redundant and not checked.
 //!
 //! Anything else, an unknown word, a date that does not exist or a time that is more than
 //! a couple of minutes in the future, is `None`.
@@ -295,8 +296,19 @@ fn absolute<Z: TimeZone>(items: &[Item], data: &ClockData, clock: &LocalClock<Z>
                 ([1 | 2, 1 | 2, 2 | 4], NumericDate::MonthDayYear) => (c, a, b),
                 _ => return None,
             };
-            let year = if year < 100 { 2000 + i64::from(year) } else { i64::from(year) };
-            Date::new(year, month, day)?.days()
+            if digits[2] == 2 && digits[0] != 4 {
+                // A two-digit year ("1/13/24"): the most recent such date up to today,
+                // in this century or the last.
+                let this_year = Date::from_days(today).year;
+                let year = this_year - this_year.rem_euclid(100) + i64::from(year);
+                [year, year - 100]
+                    .into_iter()
+                    .filter_map(|y| Date::new(y, month, day))
+                    .map(Date::days)
+                    .find(|&d| d <= today)?
+            } else {
+                Date::new(i64::from(year), month, day)?.days()
+            }
         } else if let Some(back) = days_back {
             today - back
         } else if let Some(weekday) = weekday {
@@ -813,6 +825,27 @@ mod tests {
                 ("सोम 4:00 pm", last_monday),
             ],
         );
+    }
+
+    #[test]
+    fn two_digit_years_are_the_most_recent_such_date() {
+        check(
+            Language::En,
+            &[
+                ("11/21/26, 2:32 PM", minute(local(2026, 11, 21, 14, 32))),
+                ("11/23/26", whole_day(2026, 11, 23)),
+                ("12/31/99, 11:59 PM", minute(local(1999, 12, 31, 23, 59))),
+                ("1/1/00, 12:00 AM", minute(local(2000, 1, 1, 0, 0))),
+                // Tomorrow is not a message's date: a century ago, as "Dec 25" is last year's.
+                ("11/24/26, 9:00 AM", minute(local(1926, 11, 24, 9, 0))),
+                // A leap day that exists in one century only.
+                ("2/29/00", whole_day(2000, 2, 29)),
+                ("2/29/27", None),
+            ],
+        );
+        check(Language::Ro, &[("24.11.26", whole_day(1926, 11, 24)), ("21.11.26", whole_day(2026, 11, 21))]);
+        // Four digits are as written: a date after today is no message's.
+        assert_eq!(parse("11/24/2026, 9:00 AM", Language::En), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! agent's days, days alone.
 
 use super::calendar::{DAY_MS, HOUR_MS, MINUTE_MS};
-use super::data::ClockData;
+use super::data::{ClockData, Text};
 use super::window::{WindowState, WindowStatus};
 use crate::lang::Language;
 
@@ -17,23 +17,23 @@ use crate::lang::Language;
 /// comment publicly at any time, so there is no window to count down (as the linter sees
 /// a comment reply: no `promo-outside-window`, no `window-closed`).
 pub fn format_comment(language: Language) -> String {
-    ClockData::get(language).texts.comment.clone()
+    ClockData::get(language).texts.get(Text::Comment).to_string()
 }
 
 /// The badge text for `status` in `language`.
 pub fn format_time_left(status: &WindowStatus, language: Language) -> String {
     let texts = &ClockData::get(language).texts;
     let ms_left = match (status.state, status.ms_left) {
-        (WindowState::Closed, _) => return texts.closed.clone(),
-        (WindowState::Unknown, _) | (_, None) => return texts.unknown.clone(),
+        (WindowState::Closed, _) => return texts.get(Text::Closed).to_string(),
+        (WindowState::Unknown, _) | (_, None) => return texts.get(Text::Unknown).to_string(),
         (_, Some(ms)) => ms.max(0),
     };
     let standard = matches!(status.state, WindowState::Open | WindowState::Closing | WindowState::LastHour);
     let coarse = status.uncertainty_ms.saturating_add(1) >= HOUR_MS;
     let coarse_day = status.uncertainty_ms.saturating_add(1) >= DAY_MS;
     let mut approximate = status.approximate;
-    let days = |n: i64| if n == 1 { &texts.day } else { &texts.days }.replace("{n}", &n.to_string());
-    let hours = |n: i64| if n == 1 { &texts.hour } else { &texts.hours }.replace("{h}", &n.to_string());
+    let days = |n: i64| texts.get(if n == 1 { Text::Day } else { Text::Days }).replace("{n}", &n.to_string());
+    let hours = |n: i64| texts.get(if n == 1 { Text::Hour } else { Text::Hours }).replace("{h}", &n.to_string());
     let duration = if status.state == WindowState::HumanAgent && ms_left >= DAY_MS {
         days(ms_left / DAY_MS)
     } else if standard && ms_left > DAY_MS {
@@ -42,32 +42,32 @@ pub fn format_time_left(status: &WindowStatus, language: Language) -> String {
         if rest_hours == 0 || coarse_day {
             days(whole_days)
         } else {
-            texts.days_hours.replace("{days}", &days(whole_days)).replace("{hours}", &hours(rest_hours))
+            texts.get(Text::DaysHours).replace("{days}", &days(whole_days)).replace("{hours}", &hours(rest_hours))
         }
     } else if ms_left < MINUTE_MS {
         // "about under 1 min" says nothing more than "under 1 min".
         approximate = false;
-        texts.under_minute.clone()
+        texts.get(Text::UnderMinute).to_string()
     } else {
         let (whole_hours, minutes) = (ms_left / HOUR_MS, ms_left % HOUR_MS / MINUTE_MS);
         if whole_hours == 0 {
-            texts.minutes.replace("{m}", &minutes.to_string())
+            texts.get(Text::Minutes).replace("{m}", &minutes.to_string())
         } else if minutes == 0 || coarse {
             hours(whole_hours)
         } else {
-            let text = if whole_hours == 1 { &texts.hour_minutes } else { &texts.hours_minutes };
+            let text = texts.get(if whole_hours == 1 { Text::HourMinutes } else { Text::HoursMinutes });
             text.replace("{h}", &whole_hours.to_string()).replace("{m}", &minutes.to_string())
         }
     };
     let text = match (status.state, status.ad_window && standard, approximate) {
-        (WindowState::HumanAgent, _, false) => &texts.human_agent,
-        (WindowState::HumanAgent, _, true) => &texts.human_agent_about,
-        (_, true, false) => &texts.ad_left,
-        (_, true, true) => &texts.ad_left_about,
-        (_, false, false) => &texts.left,
-        (_, false, true) => &texts.left_about,
+        (WindowState::HumanAgent, _, false) => Text::HumanAgent,
+        (WindowState::HumanAgent, _, true) => Text::HumanAgentAbout,
+        (_, true, false) => Text::AdLeft,
+        (_, true, true) => Text::AdLeftAbout,
+        (_, false, false) => Text::Left,
+        (_, false, true) => Text::LeftAbout,
     };
-    text.replace("{time}", &duration)
+    texts.get(text).replace("{time}", &duration)
 }
 
 #[cfg(test)]

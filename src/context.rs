@@ -74,6 +74,9 @@ pub struct Settings {
     pub max_sentence_words: usize,
     /// Hours after the customer's last message during which any reply is allowed.
     pub window_hours: f64,
+    /// Hours after the customer's reply to a Click-to-Messenger or Click-to-Direct ad (the
+    /// message that opened the thread) during which any reply is allowed (7 days).
+    pub ad_window_hours: f64,
     /// Hours after which not even a human agent may reply (7 days).
     pub human_agent_hours: f64,
     /// Rule ids switched off.
@@ -87,6 +90,7 @@ impl Default for Settings {
             max_words: 80,
             max_sentence_words: 30,
             window_hours: 24.0,
+            ad_window_hours: 168.0,
             human_agent_hours: 168.0,
             disabled_rules: Vec::new(),
         }
@@ -103,6 +107,10 @@ pub struct LintContext {
     pub agent_name: Option<String>,
     /// Hours since the customer's last message.
     pub hours_since_customer: Option<f64>,
+    /// Hours since the customer replied to the ad that opened the thread (a
+    /// Click-to-Messenger or Click-to-Direct ad, whose standard window lasts 7 days);
+    /// `None` when the thread did not come from an ad, or that is not known.
+    pub hours_since_ad_reply: Option<f64>,
     pub surface: Surface,
     /// The customer's last message, to tell whether they are upset.
     pub customer_message: Option<String>,
@@ -131,9 +139,13 @@ impl LintContext {
     /// Checks the numbers and rule ids, so a typo is reported instead of ignored.
     pub fn validate(&self) -> Result<(), ContextError> {
         let err = |message: String| Err(ContextError(message));
-        if let Some(hours) = self.hours_since_customer {
-            if !hours.is_finite() || hours < 0.0 {
-                return err(format!("hoursSinceCustomer must be a number of hours, 0 or more (got {})", shown(hours)));
+        for (name, hours) in
+            [("hoursSinceCustomer", self.hours_since_customer), ("hoursSinceAdReply", self.hours_since_ad_reply)]
+        {
+            if let Some(hours) = hours {
+                if !hours.is_finite() || hours < 0.0 {
+                    return err(format!("{name} must be a number of hours, 0 or more (got {})", shown(hours)));
+                }
             }
         }
         let s = &self.settings;
@@ -154,6 +166,9 @@ impl LintContext {
                 shown(s.window_hours),
                 shown(s.human_agent_hours)
             ));
+        }
+        if !(s.ad_window_hours.is_finite() && s.ad_window_hours > 0.0) {
+            return err(format!("settings.adWindowHours must be a positive number (got {})", shown(s.ad_window_hours)));
         }
         if let Some(unknown) = s.disabled_rules.iter().find(|id| !rules::ids().any(|known| known == id.as_str())) {
             let known: Vec<&str> = rules::ids().collect();
@@ -314,6 +329,28 @@ mod tests {
         assert!(ctx.validate().unwrap_err().0.contains("maxWords"));
         ctx.settings = Settings { window_hours: 200.0, ..Settings::default() };
         assert!(ctx.validate().is_err());
+        ctx.settings = Settings { ad_window_hours: 0.0, ..Settings::default() };
+        assert!(ctx.validate().unwrap_err().0.contains("adWindowHours"));
+        ctx.settings = Settings::default();
+        for bad in [-0.5, f64::NAN, f64::INFINITY] {
+            ctx.hours_since_ad_reply = Some(bad);
+            assert!(ctx.validate().unwrap_err().0.starts_with("hoursSinceAdReply must be"), "{bad}");
+        }
+        ctx.hours_since_ad_reply = Some(0.0);
+        assert_eq!(ctx.validate(), Ok(()));
+    }
+
+    #[test]
+    fn the_ad_reply_is_read_from_json_in_camel_case() {
+        let ctx: LintContext = serde_json::from_str(
+            r#"{"hoursSinceCustomer": 30, "hoursSinceAdReply": 50.5, "settings": {"adWindowHours": 100}}"#,
+        )
+        .unwrap();
+        assert_eq!((ctx.hours_since_customer, ctx.hours_since_ad_reply), (Some(30.0), Some(50.5)));
+        assert_eq!(ctx.settings.ad_window_hours, 100.0);
+        assert_eq!(serde_json::from_str::<LintContext>("{}").unwrap().hours_since_ad_reply, None);
+        let typo = serde_json::from_str::<LintContext>(r#"{"hoursSinceAd": 3}"#).unwrap_err().to_string();
+        assert!(typo.contains("hoursSinceAdReply"), "{typo}");
     }
 
     #[test]

@@ -93,6 +93,31 @@ fn an_error_finding_exits_1() {
     assert_eq!(rules(&json(&output)), ["window-closed"]);
 }
 
+/// A thread the customer opened by replying to an ad: its window lasts 7 days from that
+/// reply, so promotion 30 hours after their last message is allowed until then.
+#[test]
+fn an_ad_reply_keeps_the_window_open_for_seven_days() {
+    let promo = "20% off this week at shop.example.com";
+    let lint = |extra: &[&str]| {
+        let args = [&["lint", "--format", "json", "--hours-since-customer", "30"][..], extra].concat();
+        let output = run(&args, promo);
+        (output.status.code(), rules(&json(&output)).into_iter().map(String::from).collect::<Vec<_>>())
+    };
+    let outside = (Some(1), vec!["promo-outside-window".to_string(); 2]);
+    assert_eq!(lint(&[]), outside);
+    assert_eq!(lint(&["--hours-since-ad-reply", "30"]), (Some(0), vec![]));
+    assert_eq!(lint(&["--hours-since-ad-reply=167.9"]), (Some(0), vec![]));
+    assert_eq!(lint(&["--hours-since-ad-reply", "168"]), outside);
+    // `rules` explains the ad's window.
+    let output = run(&["rules"], "");
+    let listing = String::from_utf8(output.stdout).unwrap();
+    assert!(listing.contains("Click-to-Messenger or Click-to-Direct ad"), "{listing}");
+    // Seven days after the customer's last message, an ad thread is closed too.
+    let output =
+        run(&["lint", "--format", "json", "--hours-since-customer", "168", "--hours-since-ad-reply", "168"], "Hi");
+    assert_eq!((output.status.code(), rules(&json(&output))), (Some(1), vec!["window-closed"]));
+}
+
 #[test]
 fn reads_a_file() {
     let path = std::env::temp_dir().join(format!("reply-coach-cli-{}.txt", std::process::id()));
@@ -120,6 +145,9 @@ fn bad_usage_exits_2_with_a_clear_message() {
         (&["lint", "--surface", "wall"][..], "--surface takes message or comment, not \"wall\""),
         (&["lint", "--frobnicate"][..], "unknown option \"--frobnicate\""),
         (&["lint", "--hours-since-customer", "soon"][..], "--hours-since-customer takes a number of hours"),
+        (&["lint", "--hours-since-ad-reply", "soon"][..], "--hours-since-ad-reply takes a number of hours"),
+        (&["lint", "--hours-since-ad-reply", "-1"][..], "hoursSinceAdReply must be a number of hours, 0 or more"),
+        (&["lint", "--hours-since-ad-reply"][..], "--hours-since-ad-reply needs a value"),
         (&["lint", "--disable", "no-such-rule"][..], "unknown rule id \"no-such-rule\""),
         (&["lint", "/no/such/draft.txt"][..], "cannot read /no/such/draft.txt"),
         (&[][..], "no command given"),

@@ -1,6 +1,7 @@
 //! Properties that hold for any input: the linter never panics, every span lies inside
 //! the draft on character boundaries, every fix applies to a valid string, and the same
-//! input gives the same result.
+//! input gives the same result; the list row's epoch stamp (`data-utime`) is read back to
+//! the millisecond, its range never starts after the time it names, and no text panics it.
 
 use proptest::prelude::*;
 use reply_coach::{apply_edits, lint, LanguageChoice, LintContext, LintResult, Settings, Surface, Voice};
@@ -103,7 +104,7 @@ fn context() -> impl Strategy<Value = LintContext> {
     (
         proptest::option::of(text()),
         proptest::option::of(text()),
-        proptest::option::of(0.0..1000.0f64),
+        (proptest::option::of(0.0..1000.0f64), proptest::option::of(0.0..1000.0f64)),
         surface,
         proptest::option::of(text()),
         language,
@@ -111,11 +112,21 @@ fn context() -> impl Strategy<Value = LintContext> {
         voice,
     )
         .prop_map(
-            |(customer, agent, hours, surface, message, language, (budget, words, sentence_words), voice)| {
+            |(
+                customer,
+                agent,
+                (hours, ad_hours),
+                surface,
+                message,
+                language,
+                (budget, words, sentence_words),
+                voice,
+            )| {
                 LintContext {
                     customer_name: customer,
                     agent_name: agent,
                     hours_since_customer: hours,
+                    hours_since_ad_reply: ad_hours,
                     surface,
                     customer_message: message,
                     language,
@@ -175,5 +186,44 @@ proptest! {
         prop_assert_eq!(replaced_units.len(), units.len());
         let result = lint(&replaced, &LintContext::default()).unwrap();
         check_result(&replaced_units, &result)?;
+    }
+}
+
+/// What an epoch stamp may be made of: digits, the dot, signs, exponents, spaces and the
+/// words JavaScript writes for odd numbers.
+fn epoch_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        proptest::sample::select(
+            &["1774717339", ".", "408", "0", "9", "-", "+", "e", "E", "NaN", "Infinity", " ", "\n", "١", "०"][..]
+        )
+        .prop_map(str::to_string),
+        "[0-9]{1,14}",
+        any::<char>().prop_map(String::from),
+    ];
+    proptest::collection::vec(piece, 0..8).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Any text: no panic, and a range read starts at a whole minute, no more than a
+    /// minute before the instant it ends at, between 2000 and the end of 9999.
+    #[test]
+    fn epoch_seconds_never_panic_and_start_at_their_minute(text in epoch_text()) {
+        if let Some(range) = reply_coach::clock::parse_epoch_seconds(&text) {
+            prop_assert_eq!(range.earliest_ms.rem_euclid(60_000), 0, "{:?}: {:?}", text, range);
+            prop_assert!(range.earliest_ms <= range.latest_ms && range.latest_ms - range.earliest_ms < 60_000, "{:?}: {:?}", text, range);
+            prop_assert!((946_684_800_000..=253_402_300_799_999).contains(&range.latest_ms), "{:?}: {:?}", text, range);
+        }
+    }
+
+    /// Any instant from 2000 on, written as data-utime is (seconds, a dot, milliseconds,
+    /// or seconds alone), reads back as that instant, from the start of its minute.
+    #[test]
+    fn epoch_seconds_read_back_to_the_millisecond(ms in 946_684_800_000i64..=253_402_300_799_999, whole in any::<bool>()) {
+        let ms = if whole { ms - ms % 1000 } else { ms };
+        let text = if whole { format!("{}", ms / 1000) } else { format!("{}.{:03}", ms / 1000, ms % 1000) };
+        let range = reply_coach::clock::parse_epoch_seconds(&text);
+        prop_assert_eq!(range, Some(reply_coach::clock::TimeRange { earliest_ms: ms - ms % 60_000, latest_ms: ms }), "{}", text);
     }
 }

@@ -267,6 +267,7 @@ fn full_camel_case_context_is_read() {
             "customerName": "Ana Popescu",
             "agentName": "Mihai",
             "hoursSinceCustomer": 200,
+            "hoursSinceAdReply": 200,
             "surface": "message",
             "customerMessage": "Unde este comanda mea?",
             "language": "ro",
@@ -275,6 +276,7 @@ fn full_camel_case_context_is_read() {
                 "maxWords": 80,
                 "maxSentenceWords": 30,
                 "windowHours": 24,
+                "adWindowHours": 168,
                 "humanAgentHours": 168,
                 "disabledRules": ["tone-shout"]
             }
@@ -307,6 +309,11 @@ fn each_context_field_changes_the_findings() {
     assert!(has_rule(&lint(promo, &context(r#", "hoursSinceCustomer": 30"#)), "promo-outside-window"));
     let wide = context(r#", "hoursSinceCustomer": 30, "settings": {"windowHours": 48}"#);
     assert!(!has_rule(&lint(promo, &wide), "promo-outside-window"));
+    // hoursSinceAdReply: an ad's 7-day window keeps it open, adWindowHours sets how long.
+    let ad = context(r#", "hoursSinceCustomer": 30, "hoursSinceAdReply": 30"#);
+    assert!(!has_rule(&lint(promo, &ad), "promo-outside-window"));
+    let short_ad = context(r#", "hoursSinceCustomer": 30, "hoursSinceAdReply": 30, "settings": {"adWindowHours": 24}"#);
+    assert!(has_rule(&lint(promo, &short_ad), "promo-outside-window"));
     // customerName: the last name where the first belongs.
     assert!(has_rule(&lint("Hi Popescu, your parcel left today. – Mihai", &context("")), "name-last"));
     // agentName: the sign-off a missing one should be.
@@ -334,6 +341,8 @@ fn bad_context_throws_an_error_that_names_the_problem() {
         (r#"{"settings": {"maxWrods": 5}}"#, &["settings.maxWrods", "unknown field", "maxWords"]),
         (r#"{"hoursSinceCustomer": -1}"#, &["hoursSinceCustomer", "-1"]),
         (r#"{"hoursSinceCustomer": "two"}"#, &["hoursSinceCustomer", "invalid type", "two"]),
+        (r#"{"hoursSinceAdReply": -1}"#, &["hoursSinceAdReply", "-1"]),
+        (r#"{"settings": {"adWindowHours": 0}}"#, &["settings.adWindowHours", "positive"]),
         (r#"{"customerName": 42}"#, &["customerName", "invalid type", "42"]),
         (r#"{"surface": "email"}"#, &["surface", "unknown variant", "email", "comment"]),
         (r#"{"language": "fr"}"#, &["language", "unknown variant", "fr"]),
@@ -366,6 +375,9 @@ fn the_wasm_refuses_contexts_as_serde_does() {
         (r#"{"settings": {"maxWrods": 5}}"#, "settings.maxWrods"),
         (r#"{"hoursSinceCustomer": "two"}"#, "hoursSinceCustomer"),
         (r#"{"hoursSinceCustomer": true}"#, "hoursSinceCustomer"),
+        (r#"{"hoursSinceAdReply": "two"}"#, "hoursSinceAdReply"),
+        (r#"{"hoursSinceAdReply": [1]}"#, "hoursSinceAdReply"),
+        (r#"{"hoursSinceAdRepy": 3}"#, "hoursSinceAdRepy"),
         (r#"{"customerName": 42}"#, "customerName"),
         (r#"{"agentName": -3}"#, "agentName"),
         (r#"{"customerMessage": ["Hi"]}"#, "customerMessage"),
@@ -376,6 +388,8 @@ fn the_wasm_refuses_contexts_as_serde_does() {
         (r#"{"settings": {"maxWords": 1.5}}"#, "settings.maxWords"),
         (r#"{"settings": {"maxWords": "5"}}"#, "settings.maxWords"),
         (r#"{"settings": {"windowHours": {}}}"#, "settings.windowHours"),
+        (r#"{"settings": {"adWindowHours": "a week"}}"#, "settings.adWindowHours"),
+        (r#"{"settings": {"adWindowHour": 168}}"#, "settings.adWindowHour"),
         (r#"{"settings": {"disabledRules": "tone-shout"}}"#, "settings.disabledRules"),
         (r#"{"settings": {"disabledRules": ["brevity", 7]}}"#, "settings.disabledRules[1]"),
     ];
@@ -392,6 +406,7 @@ fn values_json_cannot_hold_count_as_absent() {
     // The extension may compute hours from a date the page did not show: NaN means unknown.
     let context = Object::new();
     Reflect::set(&context, &"hoursSinceCustomer".into(), &f64::NAN.into()).unwrap();
+    Reflect::set(&context, &"hoursSinceAdReply".into(), &f64::INFINITY.into()).unwrap();
     Reflect::set(&context, &"customerName".into(), &JsValue::UNDEFINED).unwrap();
     let result = lint("Hi Ana, your parcel left today.", &context);
     assert!(!has_rule(&result, "window-closed"), "{}", show(&result));

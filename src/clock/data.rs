@@ -102,23 +102,65 @@ pub enum NumericDate {
     MonthDayYear,
 }
 
-/// The badge texts of a language; `{time}`, `{h}`, `{m}`, `{n}` are filled in.
-#[derive(Debug, Clone, Default)]
-pub struct Texts {
-    pub left: String,
-    pub left_about: String,
-    pub human_agent: String,
-    pub human_agent_about: String,
-    pub closed: String,
-    pub unknown: String,
-    pub hours_minutes: String,
-    pub hours: String,
-    pub minutes: String,
-    pub under_minute: String,
-    pub day: String,
-    pub days: String,
+/// A badge text's key in `[texts]`; `{time}`, `{h}`, `{m}`, `{n}`, `{days}`, `{hours}`
+/// are filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    Left,
+    LeftAbout,
+    /// The standard window of a thread opened from an ad (7 days after the ad reply).
+    AdLeft,
+    AdLeftAbout,
+    HumanAgent,
+    HumanAgentAbout,
+    Closed,
+    Unknown,
+    /// One hour and minutes, and one hour: the singular where a language has one.
+    HourMinutes,
+    Hour,
+    HoursMinutes,
+    Hours,
+    Minutes,
+    UnderMinute,
+    Day,
+    Days,
+    /// Days and hours: `{days}` is `Day` or `Days`, `{hours}` is `Hour` or `Hours`.
+    DaysHours,
     /// A public comment's badge: a Page may answer one publicly at any time.
-    pub comment: String,
+    Comment,
+}
+
+/// The keys of [`Text`]'s variants, in their order.
+const TEXT_KEYS: [&str; 18] = [
+    "left",
+    "left_about",
+    "ad_left",
+    "ad_left_about",
+    "human_agent",
+    "human_agent_about",
+    "closed",
+    "unknown",
+    "hour_minutes",
+    "hour",
+    "hours_minutes",
+    "hours",
+    "minutes",
+    "under_minute",
+    "day",
+    "days",
+    "days_hours",
+    "comment",
+];
+
+/// The badge texts of a language, by [`Text`]: a list rather than a field each, which
+/// keeps the parsing one loop in the Wasm.
+#[derive(Debug, Clone, Default)]
+pub struct Texts(Vec<String>);
+
+impl Texts {
+    pub fn get(&self, text: Text) -> &str {
+        self.0.get(text as usize).map_or("", String::as_str)
+    }
 }
 
 /// One language's clock words.
@@ -130,23 +172,6 @@ pub struct ClockData {
     pub numeric_date: NumericDate,
     pub texts: Texts,
 }
-
-/// The badge texts' keys, in the order of [`Texts`]' fields.
-const TEXT_KEYS: [&str; 13] = [
-    "left",
-    "left_about",
-    "human_agent",
-    "human_agent_about",
-    "closed",
-    "unknown",
-    "hours_minutes",
-    "hours",
-    "minutes",
-    "under_minute",
-    "day",
-    "days",
-    "comment",
-];
 
 fn malformed(line: &str) -> DataFileError {
     DataFileError::MalformedText { line: line.to_string() }
@@ -208,28 +233,7 @@ impl ClockData {
             "mdy" => NumericDate::MonthDayYear,
             other => return Err(malformed(&format!("numeric_date: {other} (dmy or mdy)"))),
         };
-        // One loop over the keys rather than a `?` per field: the same checks in less Wasm.
-        let mut texts: [String; 13] = Default::default();
-        for (slot, key) in texts.iter_mut().zip(TEXT_KEYS) {
-            *slot = file.text(key)?;
-        }
-        let [left, left_about, human_agent, human_agent_about, closed, unknown, hours_minutes, hours, minutes, under_minute, day, days, comment] =
-            texts;
-        data.texts = Texts {
-            left,
-            left_about,
-            human_agent,
-            human_agent_about,
-            closed,
-            unknown,
-            hours_minutes,
-            hours,
-            minutes,
-            under_minute,
-            day,
-            days,
-            comment,
-        };
+        data.texts = Texts(TEXT_KEYS.iter().map(|key| file.text(key)).collect::<Result<_, _>>()?);
         file.finish()?;
         Ok(data)
     }
@@ -292,12 +296,26 @@ mod tests {
                     language.code()
                 );
             }
-            let texts = &data.texts;
-            for text in [&texts.left, &texts.left_about, &texts.human_agent, &texts.human_agent_about] {
-                assert!(text.contains("{time}"), "{}: {text}", language.code());
+            let text = |key| data.texts.get(key);
+            let with_time = [Text::Left, Text::LeftAbout, Text::AdLeft, Text::AdLeftAbout];
+            for key in with_time.into_iter().chain([Text::HumanAgent, Text::HumanAgentAbout]) {
+                assert!(text(key).contains("{time}"), "{}: {key:?}", language.code());
             }
-            assert!(texts.hours_minutes.contains("{h}") && texts.hours_minutes.contains("{m}"));
-            assert!(texts.days.contains("{n}") && texts.day.contains("{n}") && texts.minutes.contains("{m}"));
+            for (key, fields) in [
+                (Text::HourMinutes, &["{h}", "{m}"][..]),
+                (Text::HoursMinutes, &["{h}", "{m}"]),
+                (Text::Hour, &["{h}"]),
+                (Text::Hours, &["{h}"]),
+                (Text::Minutes, &["{m}"]),
+                (Text::Day, &["{n}"]),
+                (Text::Days, &["{n}"]),
+                (Text::DaysHours, &["{days}", "{hours}"]),
+            ] {
+                assert!(fields.iter().all(|f| text(key).contains(f)), "{}: {key:?}", language.code());
+            }
+            for key in [Text::Closed, Text::Unknown, Text::UnderMinute, Text::Comment] {
+                assert!(!text(key).is_empty() && !text(key).contains('{'), "{}: {key:?}", language.code());
+            }
         }
     }
 

@@ -1,12 +1,15 @@
 //! The badge text for a thread's time left, in the four languages (texts in
-//! `data/<code>.txt`): "3 h 12 min left", "about 20 h left", "Human agent only · 5 days
+//! `data/<code>.txt`): "3 h 12 min left", "about 20 h left", "Ad reply · 5 days 3 h left"
+//! (a thread opened from an ad, whose window lasts 7 days), "Human agent only · 5 days
 //! left", "Closed".
 //!
 //! Time left is the worst case, rounded down, and no finer than the timestamp allows: a
-//! label good to the hour ("3h") gives whole hours, one good to the day whole days.
+//! label good to the hour ("3h") gives whole hours, one good to the day whole days. More
+//! than a day left in the standard window (an ad's) is days and hours; in the human
+//! agent's days, days alone.
 
 use super::calendar::{DAY_MS, HOUR_MS, MINUTE_MS};
-use super::data::ClockData;
+use super::data::{ClockData, Text};
 use super::window::{WindowState, WindowStatus};
 use crate::lang::Language;
 
@@ -14,43 +17,57 @@ use crate::lang::Language;
 /// comment publicly at any time, so there is no window to count down (as the linter sees
 /// a comment reply: no `promo-outside-window`, no `window-closed`).
 pub fn format_comment(language: Language) -> String {
-    ClockData::get(language).texts.comment.clone()
+    ClockData::get(language).texts.get(Text::Comment).to_string()
 }
 
 /// The badge text for `status` in `language`.
 pub fn format_time_left(status: &WindowStatus, language: Language) -> String {
     let texts = &ClockData::get(language).texts;
     let ms_left = match (status.state, status.ms_left) {
-        (WindowState::Closed, _) => return texts.closed.clone(),
-        (WindowState::Unknown, _) | (_, None) => return texts.unknown.clone(),
+        (WindowState::Closed, _) => return texts.get(Text::Closed).to_string(),
+        (WindowState::Unknown, _) | (_, None) => return texts.get(Text::Unknown).to_string(),
         (_, Some(ms)) => ms.max(0),
     };
+    let standard = matches!(status.state, WindowState::Open | WindowState::Closing | WindowState::LastHour);
     let coarse = status.uncertainty_ms.saturating_add(1) >= HOUR_MS;
+    let coarse_day = status.uncertainty_ms.saturating_add(1) >= DAY_MS;
     let mut approximate = status.approximate;
+    let days = |n: i64| texts.get(if n == 1 { Text::Day } else { Text::Days }).replace("{n}", &n.to_string());
+    let hours = |n: i64| texts.get(if n == 1 { Text::Hour } else { Text::Hours }).replace("{h}", &n.to_string());
     let duration = if status.state == WindowState::HumanAgent && ms_left >= DAY_MS {
-        let days = (ms_left / DAY_MS).to_string();
-        if days == "1" { &texts.day } else { &texts.days }.replace("{n}", &days)
+        days(ms_left / DAY_MS)
+    } else if standard && ms_left > DAY_MS {
+        // An ad's 7 days: "5 days 3 h", or whole days when the time is good to the day.
+        let (whole_days, rest_hours) = (ms_left / DAY_MS, ms_left % DAY_MS / HOUR_MS);
+        if rest_hours == 0 || coarse_day {
+            days(whole_days)
+        } else {
+            texts.get(Text::DaysHours).replace("{days}", &days(whole_days)).replace("{hours}", &hours(rest_hours))
+        }
     } else if ms_left < MINUTE_MS {
         // "about under 1 min" says nothing more than "under 1 min".
         approximate = false;
-        texts.under_minute.clone()
+        texts.get(Text::UnderMinute).to_string()
     } else {
-        let (hours, minutes) = (ms_left / HOUR_MS, ms_left % HOUR_MS / MINUTE_MS);
-        if hours == 0 {
-            texts.minutes.replace("{m}", &minutes.to_string())
+        let (whole_hours, minutes) = (ms_left / HOUR_MS, ms_left % HOUR_MS / MINUTE_MS);
+        if whole_hours == 0 {
+            texts.get(Text::Minutes).replace("{m}", &minutes.to_string())
         } else if minutes == 0 || coarse {
-            texts.hours.replace("{h}", &hours.to_string())
+            hours(whole_hours)
         } else {
-            texts.hours_minutes.replace("{h}", &hours.to_string()).replace("{m}", &minutes.to_string())
+            let text = texts.get(if whole_hours == 1 { Text::HourMinutes } else { Text::HoursMinutes });
+            text.replace("{h}", &whole_hours.to_string()).replace("{m}", &minutes.to_string())
         }
     };
-    let text = match (status.state, approximate) {
-        (WindowState::HumanAgent, false) => &texts.human_agent,
-        (WindowState::HumanAgent, true) => &texts.human_agent_about,
-        (_, false) => &texts.left,
-        (_, true) => &texts.left_about,
+    let text = match (status.state, status.ad_window && standard, approximate) {
+        (WindowState::HumanAgent, _, false) => Text::HumanAgent,
+        (WindowState::HumanAgent, _, true) => Text::HumanAgentAbout,
+        (_, true, false) => Text::AdLeft,
+        (_, true, true) => Text::AdLeftAbout,
+        (_, false, false) => Text::Left,
+        (_, false, true) => Text::LeftAbout,
     };
-    text.replace("{time}", &duration)
+    texts.get(text).replace("{time}", &duration)
 }
 
 #[cfg(test)]
@@ -69,6 +86,8 @@ mod tests {
         WindowStatus {
             state,
             hours_since_customer: Some(1.0),
+            hours_since_ad_reply: None,
+            ad_window: false,
             ms_left: Some(ms_left),
             uncertainty_ms,
             approximate: uncertainty_ms > MINUTE_MS,
@@ -114,5 +133,67 @@ mod tests {
             assert_eq!(format_time_left(&agent, language), agent_text);
             assert!(format_time_left(&agent_one, language).contains(one_day), "{language:?}");
         }
+    }
+
+    fn ad(state: WindowState, ms_left: i64, uncertainty_ms: i64) -> WindowStatus {
+        WindowStatus { ad_window: true, hours_since_ad_reply: Some(1.0), ..status(state, ms_left, uncertainty_ms) }
+    }
+
+    #[test]
+    fn an_ads_window_says_so_with_days_and_hours() {
+        let en = |s: WindowStatus| format_time_left(&s, Language::En);
+        let h = HOUR_MS;
+        assert_eq!(en(ad(WindowState::Open, 5 * DAY_MS + 3 * h + 59 * MINUTE_MS, EXACT)), "Ad reply · 5 days 3 h left");
+        assert_eq!(en(ad(WindowState::Open, DAY_MS + h, EXACT)), "Ad reply · 1 day 1 h left");
+        assert_eq!(en(ad(WindowState::Open, 2 * DAY_MS + 30 * MINUTE_MS, EXACT)), "Ad reply · 2 days left");
+        // A day exactly is still hours; hours are good to the hour of an "about" label.
+        assert_eq!(en(ad(WindowState::Open, DAY_MS, EXACT)), "Ad reply · 24 h left");
+        assert_eq!(en(ad(WindowState::Open, 6 * DAY_MS + 5 * h, h - 1)), "Ad reply · about 6 days 5 h left");
+        // A time good to the day ("Sun") gives whole days.
+        assert_eq!(en(ad(WindowState::Open, 6 * DAY_MS + 5 * h, DAY_MS - 1)), "Ad reply · about 6 days left");
+        // Its last hours close as the 24-hour window does.
+        assert_eq!(en(ad(WindowState::Closing, 3 * h + 12 * MINUTE_MS, EXACT)), "Ad reply · 3 h 12 min left");
+        assert_eq!(en(ad(WindowState::LastHour, 59_999, EXACT)), "Ad reply · under 1 min left");
+        // Not an ad's (or no longer): the usual texts.
+        assert_eq!(en(status(WindowState::Open, 2 * DAY_MS + 3 * h, EXACT)), "2 days 3 h left");
+        let agent = WindowStatus { state: WindowState::HumanAgent, ..ad(WindowState::Open, 2 * DAY_MS + 3 * h, EXACT) };
+        assert_eq!(en(agent), "Human agent only · 2 days left");
+    }
+
+    #[test]
+    fn ad_badges_in_every_language() {
+        let h = HOUR_MS;
+        let cases = [
+            (
+                Language::Ro,
+                ["Răspuns la reclamă · timp rămas: 5 zile 3 h", "Răspuns la reclamă · timp rămas: 1 zi 1 h"],
+                "Răspuns la reclamă · timp rămas: circa 6 zile",
+            ),
+            (
+                Language::Hy,
+                ["Պատասխան գովազդին · մնաց 5 օր 3 ժ", "Պատասխան գովազդին · մնաց 1 օր 1 ժ"],
+                "Պատասխան գովազդին · մնաց մոտ 6 օր",
+            ),
+            (
+                Language::Hi,
+                ["विज्ञापन का जवाब · 5 दिन 3 घंटे बाकी", "विज्ञापन का जवाब · 1 दिन 1 घंटा बाकी"],
+                "विज्ञापन का जवाब · लगभग 6 दिन बाकी",
+            ),
+        ];
+        for (language, [many, one], about) in cases {
+            assert_eq!(format_time_left(&ad(WindowState::Open, 5 * DAY_MS + 3 * h, EXACT), language), many);
+            assert_eq!(format_time_left(&ad(WindowState::Open, DAY_MS + h, EXACT), language), one);
+            assert_eq!(format_time_left(&ad(WindowState::Open, 6 * DAY_MS, DAY_MS - 1), language), about);
+        }
+    }
+
+    #[test]
+    fn one_hour_is_singular_in_hindi() {
+        let hi = |ms_left| format_time_left(&status(WindowState::LastHour, ms_left, EXACT), Language::Hi);
+        assert_eq!(hi(HOUR_MS), "1 घंटा बाकी");
+        assert_eq!(hi(HOUR_MS + 5 * MINUTE_MS), "1 घंटा 5 मिनट बाकी");
+        assert_eq!(hi(2 * HOUR_MS), "2 घंटे बाकी");
+        let en = format_time_left(&status(WindowState::LastHour, HOUR_MS + 5 * MINUTE_MS, EXACT), Language::En);
+        assert_eq!(en, "1 h 5 min left");
     }
 }

@@ -8,15 +8,20 @@
 //! - [`parse_timestamp`] reads the inbox's timestamps, exact ("Monday, November 23, 2026 at
 //!   2:32 PM", "21 noiembrie 2026, 14:32") or relative ("3h", "ieri", "5 मिनट"), in the
 //!   page's UI language, into a [`TimeRange`]: a relative label is a range ("3h" is at
-//!   least 3 and under 4 hours ago), an exact stamp one minute.
+//!   least 3 and under 4 hours ago), an exact stamp one minute; [`parse_epoch_seconds`]
+//!   reads the list row's `data-utime` (seconds since 1970, to the millisecond).
 //! - [`window_status`] turns the customer's last-message range into a [`WindowState`]
 //!   (`open`, `closing`, `last-hour`, `human-agent`, `closed`, `unknown`) and the time left,
-//!   always by the worst case; [`awaiting`] measures an unanswered message against the
+//!   always by the worst case; [`thread_window_status`] does the same for a thread opened
+//!   from an ad ([`ThreadTimes`]: the customer's last message and their reply to the ad,
+//!   whose standard window lasts 7 days); [`awaiting`] measures an unanswered message against the
 //!   15-minute badge and the one-hour expectation (guidelines §1).
 //! - [`format_time_left`] writes the badge text ("3 h 12 min left", "Human agent only ·
 //!   5 days left", "Closed") in the four languages.
 //! - [`customer_last`] puts a thread's customer's last message together from the list
-//!   row, the open conversation and earlier readings ([`TimeRange::then`]).
+//!   row ([`list_row_time`]: `data-utime`, else the title, else the text), the open
+//!   conversation (a message between two date separators: [`sent_under_separator`]) and
+//!   earlier readings ([`TimeRange::then`]).
 //!
 //! Words (month and weekday names, units, "today", "yesterday", "now", fillers such as
 //! "at", and the badge texts) live in `data/<code>.txt`, one file per language.
@@ -32,10 +37,11 @@ mod window;
 use serde::{Deserialize, Serialize};
 
 pub use format::{format_comment, format_time_left};
-pub use parse::{parse_timestamp, parse_timestamp_in};
-pub use thread::{customer_last, row_time};
+pub use parse::{parse_epoch_seconds, parse_timestamp, parse_timestamp_in};
+pub use thread::{customer_last, list_row_time, row_time, sent_under_separator};
 pub use window::{
-    awaiting, ms_to_next_minute, window_status, Awaiting, AwaitingMark, ClockSettings, WindowState, WindowStatus,
+    awaiting, ms_to_next_minute, thread_window_status, window_status, Awaiting, AwaitingMark, ClockSettings,
+    ThreadTimes, WindowState, WindowStatus,
 };
 
 /// The browser's time zone: its offset from UTC, in minutes east (UTC+2 is `120`), at a

@@ -5,11 +5,15 @@
 //!   "3 घंटे पहले") is the range of ages from that count up to the next, or "now" words
 //!   alone ("Just now", "acum", "अभी") the last minute;
 //! - **absolute**: a date (month name and day, with or without year, in any order; an
-//!   all-numeric date, in the language's order or ISO year first; "today"/"yesterday"; a
-//!   weekday alone, meaning the most recent one before today) and/or a time ("14:32",
-//!   "2:32 PM", "2 pm"). A time is its minute; a date without time its whole local day; a
-//!   time without date today (yesterday when that would be in the future: a label
-//!   rendered before midnight). A weekday next to a full date is redundant and not checked.
+//!   all-numeric date, in the language's order or ISO year first, a two-digit year
+//!   ("1/13/24") being the most recent such date up to today; "today"/"yesterday"; a
+//!   weekday, meaning the most recent one before today) and/or a time ("14:32", "2:32 PM",
+//!   "2 pm"). A time is its minute; a date without time its whole local day; a time
+//!   without date today (yesterday when that would be in the future: a label rendered
+//!   before midnight). A weekday with a time ("Sat 7:19 PM", as the open conversation's
+//!   date separators write the last week) is that minute on the most recent such day
+//!   before today: today is written as the time alone, so today's weekday means a week
+//!   ago. A weekday next to a full date is redundant and not checked.
 //!
 //! Anything else, an unknown word, a date that does not exist or a time that is more than
 //! a couple of minutes in the future, is `None`.
@@ -26,6 +30,37 @@ const FUTURE_SLACK_MS: i64 = 2 * MINUTE_MS;
 
 /// The latest `now` the calendar arithmetic is meant for (end of year 9999).
 const MAX_NOW_MS: i64 = 253_402_300_799_999;
+
+/// The earliest instant an epoch stamp may name, 2000-01-01 00:00 UTC: an inbox message is
+/// not older, and a `0` or a small number is a placeholder, not a time.
+const MIN_EPOCH_MS: i64 = 946_684_800_000;
+
+/// Reads the exact time Business Suite's list row carries in `data-utime`: seconds since
+/// 1970-01-01 UTC, with or without a fraction ("1774717339.408", "1774717339").
+///
+/// The range is the start of that minute to the instant: the page's other times name
+/// their minute, so states change only at whole minutes, and the start of the minute is
+/// never later than the truth. `None` for anything else: an empty or signed number, an
+/// exponent, `NaN`, digits other than ASCII, more than 9 decimals, or a time before 2000
+/// or after 9999 (milliseconds given as seconds land there). Surrounding spaces are
+/// allowed. A time after now is the caller's to judge ([`super::list_row_time`]).
+pub fn parse_epoch_seconds(text: &str) -> Option<TimeRange> {
+    let _stage = crate::stage::enter("parser", "epoch seconds");
+    let text = text.trim();
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, "0"));
+    let digits = |part: &str, most: usize| (1..=most).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole, 12) || !digits(fraction, 9) {
+        return None;
+    }
+    let seconds: i64 = whole.parse().ok()?;
+    // Milliseconds: the fraction's first three digits, padded ("4" is 400).
+    let millis = fraction.bytes().chain(std::iter::repeat(b'0')).take(3).fold(0, |ms, b| ms * 10 + i64::from(b - b'0'));
+    let instant = seconds.checked_mul(1000)?.checked_add(millis)?;
+    if !(MIN_EPOCH_MS..=MAX_NOW_MS).contains(&instant) {
+        return None;
+    }
+    Some(TimeRange { earliest_ms: instant - instant.rem_euclid(MINUTE_MS), latest_ms: instant })
+}
 
 /// Reads `text` in the page's UI `language`, falling back to the other languages (Meta
 /// leaves some labels untranslated); with no language, tries all four.
@@ -261,8 +296,19 @@ fn absolute<Z: TimeZone>(items: &[Item], data: &ClockData, clock: &LocalClock<Z>
                 ([1 | 2, 1 | 2, 2 | 4], NumericDate::MonthDayYear) => (c, a, b),
                 _ => return None,
             };
-            let year = if year < 100 { 2000 + i64::from(year) } else { i64::from(year) };
-            Date::new(year, month, day)?.days()
+            if digits[2] == 2 && digits[0] != 4 {
+                // A two-digit year ("1/13/24"): the most recent such date up to today,
+                // in this century or the last.
+                let this_year = Date::from_days(today).year;
+                let year = this_year - this_year.rem_euclid(100) + i64::from(year);
+                [year, year - 100]
+                    .into_iter()
+                    .filter_map(|y| Date::new(y, month, day))
+                    .map(Date::days)
+                    .find(|&d| d <= today)?
+            } else {
+                Date::new(i64::from(year), month, day)?.days()
+            }
         } else if let Some(back) = days_back {
             today - back
         } else if let Some(weekday) = weekday {
@@ -674,6 +720,250 @@ mod tests {
             let range = parse_timestamp_in("Yesterday", Language::En, &clock).unwrap();
             assert_eq!(range.latest_ms - range.earliest_ms, DAY_MS - 1, "{offset}");
             assert!(range.latest_ms < now());
+        }
+    }
+
+    /// The labels Business Suite's real inbox shows (shared/REAL-INBOX.md): in the list
+    /// row's title and text, a clock time today, "Yesterday", a weekday within the week, a
+    /// date beyond; in the open conversation's date separators, a numeric date with a
+    /// two-digit year and a time, a weekday and a time within the week, a time today.
+    /// Each language by CLDR's patterns (yMd, EEE + time, MMMd).
+    #[test]
+    fn the_real_inboxs_labels_in_every_language() {
+        let today = |h, m| minute(local(2026, 11, 23, h, m));
+        let yesterday = |h, m| minute(local(2026, 11, 22, h, m));
+        let saturday = minute(local(2026, 11, 21, 19, 19));
+        let separator = minute(local(2024, 1, 13, 8, 22));
+        // Monday's weekday on a Monday: a week ago, even at a time still to come today.
+        let last_monday = minute(local(2026, 11, 16, 16, 0));
+        let sunday = whole_day(2026, 11, 22);
+        let (feb_28, feb_28_2025) = (whole_day(2026, 2, 28), whole_day(2025, 2, 28));
+        check(
+            Language::En,
+            &[
+                ("10:32 AM", today(10, 32)),
+                ("1:00 PM", today(13, 0)),
+                ("Today at 1:00 PM", today(13, 0)),
+                ("Yesterday", whole_day(2026, 11, 22)),
+                ("Yesterday 3:10 PM", yesterday(15, 10)),
+                ("Yesterday at 3:10 PM", yesterday(15, 10)),
+                ("Sunday", sunday),
+                ("Sun", sunday),
+                ("Feb 28", feb_28),
+                ("Feb 28, 2025", feb_28_2025),
+                ("1/13/24, 8:22 AM", separator),
+                ("01/13/24, 8:22\u{202F}AM", separator),
+                ("1/13/2024, 8:22 AM", separator),
+                ("Sat 7:19 PM", saturday),
+                ("Sat, 7:19 PM", saturday),
+                ("Saturday 7:19 PM", saturday),
+                ("Mon 4:00 PM", last_monday),
+            ],
+        );
+        check(
+            Language::Ro,
+            &[
+                ("10:32", today(10, 32)),
+                ("13:00", today(13, 0)),
+                ("astăzi, 13:00", today(13, 0)),
+                ("ieri", whole_day(2026, 11, 22)),
+                ("Ieri", whole_day(2026, 11, 22)),
+                ("ieri, 15:10", yesterday(15, 10)),
+                ("ieri la 15:10", yesterday(15, 10)),
+                ("duminică", sunday),
+                ("Duminică", sunday),
+                ("dum.", sunday),
+                ("28 feb.", feb_28),
+                ("28 feb. 2025", feb_28_2025),
+                ("13.01.2024, 08:22", separator),
+                ("13.01.24, 08:22", separator),
+                ("sâm. 19:19", saturday),
+                ("sâm., 19:19", saturday),
+                ("sâmbătă 19:19", saturday),
+                ("luni 16:00", last_monday),
+            ],
+        );
+        check(
+            Language::Hy,
+            &[
+                ("10:32", today(10, 32)),
+                ("13:00", today(13, 0)),
+                ("երեկ", whole_day(2026, 11, 22)),
+                ("Երեկ, 15:10", yesterday(15, 10)),
+                ("կիրակի", sunday),
+                ("կիր", sunday),
+                ("28 փտվ", feb_28),
+                ("28 փտվ, 2025 թ.", feb_28_2025),
+                ("13.01.24, 08:22", separator),
+                ("13.01.2024, 08:22", separator),
+                ("13 հնվ, 2024 թ., 08:22", separator),
+                ("շբթ 19:19", saturday),
+                ("շբթ, 19:19", saturday),
+                ("շաբաթ 19:19", saturday),
+                ("երկ 16:00", last_monday),
+            ],
+        );
+        check(
+            Language::Hi,
+            &[
+                ("10:32 am", today(10, 32)),
+                ("1:00 pm", today(13, 0)),
+                ("आज 1:00 pm", today(13, 0)),
+                ("कल", whole_day(2026, 11, 22)),
+                ("कल 3:10 pm", yesterday(15, 10)),
+                ("रविवार", sunday),
+                ("रवि", sunday),
+                ("28 फ़र॰", feb_28),
+                ("28 फ़र॰ 2025", feb_28_2025),
+                ("13/1/24, 8:22 am", separator),
+                ("१३/१/२४, ८:२२ am", separator),
+                ("13/01/2024, 8:22 am", separator),
+                ("13 जन॰ 2024, 8:22 am", separator),
+                ("शनि 7:19 pm", saturday),
+                ("शनि, 7:19 pm", saturday),
+                ("शनिवार 7:19 pm", saturday),
+                ("सोम 4:00 pm", last_monday),
+            ],
+        );
+    }
+
+    #[test]
+    fn two_digit_years_are_the_most_recent_such_date() {
+        check(
+            Language::En,
+            &[
+                ("11/21/26, 2:32 PM", minute(local(2026, 11, 21, 14, 32))),
+                ("11/23/26", whole_day(2026, 11, 23)),
+                ("12/31/99, 11:59 PM", minute(local(1999, 12, 31, 23, 59))),
+                ("1/1/00, 12:00 AM", minute(local(2000, 1, 1, 0, 0))),
+                // Tomorrow is not a message's date: a century ago, as "Dec 25" is last year's.
+                ("11/24/26, 9:00 AM", minute(local(1926, 11, 24, 9, 0))),
+                // A leap day that exists in one century only.
+                ("2/29/00", whole_day(2000, 2, 29)),
+                ("2/29/27", None),
+            ],
+        );
+        check(Language::Ro, &[("24.11.26", whole_day(1926, 11, 24)), ("21.11.26", whole_day(2026, 11, 21))]);
+        // Four digits are as written: a date after today is no message's.
+        assert_eq!(parse("11/24/2026, 9:00 AM", Language::En), None);
+    }
+
+    #[test]
+    fn labels_at_midnight() {
+        // Tuesday 2026-11-24, 30 s after midnight.
+        let now = local(2026, 11, 24, 0, 0) + 30_000;
+        let clock = LocalClock::new(now, OFFSET);
+        let read = |text: &str, language| parse_timestamp_in(text, language, &clock);
+        let day = |d: u32| {
+            let start = local(2026, 11, d, 0, 0);
+            Some(TimeRange { earliest_ms: start, latest_ms: (start + DAY_MS - 1).min(now) })
+        };
+        let at = |d: u32, h: i64, m: i64| minute(local(2026, 11, d, h, m));
+        assert_eq!(read("Yesterday", Language::En), day(23));
+        assert_eq!(read("Today", Language::En), day(24));
+        assert_eq!(read("11:59 PM", Language::En), at(23, 23, 59));
+        assert_eq!(read("23:59", Language::Ro), at(23, 23, 59));
+        let midnight = Some(TimeRange { earliest_ms: local(2026, 11, 24, 0, 0), latest_ms: now });
+        assert_eq!(read("12:00 AM", Language::En), midnight);
+        assert_eq!(read("00:00", Language::Hy), midnight);
+        // Monday is yesterday now; Tuesday, today's weekday, a week ago.
+        assert_eq!(read("Mon", Language::En), day(23));
+        assert_eq!(read("Mon 11:59 PM", Language::En), at(23, 23, 59));
+        assert_eq!(read("mar. 00:00", Language::Ro), at(17, 0, 0));
+        assert_eq!(read("Tue 12:00 AM", Language::En), at(17, 0, 0));
+        assert_eq!(read("11/24/26, 12:00 AM", Language::En), midnight);
+        // A minute before midnight, "11:59 PM" is now and "Mon" a week ago.
+        let clock = LocalClock::new(local(2026, 11, 23, 23, 59) + 59_999, OFFSET);
+        assert_eq!(parse_timestamp_in("11:59 PM", Language::En, &clock), at(23, 23, 59));
+        assert_eq!(parse_timestamp_in("Mon", Language::En, &clock), whole_day(2026, 11, 16));
+    }
+
+    #[test]
+    fn labels_across_the_new_year() {
+        // Sunday 2027-01-10 10:00.
+        let clock = LocalClock::new(local(2027, 1, 10, 10, 0), OFFSET);
+        let read = |text: &str, language| parse_timestamp_in(text, language, &clock);
+        let day = |y: i64, m: u32, d: u32| {
+            let start = local(y, m, d, 0, 0);
+            Some(TimeRange { earliest_ms: start, latest_ms: (start + DAY_MS - 1).min(clock.now_ms) })
+        };
+        assert_eq!(read("Feb 28", Language::En), day(2026, 2, 28));
+        assert_eq!(read("28 feb.", Language::Ro), day(2026, 2, 28));
+        assert_eq!(read("28 փտվ", Language::Hy), day(2026, 2, 28));
+        assert_eq!(read("28 फ़र॰", Language::Hi), day(2026, 2, 28));
+        assert_eq!(read("Dec 31", Language::En), day(2026, 12, 31));
+        assert_eq!(read("Jan 10", Language::En), day(2027, 1, 10));
+        assert_eq!(read("Jan 11", Language::En), day(2026, 1, 11));
+        assert_eq!(read("12/31/26, 11:59 PM", Language::En), minute(local(2026, 12, 31, 23, 59)));
+        assert_eq!(read("1/10/27, 9:00 AM", Language::En), minute(local(2027, 1, 10, 9, 0)));
+        assert_eq!(read("31.12.26, 23:59", Language::Ro), minute(local(2026, 12, 31, 23, 59)));
+        assert_eq!(read("Sat 7:19 PM", Language::En), minute(local(2027, 1, 9, 19, 19)));
+        assert_eq!(read("Thu 7:19 PM", Language::En), minute(local(2027, 1, 7, 19, 19)));
+        assert_eq!(read("Sun 7:19 PM", Language::En), minute(local(2027, 1, 3, 19, 19)));
+        assert_eq!(read("Yesterday", Language::En), day(2027, 1, 9));
+        // New Year's Day, a Friday: the week's weekdays and "yesterday" are last year's.
+        let clock = LocalClock::new(local(2027, 1, 1, 10, 0), OFFSET);
+        let read = |text: &str, language| parse_timestamp_in(text, language, &clock);
+        let whole_day = |m: u32, d: u32| {
+            let start = local(2026, m, d, 0, 0);
+            Some(TimeRange { earliest_ms: start, latest_ms: start + DAY_MS - 1 })
+        };
+        assert_eq!(read("Thu 7:19 PM", Language::En), minute(local(2026, 12, 31, 19, 19)));
+        assert_eq!(read("joi 19:19", Language::Ro), minute(local(2026, 12, 31, 19, 19)));
+        assert_eq!(read("Sat", Language::En), whole_day(12, 26));
+        assert_eq!(read("Fri 9:00 AM", Language::En), minute(local(2026, 12, 25, 9, 0)));
+        assert_eq!(read("कल", Language::Hi), whole_day(12, 31));
+        assert_eq!(read("Dec 31", Language::En), whole_day(12, 31));
+        assert_eq!(read("12:30 AM", Language::En), minute(local(2027, 1, 1, 0, 30)));
+        assert_eq!(read("11:30 PM", Language::En), minute(local(2026, 12, 31, 23, 30)));
+    }
+
+    #[test]
+    fn epoch_seconds_from_the_start_of_their_minute_to_the_instant() {
+        // 2026-03-28 17:02:19.408 UTC, a real row's data-utime.
+        let minute = 1_774_717_320_000;
+        let read = |text: &str| parse_epoch_seconds(text);
+        assert_eq!(read("1774717339.408"), Some(TimeRange { earliest_ms: minute, latest_ms: minute + 19_408 }));
+        assert_eq!(read("1774717339"), Some(TimeRange { earliest_ms: minute, latest_ms: minute + 19_000 }));
+        assert_eq!(read(" 1774717339.4\n").map(|r| r.latest_ms), Some(minute + 19_400));
+        assert_eq!(read("1774717339.123456789").map(|r| r.latest_ms), Some(minute + 19_123));
+        assert_eq!(read("1774717339.000").map(|r| r.latest_ms), Some(minute + 19_000));
+        // On a whole minute the range is the instant.
+        assert_eq!(read("1774717320"), Some(TimeRange { earliest_ms: minute, latest_ms: minute }));
+        assert_eq!(read("1774717379.999"), Some(TimeRange { earliest_ms: minute, latest_ms: minute + 59_999 }));
+        // The bounds: 2000-01-01 and the end of 9999.
+        assert_eq!(read("946684800").map(|r| r.earliest_ms), Some(MIN_EPOCH_MS));
+        assert_eq!(read("253402300799.999").map(|r| r.latest_ms), Some(MAX_NOW_MS));
+        for text in [
+            "",
+            " ",
+            ".",
+            ".408",
+            "1774717339.",
+            "1774717339..4",
+            "1774717339.408.1",
+            "1774717339,408",
+            "-1774717339",
+            "+1774717339",
+            "1.774717339e9",
+            "1774717339e0",
+            "NaN",
+            "Infinity",
+            "-0",
+            "0",
+            "946684799.999",
+            "1774717339408",
+            "253402300800",
+            "999999999999999999999",
+            "1774717339.1234567890",
+            "17747 17339",
+            "0x69C80A1B",
+            "١٧٧٤٧١٧٣٣٩",
+            "१७७४७१७३३९",
+            "Sunday",
+            "1774717339.40a",
+        ] {
+            assert_eq!(read(text), None, "{text:?}");
         }
     }
 

@@ -1,9 +1,21 @@
 //! Where a conversation stands in Meta's messaging windows (guidelines §1), from the
-//! range of times the customer last wrote: always by the worst case, the earliest time.
+//! range of times the customer last wrote and, for a thread opened from a
+//! Click-to-Messenger or Click-to-Direct ad, the range of times they replied to the ad:
+//! always by the worst case, the earliest time of each.
+//!
+//! - The **standard window** ends 24 hours after the customer's last message, or 7 days
+//!   after their reply to an ad when that is later (Meta's policy, updated 2026-09-28: an
+//!   ad's window "may last up to 7 days"; any later message opens its usual 24 hours).
+//! - `closing` and `last-hour` are time *left* in the standard window: 4 h and 1 h by
+//!   default (`window_hours - closing_hours`, `window_hours - last_hour_hours`), so a
+//!   7-day ad window turns amber 4 hours before it ends, as a 24-hour one does.
+//! - After it, the **human-agent** tag allows non-promotional replies until 7 days after
+//!   the customer's last message; then the thread is **closed**.
 //!
 //! Thresholds are [`ClockSettings`]: 20 h (closing), 23 h (last hour), 24 h (the standard
-//! window), 168 h (the human-agent tag's 7 days); 15 minutes (the Very Responsive badge)
-//! and 60 minutes (what customers on social media expect) for a message awaiting a reply.
+//! window), 168 h (an ad's window), 168 h (the human-agent tag's 7 days); 15 minutes (the
+//! Very Responsive badge) and 60 minutes (what customers on social media expect) for a
+//! message awaiting a reply.
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +33,9 @@ pub struct ClockSettings {
     pub last_hour_hours: f64,
     /// Hours during which any reply is allowed (the 24-hour window).
     pub window_hours: f64,
+    /// Hours after a person's reply to a Click-to-Messenger or Click-to-Direct ad during
+    /// which any reply is allowed (7 days).
+    pub ad_window_hours: f64,
     /// Hours during which a human agent may still reply (7 days).
     pub human_agent_hours: f64,
     /// Minutes within which a first reply counts toward the Very Responsive badge.
@@ -35,6 +50,7 @@ impl Default for ClockSettings {
             closing_hours: 20.0,
             last_hour_hours: 23.0,
             window_hours: 24.0,
+            ad_window_hours: 168.0,
             human_agent_hours: 168.0,
             badge_minutes: 15.0,
             expected_reply_minutes: 60.0,
@@ -49,6 +65,7 @@ impl ClockSettings {
             ("closingHours", self.closing_hours),
             ("lastHourHours", self.last_hour_hours),
             ("windowHours", self.window_hours),
+            ("adWindowHours", self.ad_window_hours),
             ("humanAgentHours", self.human_agent_hours),
         ];
         let minutes = [("badgeMinutes", self.badge_minutes), ("expectedReplyMinutes", self.expected_reply_minutes)];
@@ -81,15 +98,18 @@ fn minutes_ms(minutes: f64) -> i64 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum WindowState {
-    /// Under 20 h since the customer's last message.
+    /// More than 4 h left in the standard window (under 20 h since the customer's last
+    /// message, when it is the 24-hour one).
     Open,
-    /// 20 to 23 h.
+    /// 4 h to 1 h left (20 to 23 h).
     Closing,
-    /// 23 to 24 h.
+    /// The last hour (23 to 24 h).
     LastHour,
-    /// 24 h to 7 days: a human agent may reply, without promotion.
+    /// From the end of the standard window to 7 days after the customer's last message: a
+    /// human agent may reply, without promotion.
     HumanAgent,
-    /// 7 days or more: nothing can be sent.
+    /// 7 days or more since the customer's last message, and the standard window over:
+    /// nothing can be sent.
     Closed,
     /// No usable time.
     Unknown,
@@ -101,50 +121,117 @@ pub enum WindowState {
 pub struct WindowStatus {
     pub state: WindowState,
     /// Hours since the customer's last message, worst case (the linter's
-    /// `hoursSinceCustomer`); `None` when unknown.
+    /// `hoursSinceCustomer`); `None` when unknown. A reply to an ad is a customer's
+    /// message too: the last one is never before it.
     pub hours_since_customer: Option<f64>,
+    /// Hours since the person replied to the ad that opened the thread, worst case (the
+    /// linter's `hoursSinceAdReply`); `None` when the thread did not come from an ad, or
+    /// it is not known.
+    pub hours_since_ad_reply: Option<f64>,
+    /// Whether the standard window still open is an ad's (`open`, `closing` and
+    /// `last-hour` only): the 7 days after the reply to the ad outlast the 24 hours after
+    /// the customer's last message. The badge says so ("Ad reply · 5 days 3 h left").
+    pub ad_window: bool,
     /// Milliseconds to the next boundary that changes what may be sent, worst case: the
-    /// end of the 24-hour window (`open`, `closing`, `last-hour`) or of the 7 days
-    /// (`human-agent`); `None` when `closed` or `unknown`.
+    /// end of the standard window (`open`, `closing`, `last-hour`) or of the human agent's
+    /// 7 days (`human-agent`); `None` when `closed` or `unknown`.
     pub ms_left: Option<i64>,
-    /// How wide the range of possible times is: 59 999 for a stamp to the minute, an hour
-    /// for "3h", a day for "Yesterday".
+    /// How wide the range of possible times behind that boundary is: 59 999 for a stamp to
+    /// the minute, an hour for "3h", a day for "Yesterday".
     pub uncertainty_ms: i64,
-    /// Whether the time is too coarse to state to the minute: say "about".
+    /// Whether that time is too coarse to state to the minute: say "about".
     pub approximate: bool,
 }
 
-/// The window state of a thread whose customer last wrote within `last_customer`.
+/// What decides a thread's messaging windows: when the customer last wrote and, for a
+/// thread opened from a Click-to-Messenger or Click-to-Direct ad, when they replied to
+/// the ad (the first message, which opens a 7-day window). Each is a range of possible
+/// times, judged by its earliest.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ThreadTimes {
+    /// The customer's last message.
+    pub customer: Option<TimeRange>,
+    /// The person's reply to the ad, when the thread came from one.
+    pub ad_reply: Option<TimeRange>,
+}
+
+/// The window state of a thread whose customer last wrote within `last_customer` (not
+/// from an ad, or not known to be): [`thread_window_status`] without an ad reply.
 pub fn window_status(last_customer: Option<TimeRange>, now_ms: i64, settings: &ClockSettings) -> WindowStatus {
-    let Some(range) = last_customer else {
+    thread_window_status(&ThreadTimes { customer: last_customer, ad_reply: None }, now_ms, settings)
+}
+
+/// The window state of a thread from its customer's last message and its reply to an ad,
+/// each by its earliest time (a time after `now_ms` counts as now):
+/// - the standard window ends at the later of the customer's message + `window_hours`
+///   and the ad reply + `ad_window_hours`;
+/// - `closing` and `last-hour` start when `window_hours - closing_hours` and
+///   `window_hours - last_hour_hours` are left of it (4 h and 1 h by default);
+/// - after it a human agent may reply until the customer's message + `human_agent_hours`;
+/// - then the thread is closed.
+///
+/// The ad reply is a message from the customer, so their last message is taken as no
+/// earlier than it (and as it, when only the ad reply is known).
+pub fn thread_window_status(times: &ThreadTimes, now_ms: i64, settings: &ClockSettings) -> WindowStatus {
+    // The customer's last message: the later of the two earliest times, as the ad reply
+    // is one of their messages.
+    let customer = match (times.customer, times.ad_reply) {
+        (Some(c), Some(a)) if a.earliest_ms > c.earliest_ms => Some(a),
+        (Some(c), _) => Some(c),
+        (None, a) => a,
+    };
+    let Some(customer) = customer else {
         return WindowStatus {
             state: WindowState::Unknown,
             hours_since_customer: None,
+            hours_since_ad_reply: None,
+            ad_window: false,
             ms_left: None,
             uncertainty_ms: 0,
             approximate: false,
         };
     };
-    let age = now_ms.saturating_sub(range.earliest_ms).max(0);
+    let age = |range: &TimeRange| now_ms.saturating_sub(range.earliest_ms).max(0);
+    let hours = |ms: i64| ms as f64 / HOUR_MS as f64;
+    let customer_age = age(&customer);
+    let ad = times.ad_reply.map(|range| (range, age(&range)));
     let window = hours_ms(settings.window_hours);
-    let human_agent = hours_ms(settings.human_agent_hours);
-    let (state, ms_left) = if age >= human_agent {
-        (WindowState::Closed, None)
-    } else if age >= window {
-        (WindowState::HumanAgent, Some(human_agent.saturating_sub(age)))
-    } else if age >= hours_ms(settings.last_hour_hours) {
-        (WindowState::LastHour, Some(window.saturating_sub(age)))
-    } else if age >= hours_ms(settings.closing_hours) {
-        (WindowState::Closing, Some(window.saturating_sub(age)))
+    // Time left in the standard window (negative once over), and the range it comes from.
+    let mut left = window.saturating_sub(customer_age);
+    let mut deciding = customer;
+    let mut ad_window = false;
+    if let Some((range, ad_age)) = ad {
+        let ad_left = hours_ms(settings.ad_window_hours).saturating_sub(ad_age);
+        if ad_left > left {
+            (left, deciding, ad_window) = (ad_left, range, true);
+        }
+    }
+    let agent_left = hours_ms(settings.human_agent_hours).saturating_sub(customer_age);
+    let (state, ms_left) = if left > 0 {
+        let state = if left <= window.saturating_sub(hours_ms(settings.last_hour_hours)) {
+            WindowState::LastHour
+        } else if left <= window.saturating_sub(hours_ms(settings.closing_hours)) {
+            WindowState::Closing
+        } else {
+            WindowState::Open
+        };
+        (state, Some(left))
+    } else if agent_left > 0 {
+        (deciding, ad_window) = (customer, false);
+        (WindowState::HumanAgent, Some(agent_left))
     } else {
-        (WindowState::Open, Some(window.saturating_sub(age)))
+        (deciding, ad_window) = (customer, false);
+        (WindowState::Closed, None)
     };
     WindowStatus {
         state,
-        hours_since_customer: Some(age as f64 / HOUR_MS as f64),
+        hours_since_customer: Some(hours(customer_age)),
+        hours_since_ad_reply: ad.map(|(_, ad_age)| hours(ad_age)),
+        ad_window,
         ms_left,
-        uncertainty_ms: range.latest_ms.saturating_sub(range.earliest_ms).max(0),
-        approximate: range.is_approximate(),
+        uncertainty_ms: deciding.latest_ms.saturating_sub(deciding.earliest_ms).max(0),
+        approximate: deciding.is_approximate(),
     }
 }
 
@@ -312,6 +399,118 @@ mod tests {
         assert_eq!(awaiting(true, None, NOW, &s).unwrap().mark, AwaitingMark::Unknown);
     }
 
+    /// A thread whose customer replied to an ad `ad_ago` before now and last wrote
+    /// `customer_ago` before now, each to the minute.
+    fn ad_thread(customer_ago: Option<i64>, ad_ago: i64) -> WindowStatus {
+        let times = ThreadTimes { customer: customer_ago.and_then(exact), ad_reply: exact(ad_ago) };
+        thread_window_status(&times, NOW, &ClockSettings::default())
+    }
+
+    #[test]
+    fn an_ad_reply_opens_seven_days_that_close_like_the_24_hours() {
+        let h = HOUR_MS;
+        let state = |ad_ago| ad_thread(None, ad_ago).state;
+        assert_eq!(state(0), WindowState::Open);
+        assert_eq!(state(24 * h), WindowState::Open);
+        // Amber with 4 hours left, red with one, as the 24-hour window.
+        assert_eq!(state(7 * DAY_MS - 4 * h - 1), WindowState::Open);
+        assert_eq!(state(7 * DAY_MS - 4 * h), WindowState::Closing);
+        assert_eq!(state(7 * DAY_MS - h - 1), WindowState::Closing);
+        assert_eq!(state(7 * DAY_MS - h), WindowState::LastHour);
+        assert_eq!(state(7 * DAY_MS - 1), WindowState::LastHour);
+        // The ad reply was the last message: its 7 days are also the human agent's.
+        assert_eq!(state(7 * DAY_MS), WindowState::Closed);
+        let open = ad_thread(None, 30 * h);
+        assert!(open.ad_window);
+        assert_eq!(open.ms_left, Some(7 * DAY_MS - 30 * h));
+        assert_eq!((open.hours_since_customer, open.hours_since_ad_reply), (Some(30.0), Some(30.0)));
+        assert_eq!(ad_thread(None, 7 * DAY_MS - h).ms_left, Some(h));
+        assert_eq!(ad_thread(None, 7 * DAY_MS).ms_left, None);
+    }
+
+    #[test]
+    fn a_later_message_keeps_the_ad_window_until_its_own_24_hours_outlast_it() {
+        let h = HOUR_MS;
+        // Replied to the ad 3 days ago, wrote again 2 hours ago: the ad's 4 days left.
+        let status = ad_thread(Some(2 * h), 3 * DAY_MS);
+        assert_eq!((status.state, status.ad_window), (WindowState::Open, true));
+        assert_eq!(status.ms_left, Some(4 * DAY_MS));
+        assert_eq!((status.hours_since_customer, status.hours_since_ad_reply), (Some(2.0), Some(72.0)));
+        // Ad 6 days 22 h ago, last message 3 h ago: its 21 hours outlast the ad's 2.
+        let status = ad_thread(Some(3 * h), 7 * DAY_MS - 2 * h);
+        assert_eq!((status.state, status.ad_window, status.ms_left), (WindowState::Open, false, Some(21 * h)));
+        // Equal ends: the standard 24 hours, not the ad's.
+        let status = ad_thread(Some(4 * h), 7 * DAY_MS - 20 * h);
+        assert_eq!((status.ad_window, status.ms_left), (false, Some(20 * h)));
+        // Ad 6 days 23 h ago, last message 23 h 30 min ago: the ad's last hour.
+        let status = ad_thread(Some(23 * h + 30 * MINUTE_MS), 7 * DAY_MS - h);
+        assert_eq!((status.state, status.ad_window, status.ms_left), (WindowState::LastHour, true, Some(h)));
+        // After the ad's 7 days and the message's 24 hours: a human agent until 7 days
+        // after the last message.
+        let status = ad_thread(Some(2 * DAY_MS), 7 * DAY_MS);
+        assert_eq!((status.state, status.ad_window), (WindowState::HumanAgent, false));
+        assert_eq!(status.ms_left, Some(5 * DAY_MS));
+        let status = ad_thread(Some(3 * DAY_MS), 8 * DAY_MS);
+        assert_eq!((status.state, status.ms_left), (WindowState::HumanAgent, Some(4 * DAY_MS)));
+        assert_eq!(ad_thread(Some(7 * DAY_MS - 1), 9 * DAY_MS).state, WindowState::HumanAgent);
+        assert_eq!(ad_thread(Some(7 * DAY_MS), 9 * DAY_MS).state, WindowState::Closed);
+    }
+
+    #[test]
+    fn an_ad_reply_is_a_customer_message_and_each_range_is_judged_by_its_earliest() {
+        let s = ClockSettings::default();
+        // A customer time older than the ad reply is an older reading: the ad reply is
+        // a message of theirs, so their last is no earlier.
+        let status = ad_thread(Some(9 * DAY_MS), 2 * DAY_MS);
+        assert_eq!((status.state, status.hours_since_customer), (WindowState::Open, Some(48.0)));
+        // Coarse ranges: "Sun" for the ad reply is judged from the day's start.
+        let start = NOW - 6 * DAY_MS - 19 * HOUR_MS;
+        let day = TimeRange { earliest_ms: start, latest_ms: start + DAY_MS - 1 };
+        let times = ThreadTimes { customer: exact(21 * HOUR_MS), ad_reply: Some(day) };
+        let status = thread_window_status(&times, NOW, &s);
+        assert_eq!((status.state, status.ad_window), (WindowState::Open, true));
+        assert_eq!(status.ms_left, Some(5 * HOUR_MS));
+        assert!(status.approximate);
+        assert_eq!(status.uncertainty_ms, DAY_MS - 1);
+        // Once the ad window is over, what counts is the customer's minute.
+        let times = ThreadTimes {
+            customer: exact(30 * HOUR_MS),
+            ad_reply: Some(TimeRange { earliest_ms: NOW - 8 * DAY_MS, latest_ms: NOW - 7 * DAY_MS }),
+        };
+        let status = thread_window_status(&times, NOW, &s);
+        assert_eq!((status.state, status.approximate, status.uncertainty_ms), (WindowState::HumanAgent, false, 59_999));
+        // Without an ad reply it is the plain window; with neither, unknown.
+        for ago in [0, 20 * HOUR_MS, 23 * HOUR_MS, 24 * HOUR_MS, 7 * DAY_MS] {
+            let plain = thread_window_status(&ThreadTimes { customer: exact(ago), ad_reply: None }, NOW, &s);
+            assert_eq!(plain, window_status(exact(ago), NOW, &s));
+            assert!(!plain.ad_window && plain.hours_since_ad_reply.is_none());
+        }
+        let unknown = thread_window_status(&ThreadTimes::default(), NOW, &s);
+        assert_eq!((unknown.state, unknown.ms_left, unknown.ad_window), (WindowState::Unknown, None, false));
+        // An ad reply after now (clock skew) is now.
+        let future = ThreadTimes {
+            customer: None,
+            ad_reply: Some(TimeRange { earliest_ms: NOW + 5000, latest_ms: NOW + 5000 }),
+        };
+        assert_eq!(thread_window_status(&future, NOW, &s).ms_left, Some(7 * DAY_MS));
+    }
+
+    #[test]
+    fn the_ad_window_is_a_setting() {
+        let s = ClockSettings { ad_window_hours: 48.0, ..Default::default() };
+        let times = ThreadTimes { customer: None, ad_reply: exact(47 * HOUR_MS) };
+        assert_eq!(thread_window_status(&times, NOW, &s).state, WindowState::LastHour);
+        let times = ThreadTimes { customer: None, ad_reply: exact(48 * HOUR_MS) };
+        assert_eq!(thread_window_status(&times, NOW, &s).state, WindowState::HumanAgent);
+        let short = ClockSettings { ad_window_hours: 12.0, ..Default::default() };
+        assert_eq!(short.validate().unwrap_err(), "windowHours (24) must not exceed adWindowHours (12)");
+        let long = ClockSettings { ad_window_hours: 200.0, ..Default::default() };
+        assert_eq!(long.validate().unwrap_err(), "adWindowHours (200) must not exceed humanAgentHours (168)");
+        // Invalid settings never panic.
+        let nan = ClockSettings { ad_window_hours: f64::NAN, ..Default::default() };
+        assert_eq!(thread_window_status(&times, NOW, &nan).state, WindowState::HumanAgent);
+    }
+
     #[test]
     fn serialises_for_javascript() {
         let status = window_status(exact(23 * HOUR_MS), NOW, &ClockSettings::default());
@@ -326,5 +525,7 @@ mod tests {
         let settings: ClockSettings = serde_json::from_str(r#"{"closingHours": 18}"#).unwrap();
         assert_eq!((settings.closing_hours, settings.window_hours), (18.0, 24.0));
         assert!(serde_json::from_str::<ClockSettings>(r#"{"closingHour": 18}"#).is_err());
+        let json = serde_json::to_value(ad_thread(None, 30 * HOUR_MS)).unwrap();
+        assert_eq!((json["adWindow"].as_bool(), json["hoursSinceAdReply"].as_f64()), (Some(true), Some(30.0)));
     }
 }

@@ -1,4 +1,6 @@
-//! `promo-outside-window`: promotion 24 hours or more after the customer's last message.
+//! `promo-outside-window`: promotion once the standard messaging window is over: 24 hours
+//! or more after the customer's last message and, in a thread opened from an ad, 7 days
+//! or more after their reply to the ad.
 
 use std::ops::Range;
 
@@ -19,22 +21,28 @@ impl Rule for PromoOutsideWindow {
     }
 
     fn explanation(&self) -> &'static str {
-        "Within 24 hours of the customer's last message a Page may send anything, promotions included. After that only non-promotional replies are allowed (a human agent may answer for up to 7 days), and a message with a link to another site counts as promotional (guidelines §1, from 000 §3 and 004). Remove the offer or the link; answer the question."
+        "Within 24 hours of the customer's last message a Page may send anything, promotions included; in a thread the customer opened by replying to a Click-to-Messenger or Click-to-Direct ad, within 7 days of that reply too (Meta's policy). After that only non-promotional replies are allowed (a human agent may answer for up to 7 days after the customer's last message), and a message with a link to another site counts as promotional (guidelines §1, from 000 §3 and 004). Remove the offer or the link; answer the question."
     }
 
     /// Public comment replies are outside the messaging window; after 7 days
-    /// `window-closed` says that nothing can be sent at all.
+    /// `window-closed` says that nothing can be sent at all. An ad reply whose window is
+    /// still open keeps the standard window open; an unknown one changes nothing.
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
         let Some(hours) = input.context.hours_since_customer else { return };
         let settings = input.settings();
+        let ad_reply = input.context.hours_since_ad_reply;
         if input.context.surface != Surface::Message
             || hours < settings.window_hours
             || hours >= settings.human_agent_hours
+            || ad_reply.is_some_and(|ad| ad < settings.ad_window_hours)
         {
             return;
         }
         // Whole hours, as an integer: `f64`'s formatter is large in the Wasm.
-        let when = format!("{} hours after the customer's last message", hours.floor() as i64);
+        let mut when = format!("{} hours after the customer's last message", hours.floor() as i64);
+        if let Some(ad) = ad_reply {
+            when = format!("{when} and {} hours after their reply to the ad", ad.floor() as i64);
+        }
         let links = links(input.draft.text, input.common);
         let mut words = Vec::new();
         phrase_hits(input, &input.data.promo, |phrase| format!("“{phrase}” is promotional, {when}."), &mut words);
@@ -199,6 +207,52 @@ mod tests {
         ] {
             assert!(!case().lang(lang).hours(30.0).fires(RULE, draft), "{draft}");
         }
+    }
+
+    #[test]
+    fn an_ads_seven_days_keep_the_window_open() {
+        let draft = "20% off at shop.example.com";
+        let spans = ["% off", "shop.example.com"];
+        // The customer replied to an ad and wrote again: the ad's 7 days (168 h) decide.
+        for (customer, ad, fires) in [
+            (30.0, 30.0, false),
+            (30.0, 100.0, false),
+            (100.0, 167.9, false),
+            (30.0, 168.0, true),
+            (30.0, 500.0, true),
+            // Within the customer's own 24 hours, the ad does not matter.
+            (23.9, 200.0, false),
+            (0.0, 0.0, false),
+        ] {
+            let c = case().hours(customer).ad_reply(ad);
+            let mut found = c.spans(RULE, draft);
+            found.sort();
+            let expected: Vec<&str> = if fires { spans.to_vec() } else { vec![] };
+            assert_eq!(found, expected, "customer {customer} h, ad reply {ad} h");
+        }
+        // Romanian, Armenian, Hindi: the same numbers.
+        for (lang, draft) in [
+            ("ro", "Formularul de retur e aici: acme.ro/retur."),
+            ("hy", "Վերադարձի ձևը՝ www.acme.am/return։"),
+            ("hi", "रिटर्न फ़ॉर्म यहां है: https://acme.in/return।"),
+        ] {
+            assert!(!case().lang(lang).hours(48.0).ad_reply(48.0).fires(RULE, draft), "{draft}");
+            assert!(case().lang(lang).hours(48.0).ad_reply(168.0).fires(RULE, draft), "{draft}");
+        }
+        let findings = case().hours(30.5).ad_reply(170.2).findings(RULE, "See example.com");
+        assert!(
+            findings[0].message.contains("30 hours after the customer's last message and 170 hours after their reply"),
+            "{}",
+            findings[0].message
+        );
+        // The ad's window is a setting; the rule says nothing past the human agent's 7 days.
+        let mut short = case().hours(30.0).ad_reply(50.0);
+        short.context.settings.ad_window_hours = 48.0;
+        assert!(short.fires(RULE, draft));
+        assert!(!case().hours(168.0).ad_reply(100.0).fires(RULE, draft));
+        assert!(!case().hours(30.0).ad_reply(200.0).comment().fires(RULE, draft));
+        // An ad reply with no customer time: unknown, silent.
+        assert!(!case().ad_reply(200.0).fires(RULE, draft));
     }
 
     #[test]

@@ -27,6 +27,11 @@ impl Case {
         self.context.hours_since_customer = Some(hours);
         self
     }
+    /// The customer replied to the ad that opened the thread `hours` ago.
+    pub fn ad_reply(mut self, hours: f64) -> Self {
+        self.context.hours_since_ad_reply = Some(hours);
+        self
+    }
     pub fn comment(mut self) -> Self {
         self.context.surface = Surface::Comment;
         self

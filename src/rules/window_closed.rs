@@ -16,7 +16,7 @@ impl Rule for WindowClosed {
     }
 
     fn explanation(&self) -> &'static str {
-        "Meta lets a Page reply freely for 24 hours after the customer's last message, and a human agent for up to 7 days (guidelines §1, from 000 §3 and 004). After that no message can be sent in this conversation: it will be rejected. Wait for the customer to write again, or reach them through a channel they opted into."
+        "Meta lets a Page reply freely for 24 hours after the customer's last message (7 days after their reply to the ad, in a thread opened from a Click-to-Messenger or Click-to-Direct ad), and a human agent for up to 7 days after the customer's last message (guidelines §1, from 000 §3 and 004). After that no message can be sent in this conversation, from an ad or not: it will be rejected. Wait for the customer to write again, or reach them through a channel they opted into."
     }
 
     /// Fires on the whole draft, even an empty one: the agent should know before typing.
@@ -59,6 +59,18 @@ mod tests {
                 assert_eq!(case().lang(lang).hours(hours).fires(RULE, draft), fires, "{draft:?} at {hours} h");
             }
         }
+    }
+
+    #[test]
+    fn an_ad_thread_closes_seven_days_after_the_customers_last_message_too() {
+        let draft = "Your order is on its way.";
+        for (customer, ad, fires) in
+            [(167.9, 167.9, false), (168.0, 168.0, true), (100.0, 300.0, false), (200.0, 200.0, true)]
+        {
+            assert_eq!(case().hours(customer).ad_reply(ad).fires(RULE, draft), fires, "{customer} h, ad {ad} h");
+        }
+        // The ad reply alone says nothing of the customer's last message.
+        assert!(!case().ad_reply(400.0).fires(RULE, draft));
     }
 
     #[test]

@@ -205,13 +205,23 @@ fn variant<T: Copy>(value: Json, enum_name: &str, variants: &[(&str, T)]) -> Res
 
 fn settings(value: Json) -> Result<Settings, Error> {
     let mut settings = Settings::default();
-    let known = ["previewBudget", "maxWords", "maxSentenceWords", "windowHours", "humanAgentHours", "disabledRules"];
+    // In the struct's order, as serde lists them in its "expected one of" message.
+    let known = [
+        "previewBudget",
+        "maxWords",
+        "maxSentenceWords",
+        "windowHours",
+        "adWindowHours",
+        "humanAgentHours",
+        "disabledRules",
+    ];
     fields(value, "struct Settings", &known, |key, value| {
         match key {
             "previewBudget" => settings.preview_budget = count(value)?,
             "maxWords" => settings.max_words = count(value)?,
             "maxSentenceWords" => settings.max_sentence_words = count(value)?,
             "windowHours" => settings.window_hours = number(value)?,
+            "adWindowHours" => settings.ad_window_hours = number(value)?,
             "humanAgentHours" => settings.human_agent_hours = number(value)?,
             _ => settings.disabled_rules = strings(value)?,
         }
@@ -223,13 +233,23 @@ fn settings(value: Json) -> Result<Settings, Error> {
 /// Reads the context from a JS object (`value` is neither `undefined` nor `null`).
 pub fn context(value: JsValue) -> Result<LintContext, String> {
     let mut context = LintContext::default();
-    let known =
-        ["customerName", "agentName", "hoursSinceCustomer", "surface", "customerMessage", "language", "settings"];
+    // In the struct's order, as serde lists them in its "expected one of" message.
+    let known = [
+        "customerName",
+        "agentName",
+        "hoursSinceCustomer",
+        "hoursSinceAdReply",
+        "surface",
+        "customerMessage",
+        "language",
+        "settings",
+    ];
     let read = fields(Json::of(value), "struct LintContext", &known, |key, value| {
         match key {
             "customerName" => context.customer_name = optional(value, string)?,
             "agentName" => context.agent_name = optional(value, string)?,
             "hoursSinceCustomer" => context.hours_since_customer = optional(value, number)?,
+            "hoursSinceAdReply" => context.hours_since_ad_reply = optional(value, number)?,
             "surface" => {
                 context.surface =
                     variant(value, "Surface", &[("message", Surface::Message), ("comment", Surface::Comment)])?

@@ -19,6 +19,8 @@ Lint options:
   --customer NAME               the customer's display name, e.g. \"Ana Popescu\"
   --agent NAME                  your first name, for the sign-off
   --hours-since-customer HOURS  hours since the customer's last message
+  --hours-since-ad-reply HOURS  hours since the customer replied to the ad that opened the
+                                thread (Click-to-Messenger or Click-to-Direct: a 7-day window)
   --surface message|comment     a private conversation (default) or a public comment
   --customer-message TEXT       the customer's last message
   --lang auto|en|ro|hy|hi       the draft's language (default: auto)
@@ -100,12 +102,8 @@ fn parse_lint(mut args: impl Iterator<Item = String>) -> Result<LintArgs, String
             "--customer" => context.customer_name = Some(value()?),
             "--agent" => context.agent_name = Some(value()?),
             "--customer-message" => context.customer_message = Some(value()?),
-            "--hours-since-customer" => {
-                let v = value()?;
-                let hours: f64 =
-                    v.parse().map_err(|_| format!("--hours-since-customer takes a number of hours, not {v:?}"))?;
-                context.hours_since_customer = Some(hours);
-            }
+            "--hours-since-customer" => context.hours_since_customer = Some(hours(&flag, &value()?)?),
+            "--hours-since-ad-reply" => context.hours_since_ad_reply = Some(hours(&flag, &value()?)?),
             "--surface" => {
                 context.surface = match value()?.as_str() {
                     "message" => Surface::Message,
@@ -150,6 +148,11 @@ fn set_input(input: &mut Option<String>, arg: String) -> Result<(), String> {
     }
 }
 
+/// A number of hours; its range is checked with the whole context.
+fn hours(flag: &str, value: &str) -> Result<f64, String> {
+    value.parse().map_err(|_| format!("{flag} takes a number of hours, not {value:?}"))
+}
+
 fn count(flag: &str, value: &str) -> Result<usize, String> {
     value.parse().map_err(|_| format!("{flag} takes a whole number, not {value:?}"))
 }
@@ -173,6 +176,7 @@ mod tests {
             "--agent=Maria",
             "--hours-since-customer",
             "30.5",
+            "--hours-since-ad-reply=50",
             "--surface",
             "comment",
             "--customer-message",
@@ -192,6 +196,7 @@ mod tests {
         assert_eq!(c.customer_name.as_deref(), Some("Ana Popescu"));
         assert_eq!(c.agent_name.as_deref(), Some("Maria"));
         assert_eq!(c.hours_since_customer, Some(30.5));
+        assert_eq!(c.hours_since_ad_reply, Some(50.0));
         assert_eq!(c.surface, Surface::Comment);
         assert_eq!(c.language, LanguageChoice::Ro);
         assert_eq!(c.settings.max_words, 50);
@@ -205,6 +210,12 @@ mod tests {
         assert_eq!(lint_args(&["--surface", "wall"]).unwrap_err(), "--surface takes message or comment, not \"wall\"");
         assert_eq!(lint_args(&["--agent"]).unwrap_err(), "--agent needs a value");
         assert!(lint_args(&["--hours-since-customer", "-3"]).unwrap_err().contains("hoursSinceCustomer"));
+        assert!(lint_args(&["--hours-since-ad-reply", "-3"]).unwrap_err().contains("hoursSinceAdReply"));
+        assert_eq!(
+            lint_args(&["--hours-since-ad-reply", "a week"]).unwrap_err(),
+            "--hours-since-ad-reply takes a number of hours, not \"a week\""
+        );
+        assert!(lint_args(&["--hours-since-ad-reply", "NaN"]).unwrap_err().contains("hoursSinceAdReply"));
         assert!(lint_args(&["--disable", "nope"]).unwrap_err().contains("unknown rule id"));
         assert!(lint_args(&["a", "b"]).unwrap_err().contains("one draft at a time"));
         assert!(parse(["frobnicate".to_string()].into_iter()).is_err());

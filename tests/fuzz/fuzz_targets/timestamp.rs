@@ -2,14 +2,19 @@
 //! zone (one offset, or one that changes at an instant as daylight saving does): it never
 //! panics, a range it reads is ordered and not after now (a stamp a little in the future
 //! is now), and the window, wait and badge text of any range it reads are computed
-//! without a panic too.
+//! without a panic too. The list row's epoch stamp (`data-utime`) from the same text: no
+//! panic, a range from the start of its minute to the instant; the row's time from
+//! data-utime, title and text ordered and not after now; a message between two
+//! separators likewise; and the window of a thread opened from an ad, with either
+//! range as the ad reply, computed and written without a panic.
 #![no_main]
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use reply_coach::clock::{
-    awaiting, customer_last, format_time_left, parse_timestamp, parse_timestamp_in, row_time, window_status,
-    ClockSettings, LocalClock, TimeRange,
+    awaiting, customer_last, format_time_left, list_row_time, parse_epoch_seconds, parse_timestamp, parse_timestamp_in,
+    row_time, sent_under_separator, thread_window_status, window_status, ClockSettings, LocalClock, ThreadTimes,
+    TimeRange,
 };
 use reply_coach::Language;
 use reply_coach_fuzz::{pick, split};
@@ -52,5 +57,28 @@ fuzz_target!(|data: &[u8]| {
     let row = row_time(Some(&text), Some(&text), language, &clock);
     if let Some(last) = customer_last(known, row, false, read) {
         assert!(last.earliest_ms <= last.latest_ms, "{text:?}: {last:?}");
+    }
+    let epoch = parse_epoch_seconds(&text);
+    if let Some(range) = epoch {
+        assert!(
+            range.earliest_ms.rem_euclid(60_000) == 0
+                && range.earliest_ms <= range.latest_ms
+                && range.latest_ms - range.earliest_ms < 60_000,
+            "{text:?}: {range:?}"
+        );
+    }
+    let listed = list_row_time(Some(&text), Some(&text), Some(&text), language, &clock);
+    if let Some(range) = listed {
+        assert!(range.earliest_ms <= range.latest_ms && range.latest_ms <= now_ms, "{text:?}: {range:?}");
+    }
+    if let Some(separator) = read {
+        let sent = sent_under_separator(separator, epoch, now_ms);
+        assert!(sent.earliest_ms <= sent.latest_ms && sent.latest_ms <= now_ms, "{text:?}: {sent:?}");
+    }
+    for times in [ThreadTimes { customer: read, ad_reply: listed }, ThreadTimes { customer: listed, ad_reply: read }] {
+        let status = thread_window_status(&times, now_ms, &settings);
+        for language in Language::ALL {
+            format_time_left(&status, language);
+        }
     }
 });

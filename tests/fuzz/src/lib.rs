@@ -46,7 +46,7 @@ fn limit(u: &mut Unstructured, default: usize) -> Result<usize> {
     })
 }
 
-/// A lint context of any shape: names, hours, surface, customer message, language,
+/// A lint context of any shape: names, hours (since the customer and the ad reply), surface, customer message, language,
 /// settings (limits, window, disabled rules) and, sometimes, a voice profile. Contexts
 /// that do not validate are part of it: `lint` must refuse them with an error.
 pub fn lint_context(u: &mut Unstructured) -> Result<LintContext> {
@@ -61,6 +61,7 @@ pub fn lint_context(u: &mut Unstructured) -> Result<LintContext> {
         max_words: limit(u, defaults.max_words)?,
         max_sentence_words: limit(u, defaults.max_sentence_words)?,
         window_hours: if bool::arbitrary(u)? { hours(u)? } else { defaults.window_hours },
+        ad_window_hours: if bool::arbitrary(u)? { hours(u)? } else { defaults.ad_window_hours },
         human_agent_hours: if bool::arbitrary(u)? { hours(u)? } else { defaults.human_agent_hours },
         disabled_rules,
     };
@@ -68,6 +69,7 @@ pub fn lint_context(u: &mut Unstructured) -> Result<LintContext> {
         customer_name: Option::arbitrary(u)?,
         agent_name: Option::arbitrary(u)?,
         hours_since_customer: if bool::arbitrary(u)? { Some(hours(u)?) } else { None },
+        hours_since_ad_reply: if bool::arbitrary(u)? { Some(hours(u)?) } else { None },
         surface: *pick(u, &[Surface::Message, Surface::Comment])?,
         customer_message: Option::arbitrary(u)?,
         language: *pick(u, &LanguageChoice::ALL)?,

@@ -12,8 +12,8 @@
 //! Pure: the clock's `now`, the settings and the language are parameters.
 
 use crate::clock::{
-    awaiting, customer_last, format_comment, format_time_left, window_status, AwaitingMark, ClockSettings, TimeRange,
-    WindowState,
+    awaiting, customer_last, format_comment, format_time_left, thread_window_status, AwaitingMark, ClockSettings,
+    ThreadTimes, TimeRange, WindowState,
 };
 use crate::lang::Language;
 use crate::profile::{Conversation, RowReading, Sender};
@@ -68,6 +68,10 @@ struct Known {
     customer_name: Option<String>,
     /// The customer's last message, as far as anything told.
     customer: Option<TimeRange>,
+    /// When the customer replied to the ad the thread came from, as its conversation
+    /// dated it: that reply's standard window lasts 7 days. Unknown (a row's ad marker
+    /// alone does not date the reply), the thread is judged by its 24 hours.
+    ad_reply: Option<TimeRange>,
     /// The Page wrote last, at the last reading.
     page_wrote_last: bool,
     comment: bool,
@@ -108,6 +112,7 @@ impl Threads {
             *known = Known {
                 customer_name: reading.customer.clone().or(known.customer_name.take()),
                 customer,
+                ad_reply: conversation.and_then(|c| c.ad_reply).or(known.ad_reply),
                 page_wrote_last: reading.page_wrote_last,
                 comment: reading.is_comment(),
             };
@@ -131,6 +136,7 @@ impl Threads {
         if let (None, Some(key)) = (open_row, &open_key) {
             let known = self.known_mut(key);
             known.customer = customer_last(known.customer, None, true, open.conversation.last_customer);
+            known.ad_reply = open.conversation.ad_reply.or(known.ad_reply);
             if let Some(sender) = open.conversation.last_sender {
                 known.page_wrote_last = sender == Sender::Page;
             }
@@ -226,7 +232,8 @@ struct Status {
 /// Where a known thread stands. A public comment may be answered publicly at any time:
 /// `open`, nothing counted down (a private reply's 7 days are not shown).
 fn status_of(known: &Known, now_ms: i64, settings: &ClockSettings, language: Language) -> Status {
-    let status = window_status(known.customer, now_ms, settings);
+    let times = ThreadTimes { customer: known.customer, ad_reply: known.ad_reply };
+    let status = thread_window_status(&times, now_ms, settings);
     if known.comment {
         return Status {
             state: WindowState::Open,
@@ -363,6 +370,31 @@ mod tests {
         let scan = scan(&mut threads, &rows, &open);
         assert_eq!(scan.rows[0].state, WindowState::Open);
         assert_eq!(scan.open.map(|(state, _)| state), Some(WindowState::Open));
+    }
+
+    #[test]
+    fn a_thread_from_an_ad_has_seven_days_once_its_conversation_dates_the_reply() {
+        let mut threads = Threads::default();
+        // Lucia replied to an ad 30 hours ago; the Page's automated greeting is the row's.
+        let lucia = RowReading { from_ad: true, ..row("Lucia Marin", true) };
+        let rows = [(lucia, at(30 * HOUR - 5_000))];
+        assert_eq!(scan(&mut threads, &rows, &OpenThread::default()).rows[0].state, WindowState::Unknown);
+        let mut open = open("9", "Lucia Marin", at(30 * HOUR));
+        open.conversation.from_ad = true;
+        open.conversation.ad_reply = at(30 * HOUR);
+        let opened = scan(&mut threads, &rows, &open);
+        assert_eq!(opened.rows[0].state, WindowState::Open);
+        assert_eq!(opened.rows[0].text, "Ad reply · 5 days 18 h left");
+        assert_eq!(opened.open.map(|(state, _)| state), Some(WindowState::Open));
+        // Kept after another conversation opens.
+        let later = scan(&mut threads, &rows, &OpenThread::default());
+        assert_eq!(later.rows[0].state, WindowState::Open);
+        // Without the ad, 30 hours is past the standard window.
+        let plain = [(row("Lucia Marin", false), at(30 * HOUR))];
+        assert_eq!(
+            scan(&mut Threads::default(), &plain, &OpenThread::default()).rows[0].state,
+            WindowState::HumanAgent
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@
 use super::page::{text_blocks, trimmed_text, PageNode};
 use super::strategy::Read;
 use super::{MessageFinder, Profile};
-use crate::clock::{parse_timestamp, LocalClock, TimeRange, TimeZone};
+use crate::clock::{parse_timestamp, sent_under_separator, LocalClock, TimeRange, TimeZone};
 use crate::lang::Language;
 
 /// Who wrote a message.
@@ -104,22 +104,18 @@ impl Profile {
         // Each separator dates the items after it, up to the next separator (or now).
         let mut dated: Vec<(Item, Option<TimeRange>)> = Vec::with_capacity(items.len());
         let mut since: Option<TimeRange> = None;
-        let mut open: Vec<usize> = Vec::new();
+        let mut undated_from = 0;
         for item in items {
             if let Item::Separator(range) = item {
-                for &i in &open {
-                    if let Some(time) = dated[i].1.as_mut() {
-                        time.latest_ms = time.latest_ms.min(range.earliest_ms.max(time.earliest_ms));
-                    }
+                let before = since.map(|s| sent_under_separator(s, Some(range), clock.now_ms));
+                for (_, time) in &mut dated[undated_from..] {
+                    *time = before;
                 }
-                open.clear();
+                undated_from = dated.len();
                 since = Some(range);
                 continue;
             }
-            let time =
-                since.map(|s| TimeRange { earliest_ms: s.earliest_ms, latest_ms: clock.now_ms.max(s.earliest_ms) });
-            open.push(dated.len());
-            dated.push((item, time));
+            dated.push((item, since.map(|s| sent_under_separator(s, None, clock.now_ms))));
         }
         for (item, separated) in dated {
             match item {
@@ -397,7 +393,11 @@ mod tests {
                <div data-test-extent="600 990"><div><div>Hi! Sent by Maria Popa</div></div></div>"#,
         ));
         let last = read.last_customer.unwrap();
-        assert_eq!((last.earliest_ms, last.latest_ms), (NOW - 30 * HOUR, NOW - 2 * HOUR));
+        assert_eq!(
+            (last.earliest_ms, last.latest_ms),
+            (NOW - 30 * HOUR, NOW - 2 * HOUR + 59_999),
+            "to the end of the next one's minute"
+        );
         assert_eq!(read.sent_by.as_deref(), Some("Maria Popa"));
     }
 

@@ -8,7 +8,7 @@
 use super::page::{text_blocks, PageNode};
 use super::strategy::{Probe, Read};
 use super::{Profile, RowFinder};
-use crate::clock::{parse_timestamp, LocalClock, TimeRange, TimeZone};
+use crate::clock::{list_row_time, parse_timestamp, LocalClock, TimeRange, TimeZone};
 use crate::lang::Language;
 
 /// The rows found, and how.
@@ -60,10 +60,11 @@ impl RowReading {
         self.channel.as_deref().is_some_and(|c| c.ends_with("-comment"))
     }
 
-    /// The last message's time: the first of [`RowReading::times`] that reads.
+    /// The last message's time: the first of [`RowReading::times`] that reads (an epoch
+    /// stamp as the clock believes one: [`list_row_time`]).
     pub fn time<Z: TimeZone>(&self, language: Option<Language>, clock: &LocalClock<Z>) -> Option<TimeRange> {
         self.times.iter().find_map(|(read, text)| match read {
-            Read::EpochSeconds => parse_epoch_seconds(text),
+            Read::EpochSeconds => list_row_time(Some(text), None, None, language, clock),
             _ => parse_timestamp(text, language, clock),
         })
     }
@@ -192,15 +193,6 @@ fn repeated<N: PageNode>(scope: &N, anchor: &str, skip: &str, pane: Option<&N>) 
         }
     }
     groups.into_iter().map(|(_, rows)| rows).filter(|rows| rows.len() >= 2).max_by_key(Vec::len).unwrap_or_default()
-}
-
-// Until the clock reads epoch seconds itself (the clock-ad-labels branch).
-fn parse_epoch_seconds(text: &str) -> Option<TimeRange> {
-    let (seconds, fraction) = text.trim().split_once('.').unwrap_or((text.trim(), ""));
-    let seconds: i64 = seconds.parse().ok().filter(|s| (1..253_402_300_800).contains(s))?;
-    let millis: i64 = fraction.get(..3.min(fraction.len())).and_then(|f| format!("{f:0<3}").parse().ok()).unwrap_or(0);
-    let ms = seconds * 1000 + millis;
-    Some(TimeRange { earliest_ms: ms - ms.rem_euclid(60_000), latest_ms: ms })
 }
 
 /// An address without its query and fragment.

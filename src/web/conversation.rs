@@ -20,6 +20,7 @@ pub fn read(document: &Document, profile: &Profile, composer: &Element) -> LintC
     let is_comment = label_of(composer).is_some_and(|label| profile.is_comment_composer(&label));
     LintContext {
         hours_since_customer: conversation.hours_since_customer(clock.now_ms),
+        hours_since_ad_reply: conversation.hours_since_ad_reply(clock.now_ms),
         customer_name: conversation.customer,
         surface: if is_comment { Surface::Comment } else { Surface::Message },
         customer_message: conversation.last_customer_text,

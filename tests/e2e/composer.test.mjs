@@ -1,12 +1,13 @@
 // Live linting in the inbox composer, end to end: the built extension (dist/chrome) in
-// Chromium on the replica inbox (tests/replica) served at Business Suite's own address.
-// Drafts are typed key by key into the real Lexical editor and the textarea; the tests
+// Chromium on the replica inbox (tests/replica, in RC_LAYOUT's layout) served at Business
+// Suite's own address. Drafts are typed key by key into the real Lexical editor
+// (?composer=lexical, which both layouts have) and the textarea; the tests
 // read what the agent sees (the card in <reply-coach-root>'s shadow root, the CSS
 // highlights), press its buttons, and check the editor's own model text.
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launchWithExtension, openInbox, pageErrors, serveReplica, STRICT_PATH } from "./harness.mjs";
+import { composerOf, launchWithExtension, openInbox, pageErrors, serveReplica, STRICT_PATH } from "./harness.mjs";
 
 const THREADS = { ana: "100052384037366", elena: "122107364918273", mihai: "100089273645128", aram: "100071928374650", priya: "100064758844409" };
 
@@ -25,11 +26,12 @@ describe("live linting in the composer", () => {
     await context?.close();
   });
 
-  /** Opens the replica, optionally on a thread, and focuses its composer. */
-  async function inbox({ path = "/latest/inbox/all", thread } = {}) {
+  /** Opens the replica (with the Lexical composer unless `path` says otherwise), optionally
+   * on a thread, and focuses its composer. */
+  async function inbox({ path = "/latest/inbox/all?composer=lexical", thread } = {}) {
     const page = await openInbox(context, path);
     if (thread) await page.evaluate((id) => window.replica.openThread(id), thread);
-    await page.locator("[role=main] [role=textbox], [role=main] textarea").click();
+    await composerOf(page).click();
     return page;
   }
 
@@ -144,7 +146,7 @@ describe("live linting in the composer", () => {
     await fixThenUndo(page, { draft, rule: "name-last", label: "Ana", fixed: "Hello Ana, we will bake it." });
     await shownRules(page, { expect: ["name-last"] });
     const boxes = await page.evaluate(() => {
-      const area = document.querySelector("[role=main] textarea").getBoundingClientRect();
+      const area = window.replica.composer().getBoundingClientRect();
       const marks = [...document.querySelector("reply-coach-root").shadowRoot.querySelectorAll(".marks > div")];
       return { area: area.toJSON(), marks: marks.map((m) => ({ severity: m.className, rect: m.getBoundingClientRect().toJSON() })) };
     });
@@ -164,7 +166,7 @@ describe("live linting in the composer", () => {
     assert.match(await nameFix(), /Ana/);
 
     await page.evaluate((id) => window.replica.openThread(id), THREADS.mihai);
-    await page.locator("[role=main] [role=textbox]").click();
+    await composerOf(page).click();
     await page.keyboard.type("Hello, we will send new eclairs.", { delay: 5 });
     await shownRules(page, { expect: ["name-missing"] });
     await page.waitForFunction(() =>
@@ -185,10 +187,7 @@ describe("live linting in the composer", () => {
     await page.keyboard.type("Hello Ana Popescu!!", { delay: 5 });
     const before = await shownRules(page, { expect: ["name-last", "tone-shout"] });
     await page.evaluate(() => window.replica.recreateComposer());
-    await page.waitForFunction(
-      (count) => document.querySelector("[role=main] [role=textbox]").dataset.rcFindings === String(count),
-      before.length,
-    );
+    await page.waitForFunction((count) => window.replica.composer().dataset.rcFindings === String(count), before.length);
     assert.deepEqual(await shownRules(page), before);
     await page.close();
   });
@@ -197,13 +196,13 @@ describe("live linting in the composer", () => {
     const page = await inbox();
     await page.keyboard.type("Hello Ana Popescu!!", { delay: 5 });
     await shownRules(page, { expect: ["name-last"] });
-    // A second reply box, as a comment thread shows under each comment.
+    // A second reply box, as a comment thread shows under each comment, after the composer.
     await page.evaluate(() => {
       const box = document.createElement("textarea");
       box.setAttribute("aria-label", "Reply as Lumen Bakery…");
-      document.querySelector("[role=main]").append(box);
+      window.replica.sendButton().parentElement.after(box);
     });
-    await page.locator('[role=main] textarea[aria-label^="Reply as"]').click();
+    await page.locator('textarea[aria-label^="Reply as"]').click();
     await page.keyboard.type("Send me your email address.", { delay: 5 });
     await page.waitForFunction(() => {
       const second = document.querySelector('textarea[aria-label^="Reply as"]');

@@ -138,7 +138,10 @@ let composer = null;
 
 const lastMessage = (thread) => thread.messages[thread.messages.length - 1];
 const lastCustomerMessage = (thread) => thread.messages.findLast((message) => message.from === "customer");
-const newestFirst = () => [...threads].sort((a, b) => lastMessage(b).at - lastMessage(a).at);
+/** The list's order, newest activity first: sorted again only after a message or new
+ * threads (a scroll of 5,000 rows must not sort them each time). Not to be changed. */
+let order = null;
+const newestFirst = () => (order ??= [...threads].sort((a, b) => lastMessage(b).at - lastMessage(a).at));
 
 /** The thread's address: the page's own, naming the Page, the thread and its type. */
 function threadHref(thread) {
@@ -194,6 +197,7 @@ function newComposer(thread) {
 function addMessage(thread, message) {
   const previous = lastMessage(thread);
   thread.messages.push(message);
+  order = null;
   if (thread === openThread) {
     layout.appendMessage(thread, message, previous);
     layout.scrollToEnd();
@@ -286,6 +290,7 @@ window.replica = Object.freeze({
       threadsById.set(thread.id, thread);
     }
     generated += count;
+    order = null;
     layout.renderList();
   },
   removeConversationList: () => layout.removeConversationList(),

@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { composerOf, launchWithExtension, openInbox, pageErrors, serveReplica, STRICT_PATH } from "./harness.mjs";
+import { composerOf, LAYOUT, launchWithExtension, openInbox, pageErrors, serveReplica, STRICT_PATH } from "./harness.mjs";
 
 const THREADS = { ana: "100052384037366", elena: "122107364918273", mihai: "100089273645128", aram: "100071928374650", priya: "100064758844409" };
 
@@ -213,6 +213,33 @@ describe("live linting in the composer", () => {
     assert.ok((await shownRules(page, { expect: ["private-info-public"] })).includes("private-info-public"));
     await page.close();
   });
+
+  test(
+    "the Notes box and the search field are no composer: what is typed there is never linted",
+    { skip: LAYOUT !== "business" && "the messenger layout has neither a Notes box nor a search field" },
+    async () => {
+      const page = await inbox();
+      // Every mark the extension puts on them, from now on.
+      await page.evaluate(() => {
+        window.decoyMarks = [];
+        const observer = new MutationObserver((records) => window.decoyMarks.push(...records.map((r) => r.target.tagName)));
+        for (const decoy of [window.replica.notesBox(), window.replica.searchField()]) {
+          observer.observe(decoy, { attributes: true, attributeFilter: ["data-rc-findings"] });
+        }
+      });
+      await page.locator("replica=notes").click();
+      await page.keyboard.type("CALL HER BACK!! Ana Popescu prefers mornings", { delay: 5 });
+      await page.locator("replica=search").click();
+      await page.keyboard.type("ANA POPESCU!!", { delay: 5 });
+      // Then a draft in the composer, linted: anything the decoys set off came before it.
+      await composerOf(page).click();
+      await page.keyboard.type("Hello Ana, WE HAVE IT!! Maria", { delay: 5 });
+      await shownRules(page, { expect: ["tone-shout"] });
+      assert.deepEqual(await page.evaluate(() => window.decoyMarks), [], "the Notes box or the search field was linted");
+      assert.equal(await page.locator("[data-rc-findings]").count(), 1);
+      await page.close();
+    },
+  );
 
   test("settings changed on the options page apply to the open draft", async () => {
     const page = await inbox();

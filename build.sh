@@ -516,10 +516,21 @@ build_panic_test_extension() {
     "$PANIC_TEST_DIR/cargo/$WASM_TARGET/release/$CRATE.wasm"
 }
 
-# Loads dist/chrome into Chromium and lints through the extension's service worker.
+# Loads dist/chrome into Chromium and lints through the extension's service worker: every
+# suite on the replica's messenger layout, then the suites that work in the inbox again on
+# its business layout (RC_LAYOUT; tests/e2e/harness.mjs). The settings page's, the
+# extension's, the Firefox build's suites and the replica's own (which covers both layouts)
+# run once. Each test has 5 minutes (the slowest waits for a real minute to pass), so a hang
+# fails that test instead of eating the CI job's time.
+readonly E2E_TEST_TIMEOUT_MS=300000
+readonly E2E_LAYOUT_SUITES=(chaos clock composer draft network panic storage templates voice)
 run_e2e_tests() {
-  step "End-to-end test: the extension in Chromium"
-  node --test tests/e2e/
+  step "End-to-end test: the extension in Chromium, on the replica's messenger layout"
+  RC_LAYOUT=messenger node --test --test-timeout="$E2E_TEST_TIMEOUT_MS" tests/e2e/
+  step "End-to-end test: the extension in Chromium, on the replica's business layout"
+  local suite suites=()
+  for suite in "${E2E_LAYOUT_SUITES[@]}"; do suites+=("tests/e2e/$suite.test.mjs"); done
+  RC_LAYOUT=business node --test --test-timeout="$E2E_TEST_TIMEOUT_MS" "${suites[@]}"
 }
 
 # Nothing the extension ships may turn text into code or markup: page text, templates and

@@ -1,5 +1,6 @@
 // Keystroke cost in the page: the built extension (dist/chrome) on the replica inbox
-// (tests/replica, a real Lexical composer), a 300-character draft typed key by key. The
+// (tests/replica in RC_LAYOUT's layout, messenger unless RC_LAYOUT=business; a real Lexical
+// composer in either), a 300-character draft typed key by key. The
 // content script marks each update (lint, card and underlines; the debounce excluded) as a
 // `reply-coach:update` performance measure (src/web/live.rs); a PerformanceObserver in the
 // page collects their durations. Prints a Markdown table for BENCHMARKS.md.
@@ -8,7 +9,7 @@
 // slowly (a fast typist gets fewer): longer than the 120 ms typing pause
 // (src/web/live.rs, `schedule`).
 
-import { launchWithExtension, openInbox, serveReplica } from "../tests/e2e/harness.mjs";
+import { composerOf, LAYOUT, launchWithExtension, openInbox, serveReplica } from "../tests/e2e/harness.mjs";
 
 const KEY_DELAY_MS = 250;
 const MEASURE = "reply-coach:update";
@@ -28,7 +29,7 @@ const { context, worker } = await launchWithExtension();
 try {
   await serveReplica(context);
   await worker.evaluate(() => chrome.storage.sync.set({ settings: { agentName: "Maria" } }));
-  const page = await openInbox(context);
+  const page = await openInbox(context, "/latest/inbox/all?composer=lexical");
   // The content script runs in an isolated world, but the performance timeline is the
   // document's: the page's own observer sees the measures the content script makes.
   const resolution = await page.evaluate((name) => {
@@ -45,7 +46,7 @@ try {
     }
     return step;
   }, MEASURE);
-  await page.locator("[role=main] [role=textbox]").click();
+  await composerOf(page).click();
   // Updates before typing (the page opening) are not keystrokes.
   await page.waitForTimeout(500);
   await page.evaluate(() => (window.__updates.length = 0));
@@ -55,7 +56,7 @@ try {
   const durations = (await page.evaluate(() => window.__updates)).sort((a, b) => a - b);
   if (durations.length === 0) throw new Error(`no ${MEASURE} measures reached the page`);
   const ms = (value) => `${value.toFixed(2)} ms`;
-  console.log(`Chromium ${context.browser()?.version() ?? "(unknown version)"}, headless; ${DRAFT.length} characters typed one key every ${KEY_DELAY_MS} ms into the Lexical composer; performance.now() resolution in the page ${(resolution * 1000).toFixed(0)} µs.`);
+  console.log(`Chromium ${context.browser()?.version() ?? "(unknown version)"}, headless; ${DRAFT.length} characters typed one key every ${KEY_DELAY_MS} ms into the Lexical composer of the replica's ${LAYOUT} layout; performance.now() resolution in the page ${(resolution * 1000).toFixed(0)} µs.`);
   console.log();
   console.log("| keys | updates measured | median | p99 | max |");
   console.log("|---:|---:|---:|---:|---:|");

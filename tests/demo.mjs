@@ -7,11 +7,12 @@
 // screenshot. Ctrl+C ends it.
 //
 //   node tests/demo.mjs      (after ./build.sh; `./build.sh demo` does both)
+//   RC_LAYOUT=business node tests/demo.mjs    the replica's business layout first
 
 import { mkdirSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { INBOX_ORIGINS, launchWithExtension, openInbox, serveReplica, STRICT_PATH } from "./e2e/harness.mjs";
+import { INBOX_ORIGINS, LAYOUT, launchWithExtension, openInbox, serveReplica, STRICT_PATH } from "./e2e/harness.mjs";
 
 const DEBUGGING_PORT = Number(process.env.DEMO_DEBUGGING_PORT ?? 9222);
 const headless = !process.env.DISPLAY;
@@ -27,10 +28,13 @@ const page = await openInbox(context);
 for (const other of context.pages()) if (other !== page) await other.close();
 
 const [business, www] = INBOX_ORIGINS;
-console.log(`Reply Coach (extension ${extensionId}) is running on the replica inbox. Addresses:
-  ${business}/latest/inbox/all                          Messenger thread, Lexical composer
+console.log(`Reply Coach (extension ${extensionId}) is running on the replica inbox (${LAYOUT} layout). Addresses:
+  ${business}/latest/inbox/all                          Messenger-style layout, Lexical composer
   ${business}/latest/inbox/all?composer=textarea        the same with a <textarea> composer
   ${business}/latest/inbox/all?selected_item_id=122107364918273   a public Facebook comment
+  ${business}/latest/inbox/all?layout=business          Business Suite's layout (textarea composer,
+                                                        a virtualised list: add &rows=500)
+  ${business}/latest/inbox/all?layout=business&composer=lexical&lang=ro   in Romanian, Lexical composer
   ${business}${STRICT_PATH}                       a CSP that forbids WebAssembly
   ${www}/latest/inbox/all`);
 if (headless) {

@@ -1,12 +1,13 @@
 // Live linting in the inbox composer, end to end: the built extension (dist/chrome) in
-// Chromium on the replica inbox (tests/replica) served at Business Suite's own address.
-// Drafts are typed key by key into the real Lexical editor and the textarea; the tests
+// Chromium on the replica inbox (tests/replica, in RC_LAYOUT's layout) served at Business
+// Suite's own address. Drafts are typed key by key into the real Lexical editor
+// (?composer=lexical, which both layouts have) and the textarea; the tests
 // read what the agent sees (the card in <reply-coach-root>'s shadow root, the CSS
 // highlights), press its buttons, and check the editor's own model text.
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launchWithExtension, openInbox, pageErrors, serveReplica, STRICT_PATH } from "./harness.mjs";
+import { composerOf, LAYOUT, launchWithExtension, openInbox, pageErrors, serveReplica, STRICT_PATH } from "./harness.mjs";
 
 const THREADS = { ana: "100052384037366", elena: "122107364918273", mihai: "100089273645128", aram: "100071928374650", priya: "100064758844409" };
 
@@ -25,11 +26,12 @@ describe("live linting in the composer", () => {
     await context?.close();
   });
 
-  /** Opens the replica, optionally on a thread, and focuses its composer. */
-  async function inbox({ path = "/latest/inbox/all", thread } = {}) {
+  /** Opens the replica (with the Lexical composer unless `path` says otherwise), optionally
+   * on a thread, and focuses its composer. */
+  async function inbox({ path = "/latest/inbox/all?composer=lexical", thread } = {}) {
     const page = await openInbox(context, path);
     if (thread) await page.evaluate((id) => window.replica.openThread(id), thread);
-    await page.locator("[role=main] [role=textbox], [role=main] textarea").click();
+    await composerOf(page).click();
     return page;
   }
 
@@ -144,7 +146,7 @@ describe("live linting in the composer", () => {
     await fixThenUndo(page, { draft, rule: "name-last", label: "Ana", fixed: "Hello Ana, we will bake it." });
     await shownRules(page, { expect: ["name-last"] });
     const boxes = await page.evaluate(() => {
-      const area = document.querySelector("[role=main] textarea").getBoundingClientRect();
+      const area = window.replica.composer().getBoundingClientRect();
       const marks = [...document.querySelector("reply-coach-root").shadowRoot.querySelectorAll(".marks > div")];
       return { area: area.toJSON(), marks: marks.map((m) => ({ severity: m.className, rect: m.getBoundingClientRect().toJSON() })) };
     });
@@ -164,7 +166,7 @@ describe("live linting in the composer", () => {
     assert.match(await nameFix(), /Ana/);
 
     await page.evaluate((id) => window.replica.openThread(id), THREADS.mihai);
-    await page.locator("[role=main] [role=textbox]").click();
+    await composerOf(page).click();
     await page.keyboard.type("Hello, we will send new eclairs.", { delay: 5 });
     await shownRules(page, { expect: ["name-missing"] });
     await page.waitForFunction(() =>
@@ -185,10 +187,7 @@ describe("live linting in the composer", () => {
     await page.keyboard.type("Hello Ana Popescu!!", { delay: 5 });
     const before = await shownRules(page, { expect: ["name-last", "tone-shout"] });
     await page.evaluate(() => window.replica.recreateComposer());
-    await page.waitForFunction(
-      (count) => document.querySelector("[role=main] [role=textbox]").dataset.rcFindings === String(count),
-      before.length,
-    );
+    await page.waitForFunction((count) => window.replica.composer().dataset.rcFindings === String(count), before.length);
     assert.deepEqual(await shownRules(page), before);
     await page.close();
   });
@@ -197,13 +196,13 @@ describe("live linting in the composer", () => {
     const page = await inbox();
     await page.keyboard.type("Hello Ana Popescu!!", { delay: 5 });
     await shownRules(page, { expect: ["name-last"] });
-    // A second reply box, as a comment thread shows under each comment.
+    // A second reply box, as a comment thread shows under each comment, after the composer.
     await page.evaluate(() => {
       const box = document.createElement("textarea");
       box.setAttribute("aria-label", "Reply as Lumen Bakery…");
-      document.querySelector("[role=main]").append(box);
+      window.replica.sendButton().parentElement.after(box);
     });
-    await page.locator('[role=main] textarea[aria-label^="Reply as"]').click();
+    await page.locator('textarea[aria-label^="Reply as"]').click();
     await page.keyboard.type("Send me your email address.", { delay: 5 });
     await page.waitForFunction(() => {
       const second = document.querySelector('textarea[aria-label^="Reply as"]');
@@ -214,6 +213,33 @@ describe("live linting in the composer", () => {
     assert.ok((await shownRules(page, { expect: ["private-info-public"] })).includes("private-info-public"));
     await page.close();
   });
+
+  test(
+    "the Notes box and the search field are no composer: what is typed there is never linted",
+    { skip: LAYOUT !== "business" && "the messenger layout has neither a Notes box nor a search field" },
+    async () => {
+      const page = await inbox();
+      // Every mark the extension puts on them, from now on.
+      await page.evaluate(() => {
+        window.decoyMarks = [];
+        const observer = new MutationObserver((records) => window.decoyMarks.push(...records.map((r) => r.target.tagName)));
+        for (const decoy of [window.replica.notesBox(), window.replica.searchField()]) {
+          observer.observe(decoy, { attributes: true, attributeFilter: ["data-rc-findings"] });
+        }
+      });
+      await page.locator("replica=notes").click();
+      await page.keyboard.type("CALL HER BACK!! Ana Popescu prefers mornings", { delay: 5 });
+      await page.locator("replica=search").click();
+      await page.keyboard.type("ANA POPESCU!!", { delay: 5 });
+      // Then a draft in the composer, linted: anything the decoys set off came before it.
+      await composerOf(page).click();
+      await page.keyboard.type("Hello Ana, WE HAVE IT!! Maria", { delay: 5 });
+      await shownRules(page, { expect: ["tone-shout"] });
+      assert.deepEqual(await page.evaluate(() => window.decoyMarks), [], "the Notes box or the search field was linted");
+      assert.equal(await page.locator("[data-rc-findings]").count(), 1);
+      await page.close();
+    },
+  );
 
   test("settings changed on the options page apply to the open draft", async () => {
     const page = await inbox();

@@ -4,13 +4,14 @@
 // clipboard; on drafts that stress the offsets: 100,000 characters, right-to-left text
 // with a Latin name, emoji sequences, and combining marks. Every check is on the editor's
 // own model text, character for character. (composer.test.mjs and templates.test.mjs test
-// the plain cases; this file is the matrix around them.)
+// the plain cases; this file is the matrix around them.) On the replica in RC_LAYOUT's
+// layout, each composer asked for by name (?composer=lexical|textarea).
 //
 //   node --test tests/e2e/draft.test.mjs
 
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
-import { asLexicalText, consoleOf, launchOnReplica, openInbox, readUntil, renderedTemplate } from "./harness.mjs";
+import { asLexicalText, composerOf, consoleOf, launchOnReplica, openInbox, readUntil, renderedTemplate } from "./harness.mjs";
 
 const CLIPBOARD = "the agent's clipboard";
 /** The label of name-last's fix for Ana Popescu ("Keep “Ana”"), in part. */
@@ -58,9 +59,7 @@ describe("no lost draft", () => {
   /** Opens the inbox with `kind` of composer, holding `draft` (put there by the page, as a
    * restored draft is), the caret at its end, the clipboard holding the agent's text. */
   async function inbox(kind, draft) {
-    page = await openInbox(context, kind === "textarea" ? "/latest/inbox/all?composer=textarea" : "/latest/inbox/all", {
-      console: true,
-    });
+    page = await openInbox(context, `/latest/inbox/all?composer=${kind}`, { console: true });
     await page.evaluate((text) => {
       window.clipboardEvents = [];
       for (const type of ["copy", "cut", "paste"]) {
@@ -69,7 +68,7 @@ describe("no lost draft", () => {
       return navigator.clipboard.writeText(text);
     }, CLIPBOARD);
     await page.evaluate((draft) => window.replica.replaceDraft(draft), draft);
-    await page.locator("[role=main] [role=textbox], [role=main] textarea").focus();
+    await composerOf(page).focus();
     await page.keyboard.press("Control+End");
     // Lexical may still be reconciling the draft it was given.
     await waitForModel(draft);

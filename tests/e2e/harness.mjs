@@ -7,6 +7,11 @@
 //   await serveReplica(context);
 //   const page = await openInbox(context, "/latest/inbox/all?composer=textarea");
 //
+// The replica has two layouts (tests/replica/src/main.js): RC_LAYOUT=messenger (the
+// default) or business picks the one openInbox opens, so one suite runs on either. The
+// suites reach the page's parts through the replica's test API (rowStates, composerOf, …
+// below), never through one layout's markup.
+//
 // playwright-core drives the system Chromium (CHROMIUM, default /usr/bin/chromium): no
 // browser is downloaded. Headless extension loading needs Chromium's new headless mode,
 // which plain --headless has meant since Chromium 132.
@@ -15,8 +20,12 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { chromium, selectors } from "playwright-core";
 import { bundleReplica } from "../replica/bundle.mjs";
+
+/** The replica's layout the suites run on: RC_LAYOUT, messenger (the default) or business. */
+export const LAYOUT = process.env.RC_LAYOUT ?? "messenger";
+assert.ok(["messenger", "business"].includes(LAYOUT), `RC_LAYOUT is messenger or business, not ${LAYOUT}`);
 
 export const extensionDir = fileURLToPath(new URL("../../dist/chrome", import.meta.url));
 /** The extension's English texts (extension/_locales/en/messages.json). */
@@ -36,6 +45,9 @@ const replicaDir = new URL("../replica/", import.meta.url);
 export const INBOX_ORIGINS = ["https://business.facebook.com", "https://www.facebook.com"];
 /** Where the replica's script and styles come from, as Meta's come from its static host. */
 const STATIC_PREFIX = "https://static.xx.fbcdn.net/rsrc.php/v4/replica/";
+/** The images the business layout shows: avatars from Meta's CDN (signed URLs) and icons
+ * from its static host, answered with small SVGs. */
+export const IMAGE_URLS = [/^https:\/\/scontent\.xx\.fbcdn\.net\/v\/[^?]+\.jpg\?/, /^https:\/\/static\.xx\.fbcdn\.net\/rsrc\.php\/v4\/y\w\/r\/[\w-]+\.svg$/];
 /** The inbox served with STRICT_CSP, which forbids WebAssembly. */
 export const STRICT_PATH = "/latest/inbox/strict";
 
@@ -68,7 +80,7 @@ export const STRICT_CSP = [
   "default-src 'self'",
   "script-src 'self' https://static.xx.fbcdn.net",
   "style-src 'self' https://static.xx.fbcdn.net",
-  "img-src 'self' data:",
+  "img-src 'self' data: https://*.fbcdn.net",
   "connect-src 'self'",
   "worker-src 'self'",
   "object-src 'none'",
@@ -140,7 +152,7 @@ let replicaScript;
 /**
  * Answers the inbox addresses of INBOX_ORIGINS with the replica (STRICT_PATH with
  * STRICT_CSP, every other /latest/inbox path with Meta's), its script and styles from
- * Meta's static host, and aborts every other http(s) request. chrome-extension:// and
+ * Meta's static host, the images of IMAGE_URLS, and aborts every other http(s) request. chrome-extension:// and
  * other schemes are never intercepted. Returns {aborted}: the URLs refused so far.
  */
 export async function serveReplica(context) {
@@ -156,6 +168,17 @@ export async function serveReplica(context) {
     (route) => {
       aborted.push(route.request().url());
       return route.abort("blockedbyclient");
+    },
+  );
+  // An image is a square of a colour of its own: a face or an icon, told apart by colour.
+  await context.route(
+    (url) => IMAGE_URLS.some((pattern) => pattern.test(url.href)),
+    (route) => {
+      const { pathname } = new URL(route.request().url());
+      let hue = 0;
+      for (const char of pathname) hue = (hue * 31 + char.charCodeAt(0)) % 360;
+      const body = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="hsl(${hue} 45% 60%)"/></svg>`;
+      return route.fulfill({ contentType: "image/svg+xml", body });
     },
   );
   await context.route(`${STATIC_PREFIX}**`, (route) => {
@@ -219,18 +242,27 @@ async function watchConsole(page) {
   await cdp.send("Log.enable");
 }
 
+/** `path` with layout=LAYOUT in its query, unless it names a layout already. */
+export function withLayout(path) {
+  const url = new URL(path, "https://replica.invalid");
+  if (!url.searchParams.has("layout")) url.searchParams.set("layout", LAYOUT);
+  return url.pathname + url.search;
+}
+
 /**
  * Opens the replica in a new page of a context set up by serveReplica and resolves once it
  * has rendered (window.replica.ready). path may carry a query, e.g.
- * "/latest/inbox/all?composer=textarea"; origin is one of INBOX_ORIGINS; console: record
- * the page's console from the start (consoleOf); beforeLoad(page): awaited before the
- * page loads (to watch its network from the first request).
+ * "/latest/inbox/all?composer=textarea", and gets layout=LAYOUT unless it names a layout;
+ * origin is one of INBOX_ORIGINS; console: record the page's console from the start
+ * (consoleOf); beforeLoad(page): awaited before the page loads (to watch its network from
+ * the first request).
  */
 export async function openInbox(
   context,
   path = "/latest/inbox/all",
   { origin = INBOX_ORIGINS[0], console = false, beforeLoad } = {},
 ) {
+  path = withLayout(path);
   const page = await context.newPage();
   if (console) await watchConsole(page);
   await beforeLoad?.(page);
@@ -285,4 +317,83 @@ export async function readUntil(read, check, what) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   assert.fail(`${what}: ${JSON.stringify(last, null, 1)}`);
+}
+
+// ---- the replica's parts, whatever its layout ----
+
+// `replica=<part>` selects through the page's test API (the engine runs in the page's main
+// world): composer, send, notes, search, rows, row:<thread id>. A Locator of one finds the
+// element anew at every use, so it follows a composer the page re-created.
+await selectors.register("replica", () => {
+  const find = (part) => {
+    const api = window.replica;
+    if (!api) return [];
+    const [name, id] = part.split(":");
+    if (name === "rows") return api.rows();
+    const one = { composer: api.composer, send: api.sendButton, notes: api.notesBox, search: api.searchField }[name];
+    return [name === "row" ? api.rowOf(id) : one?.()];
+  };
+  const queryAll = (root, part) => find(part).filter((element) => element && root.contains(element));
+  return { query: (root, part) => queryAll(root, part)[0] ?? null, queryAll };
+});
+
+/** The open composer's text box (Lexical's root or the textarea), as a Locator. */
+export const composerOf = (page) => page.locator("replica=composer");
+
+/** The row showing thread `id` now (a Locator; none when the row is not rendered). */
+export const rowOf = (page, id) => page.locator(`replica=row:${id}`);
+
+/** What shows the open conversation's customer name, in the page's layout: the messenger
+ * layout's <h2>, the business header's one-line name (a Locator). */
+export const headerNameOf = async (page) =>
+  page.locator(
+    (await page.evaluate(() => window.replica.layout)) === "business"
+      ? '[data-pagelet="BizInboxDetailViewHeaderSectionWrapper"] [style*="-webkit-line-clamp: 1"]'
+      : "[role=main] h2",
+  );
+
+/**
+ * Every rendered row (replica.rows(), in visual order) as the extension marked it:
+ * {thread (the id it shows, the page's knowledge), name (that thread's customer), window,
+ * hours, customer, awaiting (its data-rc-* marks), badges (how many in the row), badge and
+ * badgeState (the first one's text and state), badgeIsLastChild}.
+ */
+export const rowStates = (page) =>
+  page.evaluate(() => {
+    const names = new Map(window.replica.threads().map((thread) => [thread.id, thread.customer]));
+    return window.replica.rows().map((row) => {
+      const badges = row.querySelectorAll("reply-coach-badge");
+      const thread = window.replica.rowThread(row);
+      const hours = row.dataset.rcHoursSinceCustomer;
+      return {
+        thread,
+        name: names.get(thread),
+        window: row.dataset.rcWindow,
+        hours: hours === undefined ? undefined : Number(hours),
+        customer: row.dataset.rcCustomer,
+        awaiting: row.dataset.rcAwaiting,
+        badges: badges.length,
+        badge: badges[0]?.textContent,
+        badgeState: badges[0]?.dataset.state,
+        badgeIsLastChild: badges.length === 1 && row.lastElementChild === badges[0],
+      };
+    });
+  });
+
+/**
+ * Waits until there are rows, every rendered one is marked (a window state and a badge),
+ * and `check(rows)` holds; returns the rows (rowStates), or fails with `what` and the last
+ * reading. timeout: how long, 10 s unless given.
+ */
+export async function waitForRows(page, check = () => true, what = "rows marked", { timeout = 10_000 } = {}) {
+  const marked = (rows) => rows.length > 0 && rows.every((row) => row.window && row.badges > 0);
+  let last = [];
+  for (const end = Date.now() + timeout; ; ) {
+    last = await rowStates(page);
+    if (marked(last) && check(last)) return last;
+    if (Date.now() > end) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const shown = last.length > 30 ? [...last.slice(0, 30), `… ${last.length - 30} more`] : last;
+  assert.fail(`${what}\nrows: ${JSON.stringify(shown, null, 1)}`);
 }

@@ -12,7 +12,7 @@
 // page's from the DevTools protocol's Network domain, whose initiator stack holds a script
 // of the extension's world in the page (content.js, the Wasm glue it loaded, anything run
 // there) when the extension caused the request.
-// WebSockets likewise. And the page's own requests must be only the replica's three files,
+// WebSockets likewise. And the page's own requests must be only the replica's own files,
 // so a request the extension caused without a script on the stack (a stylesheet's url(),
 // an element's src) cannot pass as the page's.
 //
@@ -22,15 +22,17 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { extensionDir, INBOX_ORIGINS, launchOnReplica, openInbox, readUntil, STRICT_PATH } from "./harness.mjs";
+import { composerOf, extensionDir, IMAGE_URLS, INBOX_ORIGINS, launchOnReplica, openInbox, readUntil, STRICT_PATH } from "./harness.mjs";
 
 const NETWORK = /^(https?|wss?):/;
 /** What the replica page itself loads: its document (at any inbox path), script and styles,
- * and the icon the browser asks the page's origin for. */
+ * the icon the browser asks the page's origin for, and (the business layout) the avatars
+ * and icons from Meta's CDN and static host. */
 const REPLICA_FILES = [
   /^https:\/\/(business|www)\.facebook\.com\/latest\/inbox\//,
   /^https:\/\/static\.xx\.fbcdn\.net\/rsrc\.php\/v4\/replica\/inbox\.(js|css)$/,
   /^https:\/\/(business|www)\.facebook\.com\/favicon\.ico$/,
+  ...IMAGE_URLS,
 ];
 
 describe("nothing leaves the browser", () => {
@@ -142,8 +144,8 @@ describe("nothing leaves the browser", () => {
     );
     seen.splice(seen.findIndex((request) => request.url === fromContentScript), 1);
     served.aborted.splice(served.aborted.indexOf(fromContentScript), 1);
-    await page.waitForFunction(() => document.querySelectorAll("reply-coach-badge").length === 6);
-    await page.locator("[role=main] [role=textbox]").click();
+    await page.waitForFunction(() => document.querySelectorAll("reply-coach-badge").length === 7);
+    await composerOf(page).click();
     await page.keyboard.type("Hello Ana Popescu, WE HAVE IT!!", { delay: 5 });
     await page.locator('reply-coach-root li[data-rule="name-last"] button.fix').first().click();
     await page.waitForFunction(() => window.replica.composerModelText().startsWith("Hello Ana, WE HAVE IT"));
@@ -170,7 +172,7 @@ describe("nothing leaves the browser", () => {
 
     // The reduced mode: the content script asks the service worker to lint.
     page = await inbox(STRICT_PATH);
-    await page.locator("[role=main] [role=textbox]").click();
+    await composerOf(page).click();
     await page.keyboard.type("WE ARE CLOSED!! Call us.", { delay: 5 });
     await page.waitForFunction(() => document.querySelector("reply-coach-root")?.shadowRoot.querySelector('[data-rule="tone-shout"]'));
     await page.close();

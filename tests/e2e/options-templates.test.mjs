@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { en, launchOnReplica, message, openInbox, pageErrors } from "./harness.mjs";
+import { composerOf, en, launchOnReplica, message, openInbox, pageErrors } from "./harness.mjs";
 
 const PACK = JSON.parse(readFileSync(fileURLToPath(new URL("../../src/template/pack/default.json", import.meta.url)), "utf8"));
 const packIds = PACK.templates.map((t) => t.id);
@@ -393,7 +393,7 @@ describe("templates on the settings page", () => {
 
     const inbox = await openInbox(context, "/latest/inbox/all");
     try {
-      await inbox.locator("[role=main] [role=textbox], [role=main] textarea").click();
+      await composerOf(inbox).click();
       await inbox.keyboard.type("/zebra", { delay: 10 });
       const option = inbox.locator('reply-coach-root [role=option][data-template-id="zebra-delivery.en"]');
       await option.waitFor();

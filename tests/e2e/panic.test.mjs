@@ -2,7 +2,8 @@
 // feature (target/panic-test/extension, from `./build.sh test`: a rule that panics when the
 // draft holds U+E000, src/rules/panic_test.rs) on the replica inbox. The agent types the
 // trigger; the panic hook (src/wasm/panic.rs) reports the rule to the console and the
-// popup, content.js starts a fresh copy of the core, and the next lint works, with one
+// popup, content.js starts a fresh copy of the core, and the next lint works (on the replica
+// in RC_LAYOUT's layout), with one
 // card, the row badges back and the draft untouched. After three restarts it stays off and
 // says so. The service worker's core answers the panicking request with the rule and the
 // next one as before.
@@ -10,7 +11,7 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { after, afterEach, before, describe, test } from "node:test";
-import { launchOnReplica, openInbox } from "./harness.mjs";
+import { composerOf, launchOnReplica, openInbox } from "./harness.mjs";
 
 const extension = fileURLToPath(new URL("../../target/panic-test/extension", import.meta.url));
 const TRIGGER = "\uE000";
@@ -42,7 +43,7 @@ describe("a panic in the core", () => {
     page.on("console", (message) => {
       if (message.type() === "error") consoleErrors.push(message.text());
     });
-    await page.locator("[role=main] [role=textbox]").click();
+    await composerOf(page).click();
     return page;
   }
 
@@ -51,7 +52,7 @@ describe("a panic in the core", () => {
     page.evaluate(() => {
       const count = (selector) => document.querySelectorAll(selector).length;
       const card = document.querySelector("reply-coach-root")?.shadowRoot?.querySelector(".card");
-      const rows = [...document.querySelectorAll("[role=navigation] [role=row], [role=grid] [role=row]")];
+      const rows = window.replica.rows();
       return {
         roots: count("reply-coach-root"),
         banners: count("reply-coach-banner"),

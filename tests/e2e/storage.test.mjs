@@ -1,6 +1,6 @@
 // Storage faults, end to end (issue 7): damaged, old and newer data in chrome.storage, a
 // full quota and a failed write, with the built extension (dist/chrome) in Chromium on the
-// replica inbox and its settings page. Each fault gives a clear message, keeps the last good
+// replica inbox (in RC_LAYOUT's layout) and its settings page. Each fault gives a clear message, keeps the last good
 // state, and leaves what is stored alone until the agent acts. Last, what the extension
 // stores after working through the inbox holds no customer's name or message.
 //
@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { makeThreads } from "../replica/src/threads.js";
-import { en, launchOnReplica, message, openInbox, pageErrors } from "./harness.mjs";
+import { composerOf, en, launchOnReplica, message, openInbox, pageErrors } from "./harness.mjs";
 
 const read = (path) => JSON.parse(readFileSync(fileURLToPath(new URL(path, import.meta.url)), "utf8"));
 const PACK = read("../../src/template/pack/default.json");
@@ -87,7 +87,7 @@ describe("storage faults", () => {
   /** The inbox with the picker opened by its button by the composer. */
   async function inboxPicker() {
     page = await openInbox(context);
-    await page.locator("[role=main] [role=textbox]").click();
+    await composerOf(page).click();
     await page.locator("reply-coach-root button[data-action=open-templates]").click();
     return pickerWhen((view) => view.open && view.ids.length > 0, "the picker opens");
   }
@@ -115,7 +115,7 @@ describe("storage faults", () => {
       }
       // The inbox lints with what it can use: the draft gets its findings.
       page = await openInbox(context);
-      await page.locator("[role=main] [role=textbox]").click();
+      await composerOf(page).click();
       await page.keyboard.type("PLEASE WAIT", { delay: 5 });
       await page.waitForFunction(() => Number(document.querySelector("[data-rc-findings]")?.dataset.rcFindings) > 0);
       await page.close();
@@ -136,7 +136,7 @@ describe("storage faults", () => {
     test("damaged while the inbox is open: the settings in use stay", async () => {
       await store("sync", { settings: { version: 1, agentName: "Ioana", maxWords: 3 } });
       page = await openInbox(context);
-      await page.locator("[role=main] [role=textbox]").click();
+      await composerOf(page).click();
       await page.locator("reply-coach-root button[data-action=open-templates]").waitFor(); // The core has started.
       const brevity = () =>
         page.evaluate(() => Boolean(document.querySelector("reply-coach-root")?.shadowRoot?.querySelector('.findings [data-rule="brevity"]')));
@@ -353,7 +353,7 @@ describe("storage faults", () => {
       page = await openInbox(context);
       const warnings = [];
       page.on("console", (entry) => warnings.push(entry.text()));
-      await page.locator("[role=main] [role=textbox]").click();
+      await composerOf(page).click();
       await page.locator("reply-coach-root button[data-action=open-templates]").waitFor(); // The core has started.
       await page.keyboard.type("/thanks", { delay: 10 });
       await pickerWhen((view) => view.open && view.ids[0] === "compliment-thanks.en", "the picker finds /thanks");
@@ -375,7 +375,7 @@ describe("storage faults", () => {
       ...thread.messages.filter((m) => m.from === "customer").map((m) => m.text),
     ]);
     page = await openInbox(context);
-    await page.locator("[role=main] [role=textbox]").click();
+    await composerOf(page).click();
     await page.keyboard.type("Hi Ana Popescu, THANK YOU for waiting", { delay: 5 });
     await page.waitForFunction(() => Number(document.querySelector("[data-rc-findings]")?.dataset.rcFindings) > 0);
     await page.keyboard.press("Control+A");

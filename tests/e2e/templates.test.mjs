@@ -1,5 +1,6 @@
 // The template picker in the inbox, end to end: the built extension (dist/chrome) in
-// Chromium on the replica inbox, with the default pack (src/template/pack/default.json).
+// Chromium on the replica inbox (in RC_LAYOUT's layout; the Lexical composer unless a test
+// asks for the textarea), with the default pack (src/template/pack/default.json).
 // Opened each way (a `/` typed at the start of a line, the button by the composer, the
 // keyboard shortcut's message), searched with a typo, inserted with fill-in fields into the
 // real Lexical editor and a textarea; the tests check the editor's own text, the caret, one
@@ -7,7 +8,7 @@
 
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
-import { asLexicalText, launchOnReplica, openInbox, pageErrors, readUntil, renderedTemplate } from "./harness.mjs";
+import { asLexicalText, composerOf, headerNameOf, launchOnReplica, openInbox, pageErrors, readUntil, renderedTemplate } from "./harness.mjs";
 
 describe("the template picker", () => {
   let context;
@@ -29,10 +30,13 @@ describe("the template picker", () => {
     await context?.close();
   });
 
-  /** Opens the replica and focuses its composer. */
-  async function inbox(path = "/latest/inbox/all") {
-    page = await openInbox(context, path);
-    await page.locator("[role=main] [role=textbox], [role=main] textarea").click();
+  /** Opens the replica (`query`: more of its parameters) with the Lexical composer unless
+   * the query names another, and focuses the composer. */
+  async function inbox(query = "") {
+    const params = new URLSearchParams(query);
+    if (!params.has("composer")) params.set("composer", "lexical");
+    page = await openInbox(context, `/latest/inbox/all?${params}`);
+    await composerOf(page).click();
     return page;
   }
 
@@ -80,7 +84,7 @@ describe("the template picker", () => {
   const rendered = (id, fields) => renderedTemplate(worker, id, fields);
 
   test("`/ref`, Enter on the Romanian refund template, the order number, Enter: the reply, the caret, no findings, one Ctrl+Z", async () => {
-    await inbox("/latest/inbox/all?anaWrites=ro");
+    await inbox("anaWrites=ro");
     await page.evaluate(() => navigator.clipboard.writeText("the agent's clipboard"));
     await page.keyboard.type("/ref", { delay: 10 });
     // Ana wrote in Romanian: the Romanian template comes first, highlighted and previewed
@@ -178,22 +182,22 @@ describe("the template picker", () => {
 
     await page.locator("reply-coach-root button[data-action=open-templates]").click();
     await pickerWhen((p) => p.open, "open again");
-    await page.locator("[role=main] h2").click();
+    await (await headerNameOf(page)).click();
     await pickerWhen((p) => !p.open, "closed by a press outside");
   });
 
   test("in a textarea: `/` then words, Enter, the textarea's own undo", async () => {
-    await inbox("/latest/inbox/all?composer=textarea");
+    await inbox("composer=textarea");
     await page.keyboard.type("/thank you compliment", { delay: 10 });
     const shown = await pickerWhen((p) => p.open && p.active?.startsWith("compliment-thanks."), "the picker on compliment-thanks");
     await page.keyboard.press("Enter");
     const expected = await rendered(shown.active);
-    const value = () => page.evaluate(() => document.querySelector("[role=main] textarea").value);
-    await page.waitForFunction((text) => document.querySelector("[role=main] textarea").value === text, expected.text);
-    const caret = await page.evaluate(() => document.querySelector("[role=main] textarea").selectionStart);
+    const value = () => page.evaluate(() => window.replica.composer().value);
+    await page.waitForFunction((text) => window.replica.composer().value === text, expected.text);
+    const caret = await page.evaluate(() => window.replica.composer().selectionStart);
     assert.equal(caret, [...expected.text.slice(0, expected.cursor)].reduce((n, c) => n + c.length, 0));
     await page.keyboard.press("Control+z");
-    await page.waitForFunction(() => document.querySelector("[role=main] textarea").value === "/thank you compliment");
+    await page.waitForFunction(() => window.replica.composer().value === "/thank you compliment");
     assert.equal(await value(), "/thank you compliment");
   });
 
@@ -204,7 +208,7 @@ describe("the template picker", () => {
     await pickerWhen((p) => p.open && p.ids.length > 0, "open");
     // The page changes the draft meanwhile (at its end; the picker keeps the focus).
     await page.evaluate(() => {
-      const composer = document.querySelector("[role=main] [role=textbox]");
+      const composer = window.replica.composer();
       const end = document.createRange();
       end.selectNodeContents(composer);
       end.collapse(false);

@@ -1,6 +1,8 @@
 // The team's voice, end to end: the house voice chosen on the settings page reaches the
 // draft being written in the inbox at once, with no keystroke (issue 8); a team's own
 // profile is written, checked, imported and exported there, and kept in local storage.
+// The tests with the inbox run on RC_LAYOUT's layout; those of the settings page alone run
+// in the messenger run only (SETTINGS_ONLY).
 
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { launchOnReplica, openInbox, pageErrors } from "./harness.mjs";
+import { composerOf, LAYOUT, launchOnReplica, openInbox, pageErrors } from "./harness.mjs";
 
 const localesDir = fileURLToPath(new URL("../../extension/_locales", import.meta.url));
 const en = JSON.parse(readFileSync(`${localesDir}/en/messages.json`, "utf8"));
@@ -36,6 +38,9 @@ const ACME = {
   ],
   examples: [{ draft: "Vă rog să îmi trimiteți numărul comenzii.", language: "ro", expect: ["voice-avoid"] }],
 };
+
+/** Skips a settings-page-only test in the business run: it does not touch the inbox. */
+const SETTINGS_ONLY = { skip: LAYOUT !== "messenger" && "the settings page only: tested in the messenger run" };
 
 describe("the house voice", () => {
   let context;
@@ -68,7 +73,7 @@ describe("the house voice", () => {
   /** The replica inbox with ROMANIAN_DRAFT typed into Ana's conversation. */
   async function inboxWithDraft() {
     const inbox = await openInbox(context, "/latest/inbox/all?anaWrites=ro");
-    await inbox.locator("[role=main] [role=textbox]").click();
+    await composerOf(inbox).click();
     await inbox.keyboard.type(ROMANIAN_DRAFT[0], { delay: 3 });
     await inbox.keyboard.press("Shift+Enter");
     await inbox.keyboard.type(ROMANIAN_DRAFT[1], { delay: 3 });
@@ -133,7 +138,7 @@ describe("the house voice", () => {
     await inbox.close();
   });
 
-  test("an invalid profile shows its problem, naming the field, and stores nothing", async () => {
+  test("an invalid profile shows its problem, naming the field, and stores nothing", SETTINGS_ONLY, async () => {
     const before = await storedVoice();
     const page = await openEditor();
     // The editor starts from the built-in profile the menu had (Friendly, from the test above).
@@ -201,7 +206,7 @@ describe("the house voice", () => {
     await inbox.close();
   });
 
-  test("a profile whose self-test fails shows what its example expected and found", async () => {
+  test("a profile whose self-test fails shows what its example expected and found", SETTINGS_ONLY, async () => {
     const page = await openEditor();
     const failing = {
       ...ACME,
@@ -225,7 +230,7 @@ describe("the house voice", () => {
     await page.close();
   });
 
-  test("import is all or nothing; export gives back the same document", async () => {
+  test("import is all or nothing; export gives back the same document", SETTINGS_ONLY, async () => {
     const page = await openEditor();
     const before = await storedVoice();
     const text = await page.inputValue("#voiceDocument");
@@ -259,7 +264,7 @@ describe("the house voice", () => {
     await page.close();
   });
 
-  test("at first run the welcome points to the house voice, next to the name", async () => {
+  test("at first run the welcome points to the house voice, next to the name", SETTINGS_ONLY, async () => {
     const { settings } = await worker.evaluate(() => chrome.storage.sync.get("settings"));
     await worker.evaluate(() => chrome.storage.sync.set({ settings: {} }));
     const page = await context.newPage();

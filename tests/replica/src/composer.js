@@ -1,5 +1,5 @@
 // The two kinds of composer the replica offers, with one interface:
-//   {element, input, modelText(), draft(), focus(), clear(), replaceText(text), destroy()}
+//   {element, input, sendButton, modelText(), draft(), focus(), clear(), replaceText(text), destroy()}
 // element: what goes into the page; input: the text box itself; draft(): what to keep so a
 // new composer can take over (a thread switch, a re-render), passed back as `draft`;
 // replaceText(text): the page itself replaces the draft (each line a paragraph in Lexical),
@@ -57,19 +57,20 @@ class MentionNode extends TextNode {
 }
 
 /**
- * label: aria-label and placeholder; draft: a previous composer's draft() or null; mention:
- * a name to start an empty draft with, as a mention; prefix: plain text to start an empty
- * draft with; onChange(draft): after every change; onSend(text): Enter or the Send button
- * with a non-blank draft.
+ * label: the placeholder (and, unless ariaLabel says otherwise, the aria-label); ariaLabel:
+ * the text box's aria-label (null: none); sendLabel: the Send button's label; draft: a
+ * previous composer's draft() or null; mention: a name to start an empty draft with, as a
+ * mention; prefix: plain text to start an empty draft with; onChange(draft): after every
+ * change; onSend(text): Enter or the Send button with a non-blank draft.
  */
-export function createLexicalComposer({ label, draft, mention, prefix, onChange, onSend }) {
+export function createLexicalComposer({ label, ariaLabel = label, sendLabel = "Send", draft, mention, prefix, onChange, onSend }) {
   const input = h("div", {
     class: cls.editor,
     contenteditable: "true",
     role: "textbox",
     spellcheck: "true",
     tabindex: "0",
-    "aria-label": label,
+    "aria-label": ariaLabel,
     "aria-placeholder": label,
   });
   const placeholder = h("div", { class: cls.placeholder, "aria-hidden": "true" }, label);
@@ -128,10 +129,11 @@ export function createLexicalComposer({ label, draft, mention, prefix, onChange,
   unregister.push(registerHistory(editor, createEmptyHistoryState(), 300));
   const unregisterAll = mergeRegister(...unregister);
 
-  const sendButton = sendButtonFor(send);
+  const sendButton = sendButtonFor(send, sendLabel);
   return {
     element: h("div", { class: cls.composerBar }, box, sendButton),
     input,
+    sendButton,
     modelText,
     draft: () => ({ lexical: editor.getEditorState().toJSON() }),
     focus: () => editor.focus(),
@@ -163,9 +165,10 @@ function $createMentionNode(name) {
   return new MentionNode(name).setMode("segmented");
 }
 
-/** The same contract on a plain <textarea>, which keeps its own text as its model. */
-export function createTextareaComposer({ label, draft, mention, prefix, onChange, onSend }) {
-  const input = h("textarea", { class: cls.textarea, "aria-label": label, placeholder: label, rows: "3", dir: "auto" });
+/** The same contract on a plain <textarea>, which keeps its own text as its model;
+ * attributes: more (or, with null, fewer) attributes for it. */
+export function createTextareaComposer({ label, ariaLabel = label, sendLabel = "Send", attributes = {}, draft, mention, prefix, onChange, onSend }) {
+  const input = h("textarea", { class: cls.textarea, "aria-label": ariaLabel, placeholder: label, rows: "3", dir: "auto", ...attributes });
   input.value = draft?.text ?? (mention ? `${mention} ` : prefix ?? "");
   const send = () => {
     if (input.value.trim() !== "") onSend(input.value);
@@ -179,9 +182,11 @@ export function createTextareaComposer({ label, draft, mention, prefix, onChange
   };
   input.addEventListener("input", onInput);
   input.addEventListener("keydown", onKeyDown);
+  const sendButton = sendButtonFor(send, sendLabel);
   return {
-    element: h("div", { class: cls.composerBar }, h("div", { class: cls.composerBox }, input), sendButtonFor(send)),
+    element: h("div", { class: cls.composerBar }, h("div", { class: cls.composerBox }, input), sendButton),
     input,
+    sendButton,
     modelText: () => input.value,
     draft: () => ({ text: input.value }),
     focus: () => input.focus(),
@@ -200,8 +205,8 @@ export function createTextareaComposer({ label, draft, mention, prefix, onChange
   };
 }
 
-function sendButtonFor(send) {
-  const button = h("div", { class: cls.send, role: "button", tabindex: "0", "aria-label": "Send" }, "Send");
+function sendButtonFor(send, label) {
+  const button = h("div", { class: cls.send, role: "button", tabindex: "0", "aria-label": label }, label);
   button.addEventListener("click", send);
   return button;
 }

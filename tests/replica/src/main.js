@@ -1,10 +1,12 @@
 /*
  * A replica of Meta Business Suite's inbox (business.facebook.com/latest/inbox/...) for the
- * end-to-end tests and the demo. It models what an extension can rely on in the real page:
- * roles, aria-labels, attributes and structure; its classes are meaningless atomic ones, as
- * Meta's are. Served by tests/e2e/harness.mjs; bundled with the real Lexical by esbuild.
+ * end-to-end tests and the demo, in two layouts (?layout=, default messenger) over the same
+ * conversations (threads.js), clock (time.js), composers (composer.js) and test API. Classes
+ * are meaningless atomic ones, as Meta's are. Served by tests/e2e/harness.mjs; bundled with
+ * the real Lexical by esbuild.
  *
- * The page
+ * layout=messenger (layouts/messenger.js): a Messenger-style page, what the extension was
+ * first built for.
  *   - banner (role=banner): the Page's name and the signed-in person (role=img, aria-label).
  *   - conversation list (role=list, aria-label="Conversations"): one role=listitem per
  *     thread holding a link whose href carries selected_item_id=<thread id> and
@@ -18,29 +20,45 @@
  *     beside it; for messages a role=region aria-label="Message list container" of role=row
  *     messages, each with screen-reader text "You sent" / "<name> sent", the text in a
  *     dir=auto element and an <abbr> with the exact stamp in aria-label and title (the
- *     Page's also "Sent by <agent>"); for comments a role=region aria-label="Comments" with
- *     the post (role=article "Post by <Page>") and role=article "Comment by <name>" /
- *     "Reply by <Page>" items, stamps likewise.
- *   - composer: a Lexical editor (contenteditable, role=textbox, data-lexical-editor="true",
- *     aria-label and aria-placeholder "Reply in Messenger…", "Reply in Instagram…",
- *     "Reply as Lumen Bakery…", "Reply as lumenbakery…"; a sibling aria-hidden placeholder),
- *     or with ?composer=textarea a <textarea> with the same aria-label. Enter sends,
- *     Shift+Enter starts a new paragraph (a new line in the textarea), Ctrl+Z undoes. A
- *     Facebook comment reply starts with the commenter as a mention (Backspace takes the
- *     last name off), an Instagram one with "@handle ".
- *   - Clicking a row swaps the conversation without reloading (history.pushState; Back
- *     works) and builds a new composer, restoring that thread's draft as Messenger does.
+ *     Page's also "Sent by <agent>", but for an automatic answer); a thread from an ad has
+ *     a centred "<name> replied to an ad." line (no role) above the reply; for comments a
+ *     role=region aria-label="Comments" with the post (role=article "Post by <Page>") and
+ *     role=article "Comment by <name>" / "Reply by <Page>" items, stamps likewise.
+ *   - composer (default lexical): a Lexical editor (contenteditable, role=textbox,
+ *     data-lexical-editor="true", aria-label and aria-placeholder "Reply in Messenger…",
+ *     "Reply in Instagram…", "Reply as Lumen Bakery…", "Reply as lumenbakery…"; a sibling
+ *     aria-hidden placeholder), or with ?composer=textarea a <textarea> with the same
+ *     aria-label; English in every language.
+ *   - The address names the open thread from the start (replaceState).
  *
- * The test API, window.replica (main world only):
+ * layout=business (layouts/business.js): what public captures show of the real page
+ * (REAL-INBOX.md): data-pagelet containers, a virtualised list of role=presentation rows
+ * with data-surface spans, coarse times with the exact one in data-utime, no thread id in a
+ * row, messages told apart by their side, "Sent by <agent>" lines, a textarea composer
+ * (default; ?composer=lexical for a Lexical one labelled "Message"), and decoys: a search
+ * field, a Notes box in the contact sidebar. Its header comment has the markup.
+ *
+ * Both layouts: Enter sends, Shift+Enter starts a new paragraph (a new line in the
+ * textarea), Ctrl+Z undoes. A Facebook comment reply starts with the commenter as a mention
+ * (Backspace takes the last name off), an Instagram one with "@handle ". Clicking a row
+ * swaps the conversation without reloading (history.pushState to the thread's address,
+ * ?asset_id=…&selected_item_id=<id>&thread_type=…; Back works) and builds a new composer,
+ * restoring that thread's draft as Messenger does.
+ *
+ * The test API, window.replica (main world only), the same on both layouts:
  *   ready                 true once the page has rendered
+ *   layout                "messenger" | "business"
  *   pageName, agentName   "Lumen Bakery", "Maria Popa"
  *   threads()             [{id, customer, channel, surface, unread, lastCustomerMessageAt,
- *                         lastFrom}] (lastFrom: who wrote the last message, customer|page)
- *                         (channel: messenger|instagram|facebook_comment|instagram_comment;
- *                         surface: message|comment; the time as an ISO string)
+ *                         lastFrom, crossesAt, fromAd, adRepliedAt}] (lastFrom: who wrote
+ *                         the last message, customer|page; channel: messenger|instagram|
+ *                         facebook_comment|instagram_comment; surface: message|comment;
+ *                         times as ISO strings; fromAd: the thread came from an ad, whose
+ *                         reply was at adRepliedAt)
  *   openThreadId()        the open thread's id
- *   openThread(id)        what clicking its row does
+ *   openThread(id)        what clicking its row does (whether or not the row is rendered)
  *   composer()            the open composer's text box (the Lexical root or the textarea)
+ *   sendButton()          the open composer's Send button
  *   composerModelText()   the composer's own model: Lexical's $getRoot().getTextContent()
  *                         (paragraphs joined by "\n\n"), or the textarea's value
  *   replaceDraft(text)    the page replaces the open draft through the composer's own model,
@@ -49,66 +67,61 @@
  *                         same draft, as a React re-render does; focus is lost
  *   addCustomerMessage(text)  the customer writes now in the open thread; returns its ISO time
  *   messages()            the open thread's [{from: "customer"|"page", text, at (ISO)}]
- *   rerenderRows(how)     re-renders every row as a framework may: "children" gives each link
- *                         new children (what an update does here), "elements" puts new
- *                         listitem and link elements in place, "clone" replaces each listitem
- *                         with a deep clone of itself (foreign nodes and attributes included,
- *                         as a server-rendered row re-hydrated from markup)
- *   recycleRows()         what a virtualised list does on scroll: the same listitem and link
- *                         elements now show other threads (here: the list's order reversed)
+ *   rows()                the row elements rendered now, in visual order (messenger: every
+ *                         role=listitem; business: the ~13 role=presentation rows)
+ *   rowThread(element)    the id of the thread a row element shows now, or null (what the
+ *                         page knows and a business row does not say)
+ *   rowOf(id)             the row element showing thread `id` now, or null
+ *   scrollListTo(index)   scrolls the list so the thread at `index` (in list order) is at the
+ *                         top (as far as the list goes); a Promise, resolved once the rows
+ *                         have re-rendered
+ *   rerenderRows(how)     re-renders every rendered row as a framework may: "children" gives
+ *                         each row new children (what an update does), "elements" puts new
+ *                         row elements in place, "clone" replaces each row with a deep
+ *                         clone of itself (foreign nodes and attributes included, as a
+ *                         server-rendered row re-hydrated from markup)
+ *   recycleRows()         what a virtualised list does on scroll: the same row elements now
+ *                         show other threads (each the next row's element; on the business
+ *                         layout the node that showed the first row now shows the last)
  *   addRows(count)        adds that many generated conversations (as ?rows= makes) at once,
  *                         as a list that loads a long history does
  *   removeConversationList()  takes the list's column out of the page, as a redesign might
- *   renameAttributes()    renames every attribute the extension's selector profile reads
- *                         (role, aria-label, aria-level, aria-current, dir, title: to
- *                         data-x-<name>) on the page and on everything rendered after, and
- *                         names the thread in row links as thread_id= (the page works the same)
+ *   renameAttributes()    renames every attribute a selector profile would read on the
+ *                         layout to data-x-<name>, on the page and on everything rendered
+ *                         after (messenger: role, aria-label, aria-level, aria-current, dir,
+ *                         title, and row links name the thread as thread_id=; business: also
+ *                         data-pagelet, data-surface, alt, data-utime, placeholder, type);
+ *                         the page works the same
+ *   notesBox(), searchField()  the decoys that are no reply composer (business; null on
+ *                         messenger): the sidebar's Notes textarea, the list's search field
  *
- * Query parameters: ?composer=textarea (above); ?listStamps=relative leaves the list's
- * <abbr> without its exact stamp, only the relative label, as some rows show;
- * ?listLinks=changed names the thread in the row links' address as thread_id=, not
- * selected_item_id=, as a redesign of Meta's might (the page works the same);
- * ?rows=500 lists that many conversations (the six above, then generated ones);
- * ?boundaries=1 lists, instead, six conversations whose customers wrote a minute either
- * side of each state boundary (see boundaryThreads in threads.js);
- * ?anaWrites=ro has Ana write her last message in Romanian;
- * ?crossing=1 lists three whose states change at the same minute, soon after the page
- * loads (crossingThreads; threads() gives each one's crossesAt);
- * ?lang=ro, ?lang=hy, ?lang=hi put the list, the stamps and the screen-reader texts in
- * Romanian, Armenian or Hindi.
+ * Query parameters (both layouts unless said): ?layout=messenger|business;
+ * ?composer=textarea|lexical (default: messenger lexical, business textarea);
+ * ?rows=500 lists that many conversations (the seven of makeThreads, then generated ones;
+ * up to 5000); ?boundaries=1 lists, instead, six conversations whose customers wrote a
+ * minute either side of each state boundary (boundaryThreads); ?crossing=1 lists three whose
+ * states change at the same minute, soon after the page loads (crossingThreads; threads()
+ * gives each one's crossesAt); ?anaWrites=ro has Ana write her last message in Romanian;
+ * ?lang=ro, hy or hi writes the page's texts in Romanian, Armenian or Hindi.
+ * Messenger only: ?listStamps=relative leaves the list's <abbr> without its exact stamp,
+ * only the relative label, as some rows show; ?listLinks=changed names the thread in the
+ * row links' address as thread_id=, not selected_item_id=, as a redesign might.
+ * Business only: ?listStamps=coarse leaves out data-utime, so a row has only its coarse
+ * time; ?pagelet=unified names the list's container BizP13NInboxUinifiedThreadListView.
  */
 
 import { createLexicalComposer, createTextareaComposer } from "./composer.js";
-import { attributeName, cls, h, renameAttributes } from "./dom.js";
-import { AGENT, boundaryThreads, CHANNELS, crossingThreads, makeThreads, moreThreads, PAGE } from "./threads.js";
-import { clockLabel, exactStamp, HOUR, relativeLabel } from "./time.js";
+import { createBusinessLayout } from "./layouts/business.js";
+import { createMessengerLayout } from "./layouts/messenger.js";
+import { LANGUAGES, stringsFor } from "./strings.js";
+import { AGENT, adReply, boundaryThreads, CHANNELS, crossingThreads, FIXED_THREADS, makeThreads, moreThreads, PAGE } from "./threads.js";
 
 const PAGE_ASSET_ID = "104729384756012";
 const params = new URL(location.href).searchParams;
-const useTextarea = params.get("composer") === "textarea";
-const listStampsRelative = params.get("listStamps") === "relative";
-/** Row links name the thread as thread_id= (?listLinks=changed, or after renameAttributes). */
-let listLinksChanged = params.get("listLinks") === "changed";
-/** The UI language: ?lang=ro, hy or hi writes the list, the stamps and the screen-reader
- * texts in Romanian, Armenian or Hindi (the composer keeps its English labels). The
- * strings are those of src/profile/inbox.json; the Armenian and Hindi "sent" lines and
- * "Unread" labels are a guess at Meta's, from its Romanian and English ones. */
-const lang = ["ro", "hy", "hi"].includes(params.get("lang")) ? params.get("lang") : "en";
+const layoutName = params.get("layout") === "business" ? "business" : "messenger";
+const lang = LANGUAGES.includes(params.get("lang")) ? params.get("lang") : "en";
 document.documentElement.lang = lang;
-const UI = {
-  en: { you: "You: ", unread: "Unread", youSent: "You sent", sent: (name) => `${name} sent` },
-  ro: { you: "Dvs.: ", unread: "Necitit", youSent: "Ați trimis", sent: (name) => `${name} a trimis` },
-  hy: { you: "Դուք՝ ", unread: "Չկարդացված", youSent: "Դուք ուղարկել եք", sent: (name) => `${name}-ն ուղարկել է` },
-  hi: { you: "आप: ", unread: "अपठित", youSent: "आपने भेजा", sent: (name) => `${name} ने भेजा` },
-}[lang];
-/** The channel labels of the row's icon, where they differ from the English ones. */
-const CHANNEL_LABELS = {
-  ro: { facebook_comment: "Comentariu Facebook", instagram_comment: "Comentariu Instagram" },
-  hy: { facebook_comment: "Facebook մեկնաբանություն", instagram_comment: "Instagram մեկնաբանություն" },
-  hi: { facebook_comment: "Facebook टिप्पणी", instagram_comment: "Instagram टिप्पणी" },
-};
-const channelLabel = (channel) => CHANNEL_LABELS[lang]?.[channel] ?? CHANNELS[channel].label;
-const rowCount = Math.min(Math.max(Number(params.get("rows")) || 6, 6), 5000);
+const rowCount = Math.min(Math.max(Number(params.get("rows")) || FIXED_THREADS, FIXED_THREADS), 5000);
 const threads = params.get("boundaries")
   ? boundaryThreads(Date.now())
   : params.get("crossing")
@@ -116,55 +129,21 @@ const threads = params.get("boundaries")
     : makeThreads(Date.now(), rowCount, { anaWrites: params.get("anaWrites") === "ro" ? "ro" : "en" });
 const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
 /** How many generated conversations (moreThreads) the list has. */
-let generated = threads.length - 6;
+let generated = Math.max(threads.length - FIXED_THREADS, 0);
 /** Thread id → the draft its last composer left (see composer.js). */
 const drafts = new Map();
-/** Thread id → its row's link, kept across updates as React keeps keyed nodes. */
-const rowLinks = new Map();
-/** Row link → the thread it shows now (recycleRows gives a link another thread). */
-const linkThreads = new WeakMap();
 
 let openThread = null;
 let composer = null;
-let paneParts = null;
-
-const list = h("div", { role: "list", "aria-label": "Conversations" });
-const paneHost = h("div", { class: cls.body, role: "main" });
-document.getElementById("mount_0_0_Rc").append(
-  h(
-    "div",
-    { class: cls.app },
-    h(
-      "div",
-      { class: cls.banner, role: "banner" },
-      h("div", { class: cls.bannerTitle, role: "button", tabindex: "0", "aria-label": `${PAGE.name}, switch account` }, PAGE.name),
-      h("div", { class: cls.account, role: "img", "aria-label": AGENT }, initials(AGENT)),
-    ),
-    h(
-      "div",
-      { class: cls.body },
-      h("div", { class: cls.listColumn }, h("h1", { class: cls.listHeading }, "Inbox"), list),
-      paneHost,
-    ),
-  ),
-);
 
 const lastMessage = (thread) => thread.messages[thread.messages.length - 1];
 const lastCustomerMessage = (thread) => thread.messages.findLast((message) => message.from === "customer");
+/** The list's order, newest activity first: sorted again only after a message or new
+ * threads (a scroll of 5,000 rows must not sort them each time). Not to be changed. */
+let order = null;
+const newestFirst = () => (order ??= [...threads].sort((a, b) => lastMessage(b).at - lastMessage(a).at));
 
-function initials(name) {
-  return name
-    .split(" ")
-    .map((word) => word[0])
-    .join("")
-    .slice(0, 2);
-}
-
-function stamp(date, visible, { exact: withExact = true } = {}) {
-  const exact = withExact ? exactStamp(date, lang) : null;
-  return h("abbr", { class: cls.time, "aria-label": exact, title: exact }, visible);
-}
-
+/** The thread's address: the page's own, naming the Page, the thread and its type. */
 function threadHref(thread) {
   const url = new URL(location.href);
   url.searchParams.set("asset_id", PAGE_ASSET_ID);
@@ -173,191 +152,37 @@ function threadHref(thread) {
   return url.pathname + url.search;
 }
 
-// ---- the conversation list ----
-
-function newRowLink() {
-  const link = h("a", { role: "link" });
-  link.addEventListener("click", (event) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    const thread = linkThreads.get(link);
-    history.pushState(null, "", threadHref(thread));
-    showThread(thread.id, { focus: true });
-  });
-  return link;
+/** What a click on a thread's row does: its address, then its conversation. */
+function open(thread) {
+  history.pushState(null, "", threadHref(thread));
+  showThread(thread.id, { focus: true });
 }
 
-function renderRow(thread) {
-  let link = rowLinks.get(thread.id);
-  if (!link) {
-    link = newRowLink();
-    rowLinks.set(thread.id, link);
-    list.append(h("div", { role: "listitem" }, link));
-  }
-  linkThreads.set(link, thread);
-  const open = thread === openThread;
-  const last = lastMessage(thread);
-  const channel = CHANNELS[thread.channel];
-  let href = threadHref(thread);
-  if (listLinksChanged) href = href.replace("selected_item_id=", "thread_id=");
-  link.setAttribute("href", href);
-  link.className = open ? cls.rowSelected : cls.row;
-  if (open) link.setAttribute(attributeName("aria-current"), "page");
-  else link.removeAttribute(attributeName("aria-current"));
-  link.replaceChildren(
-    h("div", { class: cls.avatar, "aria-hidden": "true" }, initials(thread.customer)),
-    h(
-      "div",
-      { class: cls.rowBody },
-      h(
-        "div",
-        { class: cls.rowLine },
-        h("span", { class: thread.unread ? cls.nameUnread : cls.name, dir: "auto" }, thread.customer),
-        stamp(last.at, relativeLabel(last.at, Date.now(), lang), { exact: !listStampsRelative }),
-      ),
-      h(
-        "div",
-        { class: cls.rowLine },
-        h("span", { class: cls.channelIcon, role: "img", "aria-label": channelLabel(thread.channel) }, channel.label[0].toLowerCase()),
-        h(
-          "span",
-          { class: `${thread.unread ? cls.snippetUnread : cls.snippet} x1iyjqo2`, dir: "auto" },
-          last.from === "page" ? `${UI.you}${last.text}` : last.text,
-        ),
-        thread.unread ? h("span", { class: cls.dot, role: "img", "aria-label": UI.unread }) : null,
-      ),
-    ),
-  );
-}
-
-const newestFirst = () => [...threads].sort((a, b) => lastMessage(b).at - lastMessage(a).at);
-
-function renderList() {
-  for (const thread of newestFirst()) {
-    renderRow(thread);
-    list.append(rowLinks.get(thread.id).parentElement);
-  }
-}
-
-function rerenderRows(how) {
-  if (!["children", "elements", "clone"].includes(how)) throw new Error(`no way to re-render rows "${how}"`);
-  for (const thread of threads) {
-    const link = rowLinks.get(thread.id);
-    const item = link.parentElement;
-    if (how === "elements") {
-      const fresh = newRowLink();
-      rowLinks.set(thread.id, fresh);
-      item.replaceWith(h("div", { role: "listitem" }, fresh));
-    } else if (how === "clone") {
-      const copy = item.cloneNode(true);
-      const copiedLink = copy.querySelector("a");
-      const fresh = newRowLink();
-      copiedLink.replaceWith(fresh);
-      fresh.append(...copiedLink.childNodes);
-      rowLinks.set(thread.id, fresh);
-      item.replaceWith(copy);
-    }
-  }
-  renderList();
-}
-
-function recycleRows() {
-  const order = newestFirst();
-  const links = order.map((thread) => rowLinks.get(thread.id));
-  order.reverse().forEach((thread, i) => rowLinks.set(thread.id, links[i]));
-  renderList();
-}
-
-// ---- the open conversation ----
-
-function messageRow(thread, message) {
-  const fromPage = message.from === "page";
-  return h(
-    "div",
-    { class: fromPage ? cls.messageRowPage : cls.messageRow, role: "row" },
-    h("span", { class: cls.srOnly }, fromPage ? UI.youSent : UI.sent(thread.customer)),
-    h("div", { class: fromPage ? cls.bubblePage : cls.bubble, dir: "auto" }, message.text),
-    h(
-      "div",
-      { class: cls.meta },
-      stamp(message.at, clockLabel(message.at, lang)),
-      fromPage ? h("span", {}, ` · Sent by ${message.agent}`) : null,
-    ),
-  );
-}
-
-/** A centred date line before a message that follows an hour of silence, as Messenger's. */
-function separator(date) {
-  const text = date.toLocaleString("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
-  return h("div", { class: cls.separator }, text);
-}
-
-function commentItem(thread, message) {
-  const fromPage = message.from === "page";
-  const author = fromPage ? PAGE.name : thread.customer;
-  return h(
-    "div",
-    {
-      class: fromPage ? cls.commentReply : cls.comment,
-      role: "article",
-      "aria-label": fromPage ? `Reply by ${author}` : `Comment by ${author}`,
-    },
-    h("span", { class: cls.commentAuthor, dir: "auto" }, author),
-    h("div", { class: cls.commentText, dir: "auto" }, message.text),
-    stamp(message.at, relativeLabel(message.at, Date.now(), lang)),
-  );
-}
-
-function appendMessage(thread, message, previous) {
-  const region = paneParts.region;
-  if (CHANNELS[thread.channel].surface === "comment") {
-    region.append(commentItem(thread, message));
-    return;
-  }
-  if (!previous || message.at - previous.at >= HOUR) region.append(separator(message.at));
-  region.append(messageRow(thread, message));
-}
-
-function renderPane(thread) {
-  const channel = CHANNELS[thread.channel];
-  const comments = channel.surface === "comment";
-  const region = h("div", {
-    class: cls.messages,
-    role: "region",
-    "aria-label": comments ? "Comments" : "Message list container",
-  });
-  if (comments) {
-    region.append(
-      h(
-        "div",
-        { class: cls.post, role: "article", "aria-label": `Post by ${PAGE.name}` },
-        h("span", { class: cls.commentAuthor }, PAGE.name),
-        h("div", { class: cls.commentText, dir: "auto" }, thread.post.text),
-        stamp(thread.post.at, relativeLabel(thread.post.at, Date.now(), lang)),
-      ),
-    );
-  }
-  const pane = h(
-    "div",
-    { class: cls.pane },
-    h(
-      "div",
-      { class: cls.paneHeader },
-      h("h2", { class: cls.paneTitle, dir: "auto" }, thread.customer),
-      h("span", { class: cls.paneSubtitle }, channel.label),
-    ),
-    region,
-  );
-  paneParts = { pane, region };
-  thread.messages.forEach((message, index) => appendMessage(thread, message, thread.messages[index - 1]));
-  paneHost.replaceChildren(pane);
-}
+const layout = (layoutName === "business" ? createBusinessLayout : createMessengerLayout)({
+  threads,
+  order: newestFirst,
+  isOpen: (thread) => thread === openThread,
+  open,
+  threadHref,
+  strings: stringsFor(layoutName, lang),
+  lang,
+  params,
+  page: PAGE,
+  agent: AGENT,
+  initials: (name) =>
+    name
+      .split(" ")
+      .map((word) => word[0])
+      .join("")
+      .slice(0, 2),
+});
+const useTextarea = (params.get("composer") ?? (layout.defaultComposer === "textarea" ? "textarea" : "lexical")) === "textarea";
+layout.mount(document.getElementById("mount_0_0_Rc"));
 
 function newComposer(thread) {
-  const channel = CHANNELS[thread.channel];
   const create = useTextarea ? createTextareaComposer : createLexicalComposer;
   return create({
-    label: channel.composerLabel,
+    ...layout.composerOptions(thread, useTextarea ? "textarea" : "lexical"),
     draft: drafts.get(thread.id) ?? null,
     mention: thread.channel === "facebook_comment" ? thread.customer : null,
     prefix: thread.handle ? `@${thread.handle} ` : null,
@@ -372,11 +197,12 @@ function newComposer(thread) {
 function addMessage(thread, message) {
   const previous = lastMessage(thread);
   thread.messages.push(message);
+  order = null;
   if (thread === openThread) {
-    appendMessage(thread, message, previous);
-    paneParts.region.scrollTop = paneParts.region.scrollHeight;
+    layout.appendMessage(thread, message, previous);
+    layout.scrollToEnd();
   }
-  renderList();
+  layout.renderList();
 }
 
 function showThread(id, { focus = false } = {}) {
@@ -384,11 +210,11 @@ function showThread(id, { focus = false } = {}) {
   composer?.destroy();
   openThread = thread;
   thread.unread = false;
-  renderPane(thread);
+  layout.renderPane(thread);
   composer = newComposer(thread);
-  paneParts.pane.append(composer.element);
-  paneParts.region.scrollTop = paneParts.region.scrollHeight;
-  renderList();
+  layout.mountComposer(composer);
+  layout.scrollToEnd();
+  layout.renderList();
   if (focus) composer.focus();
 }
 
@@ -397,19 +223,21 @@ function threadFromUrl() {
   return threadsById.has(id) ? id : null;
 }
 
-window.addEventListener("popstate", () => {
-  const id = threadFromUrl();
-  if (id && id !== openThread.id) showThread(id);
-});
-
-// The newest conversation opens when the address names none, and the address then names
-// it, as Business Suite's does.
+// The newest conversation opens when the address names none. The messenger layout then
+// names it in the address; on the business one the address names a thread only once a row
+// is clicked (Back to that address shows the first one again).
 const firstId = threadFromUrl() ?? newestFirst()[0].id;
 showThread(firstId);
-history.replaceState(null, "", threadHref(openThread));
+if (layout.namesOpenThread) history.replaceState(null, "", threadHref(openThread));
+
+window.addEventListener("popstate", () => {
+  const id = threadFromUrl() ?? firstId;
+  if (id !== openThread.id) showThread(id);
+});
 
 window.replica = Object.freeze({
   ready: true,
+  layout: layout.name,
   pageName: PAGE.name,
   agentName: AGENT,
   threads: () =>
@@ -422,15 +250,17 @@ window.replica = Object.freeze({
       lastCustomerMessageAt: lastCustomerMessage(thread).at.toISOString(),
       lastFrom: lastMessage(thread).from,
       crossesAt: thread.crossesAt,
+      fromAd: Boolean(thread.ad),
+      adRepliedAt: adReply(thread)?.at.toISOString(),
     })),
   openThreadId: () => openThread.id,
   openThread: (id) => {
     const thread = threadsById.get(id);
     if (!thread) throw new Error(`no thread ${id}`);
-    history.pushState(null, "", threadHref(thread));
-    showThread(id, { focus: true });
+    open(thread);
   },
   composer: () => composer.input,
+  sendButton: () => composer.sendButton,
   composerModelText: () => composer.modelText(),
   replaceDraft: (text) => composer.replaceText(text),
   recreateComposer: () => {
@@ -445,21 +275,26 @@ window.replica = Object.freeze({
     return at.toISOString();
   },
   messages: () => openThread.messages.map(({ from, text, at }) => ({ from, text, at: at.toISOString() })),
-  rerenderRows,
-  recycleRows,
+  rows: () => layout.rows(),
+  rowThread: (element) => layout.rowThread(element)?.id ?? null,
+  rowOf: (id) => layout.rowOf(id),
+  scrollListTo: (index) => layout.scrollListTo(index),
+  rerenderRows: (how) => {
+    if (!["children", "elements", "clone"].includes(how)) throw new Error(`no way to re-render rows "${how}"`);
+    layout.rerenderRows(how);
+  },
+  recycleRows: () => layout.recycleRows(),
   addRows: (count) => {
-    const more = moreThreads(Date.now(), count, Math.max(generated, 0));
-    generated = Math.max(generated, 0) + count;
-    for (const thread of more) {
+    for (const thread of moreThreads(Date.now(), count, generated)) {
       threads.push(thread);
       threadsById.set(thread.id, thread);
     }
-    renderList();
+    generated += count;
+    order = null;
+    layout.renderList();
   },
-  removeConversationList: () => list.parentElement.remove(),
-  renameAttributes: () => {
-    listLinksChanged = true;
-    renameAttributes(document.getElementById("mount_0_0_Rc"));
-    renderList();
-  },
+  removeConversationList: () => layout.removeConversationList(),
+  renameAttributes: () => layout.renameAttributes(),
+  notesBox: () => layout.notesBox(),
+  searchField: () => layout.searchField(),
 });

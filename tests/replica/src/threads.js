@@ -2,7 +2,7 @@
 // page loads, because the extension's clock (its isolated world and service worker) is the
 // real one: Playwright's page.clock cannot reach it.
 
-import { DAY, HOUR, MINUTE } from "./time.js";
+import { DAY, HOUR, MINUTE, SECOND } from "./time.js";
 
 export const PAGE = { name: "Lumen Bakery", instagram: "lumenbakery" };
 
@@ -30,12 +30,21 @@ export const CHANNELS = {
   },
 };
 
+/** How many conversations makeThreads always lists before the generated ones. */
+export const FIXED_THREADS = 7;
+
 /**
  * The conversations, newest activity first. Ana's row shows the Page's reply (5m) while her
  * own last message is 2 h old: the reply window runs from the customer's message, not from
  * the row's time. Mihai's window has half an hour left, Aram's is past 24 h, Priya's past 7
- * days. The comment threads carry the post they were written under. With `anaWrites: "ro"`
- * Ana writes in Romanian (the template picker then offers Romanian templates first).
+ * days. The comment threads carry the post they were written under. Lucia came from an ad
+ * (Click-to-Messenger): her only message, 30 h ago, answered seconds later by the Page's
+ * automatic greeting (no agent), so Meta's policy gives her thread a window of 7 days, not
+ * 24 hours. With `anaWrites: "ro"` Ana writes in Romanian (the template picker then offers
+ * Romanian templates first).
+ *
+ * labels: the label chips Business Suite shows in the row's footer; ad: the ad a thread
+ * came from (its name shows in the footer); automated: a Page message no agent sent.
  */
 export function makeThreads(now, count = 6, { anaWrites = "en" } = {}) {
   const at = (ago) => new Date(now - ago);
@@ -47,6 +56,7 @@ export function makeThreads(now, count = 6, { anaWrites = "en" } = {}) {
       channel: "messenger",
       customer: "Ana Popescu",
       unread: false,
+      labels: ["Orders"],
       messages: [
         customer("Hello! Do you deliver to Cluj?", 26 * HOUR),
         page("Hi Ana, yes: we deliver to Cluj on Tuesdays and Fridays. Maria", 25 * HOUR + 50 * MINUTE),
@@ -69,6 +79,7 @@ export function makeThreads(now, count = 6, { anaWrites = "en" } = {}) {
       channel: "instagram",
       customer: "Mihai Ionescu",
       unread: false,
+      labels: ["Complaint"],
       messages: [
         customer("My order #4821 arrived today and the box was crushed. Two of the eclairs are ruined.", 23.5 * HOUR),
         page("Hi Mihai, I'm sorry the eclairs arrived like that. Could you send a photo of the box? Andrei", 23 * HOUR, "Andrei Stan"),
@@ -84,6 +95,18 @@ export function makeThreads(now, count = 6, { anaWrites = "en" } = {}) {
       messages: [customer("Are these vegan?? Nobody ever answers here", 26 * HOUR)],
     },
     {
+      id: "100097531864202",
+      channel: "messenger",
+      customer: "Lucia Marin",
+      unread: true,
+      labels: ["Intake"],
+      ad: { name: "Easter cakes – preorder" },
+      messages: [
+        customer("Hi! Can I still preorder the Easter cake from your ad?", 30 * HOUR),
+        { from: "page", text: "Hi Lucia! Thanks for your message. How can we help?", at: at(30 * HOUR - 4 * SECOND), automated: true },
+      ],
+    },
+    {
       id: "100071928374650",
       channel: "messenger",
       customer: "Aram Petrosyan",
@@ -97,18 +120,22 @@ export function makeThreads(now, count = 6, { anaWrites = "en" } = {}) {
       unread: false,
       messages: [customer("नमस्ते, क्या आप रविवार को खुले रहते हैं?", 9 * DAY)],
     },
-  ].concat(moreThreads(now, count - 6, 0));
+  ].concat(moreThreads(now, count - FIXED_THREADS, 0));
 }
+
+/** The customer's message that answered the ad a thread came from, or null. */
+export const adReply = (thread) => (thread.ad ? thread.messages.find((message) => message.from === "customer") : null);
 
 /** Where the reply window changes state, in minutes since the customer wrote. */
 const BOUNDARIES = [20 * 60, 23 * 60, 24 * 60, 7 * 24 * 60];
 
 /**
  * `count` more conversations for a long list (?rows=500, or addRows later, `first` the
- * number of those made before): "Customer 7", …, on Messenger and
+ * number of those made before): "Customer 8", …, on Messenger and
  * Instagram, their customers' last messages spread over ten days but never within five
  * minutes of a state boundary (so a test run cannot move one across); every fifth answered
- * by the Page a minute later.
+ * by the Page a minute later. The Instagram ones have 39-digit thread ids, as Instagram's
+ * are (a number that size is no JavaScript Number: ids are strings).
  */
 export function moreThreads(now, count, first) {
   const more = [];
@@ -116,12 +143,12 @@ export function moreThreads(now, count, first) {
     let minutes = (i * 53 + 17) % (10 * 24 * 60);
     if (BOUNDARIES.some((b) => Math.abs(minutes - b) < 5)) minutes += 10;
     const at = new Date(now - minutes * MINUTE - 20 * 1000);
-    const messages = [{ from: "customer", text: `Question number ${i + 7}?`, at }];
+    const messages = [{ from: "customer", text: `Question number ${i + FIXED_THREADS + 1}?`, at }];
     if (i % 5 === 4) messages.push({ from: "page", text: "Thank you, we're on it.", at: new Date(at.getTime() + MINUTE), agent: AGENT });
     more.push({
-      id: String(200000000000000 + i),
+      id: i % 2 ? `340282366920938463${String(i).padStart(21, "0")}` : String(200000000000000 + i),
       channel: i % 2 ? "instagram" : "messenger",
-      customer: `Customer ${i + 7}`,
+      customer: `Customer ${i + FIXED_THREADS + 1}`,
       unread: i % 3 === 0,
       messages,
     });

@@ -64,12 +64,21 @@ impl ComposerProfile {
     }
 }
 
+/// Where a text box says what it is for.
+const LABELS: [&str; 3] = ["aria-label", "aria-placeholder", "placeholder"];
+
 /// A text box's label: `aria-label`, else `aria-placeholder`, else `placeholder`.
 pub fn label_of<N: PageNode>(element: &N) -> Option<String> {
-    ["aria-label", "aria-placeholder", "placeholder"].into_iter().find_map(|name| element.attr(name))
+    LABELS.into_iter().find_map(|name| element.attr(name))
 }
 
 impl Profile {
+    /// Whether the reply box `element` writes a public reply to a comment: any of its
+    /// labels says so (Meta's editor is labelled "Message" and placeholds "Reply as …").
+    pub fn is_comment_box<N: PageNode>(&self, element: &N) -> bool {
+        LABELS.into_iter().filter_map(|name| element.attr(name)).any(|label| self.is_comment_composer(&label))
+    }
+
     /// The reply box: `focused` (the page's focused element) when it is one, else the first
     /// box in the page that is.
     pub fn reply_box<N: PageNode>(&self, root: &N, focused: Option<&N>) -> Option<N> {
@@ -215,6 +224,17 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_comment_reply_box_is_told_by_any_of_its_labels() {
+        let page = TestPage::parse(
+            r#"<div contenteditable=true aria-label="Message" aria-placeholder="Reply as Lumen Bakery…"></div>
+               <textarea placeholder="Reply in Messenger…"></textarea>"#,
+        );
+        let root = page.root();
+        assert!(shipped().is_comment_box(&root.query("[contenteditable]").unwrap()));
+        assert!(!shipped().is_comment_box(&root.query("textarea").unwrap()));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use super::page::{text_blocks, trimmed_text, PageNode};
 use super::strategy::Read;
-use super::{MessageFinder, Profile};
+use super::{capture, MessageFinder, Profile};
 use crate::clock::{parse_timestamp, sent_under_separator, LocalClock, TimeRange, TimeZone};
 use crate::lang::Language;
 
@@ -101,21 +101,24 @@ impl Profile {
         };
         let items = self.items(&list, customer.as_deref(), language, clock);
         let mut conversation = Conversation { customer, has_messages: true, ..Conversation::default() };
-        // Each separator dates the items after it, up to the next separator (or now).
+        // Each separator dates the items after it, up to the next separator (or now); the
+        // first message after it is the one it was drawn for, at its very minute.
         let mut dated: Vec<(Item, Option<TimeRange>)> = Vec::with_capacity(items.len());
         let mut since: Option<TimeRange> = None;
         let mut undated_from = 0;
         for item in items {
             if let Item::Separator(range) = item {
                 let before = since.map(|s| sent_under_separator(s, Some(range), clock.now_ms));
-                for (_, time) in &mut dated[undated_from..] {
+                for (_, time) in dated.iter_mut().skip(undated_from + 1) {
                     *time = before;
                 }
                 undated_from = dated.len();
                 since = Some(range);
                 continue;
             }
-            dated.push((item, since.map(|s| sent_under_separator(s, None, clock.now_ms))));
+            let first = dated.len() == undated_from && since.is_some();
+            let time = since.map(|s| if first { s } else { sent_under_separator(s, None, clock.now_ms) });
+            dated.push((item, time));
         }
         for (item, separated) in dated {
             match item {
@@ -192,19 +195,16 @@ impl Profile {
             }
         }
         let blocks = text_blocks(element, "abbr, time, [aria-hidden='true']");
-        let sent_by = blocks.iter().find_map(|(_, block)| {
-            self.sent_by.iter().find_map(|start| {
-                let (_, name) = block.split_once(start.as_str())?;
-                Some(name.trim().to_string()).filter(|name| !name.is_empty())
-            })
-        });
+        let sent_by = blocks
+            .iter()
+            .find_map(|(_, block)| self.sent_by.iter().find_map(|pattern| capture(block, pattern)).map(str::to_string));
         let sender = self.sender(element, &text, customer, sent_by.is_some(), list_extent);
         let body =
             self.message_text.iter().find_map(|css| element.query(css).and_then(|e| trimmed_text(&e))).or_else(|| {
                 let lines: Vec<&str> = blocks
                     .iter()
                     .map(|(_, block)| block.as_str())
-                    .filter(|block| !self.sent_by.iter().any(|start| block.contains(start.as_str())))
+                    .filter(|block| !self.sent_by.iter().any(|pattern| capture(block, pattern).is_some()))
                     .filter(|block| !self.labels_a_message(block, customer))
                     .collect();
                 (!lines.is_empty()).then(|| lines.join("\n"))
@@ -384,28 +384,36 @@ mod tests {
 
     #[test]
     fn dates_bound_each_group_of_messages() {
-        // A message after the "Sun 9:00 AM" separator and before the "1:00 PM" one was sent
-        // between the two: its worst case is Sunday 9:00.
-        let read = read(&pane(
-            r#"<div data-test-extent="450 550">Sun 9:00 AM</div>
-               <div data-test-extent="10 300"><div><img alt="Lucia Marin"><div>Hello?</div></div></div>
-               <div data-test-extent="450 550">1:00 PM</div>
-               <div data-test-extent="600 990"><div><div>Hi! Sent by Maria Popa</div></div></div>"#,
-        ));
-        let last = read.last_customer.unwrap();
+        // The first message after the "Sun 9:00 AM" separator is the one it dates; a later
+        // one in the group was sent before the "1:00 PM" separator: its worst case is
+        // Sunday 9:00.
+        let read = |items: &str| read(&pane(items));
+        let group = r#"<div data-test-extent="450 550">Sun 9:00 AM</div>
+               <div data-test-extent="10 300"><div><img alt="Lucia Marin"><div>Hello?</div></div></div>"#;
+        let later = r#"<div data-test-extent="10 300"><div><img alt="Lucia Marin"><div>Anyone?</div></div></div>"#;
+        let reply = r#"<div data-test-extent="450 550">1:00 PM</div>
+               <div data-test-extent="600 990"><div><div>Hi!</div><div>Sent by Maria Popa</div></div></div>"#;
+        let first = read(&format!("{group}{reply}")).last_customer.unwrap();
+        assert_eq!((first.earliest_ms, first.latest_ms), (NOW - 30 * HOUR, NOW - 30 * HOUR + 59_999), "its minute");
+        let second = read(&format!("{group}{later}{reply}"));
+        let last = second.last_customer.unwrap();
         assert_eq!(
             (last.earliest_ms, last.latest_ms),
             (NOW - 30 * HOUR, NOW - 2 * HOUR + 59_999),
             "to the end of the next one's minute"
         );
-        assert_eq!(read.sent_by.as_deref(), Some("Maria Popa"));
+        assert_eq!(second.last_customer_text.as_deref(), Some("Anyone?"));
+        assert_eq!(second.sent_by.as_deref(), Some("Maria Popa"));
+        // With no separator after it, up to now.
+        let open = read(&format!("{group}{later}")).last_customer.unwrap();
+        assert_eq!(open.latest_ms, NOW);
     }
 
     #[test]
     fn the_customer_is_named_by_their_picture_when_the_header_is_a_page_heading() {
         let html = r#"<div data-pagelet="BizP13NInboxMessengerDetailView"><h2>Inbox</h2>
             <div role="region" aria-label="Message list container with messages, suggestions, and typing indicators">
-            <div><div><img alt="Aram Petrosyan"><div>Բարև ձեզ</div></div><div><div>Hi Aram! Sent by Maria Popa</div></div></div></div></div>"#;
+            <div><div><img alt="Aram Petrosyan"><div>Բարև ձեզ</div></div><div><div>Hi Aram!</div><div>Sent by Maria Popa</div></div></div></div></div>"#;
         let read = read(html);
         assert_eq!(read.customer.as_deref(), Some("Aram Petrosyan"));
         assert_eq!(read.last_customer_text.as_deref(), Some("Բարև ձեզ"));

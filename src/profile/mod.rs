@@ -112,7 +112,8 @@ pub struct Profile {
     pub message_time: Vec<Probe>,
     /// The customer's picture beside their messages (its `alt` is their name).
     pub customer_avatar: String,
-    /// How the line naming the person who sent a Page message starts ("Sent by ").
+    /// The line naming the person who sent a Page message, `{name}` standing for them
+    /// ("Sent by {name}", "{name} द्वारा भेजा गया").
     pub sent_by: Vec<String>,
     /// System lines saying the customer replied to an ad ("replied to an ad").
     pub ad_replies: Vec<String>,
@@ -122,7 +123,8 @@ pub struct Profile {
     /// How the customer's messages' labels begin, `{name}` standing for their name.
     pub customer_message_starts: Vec<String>,
     pub composer: ComposerProfile,
-    /// Starts of a composer's label that mean a public reply to a comment.
+    /// Composer labels that mean a public reply to a comment, `{page}` standing for the
+    /// Page's name ("Reply as {page}").
     pub comment_composer_labels: Vec<String>,
     /// Labels naming a channel, each with the channel: `label=channel`.
     pub channels: Vec<String>,
@@ -287,7 +289,7 @@ impl Profile {
 
     /// Whether a composer labelled `label` writes a public reply to a comment.
     pub fn is_comment_composer(&self, label: &str) -> bool {
-        starts_with_any(label, &self.comment_composer_labels)
+        self.comment_composer_labels.iter().any(|pattern| capture(label, pattern).is_some())
     }
 
     /// The first of `selectors` that matches inside `root`.
@@ -302,9 +304,20 @@ pub fn unknown_keys(json: &Value) -> Vec<&str> {
     keys.map(String::as_str).filter(|key| !KEYS.contains(key)).collect()
 }
 
-fn starts_with_any(text: &str, starts: &[String]) -> bool {
-    let text = text.trim_start();
-    starts.iter().any(|start| text.starts_with(start.as_str()))
+/// What `{…}` stands for in `text` when the whole of `text` reads as `pattern` ("Sent by
+/// {name}" in "Sent by Maria Popa" gives "Maria Popa"; "{name} द्वारा भेजा गया" puts the
+/// name first, as Hindi does), ignoring the spaces, middle dots and final ellipsis or full
+/// stop around it; a pattern without braces must start the text and gives "".
+pub fn capture<'a>(text: &'a str, pattern: &str) -> Option<&'a str> {
+    let around = |c: char| c.is_whitespace() || matches!(c, '·' | '…' | '.' | '։' | '।');
+    let text = text.trim_matches(around);
+    let Some((prefix, rest)) = pattern.split_once('{') else {
+        return text.starts_with(pattern.trim_matches(around)).then_some("");
+    };
+    let suffix = rest.split_once('}')?.1;
+    let inner = text.strip_prefix(prefix.trim_start())?.strip_suffix(suffix.trim_end_matches(around))?;
+    let inner = inner.trim_matches(around);
+    (!inner.is_empty()).then_some(inner)
 }
 
 #[cfg(test)]
@@ -382,6 +395,20 @@ mod tests {
     fn comment_composers_are_told_by_their_label() {
         let profile = shipped();
         assert!(profile.is_comment_composer("Reply as Lumen Bakery…"));
+        assert!(profile.is_comment_composer("Răspunde ca lumenbakery…"));
+        assert!(profile.is_comment_composer("Lumen Bakery के रूप में जवाब दें…"));
         assert!(!profile.is_comment_composer("Reply in Messenger…"));
+        assert!(!profile.is_comment_composer("Messenger में जवाब दें…"));
+    }
+
+    #[test]
+    fn patterns_capture_what_their_braces_stand_for() {
+        assert_eq!(capture("Sent by Maria Popa", "Sent by {name}"), Some("Maria Popa"));
+        assert_eq!(capture(" · Sent by Maria Popa ", "Sent by {name}"), Some("Maria Popa"));
+        assert_eq!(capture("Maria Popa द्वारा भेजा गया", "{name} द्वारा भेजा गया"), Some("Maria Popa"));
+        assert_eq!(capture("Hi! Sent by Maria", "Sent by {name}"), None, "the line, not a message mentioning it");
+        assert_eq!(capture("Sent by ", "Sent by {name}"), None);
+        assert_eq!(capture("Reply to everyone", "Reply to "), Some(""));
+        assert_eq!(capture("Please reply", "Reply to "), None);
     }
 }

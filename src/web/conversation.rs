@@ -9,7 +9,6 @@ use web_sys::{Document, Element};
 use crate::clock::{LocalClock, TimeZone};
 use crate::context::{LintContext, Surface};
 use crate::lang::Language;
-use crate::profile::composer::label_of;
 use crate::profile::{Conversation, Profile};
 use crate::web::page;
 
@@ -17,7 +16,7 @@ use crate::web::page;
 pub fn read(document: &Document, profile: &Profile, composer: &Element) -> LintContext {
     let clock = page_clock();
     let conversation = open_conversation(document, profile, &clock);
-    let is_comment = label_of(composer).is_some_and(|label| profile.is_comment_composer(&label));
+    let is_comment = profile.is_comment_box(composer);
     LintContext {
         hours_since_customer: conversation.hours_since_customer(clock.now_ms),
         hours_since_ad_reply: conversation.hours_since_ad_reply(clock.now_ms),

@@ -36,7 +36,6 @@ use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationObserver
 
 use crate::clock::{ms_to_next_minute, AwaitingMark, ClockSettings, TimeRange, WindowState};
 use crate::lang::Language;
-use crate::profile::composer::label_of;
 use crate::profile::page::text_blocks;
 use crate::profile::{query_parameter, Profile, RowReading};
 use crate::threads::{OpenThread, Threads};
@@ -407,7 +406,7 @@ impl Inbox {
         }
         let Some(banner) = shown.banner.as_ref() else { return Ok(()) };
         let composer = page::root(&self.document).and_then(|root| self.profile.reply_box(&root, None));
-        let comment = composer.as_ref().and_then(label_of).is_some_and(|l| self.profile.is_comment_composer(&l));
+        let comment = composer.as_ref().is_some_and(|c| self.profile.is_comment_box(c));
         match (open, composer) {
             (Some((state, text)), Some(composer)) if !comment => {
                 banner.show(

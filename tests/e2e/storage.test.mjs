@@ -401,6 +401,10 @@ describe("storage faults", () => {
     });
     assert.ok(everything.local.templateUsage, "a template use was counted");
     assert.ok(Object.keys(everything.session).some((key) => key.startsWith("inbox:")), "the tab's status was kept");
+    // The name suggestion (no name is set here) holds a person of the Page's team only.
+    const team = threads.flatMap((thread) => thread.messages.filter((m) => m.from === "page").map((m) => m.agent));
+    const suggestion = everything.session.agentSuggestion;
+    if (suggestion) assert.ok(team.includes(suggestion.sentBy), `agentSuggestion: ${JSON.stringify(suggestion)}`);
     const text = JSON.stringify(everything);
     for (const item of personal) assert.ok(!text.includes(item), `storage holds ${JSON.stringify(item)}: ${text}`);
     for (const first of threads.map((thread) => thread.customer.split(" ")[0])) {

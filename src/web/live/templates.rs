@@ -3,7 +3,8 @@
 //! as the agent types; previews the highlighted template rendered for this conversation,
 //! with the linter's verdict; asks for what the template needs and the conversation does
 //! not supply (its fill-in fields, and a name without a value or a fallback: the core's
-//! [`Body::asks`]); and inserts at the caret (or over the selection, or over the `/query` typed) as one
+//! [`Body::asks`]), the agent's first name pre-filled with the one the page suggests; and
+//! inserts at the caret (or over the selection, or over the `/query` typed) as one
 //! undoable edit, with the caret at `{cursor}`. While an asked value is blank the
 //! insertion is refused and the form stays open, so no placeholder reaches the draft.
 //!
@@ -303,8 +304,9 @@ impl Live {
             return;
         };
         let Ok(body) = template.parse_body() else { return };
-        let (context, _) = page_for(self, &state.settings, &session.composer);
+        let (context, sent_by) = page_for(self, &state.settings, &session.composer);
         let asks = body.asks(&values_for(&context));
+        let suggestion = state.offer(sent_by.as_deref()).map(|offer| offer.first);
         let Some(session) = state.templates.session.as_mut() else { return };
         if asks.is_empty() {
             session.asks.clear();
@@ -312,7 +314,13 @@ impl Live {
             self.insert_active();
             return;
         }
-        let asked: Vec<Asked> = asks.iter().map(|ask| asked(ask, String::new())).collect();
+        let asked: Vec<Asked> = asks
+            .iter()
+            .map(|ask| {
+                let prefill = matches!(ask, Ask::Variable(Variable::AgentName)).then(|| suggestion.clone()).flatten();
+                asked(ask, prefill.unwrap_or_default())
+            })
+            .collect();
         session.asks = asks;
         if let Some(picker) = &state.picker {
             picker.show_fields(Some(&asked));

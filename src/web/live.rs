@@ -512,9 +512,9 @@ impl Live {
         match dom::send_message("useAgentName", &[("firstName", name)]) {
             Ok(promise) => {
                 drop(promise.then2(&answered, &failed));
-                // One of the two is called, some time later: both are left to the garbage
-                // collector's side (two small closures per press of a button pressed about
-                // once per install).
+                // One of the two is called, some time later, so neither can be dropped here:
+                // both are leaked (two small closures per press of a button that is pressed
+                // about once per install, and then no longer shown).
                 answered.forget();
                 failed.forget();
             }

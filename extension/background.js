@@ -17,6 +17,21 @@
 //     answer): its core panicked (src/wasm/panic.rs) in `what` ("rule tone-shout
 //     (src/rules/tone_shout.rs:42)") and was restarted, or not after too many restarts;
 //     kept for the popup under `stopped:<tabId>` until the tab loads another page.
+//   {type: "agentSeen", sentBy: string, firstName: string} from the content script (no
+//     answer): while no first name is set, the open conversation shows a Page message
+//     "Sent by <sentBy>" (a person of the Page's team), whose first name the core took
+//     (StoredSettings::suggested_agent_name). Kept for the settings page, which offers it,
+//     in chrome.storage.session, key `agentSuggestion`: {sentBy, firstName, dismissed}
+//     (never a customer's name or a message); ignored for a dismissed first name.
+//   {type: "useAgentName", firstName: string} → {ok: true} or {error: message}: saves it
+//     as the agent's first name, merged into chrome.storage.sync `settings` (the stored
+//     object with `agentName` and `version: 1`); refused for a name that is not one word
+//     of letters, and for settings a newer version saved (the settings page asks first).
+//   {type: "dismissAgentName", firstName: string} (no answer): the card or the settings
+//     page was told not to offer it: added to `agentSuggestion.dismissed`, and not offered
+//     again in this browser session.
+//   {type: "agentSuggestion"} → {dismissed: [firstName]}: what a starting content script
+//     must not offer.
 //
 // No network, no eval: the only file fetched is the packaged .wasm, and the manifest's
 // CSP allows nothing but 'wasm-unsafe-eval' to compile it.
@@ -66,6 +81,49 @@ async function storedSettings() {
   return settings?.voice === "custom" ? { ...settings, voice: voiceProfile ?? "neutral" } : (settings ?? {});
 }
 
+/** The settings schema written here: SETTINGS_VERSION in src/context.rs. */
+const SETTINGS_VERSION = 1;
+/** One word of letters, as the settings page takes a first name (options.js). */
+const isFirstName = (name) => typeof name === "string" && name.length <= 40 && /^\p{L}[\p{L}\p{M}'’-]*$/u.test(name);
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** Saves `firstName` as the agent's first name in the stored settings, keeping the rest. */
+async function useAgentName(firstName) {
+  if (!isFirstName(firstName)) return { error: "not a first name" };
+  try {
+    const { settings } = await chrome.storage.sync.get("settings");
+    const stored = isObject(settings) ? settings : {};
+    if (Number.isSafeInteger(stored.version) && stored.version > SETTINGS_VERSION) {
+      return { error: chrome.i18n.getMessage("agentNameNewer") };
+    }
+    await chrome.storage.sync.set({ settings: { ...stored, version: SETTINGS_VERSION, agentName: firstName } });
+    return { ok: true };
+  } catch (e) {
+    return { error: messageOf(e) };
+  }
+}
+
+// The session's name suggestion, changed one request after another so that a report and a
+// dismissal arriving together cannot overwrite each other.
+let suggesting = Promise.resolve();
+function changeSuggestion(change) {
+  suggesting = suggesting.then(async () => {
+    const { agentSuggestion } = await chrome.storage.session.get("agentSuggestion");
+    const current = isObject(agentSuggestion) ? agentSuggestion : {};
+    const dismissed = Array.isArray(current.dismissed) ? current.dismissed.filter(isFirstName) : [];
+    const next = change({ ...current, dismissed });
+    if (next) await chrome.storage.session.set({ agentSuggestion: next });
+  }).catch((e) => console.warn("Reply Coach: the name suggestion was not kept:", messageOf(e)));
+  return suggesting;
+}
+
+/** The first names dismissed in this browser session. */
+async function dismissedNames() {
+  await suggesting;
+  const { agentSuggestion } = await chrome.storage.session.get("agentSuggestion").catch(() => ({}));
+  return { dismissed: Array.isArray(agentSuggestion?.dismissed) ? agentSuggestion.dismissed.filter(isFirstName) : [] };
+}
+
 function messageOf(e) {
   return e instanceof Error ? e.message : String(e);
 }
@@ -89,6 +147,28 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     case "stopped":
       if (sender.tab?.id !== undefined) keepStopped(sender.tab.id, message);
       return false;
+    case "agentSeen": {
+      const sentBy = typeof message.sentBy === "string" ? message.sentBy.trim().slice(0, 200) : "";
+      if (sender.tab?.id === undefined || sentBy === "" || !isFirstName(message.firstName)) return false;
+      changeSuggestion((current) =>
+        current.dismissed.includes(message.firstName) ? undefined : { ...current, sentBy, firstName: message.firstName },
+      );
+      return false;
+    }
+    case "useAgentName":
+      useAgentName(message.firstName).then(sendResponse);
+      return true;
+    case "dismissAgentName":
+      if (isFirstName(message.firstName)) {
+        changeSuggestion(({ sentBy, firstName, dismissed }) => {
+          const next = { dismissed: [...new Set([...dismissed, message.firstName])] };
+          return firstName === undefined || firstName === message.firstName ? next : { ...next, sentBy, firstName };
+        });
+      }
+      return false;
+    case "agentSuggestion":
+      dismissedNames().then(sendResponse);
+      return true;
     default:
       return false; // Not ours: let other listeners answer.
   }

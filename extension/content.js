@@ -1,7 +1,8 @@
 // Reply Coach's content script, on the inbox pages only (see the manifest): loads the Rust
 // core (WebAssembly) into the page and starts it; the core's DOM layer (src/web) does the
 // rest. This file only wires the browser to it: the settings and templates from storage,
-// the keyboard shortcut's message, and the fallback below.
+// the first names the agent dismissed when the card offered them (kept by background.js
+// for the browser session), the keyboard shortcut's message, and the fallback below.
 //
 // Storage faults: settings the core cannot use are read leniently (what it can use
 // applies, the console says what not), and a change to something that is not settings at
@@ -60,7 +61,7 @@
       stopping = false;
       start();
       started = false; // The fresh core has no last good library yet: the pack stands in.
-      await Promise.all([applySettings(), applyTemplates()]);
+      await Promise.all([applySettings(), applyTemplates(), applyDismissed()]);
     }, 0);
   };
   start();
@@ -83,6 +84,12 @@
     coach.setTemplates(templates ?? pack, templateUsage ?? {}, pack);
     started = true;
   };
+  // The card does not offer a first name the agent dismissed in this browser session, and
+  // offers none until it knows which (none are known when the worker cannot say).
+  const applyDismissed = async () => {
+    const answer = await chrome.runtime.sendMessage({ type: "agentSuggestion" }).catch(() => undefined);
+    coach?.setDismissedNames(Array.isArray(answer?.dismissed) ? answer.dismissed : []);
+  };
   chrome.storage.onChanged.addListener((changed, area) => {
     if (area === "sync" && "settings" in changed) {
       const settings = changed.settings.newValue;
@@ -99,7 +106,7 @@
   chrome.runtime.onMessage.addListener((message) => {
     if (message?.type === "openTemplates") coach?.openTemplates();
   });
-  await Promise.all([applySettings(), applyTemplates()]);
+  await Promise.all([applySettings(), applyTemplates(), applyDismissed()]);
 })();
 
 // A panic in the core (src/wasm/panic.rs) stops its instance; a fresh copy of the module

@@ -11,6 +11,11 @@
 // once; a value that fails the check is shown with the reason and never written, so what
 // is stored is always valid and a typo cannot lose the previous value.
 //
+// While the first name is empty, the name an inbox tab saw on the team's messages ("Sent by
+// Maria Popa": background.js keeps {sentBy, firstName, dismissed} in chrome.storage.session
+// under agentSuggestion) is offered with one click ("Use Maria"); a dismissed name is not
+// offered again in this browser session.
+//
 // Storage faults (docs/ARCHITECTURE.md, "Storage"): settings the core cannot use (damaged,
 // or from a newer version) are reported and left as they are until the agent changes a
 // setting, newer ones only after the agent chooses to; a write the browser refuses (the
@@ -247,6 +252,57 @@ function editButton() {
   return button;
 }
 
+/** What an inbox tab saw ({sentBy, firstName, dismissed}: background.js, in
+ * chrome.storage.session), as last read; `seenChanged` once a change was heard. */
+let seen;
+let seenChanged = false;
+
+/** Offers the first name the inbox saw, while the name field is empty and the agent has
+ * not dismissed it; hides the offer otherwise. Names are set as text only. */
+function showSuggestion() {
+  const firstName = typeof seen?.firstName === "string" && FIRST_NAME.test(seen.firstName) ? seen.firstName : "";
+  const dismissed = Array.isArray(seen?.dismissed) && seen.dismissed.includes(firstName);
+  const offered = firstName !== "" && typeof seen.sentBy === "string" && !dismissed && !newerStored;
+  const show = offered && $("agentName").value.trim() === "";
+  $("agentNameSuggestion").hidden = !show;
+  if (!show) return;
+  $("agentNameUse").textContent = msg("agentNameUse", [firstName]);
+  $("agentNameUse").dataset.name = firstName;
+  $("agentNameSeen").textContent = msg("agentNameSeen", [seen.sentBy]);
+}
+
+/** The suggestion as stored now (none when session storage cannot be read). */
+const storedSuggestion = () =>
+  chrome.storage.session.get("agentSuggestion").then(
+    ({ agentSuggestion }) => agentSuggestion,
+    () => undefined,
+  );
+
+function bindSuggestion() {
+  $("agentNameUse").addEventListener("click", () => {
+    // As if typed and confirmed: the field's own path checks and saves it at once, in
+    // place of an edit still waiting for its typing pause.
+    $("agentName").value = $("agentNameUse").dataset.name;
+    $("agentName").dispatchEvent(new Event("input"));
+    $("agentName").dispatchEvent(new Event("change"));
+    $("agentName").focus();
+  });
+  $("agentNameDismiss").addEventListener("click", () => {
+    const firstName = $("agentNameUse").dataset.name;
+    seen = { ...seen, dismissed: [...(Array.isArray(seen?.dismissed) ? seen.dismissed : []), firstName] };
+    showSuggestion();
+    chrome.runtime.sendMessage({ type: "dismissAgentName", firstName }).catch(() => {});
+    $("agentName").focus();
+  });
+  $("agentName").addEventListener("input", showSuggestion);
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== "session" || !("agentSuggestion" in changes)) return;
+    seen = changes.agentSuggestion.newValue;
+    seenChanged = true;
+    showSuggestion();
+  });
+}
+
 function translatePage() {
   document.documentElement.lang = msg("uiLang");
   document.documentElement.dir = msg("uiDir");
@@ -264,6 +320,7 @@ function translatePage() {
 async function main() {
   translatePage();
   bindTyped($("agentName"), parsers.agentName);
+  bindSuggestion();
   for (const key of LIMITS) bindTyped($(key), parsers.limit);
   for (const key of THRESHOLDS) bindTyped($(key), parsers.hours(key));
   $("language").addEventListener("change", () => saveField("language", $("language").value));
@@ -277,7 +334,7 @@ async function main() {
     save($("resetLimits"), (current) => ({ ...current, ...defaults }));
   });
 
-  const [{ [KEY]: stored }, core] = await Promise.all([
+  const [{ [KEY]: stored }, core, suggestion] = await Promise.all([
     chrome.storage.sync.get(KEY),
     init({ module_or_path: "pkg/reply_coach_bg.wasm" }).then(
       () => true,
@@ -286,7 +343,9 @@ async function main() {
         return false;
       },
     ),
+    storedSuggestion(),
   ]);
+  if (!seenChanged) seen = suggestion; // A change heard meanwhile is newer than this read.
   // The rule list comes from the core itself, so the page never offers a rule it lacks;
   // the templates need the core to check and lint them.
   $("rules").replaceChildren(...(core ? ruleIds() : []).map(ruleRow));
@@ -303,6 +362,7 @@ async function main() {
     chosen = true;
     reportStored(stored, false, chosen);
     showStatus("");
+    showSuggestion();
     $("agentName").focus();
   });
   reportStored(stored, core);
@@ -315,7 +375,9 @@ async function main() {
     fill(after, Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])));
     // A newer version on a synced device: from now on this page leaves them alone too.
     if (isNewer(changes[KEY].newValue) && !chosen) reportStored(changes[KEY].newValue, core);
+    showSuggestion();
   });
+  showSuggestion();
   // The sign-off checks need the name: without one the page opens by asking for it, and
   // points to the house voice next to it.
   if (settings.agentName === "") {

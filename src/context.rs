@@ -294,6 +294,16 @@ impl StoredSettings {
         (stored, notes)
     }
 
+    /// The first name to offer as the agent's, seen as the "Sent by <full name>" line of
+    /// the open conversation (`sent_by`): only while no name is set here, and only a name
+    /// the settings page accepts ([`agent_first_name`]).
+    pub fn suggested_agent_name(&self, sent_by: Option<&str>) -> Option<String> {
+        if self.agent_name.is_some() {
+            return None;
+        }
+        agent_first_name(sent_by?)
+    }
+
     /// The context for a draft: what the page told (`page`) with these settings on top.
     pub fn apply_to(&self, page: LintContext) -> LintContext {
         LintContext {
@@ -306,9 +316,59 @@ impl StoredSettings {
     }
 }
 
+/// The longest first name the settings page takes.
+pub const MAX_AGENT_NAME_CHARS: usize = 40;
+
+/// The first name of a person's full name ("Maria" of "Maria Popa"; never the last name),
+/// when it is one the settings page would store: one word of letters, with the marks,
+/// hyphens and apostrophes names have ("Ana-Maria", "O'Neil", "राहुल"), starting with a
+/// letter. A handle, a number or a symbol gives none.
+pub fn agent_first_name(full_name: &str) -> Option<String> {
+    let first = crate::draft::PersonName::parse(full_name)?.first.text;
+    let mut chars = first.chars();
+    let starts = chars.next().is_some_and(char::is_alphabetic);
+    let word = chars.all(|c| c.is_alphabetic() || is_mark(c) || matches!(c, '\'' | '’' | '-'));
+    (starts && word && first.chars().count() <= MAX_AGENT_NAME_CHARS).then_some(first)
+}
+
+/// Combining marks of the scripts we write (Devanagari's and Armenian's vowel signs and
+/// the Latin combining accents), which `char::is_alphabetic` leaves out.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}' | '\u{0951}'..='\u{0957}' | '\u{0962}'..='\u{0963}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_agent_first_name_is_the_first_word_of_a_name() {
+        assert_eq!(agent_first_name("Maria Popa").as_deref(), Some("Maria"));
+        assert_eq!(agent_first_name("  Ana-Maria  Ionescu ").as_deref(), Some("Ana-Maria"));
+        assert_eq!(agent_first_name("Dr. Ana Popescu").as_deref(), Some("Ana"), "a title is skipped");
+        assert_eq!(agent_first_name("Արամ Պետրոսյան").as_deref(), Some("Արամ"));
+        assert_eq!(agent_first_name("राहुल शर्मा").as_deref(), Some("राहुल"));
+        assert_eq!(agent_first_name("प्रिया शर्मा").as_deref(), Some("प्रिया"), "a virama inside");
+        assert_eq!(agent_first_name("Zoë").as_deref(), Some("Zoë"));
+        assert_eq!(agent_first_name("Sean O'Neil").as_deref(), Some("Sean"));
+        for not_a_name in ["maria.popa", "agent_7 Smith", "R2D2", "", "  ", "🌸", "Ma&ria Popa"] {
+            assert_eq!(agent_first_name(not_a_name), None, "{not_a_name:?}");
+        }
+        assert_eq!(agent_first_name(&"a".repeat(41)), None, "longer than the settings page takes");
+    }
+
+    #[test]
+    fn a_name_is_suggested_only_while_none_is_set() {
+        let none = StoredSettings::default();
+        assert_eq!(none.suggested_agent_name(Some("Maria Popa")).as_deref(), Some("Maria"));
+        assert_eq!(none.suggested_agent_name(None), None);
+        assert_eq!(none.suggested_agent_name(Some("maria.popa")), None);
+        let (set, _) = StoredSettings::from_json(&serde_json::json!({"agentName": "Ioana"}));
+        assert_eq!(set.suggested_agent_name(Some("Maria Popa")), None);
+        // A blank stored name is no name.
+        let (blank, _) = StoredSettings::from_json(&serde_json::json!({"agentName": "  "}));
+        assert_eq!(blank.suggested_agent_name(Some("Maria Popa")).as_deref(), Some("Maria"));
+    }
 
     #[test]
     fn defaults_are_valid() {

@@ -1,6 +1,7 @@
 //! Properties of templates for any input: parsing and importing never panic, an error
 //! points inside the body, rendering is deterministic and puts the caret on a character
-//! boundary of the text, a valid library round-trips, and search takes any query.
+//! boundary of the text, a body is filled only once nothing it asks for is missing (and
+//! then leaves no placeholder), a valid library round-trips, and search takes any query.
 
 use proptest::prelude::*;
 use reply_coach::template::{parse, search, Library, SearchPreferences, Values};
@@ -69,6 +70,37 @@ proptest! {
             prop_assert!(rendered.cursor <= rendered.text.len());
             prop_assert!(rendered.text.is_char_boundary(rendered.cursor), "{rendered:?}");
             prop_assert_eq!(parsed.render(&values), rendered);
+        }
+    }
+
+    #[test]
+    fn fill_refuses_what_is_asked_and_leaves_no_placeholder_once_answered(text in body(), values in values()) {
+        if let Ok(parsed) = parse(&text) {
+            let asks = parsed.asks(&values);
+            match parsed.fill(&values) {
+                Ok(filled) => {
+                    prop_assert!(asks.is_empty());
+                    prop_assert_eq!(filled, parsed.render(&values));
+                }
+                Err(missing) => prop_assert_eq!(missing, asks.clone()),
+            }
+            let mut answered = values.clone();
+            for ask in &asks {
+                answered.answer(ask, "x");
+            }
+            prop_assert!(parsed.asks(&answered).is_empty(), "{:?}", parsed.asks(&answered));
+            let filled = parsed.fill(&answered);
+            prop_assert!(filled.is_ok());
+            let filled = filled.unwrap_or_else(|_| unreachable!());
+            // With no brace written as text or given as a value, none is left in the text.
+            let given = [&answered.first_name, &answered.agent_name, &answered.page_name];
+            let literal_braces = text.contains("{{")
+                || text.contains("}}")
+                || given.iter().any(|v| v.as_deref().is_some_and(|v| v.contains(['{', '}'])))
+                || answered.fields.iter().any(|(_, v)| v.contains(['{', '}']));
+            if !literal_braces {
+                prop_assert!(!filled.text.contains('{'), "{:?} from {:?}", filled.text, text);
+            }
         }
     }
 

@@ -18,7 +18,7 @@ pub enum Variable {
 }
 
 impl Variable {
-    const ALL: [Variable; 3] = [Variable::FirstName, Variable::AgentName, Variable::PageName];
+    pub const ALL: [Variable; 3] = [Variable::FirstName, Variable::AgentName, Variable::PageName];
 
     /// The name written between the braces.
     pub fn name(self) -> &'static str {
@@ -37,6 +37,14 @@ impl Variable {
         };
         value.as_deref().filter(|v| !v.trim().is_empty())
     }
+}
+
+/// Something the agent is asked for before a template goes into the draft: a fill-in
+/// field, or a variable the conversation does not supply and the body gives no fallback for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    Variable(Variable),
+    Field(String),
 }
 
 /// One piece of a parsed body.
@@ -177,6 +185,38 @@ impl Body {
         labels
     }
 
+    /// What `values` lack for this body, each once, in the order the body first uses it:
+    /// every fill-in field without a value, and every variable without one that appears
+    /// somewhere without a fallback. The picker asks for these; a blank value counts as
+    /// none. A value given for a variable is used wherever it appears, fallbacks or not.
+    pub fn asks(&self, values: &Values) -> Vec<Ask> {
+        let mut asks: Vec<Ask> = Vec::new();
+        for segment in &self.segments {
+            let ask = match segment {
+                Segment::Variable { variable, fallback: None } if variable.value(values).is_none() => {
+                    Ask::Variable(*variable)
+                }
+                Segment::Field(label) if values.field(label).is_none() => Ask::Field(label.clone()),
+                _ => continue,
+            };
+            if !asks.contains(&ask) {
+                asks.push(ask);
+            }
+        }
+        asks
+    }
+
+    /// The text to insert when `values` leave nothing to ask ([`Body::asks`]); otherwise
+    /// what is still missing, so no placeholder of the template reaches the draft.
+    pub fn fill(&self, values: &Values) -> Result<Rendered, Vec<Ask>> {
+        let missing = self.asks(values);
+        if missing.is_empty() {
+            Ok(self.render(values))
+        } else {
+            Err(missing)
+        }
+    }
+
     /// The text to insert. A value that is missing and has no fallback leaves its
     /// placeholder (`{first_name}`, `{field:Order number}`) for `placeholder-unfilled` to catch.
     pub fn render(&self, values: &Values) -> Rendered {
@@ -256,6 +296,53 @@ mod tests {
         let body = parse("{field:Order number} {field: Date } {field:Order number} {first_name}").unwrap();
         assert_eq!(body.fields(), ["Order number", "Date"]);
         assert!(parse("Hi {first_name}").unwrap().fields().is_empty());
+    }
+
+    #[test]
+    fn asks_for_fields_and_unknown_variables_in_order_once() {
+        let body = parse(
+            "Hi {first_name}, {field:Order number} {page_name|us} {agent_name} {field:Order number} {first_name}",
+        )
+        .unwrap();
+        let none = Values::default();
+        let order = || Ask::Field("Order number".into());
+        assert_eq!(
+            body.asks(&none),
+            [Ask::Variable(Variable::FirstName), order(), Ask::Variable(Variable::AgentName)],
+            "the page name has a fallback: not asked"
+        );
+        // What the conversation knows is not asked; a blank value is not known.
+        let known = Values { first_name: Some("Ana".into()), agent_name: Some(" ".into()), ..Values::default() };
+        assert_eq!(body.asks(&known), [order(), Ask::Variable(Variable::AgentName)]);
+        assert_eq!(body.asks(&values()), [], "every value given");
+        // A variable with a fallback at one use and none at another is asked.
+        let body = parse("{page_name|us} and {page_name}").unwrap();
+        assert_eq!(body.asks(&none), [Ask::Variable(Variable::PageName)]);
+        assert_eq!(parse("Hi {first_name|there}! {cursor}").unwrap().asks(&none), []);
+    }
+
+    #[test]
+    fn fill_refuses_until_every_ask_is_answered() {
+        let body = parse("Hi {first_name}, order {field:Order number}.{cursor}\n– {agent_name}").unwrap();
+        let mut values = Values { first_name: Some("Ana".into()), ..Values::default() };
+        let missing = body.fill(&values).unwrap_err();
+        assert_eq!(missing, [Ask::Field("Order number".into()), Ask::Variable(Variable::AgentName)]);
+        values.answer(&missing[0], "A-1042");
+        values.answer(&missing[1], "  ");
+        assert_eq!(body.fill(&values).unwrap_err(), [Ask::Variable(Variable::AgentName)], "a blank answer is none");
+        values.answer(&missing[1], " Maria ");
+        let filled = body.fill(&values).unwrap();
+        assert_eq!(filled.text, "Hi Ana, order A-1042.\n– Maria");
+        assert!(!filled.text.contains(['{', '[']));
+        assert_eq!(filled.cursor, "Hi Ana, order A-1042.".len());
+        // An answer replaces an earlier one, and is used where a fallback stands too.
+        values.answer(&Ask::Field("Order number".into()), "B-7");
+        values.answer(&Ask::Variable(Variable::FirstName), "Ioana");
+        assert_eq!(body.fill(&values).unwrap().text, "Hi Ioana, order B-7.\n– Maria");
+        assert_eq!(values.fields.len(), 1);
+        let fallback = parse("Hi {first_name|there}").unwrap();
+        assert_eq!(fallback.fill(&values).unwrap().text, "Hi Ioana");
+        assert_eq!(fallback.fill(&Values::default()).unwrap().text, "Hi there");
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub mod search;
 mod slash;
 mod values;
 
-pub use body::{parse, Body, Rendered, Segment, TemplateError, Variable};
+pub use body::{parse, Ask, Body, Rendered, Segment, TemplateError, Variable};
 pub use library::{ImportError, ImportErrors, TemplateRef, FORMAT, MAX_DOCUMENT_BYTES, VERSIONS};
 pub use model::{
     FieldError, Library, Template, MAX_BODY_CHARS, MAX_ID_CHARS, MAX_SHORTCUT_NAME_CHARS, MAX_TAGS, MAX_TAG_CHARS,

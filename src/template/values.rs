@@ -1,6 +1,7 @@
 //! The values a body is rendered with: the open conversation's names and the fill-in
 //! fields the agent typed.
 
+use super::body::{Ask, Variable};
 use crate::draft::PersonName;
 
 /// What the placeholders are filled with. A missing or blank value leaves the placeholder
@@ -29,6 +30,25 @@ impl Values {
             agent_name: first_name_of(agent_name),
             page_name: page_name.map(str::trim).filter(|name| !name.is_empty()).map(str::to_string),
             fields: Vec::new(),
+        }
+    }
+
+    /// Takes `value` as the answer to `ask`: the variable's value, or the field's (replacing
+    /// one given before). Kept as typed; blank is no answer ([`super::Body::asks`]).
+    pub fn answer(&mut self, ask: &Ask, value: &str) {
+        match ask {
+            Ask::Variable(variable) => {
+                let slot = match variable {
+                    Variable::FirstName => &mut self.first_name,
+                    Variable::AgentName => &mut self.agent_name,
+                    Variable::PageName => &mut self.page_name,
+                };
+                *slot = Some(value.to_string());
+            }
+            Ask::Field(label) => match self.fields.iter_mut().find(|(l, _)| l == label) {
+                Some((_, old)) => *old = value.to_string(),
+                None => self.fields.push((label.clone(), value.to_string())),
+            },
         }
     }
 

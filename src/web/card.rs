@@ -1,6 +1,7 @@
 //! The card by the composer: the findings by severity, each with its message, its
-//! explanation on demand and its fixes as buttons; and the status line (reduced mode,
-//! a missing setting, an error).
+//! explanation on demand and its fixes as buttons; the status line (reduced mode,
+//! a missing setting, an error); and, while no first name is set, the offer of the one
+//! the conversation shows ("Sign as Maria?").
 //!
 //! It lives in an open shadow root under `<reply-coach-root>`, so the page's styles do
 //! not reach it and tests find it by contract. Every text is set with `textContent`:
@@ -27,6 +28,19 @@ pub struct View<'a> {
     pub findings: Vec<(usize, &'a Finding)>,
     /// A line above the findings (a missing setting, a fix that could not be applied).
     pub status: Option<String>,
+    /// A first name to offer as the agent's, with a button to use it and one to dismiss it.
+    pub offer: Option<&'a str>,
+}
+
+/// What a click in the card asks for beyond the card itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clicked {
+    /// Fix `.1` of finding `.0` of the last lint.
+    Fix(usize, usize),
+    /// Save the offered first name as the agent's.
+    UseName(String),
+    /// Do not offer this first name again.
+    DismissName(String),
 }
 
 pub struct Card {
@@ -37,6 +51,11 @@ pub struct Card {
     panel: HtmlElement,
     count: HtmlElement,
     status: HtmlElement,
+    /// The offered name's row: its question and its two buttons.
+    offer: HtmlElement,
+    offer_text: HtmlElement,
+    offer_use: HtmlElement,
+    offer_dismiss: HtmlElement,
     list: HtmlElement,
     toggle: HtmlElement,
     /// Underline boxes, where the CSS Custom Highlight API cannot paint (a textarea's
@@ -62,10 +81,33 @@ impl Card {
         append(&header, &[&title, &count, &toggle])?;
         let status = element(document, "p", "status")?;
         status.set_hidden(true);
+        let offer = element(document, "div", "offer")?;
+        offer.set_attribute("role", "group").map_err(dom::describe)?;
+        offer.set_hidden(true);
+        let offer_text = element(document, "span", "offer-text")?;
+        let offer_use = element(document, "button", "use-name")?;
+        offer_use.set_attribute("data-action", "use-agent-name").map_err(dom::describe)?;
+        let offer_dismiss = element(document, "button", "dismiss-name")?;
+        offer_dismiss.set_attribute("data-action", "dismiss-agent-name").map_err(dom::describe)?;
+        offer_dismiss.set_text_content(Some(&message("agentNameDismiss", None)));
+        append(&offer, &[&offer_text, &offer_use, &offer_dismiss])?;
         let list = element(document, "ol", "findings")?;
-        append(&panel, &[&header, &status, &list])?;
+        append(&panel, &[&header, &status, &offer, &list])?;
         let host = mount(document, "reply-coach-root", STYLE, &[&marks, &panel])?;
-        Ok(Card { host, shown: Default::default(), panel, count, status, list, toggle, marks })
+        Ok(Card {
+            host,
+            shown: Default::default(),
+            panel,
+            count,
+            status,
+            offer,
+            offer_text,
+            offer_use,
+            offer_dismiss,
+            list,
+            toggle,
+            marks,
+        })
     }
 
     pub fn is_connected(&self) -> bool {
@@ -78,6 +120,7 @@ impl Card {
 
     pub fn show(&self, document: &Document, view: &View) -> Result<(), String> {
         self.set_status(view.status.as_deref());
+        self.set_offer(view.offer);
         set_hidden(&self.panel, false);
         let signature: Vec<String> = view
             .findings
@@ -117,6 +160,27 @@ impl Card {
         set_hidden(&self.status, status.is_none());
     }
 
+    /// Offers `name` as the agent's first name (the page's text, set as text only), or
+    /// hides the offer.
+    fn set_offer(&self, name: Option<&str>) {
+        let shown = self.offer_use.get_attribute("data-name");
+        if shown.as_deref() != name {
+            match name {
+                Some(name) => {
+                    self.offer_text.set_text_content(Some(&message("agentNameOffer", Some(name))));
+                    self.offer_use.set_text_content(Some(&message("agentNameUse", Some(name))));
+                    let _ = self.offer_use.set_attribute("data-name", name);
+                    let _ = self.offer_dismiss.set_attribute("data-name", name);
+                }
+                None => {
+                    let _ = self.offer_use.remove_attribute("data-name");
+                    let _ = self.offer_dismiss.remove_attribute("data-name");
+                }
+            }
+        }
+        set_hidden(&self.offer, name.is_none());
+    }
+
     pub fn hide(&self) {
         set_hidden(&self.panel, true);
         self.marks.set_text_content(None);
@@ -144,8 +208,8 @@ impl Card {
     }
 
     /// Handles a click inside the card: toggles the list or an explanation itself, and
-    /// returns `(finding, fix)` when a fix button was pressed.
-    pub fn on_click(&self, target: &Element) -> Option<(usize, usize)> {
+    /// returns what else was pressed (a fix, the offered name's buttons).
+    pub fn on_click(&self, target: &Element) -> Option<Clicked> {
         let button = target.closest("button").ok()??;
         match button.get_attribute("data-action").as_deref() {
             Some("toggle") => {
@@ -166,8 +230,10 @@ impl Card {
             Some("fix") => {
                 let finding = button.get_attribute("data-finding")?.parse().ok()?;
                 let fix = button.get_attribute("data-fix")?.parse().ok()?;
-                Some((finding, fix))
+                Some(Clicked::Fix(finding, fix))
             }
+            Some("use-agent-name") => button.get_attribute("data-name").map(Clicked::UseName),
+            Some("dismiss-agent-name") => button.get_attribute("data-name").map(Clicked::DismissName),
             _ => None,
         }
     }

@@ -14,17 +14,24 @@ use crate::web::page;
 
 /// The page's part of the lint context for a draft typed in `composer`.
 pub fn read(document: &Document, profile: &Profile, composer: &Element) -> LintContext {
+    read_with_sender(document, profile, composer).0
+}
+
+/// [`read`], and the newest "Sent by <name>" of the open conversation (a person of the
+/// Page's team: the agent, or a colleague), which is not part of the lint context.
+pub fn read_with_sender(document: &Document, profile: &Profile, composer: &Element) -> (LintContext, Option<String>) {
     let clock = page_clock();
     let conversation = open_conversation(document, profile, &clock);
     let is_comment = profile.is_comment_box(composer);
-    LintContext {
+    let context = LintContext {
         hours_since_customer: conversation.hours_since_customer(clock.now_ms),
         hours_since_ad_reply: conversation.hours_since_ad_reply(clock.now_ms),
         customer_name: conversation.customer,
         surface: if is_comment { Surface::Comment } else { Surface::Message },
         customer_message: conversation.last_customer_text,
         ..LintContext::default()
-    }
+    };
+    (context, conversation.sent_by)
 }
 
 /// The open conversation, as the page shows it now.

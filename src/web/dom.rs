@@ -29,6 +29,10 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage, catch)]
     fn get_message(name: &str, substitutions: &JsValue) -> Result<String, JsValue>;
 
+    /// `chrome.runtime.sendMessage`: a request to the service worker (background.js).
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage, catch)]
+    fn runtime_send_message(message: &JsValue) -> Result<js_sys::Promise, JsValue>;
+
     /// `chrome.storage.local.set`: the extension's own storage on this machine.
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set, catch)]
     fn storage_local_set(items: &JsValue) -> Result<js_sys::Promise, JsValue>;
@@ -112,6 +116,16 @@ pub fn exec_command(document: &Document, command: &str, value: &str) -> bool {
 pub fn store_locally(items: &JsValue, on_error: &Closure<dyn FnMut(JsValue)>) -> Result<(), String> {
     let _ = storage_local_set(items).map_err(describe)?.catch(on_error);
     Ok(())
+}
+
+/// Sends the service worker `{type, ...fields}` (string fields; the protocol is at the top
+/// of background.js); the promise of its answer, or why it could not be sent.
+pub fn send_message(kind: &str, fields: &[(&str, &str)]) -> Result<js_sys::Promise, String> {
+    let message = js_sys::Object::new();
+    for (key, value) in std::iter::once(("type", kind)).chain(fields.iter().copied()) {
+        Reflect::set(&message, &key.into(), &value.into()).map_err(describe)?;
+    }
+    runtime_send_message(&message).map_err(describe)
 }
 
 /// Makes `range` the document's selection.

@@ -18,7 +18,7 @@ use web_sys::{Document, Element, KeyboardEvent, MutationObserver, ResizeObserver
 use crate::context::{LintContext, StoredSettings};
 use crate::finding::{apply_edits, caret_after, merge_edits, Edit, Finding};
 use crate::profile::Profile;
-use crate::web::card::{Card, View};
+use crate::web::card::{Card, Clicked, View};
 use crate::web::composer::{Composer, Snapshot};
 use crate::web::conversation;
 use crate::web::dom::{self, message, Callback, Observer};
@@ -56,6 +56,8 @@ pub struct Live {
     resize: RefCell<Option<Observer<ResizeObserver>>>,
     /// Reports a failed write to storage (the template counts).
     storage_error: Closure<dyn FnMut(JsValue)>,
+    /// Takes a message the service worker could not answer (it may be restarting).
+    ignore: Closure<dyn FnMut(JsValue)>,
 }
 
 struct State {
@@ -73,6 +75,41 @@ struct State {
     /// goes then. Lexical applies changes in a microtask, so this is checked on the next
     /// update rather than at once.
     fix_in_flight: Option<(String, usize)>,
+    agent: AgentName,
+}
+
+/// The agent's first name as the page suggests it, while the settings have none.
+#[derive(Default)]
+struct AgentName {
+    /// What the card offers now.
+    offered: Option<Offer>,
+    /// First names the agent dismissed in this browser session (also kept by background.js).
+    dismissed: Vec<String>,
+    /// Whether content.js has passed those on: nothing is offered before, so a name
+    /// dismissed in another tab does not flash up while the page starts.
+    known: bool,
+    /// The "Sent by" name last reported to the service worker (for the settings page).
+    reported: Option<String>,
+}
+
+/// A first name seen as "Sent by <full name>" in the open conversation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Offer {
+    pub(super) sent_by: String,
+    pub(super) first: String,
+}
+
+impl State {
+    /// The first name to offer for the "Sent by" name `sent_by`: none once the settings
+    /// have a name ([`StoredSettings::suggested_agent_name`]) or the agent dismissed it.
+    pub(super) fn offer(&self, sent_by: Option<&str>) -> Option<Offer> {
+        if !self.agent.known {
+            return None;
+        }
+        let first = self.settings.suggested_agent_name(sent_by)?;
+        let sent_by = sent_by?.trim().to_string();
+        (!self.agent.dismissed.contains(&first)).then_some(Offer { sent_by, first })
+    }
 }
 
 struct Linted {
@@ -95,6 +132,7 @@ impl Live {
                 last: None,
                 notice: None,
                 fix_in_flight: None,
+                agent: AgentName::default(),
             }),
             timer: RefCell::new(None),
             hooks: RefCell::new(Vec::new()),
@@ -103,6 +141,7 @@ impl Live {
             storage_error: Closure::new(|error| {
                 dom::warn(&format!("the template use counts were not saved: {}", dom::describe(error)))
             }),
+            ignore: Closure::new(|_| {}),
         });
         live.listen()?;
         live.schedule(0, false);
@@ -112,6 +151,21 @@ impl Live {
     pub fn set_settings(self: &Rc<Self>, settings: StoredSettings) {
         if let Ok(mut state) = self.state.try_borrow_mut() {
             state.settings = settings;
+            state.last = None;
+        }
+        self.schedule(0, true);
+    }
+
+    /// First names the agent dismissed in this browser session (from background.js): not
+    /// offered again. No name is offered before this is called.
+    pub fn set_dismissed_names(self: &Rc<Self>, names: Vec<String>) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            for name in names {
+                if !state.agent.dismissed.contains(&name) {
+                    state.agent.dismissed.push(name);
+                }
+            }
+            state.agent.known = true;
             state.last = None;
         }
         self.schedule(0, true);
@@ -257,9 +311,14 @@ impl Live {
         };
         settle_fix(state);
         let snapshot = composer.snapshot();
-        let page = conversation::read(&self.document, &self.profile, &composer.element);
+        let (page, sent_by) = conversation::read_with_sender(&self.document, &self.profile, &composer.element);
         let context = state.settings.apply_to(page);
-        let unchanged = state.last.as_ref().is_some_and(|last| last.text == snapshot.text && last.context == context);
+        let offer = state.offer(sent_by.as_deref());
+        self.report_seen(state, offer.as_ref());
+        let offer_changed = state.agent.offered != offer;
+        state.agent.offered = offer;
+        let unchanged = !offer_changed
+            && state.last.as_ref().is_some_and(|last| last.text == snapshot.text && last.context == context);
         if unchanged && state.notice.is_none() {
             // The page changed around the draft (Meta's page never stops): only follow it.
             self.follow_layout(state);
@@ -277,7 +336,8 @@ impl Live {
                 let signs = !context.settings.disabled_rules.iter().any(|id| id.starts_with("sign-off"));
                 (signs && context.agent_name.is_none()).then(|| message("setYourName", None))
             });
-            card.show(&self.document, &View { findings, status })?;
+            let offer = state.agent.offered.as_ref().map(|offer| offer.first.as_str());
+            card.show(&self.document, &View { findings, status, offer })?;
             underline::paint(&self.document, &composer, &snapshot, &result.findings, &card.marks)?;
         }
         state.last = Some(Linted { text: snapshot.text, context, findings: result.findings });
@@ -354,8 +414,11 @@ impl Live {
                 return;
             }
             let clicked = live.state.try_borrow().ok().and_then(|state| state.card.as_ref()?.on_click(&target));
-            if let Some((finding, fix)) = clicked {
-                live.apply_fix(finding, fix);
+            match clicked {
+                Some(Clicked::Fix(finding, fix)) => live.apply_fix(finding, fix),
+                Some(Clicked::UseName(name)) => live.use_agent_name(&name),
+                Some(Clicked::DismissName(name)) => live.dismiss_agent_name(name),
+                None => {}
             }
         }));
         let live = Rc::downgrade(self);
@@ -412,6 +475,76 @@ impl Live {
             Ok(in_flight) => self.after_edit(message("fixApplied", None), Some(in_flight)),
             Err(error) => self.after_edit(error, None),
         }
+    }
+
+    /// Tells the service worker the "Sent by" name of the offer, once per name, for the
+    /// settings page (`agentSeen`; only a name of the Page's team, never a customer's).
+    fn report_seen(&self, state: &mut State, offer: Option<&Offer>) {
+        let Some(offer) = offer else { return };
+        if state.agent.reported.as_ref() == Some(&offer.sent_by) {
+            return;
+        }
+        state.agent.reported = Some(offer.sent_by.clone());
+        let fields = [("sentBy", offer.sent_by.as_str()), ("firstName", offer.first.as_str())];
+        match dom::send_message("agentSeen", &fields) {
+            Ok(promise) => drop(promise.catch(&self.ignore)),
+            Err(error) => dom::warn(&format!("the name seen was not reported: {error}")),
+        }
+    }
+
+    /// Saves `name` as the agent's first name (`useAgentName`: background.js merges it
+    /// into the stored settings). The settings' change comes back through content.js, and
+    /// the card follows it; a refusal is said on the card.
+    fn use_agent_name(self: &Rc<Self>, name: &str) {
+        let live = Rc::downgrade(self);
+        let answered = Closure::once(move |answer: JsValue| {
+            let error = js_sys::Reflect::get(&answer, &"error".into()).ok().and_then(|e| e.as_string());
+            if let (Some(live), Some(error)) = (live.upgrade_running(), error) {
+                live.notify(message("agentNameNotSaved", Some(&error)));
+            }
+        });
+        let live = Rc::downgrade(self);
+        let failed = Closure::once(move |error: JsValue| {
+            if let Some(live) = live.upgrade_running() {
+                live.notify(message("agentNameNotSaved", Some(&dom::describe(error))));
+            }
+        });
+        match dom::send_message("useAgentName", &[("firstName", name)]) {
+            Ok(promise) => {
+                drop(promise.then2(&answered, &failed));
+                // One of the two is called, some time later, so neither can be dropped here:
+                // both are leaked (two small closures per press of a button that is pressed
+                // about once per install, and then no longer shown).
+                answered.forget();
+                failed.forget();
+            }
+            Err(error) => self.notify(message("agentNameNotSaved", Some(&error))),
+        }
+    }
+
+    /// Shows `notice` on the card with the next lint, which runs now.
+    fn notify(self: &Rc<Self>, notice: String) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.notice = Some(notice);
+            state.last = None;
+        }
+        self.schedule(0, true);
+    }
+
+    /// The agent does not want `name` offered: not again in this browser session (the
+    /// service worker keeps it for the other tabs and the settings page).
+    fn dismiss_agent_name(self: &Rc<Self>, name: String) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            match dom::send_message("dismissAgentName", &[("firstName", &name)]) {
+                Ok(promise) => drop(promise.catch(&self.ignore)),
+                Err(error) => dom::warn(&format!("the dismissal was not kept: {error}")),
+            }
+            if !state.agent.dismissed.contains(&name) {
+                state.agent.dismissed.push(name);
+            }
+            state.last = None;
+        }
+        self.schedule(0, true);
     }
 
     /// After an edit was handed to the editor (`in_flight`: the text it should make and

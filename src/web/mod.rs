@@ -97,6 +97,18 @@ impl Coach {
         self.live.set_templates(library, usage, notice);
     }
 
+    /// First names the agent dismissed when the card offered them, in this browser session
+    /// (`chrome.storage.session`, from background.js): not offered again. The card offers
+    /// no name before this is called (with `[]` when the list could not be had).
+    #[wasm_bindgen(js_name = setDismissedNames)]
+    pub fn set_dismissed_names(&self, names: JsValue) {
+        let names = json_of(&names)
+            .as_array()
+            .map(|names| names.iter().filter_map(|name| name.as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        self.live.set_dismissed_names(names);
+    }
+
     /// Opens the template picker for the composer (the keyboard shortcut).
     #[wasm_bindgen(js_name = openTemplates)]
     pub fn open_templates(&self) {

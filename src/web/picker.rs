@@ -1,7 +1,7 @@
 //! The template picker's view: the "Templates" button by the composer and the picker
 //! itself (a search box, a listbox of templates, the highlighted one's preview with its
-//! lint verdict, and the form for its fill-in fields), in the card's shadow root under
-//! `<reply-coach-root>`.
+//! lint verdict, and the form for what it asks: its fill-in fields and the names the
+//! conversation does not supply), in the card's shadow root under `<reply-coach-root>`.
 //!
 //! It only shows what it is told and reports what was pressed ([`Picker::on_click`]);
 //! what the picker does lives in `live::templates`. Every text is set with `textContent`:
@@ -24,6 +24,14 @@ pub struct Item<'a> {
     pub language: &'a str,
 }
 
+/// One value the form asks for: its label, the value it starts with, and the attribute
+/// that names it for tests (`data-field` = the label, or `data-variable` = the variable).
+pub struct Asked {
+    pub label: String,
+    pub value: String,
+    pub data: (&'static str, String),
+}
+
 /// What was pressed in the picker.
 pub enum Pressed {
     /// The button by the composer.
@@ -44,6 +52,8 @@ pub struct Picker {
     verdict: HtmlElement,
     fields: HtmlElement,
     field_inputs: HtmlElement,
+    /// Why the template was not inserted (a value left blank).
+    refusal: HtmlElement,
     status: HtmlElement,
 }
 
@@ -93,10 +103,13 @@ impl Picker {
         let fields = element(document, "div", "fields")?;
         fields.set_hidden(true);
         let field_inputs = element(document, "div", "")?;
+        let refusal = element(document, "p", "refusal")?;
+        refusal.set_attribute("role", "alert").map_err(dom::describe)?;
+        refusal.set_hidden(true);
         let insert = element(document, "button", "insert")?;
         insert.set_text_content(Some(&message("templatesInsert", None)));
         insert.set_attribute("data-action", "insert-template").map_err(dom::describe)?;
-        append(&fields, &[&field_inputs, &insert])?;
+        append(&fields, &[&field_inputs, &refusal, &insert])?;
         let status = element(document, "p", "status")?;
         status.set_hidden(true);
         let hint = element(document, "p", "hint")?;
@@ -104,7 +117,7 @@ impl Picker {
         append(&panel, &[&header, &search, &list, &preview, &verdict, &fields, &status, &hint])?;
         root.append_child(&sheet).map_err(dom::describe)?;
         append(root, &[&button, &panel])?;
-        Ok(Picker { button, panel, search, list, preview, verdict, fields, field_inputs, status })
+        Ok(Picker { button, panel, search, list, preview, verdict, fields, field_inputs, refusal, status })
     }
 
     /// Shows the button by `composer` (or hides it when there is none).
@@ -216,41 +229,61 @@ impl Picker {
         self.verdict.set_class_name(if clean { "verdict clean" } else { "verdict" });
     }
 
-    /// Asks for the fill-in fields `labels` (focusing the first), or hides the form.
-    pub fn show_fields(&self, labels: Option<&[&str]>) {
+    /// Asks for `asked` in this order (focusing the first empty one, else the first), or
+    /// hides the form. Labels and values are set as text, never parsed.
+    pub fn show_fields(&self, asked: Option<&[Asked]>) {
         self.field_inputs.set_text_content(None);
-        let Some(labels) = labels else {
+        self.refusal.set_text_content(None);
+        self.refusal.set_hidden(true);
+        let Some(asked) = asked else {
             self.fields.set_hidden(true);
             return;
         };
         let Some(document) = dom::document() else { return };
-        for label in labels {
+        for ask in asked {
             let Ok(row) = element(&document, "label", "") else { return };
             let Ok(input) = element(&document, "input", "field") else { return };
             let input: HtmlInputElement = input.unchecked_into();
-            let _ = input.set_attribute("data-field", label);
-            let caption = document.create_text_node(label);
+            let _ = input.set_attribute(ask.data.0, &ask.data.1);
+            input.set_value(&ask.value);
+            let caption = document.create_text_node(&ask.label);
             let _ = row.append_child(&caption);
             let _ = row.append_child(&input);
             let _ = self.field_inputs.append_child(&row);
         }
         self.fields.set_hidden(false);
-        if let Some(first) = self.field_inputs.query_selector("input").ok().flatten() {
-            let _ = first.unchecked_into::<HtmlElement>().focus();
+        let inputs = self.inputs();
+        if let Some(first) = inputs.iter().find(|input| input.value().is_empty()).or(inputs.first()) {
+            let _ = first.focus();
         }
+    }
+
+    /// The form's inputs, in order.
+    fn inputs(&self) -> Vec<HtmlInputElement> {
+        let Ok(inputs) = self.field_inputs.query_selector_all("input") else { return Vec::new() };
+        (0..inputs.length()).filter_map(|i| inputs.item(i)?.dyn_into::<HtmlInputElement>().ok()).collect()
+    }
+
+    /// Says why nothing was inserted (`reason`), marks the inputs at `blank` (positions in
+    /// the form) as invalid and focuses the first of them; the form stays open.
+    pub fn refuse(&self, reason: &str, blank: &[usize]) {
+        for (position, input) in self.inputs().iter().enumerate() {
+            let _ = input.set_attribute("aria-invalid", if blank.contains(&position) { "true" } else { "false" });
+        }
+        if let Some(first) = blank.first().and_then(|&i| self.inputs().into_iter().nth(i)) {
+            let _ = first.focus();
+        }
+        self.refusal.set_text_content(Some(reason));
+        self.refusal.set_hidden(false);
     }
 
     pub fn is_filling(&self) -> bool {
         !self.fields.hidden()
     }
 
-    /// The values typed in the fill-in fields, by label.
-    pub fn field_values(&self) -> Vec<(String, String)> {
-        let Ok(inputs) = self.field_inputs.query_selector_all("input") else { return Vec::new() };
-        (0..inputs.length())
-            .filter_map(|i| inputs.item(i)?.dyn_into::<HtmlInputElement>().ok())
-            .filter_map(|input| Some((input.get_attribute("data-field")?, input.value())))
-            .collect()
+    /// The values in the form, in the order they were asked for.
+    pub fn field_values(&self) -> Vec<String> {
+        self.inputs().iter().map(HtmlInputElement::value).collect()
     }
 
     /// Moves to the next fill-in field after `from`; false when `from` is the last.

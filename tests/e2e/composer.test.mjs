@@ -3,11 +3,12 @@
 // Suite's own address. Drafts are typed key by key into the real Lexical editor
 // (?composer=lexical, which both layouts have) and the textarea; the tests
 // read what the agent sees (the card in <reply-coach-root>'s shadow root, the CSS
-// highlights), press its buttons, and check the editor's own model text.
+// highlights), press its buttons, and check the editor's own model text. With no first name
+// set, the card offers the one on the conversation's "Sent by" line.
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { composerOf, LAYOUT, launchWithExtension, openInbox, pageErrors, serveReplica, STRICT_PATH } from "./harness.mjs";
+import { composerOf, LAYOUT, launchWithExtension, message, openInbox, pageErrors, readUntil, serveReplica, STRICT_PATH } from "./harness.mjs";
 
 const THREADS = { ana: "100052384037366", elena: "122107364918273", mihai: "100089273645128", aram: "100071928374650", priya: "100064758844409" };
 
@@ -272,6 +273,101 @@ describe("live linting in the composer", () => {
     await page.keyboard.type("Hi Priya, yes, we are open on Sundays. Maria", { delay: 2 });
     assert.ok((await shownRules(page, { expect: ["window-closed"] })).includes("window-closed"));
     await page.close();
+  });
+
+  /** The card's status line, its name offer (the question and the button) and the rules
+   * it lists, as the agent sees them. */
+  const card = (page) =>
+    page.evaluate(() => {
+      const root = document.querySelector("reply-coach-root")?.shadowRoot;
+      const panel = root?.querySelector(".card");
+      const status = root?.querySelector(".card .status");
+      const offer = root?.querySelector(".card .offer");
+      return {
+        shown: Boolean(panel && !panel.hidden),
+        status: !status || status.hidden ? null : status.textContent,
+        offer: !offer || offer.hidden ? null : offer.querySelector(".offer-text").textContent,
+        use: !offer || offer.hidden ? null : offer.querySelector("[data-action=use-agent-name]").textContent,
+        rules: [...(root?.querySelectorAll(".findings [data-rule]") ?? [])].map((li) => li.dataset.rule),
+      };
+    });
+
+  /** Settings without a first name (other fields kept, as another device may have set them),
+   * and no name suggestion or dismissal left from an earlier test. */
+  const withoutName = () =>
+    worker.evaluate(() =>
+      Promise.all([
+        chrome.storage.sync.set({ settings: { version: 1, maxWords: 70 } }),
+        chrome.storage.session.remove("agentSuggestion"),
+      ]),
+    );
+  const restoreName = () =>
+    worker.evaluate(() =>
+      Promise.all([
+        chrome.storage.sync.set({ settings: { agentName: "Maria" } }),
+        chrome.storage.session.remove("agentSuggestion"),
+      ]),
+    );
+
+  test("with no first name set, the card offers the one on the conversation's 'Sent by'; one click saves it, and the card follows", async () => {
+    await withoutName();
+    try {
+      const page = await inbox();
+      const draft = "Hi Ana, your cake is ready for Saturday.";
+      await page.keyboard.type(draft, { delay: 5 });
+      // Ana's conversation shows "Sent by Maria Popa": her first name, never "Popa".
+      let shown = await readUntil(() => card(page), (c) => c.offer !== null, "the card offers a name");
+      assert.equal(shown.offer, message("agentNameOffer", "Maria"));
+      assert.equal(shown.use, message("agentNameUse", "Maria"));
+      assert.equal(shown.status, message("setYourName"));
+      assert.ok(!shown.rules.includes("sign-off-missing"), "no name, no sign-off check");
+
+      await page.locator("reply-coach-root button[data-action=use-agent-name]").click();
+      shown = await readUntil(
+        () => card(page),
+        (c) => c.offer === null && c.status === null && c.rules.includes("sign-off-missing"),
+        "the status and the sign-off check follow the saved name",
+      );
+      const { settings } = await worker.evaluate(() => chrome.storage.sync.get("settings"));
+      assert.deepEqual(settings, { version: 1, maxWords: 70, agentName: "Maria" }, "merged into what was stored");
+      assert.equal(await page.evaluate(() => window.replica.composerModelText()), draft, "the draft is untouched");
+      assert.deepEqual(pageErrors(page), []);
+      await page.close();
+    } finally {
+      await restoreName();
+    }
+  });
+
+  test("a dismissed name is not offered again in this browser session; another colleague's still is", async () => {
+    await withoutName();
+    try {
+      let page = await inbox();
+      await page.keyboard.type("Hi Ana, your cake is ready.", { delay: 5 });
+      await readUntil(() => card(page), (c) => c.offer === message("agentNameOffer", "Maria"), "Maria offered");
+      await page.locator("reply-coach-root button[data-action=dismiss-agent-name]").click();
+      await readUntil(() => card(page), (c) => c.offer === null && c.status === message("setYourName"), "dismissed");
+      await readUntil(
+        () => worker.evaluate(() => chrome.storage.session.get("agentSuggestion")),
+        ({ agentSuggestion }) => agentSuggestion?.dismissed?.includes("Maria"),
+        "the dismissal kept for the session",
+      );
+      await page.close();
+
+      // Another page: Mihai's conversation was answered by Andrei Stan, who is offered (so
+      // the dismissed names have arrived); Ana's, by Maria, who is not.
+      page = await inbox({ thread: THREADS.mihai });
+      await page.keyboard.type("Hi Mihai, the new box is on its way.", { delay: 5 });
+      await readUntil(() => card(page), (c) => c.offer === message("agentNameOffer", "Andrei"), "Andrei offered");
+      await page.evaluate((id) => window.replica.openThread(id), THREADS.ana);
+      await composerOf(page).click();
+      await page.keyboard.type("Hi Ana, your cake is ready.", { delay: 5 });
+      const shown = await readUntil(() => card(page), (c) => c.shown && c.status === message("setYourName"), "Ana's card");
+      assert.equal(shown.offer, null);
+      assert.equal((await worker.evaluate(() => chrome.storage.sync.get("settings"))).settings.agentName, undefined);
+      await page.close();
+    } finally {
+      await restoreName();
+    }
   });
 
   test("on a page that forbids WebAssembly the extension says it runs in reduced mode, and still lints", async () => {

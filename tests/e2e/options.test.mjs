@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { after, before, beforeEach, describe, test } from "node:test";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { extensionDir, launchWithExtension } from "./harness.mjs";
+import { extensionDir, launchWithExtension, message, openInbox, readUntil, serveReplica } from "./harness.mjs";
 
 const localesDir = fileURLToPath(new URL("../../extension/_locales", import.meta.url));
 
@@ -97,6 +97,8 @@ describe("the settings page in Chromium", () => {
     ({ context, worker, extensionId } = await launchIn("en-US"));
     optionsUrl = `chrome-extension://${extensionId}/options.html`;
     ruleIds = await coreRuleIds();
+    // The replica inbox, for the name an inbox tab suggests.
+    await serveReplica(context);
   });
 
   after(async () => {
@@ -273,6 +275,59 @@ describe("the settings page in Chromium", () => {
       assert.equal(await page.inputValue("#previewBudget"), "90");
       assert.equal(await page.inputValue("#maxSentenceWords"), "30");
       await page.close();
+    });
+
+    test("offers the first name an inbox tab saw as 'Sent by', and saves it with one click; a dismissed one stays dismissed", async () => {
+      await worker.evaluate(() => chrome.storage.session.remove("agentSuggestion"));
+      // An inbox tab with no name set: Ana's conversation shows "Sent by Maria Popa".
+      const inbox = await openInbox(context);
+      await readUntil(
+        () => worker.evaluate(() => chrome.storage.session.get("agentSuggestion")),
+        ({ agentSuggestion }) => agentSuggestion?.firstName === "Maria",
+        "the inbox tab reported the name",
+      );
+      const suggestion = (page) =>
+        page.evaluate(() => {
+          const line = document.getElementById("agentNameSuggestion");
+          return line.hidden ? null : line.textContent.replace(/\s+/g, " ").trim();
+        });
+      let page = await openSettings();
+      const offered = `${message("agentNameUse", "Maria")} ${message("agentNameSeen", "Maria Popa")} ${message("agentNameDismiss")}`;
+      await readUntil(() => suggestion(page), (text) => text === offered, "the settings page offers Maria");
+      assert.equal(await page.textContent("#agentNameUse"), "Use Maria");
+      assert.equal(await page.textContent("#agentNameSeen"), "(seen as “Sent by Maria Popa” in the inbox)");
+      // Not while the field has a name in it.
+      await page.fill("#agentName", "Ana");
+      await readUntil(() => suggestion(page), (text) => text === null, "hidden while a name is typed");
+      await page.fill("#agentName", "");
+      await readUntil(() => suggestion(page), (text) => text === offered, "back once the field is empty");
+
+      await page.click("#agentNameUse");
+      await saved(page);
+      assert.equal(await page.inputValue("#agentName"), "Maria");
+      assert.deepEqual(await stored(), { ...DEFAULTS, agentName: "Maria" });
+      assert.equal(await suggestion(page), null);
+      await page.close();
+
+      // Emptied again, the name is offered again, until it is dismissed: then not for the
+      // rest of the session, on this page or a new one.
+      await worker.evaluate(() => chrome.storage.sync.clear());
+      page = await openSettings();
+      await readUntil(() => suggestion(page), (text) => text === offered, "offered again");
+      await page.click("#agentNameDismiss");
+      assert.equal(await suggestion(page), null);
+      await readUntil(
+        () => worker.evaluate(() => chrome.storage.session.get("agentSuggestion")),
+        ({ agentSuggestion }) => agentSuggestion?.dismissed?.includes("Maria") && agentSuggestion.firstName === undefined,
+        "the dismissal kept for the session",
+      );
+      await page.reload();
+      await page.locator("[data-rule]").first().waitFor();
+      assert.equal(await suggestion(page), null);
+      assert.equal(await stored(), undefined, "dismissing stores no settings");
+      await page.close();
+      await inbox.close();
+      await worker.evaluate(() => chrome.storage.session.remove("agentSuggestion"));
     });
 
     test("fills what another tab stored, and keeps fields this page does not show", async () => {

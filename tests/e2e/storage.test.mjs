@@ -84,6 +84,18 @@ describe("storage faults", () => {
     assert.fail(`${what}: ${JSON.stringify(last)}`);
   }
 
+  /** Enter on the highlighted template, then Enter on the form that asks for the agent's
+   * first name (no settings are stored, so none is set), pre-filled from the conversation's
+   * "Sent by" line: the template goes in. */
+  async function insertAskingForTheName() {
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => {
+      const input = document.querySelector("reply-coach-root")?.shadowRoot?.querySelector(".fields:not([hidden]) input");
+      return input?.dataset.variable === "agent_name" && input.value === "Maria" && input.getRootNode().activeElement === input;
+    });
+    await page.keyboard.press("Enter");
+  }
+
   /** The inbox with the picker opened by its button by the composer. */
   async function inboxPicker() {
     page = await openInbox(context);
@@ -357,7 +369,7 @@ describe("storage faults", () => {
       await page.locator("reply-coach-root button[data-action=open-templates]").waitFor(); // The core has started.
       await page.keyboard.type("/thanks", { delay: 10 });
       await pickerWhen((view) => view.open && view.ids[0] === "compliment-thanks.en", "the picker finds /thanks");
-      await page.keyboard.press("Enter");
+      await insertAskingForTheName();
       await page.waitForFunction(() => window.replica.composerModelText().startsWith("Hi Ana, thank you"));
       for (let i = 0; i < 100 && !warnings.some((text) => text.includes("template use counts were not saved")); i++) {
         await page.waitForTimeout(50);
@@ -384,7 +396,7 @@ describe("storage faults", () => {
     await page.waitForFunction(() =>
       document.querySelector("reply-coach-root")?.shadowRoot?.querySelector("[role=option][aria-selected=true]"),
     );
-    await page.keyboard.press("Enter");
+    await insertAskingForTheName();
     // The insertion counts the template's use in storage.local.
     await worker.evaluate(async () => {
       for (let i = 0; i < 100 && !(await chrome.storage.local.get("templateUsage")).templateUsage; i++) {
@@ -401,6 +413,10 @@ describe("storage faults", () => {
     });
     assert.ok(everything.local.templateUsage, "a template use was counted");
     assert.ok(Object.keys(everything.session).some((key) => key.startsWith("inbox:")), "the tab's status was kept");
+    // No name is set here, so the inbox reported the one it saw: a person of the Page's team.
+    const team = threads.flatMap((thread) => thread.messages.filter((m) => m.from === "page").map((m) => m.agent));
+    const suggestion = everything.session.agentSuggestion;
+    assert.ok(team.includes(suggestion?.sentBy), `agentSuggestion: ${JSON.stringify(suggestion)}`);
     const text = JSON.stringify(everything);
     for (const item of personal) assert.ok(!text.includes(item), `storage holds ${JSON.stringify(item)}: ${text}`);
     for (const first of threads.map((thread) => thread.customer.split(" ")[0])) {

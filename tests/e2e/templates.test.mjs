@@ -4,16 +4,82 @@
 // Opened each way (a `/` typed at the start of a line, the button by the composer, the
 // keyboard shortcut's message), searched with a typo, inserted with fill-in fields into the
 // real Lexical editor and a textarea; the tests check the editor's own text, the caret, one
-// Ctrl+Z, the clipboard, and that nothing else in the draft changed.
+// Ctrl+Z, the clipboard, and that nothing else in the draft changed. On a fresh install (no
+// first name set) the picker asks for the agent's name, pre-filled from the conversation's
+// "Sent by", and refuses to insert while an asked value is blank.
 
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
-import { asLexicalText, composerOf, headerNameOf, launchOnReplica, openInbox, pageErrors, readUntil, renderedTemplate } from "./harness.mjs";
+import {
+  asLexicalText,
+  composerOf,
+  headerNameOf,
+  launchOnReplica,
+  launchWithExtension,
+  message,
+  openInbox,
+  pageErrors,
+  readUntil,
+  renderedTemplate,
+  serveReplica,
+} from "./harness.mjs";
+
+/** The page the tests are on now. */
+let page;
+
+/** What the picker shows in `page`: open or not, the listed ids (the highlighted one first in
+ * `active`), the preview and its verdict, the fill-in fields (by label), everything the
+ * form asks for (`asked`: label, field or variable, value, marked invalid), the form's
+ * refusal, and where the focus is. */
+const picker = () =>
+  page.evaluate(() => {
+    const root = document.querySelector("reply-coach-root")?.shadowRoot;
+    const panel = root?.querySelector("[role=dialog]");
+    const options = [...(root?.querySelectorAll("[role=listbox] [role=option]") ?? [])];
+    const search = root?.querySelector("[role=combobox]");
+    const active = options.find((o) => o.getAttribute("aria-selected") === "true");
+    return {
+      open: Boolean(panel && !panel.hidden),
+      ids: options.map((o) => o.dataset.templateId),
+      active: active?.dataset.templateId,
+      activeDescendantIsActive: Boolean(active) && search?.getAttribute("aria-activedescendant") === active.id,
+      preview: root?.querySelector(".preview")?.textContent,
+      verdict: root?.querySelector(".verdict")?.textContent,
+      fields: [...(root?.querySelectorAll(".fields:not([hidden]) input[data-field]") ?? [])].map((input) => input.dataset.field),
+      asked: [...(root?.querySelectorAll(".fields:not([hidden]) input") ?? [])].map((input) => ({
+        label: input.closest("label").textContent,
+        field: input.dataset.field,
+        variable: input.dataset.variable,
+        value: input.value,
+        invalid: input.getAttribute("aria-invalid") === "true",
+      })),
+      refusal: root?.querySelector(".fields:not([hidden]) .refusal:not([hidden])")?.textContent ?? null,
+      focus: root?.activeElement?.dataset?.field ?? root?.activeElement?.dataset?.variable ?? root?.activeElement?.getAttribute("role") ?? (document.activeElement?.getAttribute("role") || null),
+    };
+  });
+
+/** Waits until the picker satisfies `check`; fails with the last view. */
+const pickerWhen = (check, what) => readUntil(picker, check, what);
+
+const modelText = () => page.evaluate(() => window.replica.composerModelText());
+const waitForModel = (text) => page.waitForFunction((text) => window.replica.composerModelText() === text, text);
+
+/** The rule ids of the card, once the composer's count matches them. */
+async function findings() {
+  const handle = await page.waitForFunction(() => {
+    const root = document.querySelector("reply-coach-root")?.shadowRoot;
+    const composer = document.querySelector("[data-rc-findings]");
+    const card = root?.querySelector(".card");
+    if (!root || !composer) return null;
+    const rules = card.hidden ? [] : [...root.querySelectorAll(".findings [data-rule]")].map((li) => li.dataset.rule);
+    return Number(composer.dataset.rcFindings) === rules.length ? rules : null;
+  });
+  return handle.jsonValue();
+}
 
 describe("the template picker", () => {
   let context;
   let worker;
-  let page;
 
   before(async () => {
     ({ context, worker } = await launchOnReplica());
@@ -38,46 +104,6 @@ describe("the template picker", () => {
     page = await openInbox(context, `/latest/inbox/all?${params}`);
     await composerOf(page).click();
     return page;
-  }
-
-  /** What the picker shows: open or not, the listed ids (the highlighted one first in
-   * `active`), the preview and its verdict, the fill-in fields, and where the focus is. */
-  const picker = () =>
-    page.evaluate(() => {
-      const root = document.querySelector("reply-coach-root")?.shadowRoot;
-      const panel = root?.querySelector("[role=dialog]");
-      const options = [...(root?.querySelectorAll("[role=listbox] [role=option]") ?? [])];
-      const search = root?.querySelector("[role=combobox]");
-      const active = options.find((o) => o.getAttribute("aria-selected") === "true");
-      return {
-        open: Boolean(panel && !panel.hidden),
-        ids: options.map((o) => o.dataset.templateId),
-        active: active?.dataset.templateId,
-        activeDescendantIsActive: Boolean(active) && search?.getAttribute("aria-activedescendant") === active.id,
-        preview: root?.querySelector(".preview")?.textContent,
-        verdict: root?.querySelector(".verdict")?.textContent,
-        fields: [...(root?.querySelectorAll(".fields:not([hidden]) input") ?? [])].map((input) => input.dataset.field),
-        focus: root?.activeElement?.dataset?.field ?? root?.activeElement?.getAttribute("role") ?? (document.activeElement?.getAttribute("role") || null),
-      };
-    });
-
-  /** Waits until the picker satisfies `check`; fails with the last view. */
-  const pickerWhen = (check, what) => readUntil(picker, check, what);
-
-  const modelText = () => page.evaluate(() => window.replica.composerModelText());
-  const waitForModel = (text) => page.waitForFunction((text) => window.replica.composerModelText() === text, text);
-
-  /** The rule ids of the card, once the composer's count matches them. */
-  async function findings() {
-    const handle = await page.waitForFunction(() => {
-      const root = document.querySelector("reply-coach-root")?.shadowRoot;
-      const composer = document.querySelector("[data-rc-findings]");
-      const card = root?.querySelector(".card");
-      if (!root || !composer) return null;
-      const rules = card.hidden ? [] : [...root.querySelectorAll(".findings [data-rule]")].map((li) => li.dataset.rule);
-      return Number(composer.dataset.rcFindings) === rules.length ? rules : null;
-    });
-    return handle.jsonValue();
   }
 
   /** The default pack's template `id`, rendered as the picker should for Ana and Maria. */
@@ -221,5 +247,116 @@ describe("the template picker", () => {
     await page.locator(`reply-coach-root [role=option][data-template-id="${first}"]`).click();
     await page.waitForFunction(() => /changed/.test(document.querySelector("reply-coach-root").shadowRoot.querySelector(".card .status")?.textContent ?? ""));
     assert.equal(await modelText(), "Hi Ana, one moment!");
+  });
+});
+
+describe("the template picker on a fresh install, with no first name set", () => {
+  let context;
+  let worker;
+
+  before(async () => {
+    // No settings at all: the install's own state (its settings page opens by itself).
+    ({ context, worker } = await launchWithExtension());
+    await serveReplica(context);
+  });
+
+  afterEach(async () => {
+    if (page) assert.deepEqual(pageErrors(page), [], "the page threw");
+    await page?.close();
+    page = undefined;
+  });
+
+  after(async () => {
+    await context?.close();
+  });
+
+  async function inbox() {
+    page = await openInbox(context);
+    await composerOf(page).click();
+    return page;
+  }
+
+  test("asks for the agent's first name, pre-filled from the page's 'Sent by'; a blank one is refused, the typed one inserted", async () => {
+    await inbox();
+    await page.keyboard.type("/thanks", { delay: 10 });
+    let shown = await pickerWhen((p) => p.open && p.active === "compliment-thanks.en", "the picker on compliment-thanks.en");
+    // The preview shows what will be asked, not a placeholder.
+    assert.match(shown.preview, /– \[Your first name\]$/);
+    assert.doesNotMatch(shown.preview, /\{/);
+    await page.keyboard.press("Enter");
+    // Ana's conversation shows "Sent by Maria Popa": her first name is offered, never "Popa".
+    shown = await pickerWhen((p) => p.asked.length === 1, "the form asks for the agent's name");
+    assert.deepEqual(shown.asked, [
+      { label: message("askAgentName"), field: undefined, variable: "agent_name", value: "Maria", invalid: false },
+    ]);
+    assert.equal(shown.focus, "agent_name");
+
+    // Emptied, it is refused: the form stays open and says why, the draft is untouched.
+    await page.keyboard.press("Control+a");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Enter");
+    shown = await pickerWhen((p) => p.refusal !== null, "the refusal");
+    assert.equal(shown.refusal, message("templatesAskBlank"));
+    assert.ok(shown.open && shown.asked[0].invalid && shown.focus === "agent_name", JSON.stringify(shown));
+    await page.locator("reply-coach-root button[data-action=insert-template]").click();
+    await pickerWhen((p) => p.open && p.refusal !== null, "still refused by the button");
+    assert.equal(await modelText(), "/thanks");
+
+    // Typed (a name other than the suggestion), it goes in, and no placeholder with it.
+    await page.keyboard.type("Ioana", { delay: 5 });
+    await page.keyboard.press("Enter");
+    const expected = await renderedTemplate(worker, "compliment-thanks.en");
+    const text = expected.text.replace(/– Maria$/, "– Ioana");
+    await waitForModel(asLexicalText(text));
+    await pickerWhen((p) => !p.open, "the picker closes");
+    assert.doesNotMatch(await modelText(), /[{}[\]]/);
+    // Nothing was saved: the name typed in the picker is for this reply.
+    assert.equal((await worker.evaluate(() => chrome.storage.sync.get("settings"))).settings, undefined);
+  });
+
+  test("asks for every value it lacks with the fill-in fields, in the body's order; the Page's name too", async () => {
+    const library = {
+      format: "reply-coach-templates",
+      version: 1,
+      templates: [
+        {
+          id: "welcome.en",
+          title: "Welcome",
+          language: "en",
+          body: "Hi {first_name|there}, welcome to {page_name}! Your order {field:Order number} is ready.{cursor}\n\n– {agent_name}",
+        },
+      ],
+    };
+    await worker.evaluate((library) => chrome.storage.local.set({ templates: library }), library);
+    try {
+      await inbox();
+      await page.locator("reply-coach-root button[data-action=open-templates]").click();
+      await pickerWhen((p) => p.open && p.active === "welcome.en", "the picker on the stored template");
+      await page.locator('reply-coach-root [role=option][data-template-id="welcome.en"]').click();
+      let shown = await pickerWhen((p) => p.asked.length === 3, "three values asked");
+      assert.deepEqual(
+        shown.asked.map(({ label, value }) => [label, value]),
+        [
+          [message("askPageName"), ""],
+          ["Order number", ""],
+          [message("askAgentName"), "Maria"],
+        ],
+      );
+      assert.equal(shown.focus, "page_name", "the first empty one has the focus");
+      await page.keyboard.type("Lumen Bakery", { delay: 5 });
+      await page.keyboard.press("Enter");
+      // The order number is still empty: Enter moves to it; Insert refuses while it is.
+      await pickerWhen((p) => p.focus === "Order number", "the next field");
+      await page.locator("reply-coach-root button[data-action=insert-template]").click();
+      shown = await pickerWhen((p) => p.refusal !== null, "refused");
+      assert.deepEqual(shown.asked.map((a) => a.invalid), [false, true, false]);
+      assert.equal(shown.focus, "Order number");
+      await page.keyboard.type("A-1042", { delay: 5 });
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Enter");
+      await waitForModel(asLexicalText("Hi Ana, welcome to Lumen Bakery! Your order A-1042 is ready.\n\n– Maria"));
+    } finally {
+      await worker.evaluate(() => chrome.storage.local.remove("templates"));
+    }
   });
 });

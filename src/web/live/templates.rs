@@ -1,9 +1,12 @@
 //! The template picker's behaviour: opened from its button, the keyboard shortcut (the
 //! `commands` API, through `content.js`) or a `/` at the start of an empty line; searches
 //! as the agent types; previews the highlighted template rendered for this conversation,
-//! with the linter's verdict; asks for the fill-in fields; and inserts at the caret (or
-//! over the selection, or over the `/query` typed) as one undoable edit, with the caret
-//! at `{cursor}`.
+//! with the linter's verdict; asks for what the template needs and the conversation does
+//! not supply (its fill-in fields, and a name without a value or a fallback: the core's
+//! [`Body::asks`]), the agent's first name pre-filled with the one the page suggests; and
+//! inserts at the caret (or over the selection, or over the `/query` typed) as one
+//! undoable edit, with the caret at `{cursor}`. While an asked value is blank the
+//! insertion is refused and the form stays open, so no placeholder reaches the draft.
 //!
 //! An insertion is handed to the editor once, through the same path as a fix, and its
 //! result checked on the next microtask: never retried (retries have inserted text two
@@ -19,11 +22,11 @@ use super::{apply_edit, Live, State};
 use crate::context::LintContext;
 use crate::finding::{Edit, Severity};
 use crate::lang::{detect, Language};
-use crate::template::{slash_query, Library, SearchIndex, SearchPreferences, Values};
+use crate::template::{slash_query, Ask, Body, Library, SearchIndex, SearchPreferences, Values, Variable};
 use crate::web::composer::{Composer, Snapshot};
 use crate::web::conversation;
 use crate::web::dom::{self, message};
-use crate::web::picker::{Item, Pressed};
+use crate::web::picker::{Asked, Item, Pressed};
 
 /// How many templates the list shows: the best matches; typing narrows.
 const LISTED: usize = 8;
@@ -53,6 +56,16 @@ struct Session {
     /// The listed templates, by library index, best first.
     results: Vec<usize>,
     active: usize,
+    /// What the form asks for, in its order (empty while it is not shown).
+    asks: Vec<Ask>,
+}
+
+/// Why a template was not inserted.
+enum Refused {
+    /// Values still blank: the form stays open and says so.
+    Missing(Vec<Ask>),
+    /// Anything else (the draft changed): the picker closes and the card says why.
+    Error(String),
 }
 
 impl Templates {
@@ -133,7 +146,8 @@ impl Live {
         let viewport = (size(window.inner_width()), size(window.inner_height()));
         picker.set_query("");
         picker.open(&composer.element.get_bounding_client_rect(), viewport, !slash);
-        state.templates.session = Some(Session { composer, text, span, slash, results: Vec::new(), active: 0 });
+        state.templates.session =
+            Some(Session { composer, text, span, slash, results: Vec::new(), active: 0, asks: Vec::new() });
     }
 
     /// A key pressed in the composer (`target` `None`) or on `target` in the picker; true
@@ -158,6 +172,9 @@ impl Live {
             "Escape" if filling => {
                 if let Some(picker) = &state.picker {
                     picker.show_fields(None);
+                }
+                if let Some(session) = state.templates.session.as_mut() {
+                    session.asks.clear();
                 }
                 drop(state);
                 self.refresh_picker();
@@ -246,7 +263,7 @@ impl Live {
         let Ok(mut state) = self.state.try_borrow_mut() else { return };
         let state = &mut *state;
         let (Some(picker), Some(session)) = (&state.picker, state.templates.session.as_mut()) else { return };
-        let context = context_for(self, &state.settings, &session.composer);
+        let (context, _) = page_for(self, &state.settings, &session.composer);
         let preferences = SearchPreferences {
             language: preferred_language(&context, &self.document),
             usage: state.templates.usage.clone(),
@@ -273,47 +290,72 @@ impl Live {
         let Ok(state) = self.state.try_borrow() else { return };
         let (Some(picker), Some(session)) = (&state.picker, &state.templates.session) else { return };
         picker.highlight(session.active, !session.results.is_empty());
-        let context = context_for(self, &state.settings, &session.composer);
+        let (context, _) = page_for(self, &state.settings, &session.composer);
         show_preview(&state, &context);
     }
 
-    /// The agent chose the template at `position`: its fill-in fields first, if any.
+    /// The agent chose the template at `position`: what it asks for first, if anything.
     fn choose(self: &Rc<Self>, position: usize) {
-        let Ok(state) = self.state.try_borrow() else { return };
-        let (Some(picker), Some(session)) = (&state.picker, &state.templates.session) else { return };
+        let Ok(mut guard) = self.state.try_borrow_mut() else { return };
+        let state = &mut *guard;
+        let Some(session) = state.templates.session.as_ref() else { return };
         let Some(template) = session.results.get(position).and_then(|&i| state.templates.library.templates.get(i))
         else {
             return;
         };
-        let fields: Result<Vec<String>, _> =
-            template.parse_body().map(|body| body.fields().into_iter().map(str::to_string).collect());
-        match fields {
-            Ok(fields) if !fields.is_empty() => {
-                let labels: Vec<&str> = fields.iter().map(String::as_str).collect();
-                picker.show_fields(Some(&labels));
-            }
-            _ => {
-                drop(state);
-                self.insert_active();
-            }
+        let Ok(body) = template.parse_body() else { return };
+        let (context, sent_by) = page_for(self, &state.settings, &session.composer);
+        let asks = body.asks(&values_for(&context));
+        let suggestion = state.offer(sent_by.as_deref()).map(|offer| offer.first);
+        let Some(session) = state.templates.session.as_mut() else { return };
+        if asks.is_empty() {
+            session.asks.clear();
+            drop(guard);
+            self.insert_active();
+            return;
+        }
+        let asked: Vec<Asked> = asks
+            .iter()
+            .map(|ask| {
+                let prefill = matches!(ask, Ask::Variable(Variable::AgentName)).then(|| suggestion.clone()).flatten();
+                asked(ask, prefill.unwrap_or_default())
+            })
+            .collect();
+        session.asks = asks;
+        if let Some(picker) = &state.picker {
+            picker.show_fields(Some(&asked));
         }
     }
 
-    /// Inserts the highlighted template with the fields typed, if the draft is still the
-    /// text the picker was opened on.
+    /// Inserts the highlighted template with the values typed, if the draft is still the
+    /// text the picker was opened on and no asked value is blank (else the form stays
+    /// open and says so).
     fn insert_active(self: &Rc<Self>) {
         let prepared = {
             let Ok(mut state) = self.state.try_borrow_mut() else { return };
-            let fields = state.picker.as_ref().map(|p| p.field_values()).unwrap_or_default();
-            let Some(session) = state.templates.session.take() else { return };
-            let prepared = prepare(self, &state, &session, fields);
-            if let Some(picker) = &state.picker {
-                picker.close();
+            let typed = state.picker.as_ref().map(|p| p.field_values()).unwrap_or_default();
+            let Some(session) = state.templates.session.as_ref() else { return };
+            let answers: Vec<(Ask, String)> = session.asks.iter().cloned().zip(typed).collect();
+            match prepare(self, &state, session, &answers) {
+                Err(Refused::Missing(missing)) => {
+                    ask_again(&mut state, &answers, &missing);
+                    return;
+                }
+                prepared => {
+                    let Some(session) = state.templates.session.take() else { return };
+                    if let Some(picker) = &state.picker {
+                        picker.close();
+                    }
+                    prepared.map(|(edit, caret, id)| (session.composer, edit, caret, id))
+                }
             }
-            prepared.map(|(edit, caret, id)| (session.composer, edit, caret, id))
         };
         // The state is released: the edit fires the page's input events.
-        let outcome = prepared.and_then(|(composer, edit, caret, id)| {
+        let outcome = prepared.map_err(|refused| match refused {
+            Refused::Error(error) => error,
+            Refused::Missing(_) => message("templatesAskBlank", None),
+        });
+        let outcome = outcome.and_then(|(composer, edit, caret, id)| {
             let snapshot = composer.snapshot();
             apply_edit(&composer, &snapshot, &edit, caret).map(|in_flight| (in_flight, id))
         });
@@ -342,31 +384,80 @@ impl Live {
     }
 }
 
-/// The edit that inserts the session's template, the caret after it, and the template's
-/// id; or why not.
+/// The edit that inserts the session's template with `answers` to what the form asked,
+/// the caret after it, and the template's id; or why not.
 fn prepare(
     live: &Live,
     state: &State,
     session: &Session,
-    fields: Vec<(String, String)>,
-) -> Result<(Edit, usize, String), String> {
+    answers: &[(Ask, String)],
+) -> Result<(Edit, usize, String), Refused> {
+    let changed = || Refused::Error(message("templateDraftChanged", None));
     let snapshot: Snapshot = session.composer.snapshot();
     if snapshot.text != session.text || !session.composer.is_connected() {
-        return Err(message("templateDraftChanged", None));
+        return Err(changed());
     }
-    let template = session
-        .results
-        .get(session.active)
-        .and_then(|&i| state.templates.library.templates.get(i))
-        .ok_or_else(|| message("templateDraftChanged", None))?;
-    let body = template.parse_body().map_err(|error| error.to_string())?;
-    let context = context_for(live, &state.settings, &session.composer);
+    let (template, body) = active_body(state, session).ok_or_else(changed)?;
+    let body = body.map_err(|error| Refused::Error(error.to_string()))?;
+    let (context, _) = page_for(live, &state.settings, &session.composer);
     let mut values = values_for(&context);
-    values.fields = fields;
-    let rendered = body.render(&values);
+    for (ask, answer) in answers {
+        values.answer(ask, answer);
+    }
+    let rendered = body.fill(&values).map_err(Refused::Missing)?;
     let (start, end) = session.span;
     let caret = start + utf16_offset(&rendered.text, rendered.cursor);
     Ok((Edit { start, end, text: rendered.text }, caret, template.id.clone()))
+}
+
+/// The highlighted template and its parsed body.
+fn active_body<'a>(
+    state: &'a State,
+    session: &Session,
+) -> Option<(&'a crate::template::Template, Result<Body, crate::template::TemplateError>)> {
+    let template = session.results.get(session.active).and_then(|&i| state.templates.library.templates.get(i))?;
+    Some((template, template.parse_body()))
+}
+
+/// Shows the form again after a refused insertion: what is `missing` marked, the values
+/// typed kept, and the reason said. (The form is rebuilt when it does not ask for all of
+/// `missing`: the conversation may have changed under it.)
+fn ask_again(state: &mut State, answers: &[(Ask, String)], missing: &[Ask]) {
+    let (Some(picker), Some(session)) = (&state.picker, state.templates.session.as_mut()) else { return };
+    if !missing.iter().all(|ask| session.asks.contains(ask)) {
+        let mut asks = session.asks.clone();
+        asks.extend(missing.iter().filter(|ask| !session.asks.contains(ask)).cloned());
+        let form: Vec<Asked> = asks
+            .iter()
+            .map(|ask| {
+                let typed = answers.iter().find(|(asked, _)| asked == ask).map(|(_, value)| value.clone());
+                asked(ask, typed.unwrap_or_default())
+            })
+            .collect();
+        picker.show_fields(Some(&form));
+        session.asks = asks;
+    }
+    let blank: Vec<usize> = missing.iter().filter_map(|ask| session.asks.iter().position(|a| a == ask)).collect();
+    picker.refuse(&message("templatesAskBlank", None), &blank);
+}
+
+/// How the form shows `ask`, starting with `value`.
+fn asked(ask: &Ask, value: String) -> Asked {
+    let data = match ask {
+        Ask::Field(label) => ("data-field", label.clone()),
+        Ask::Variable(variable) => ("data-variable", variable.name().to_string()),
+    };
+    Asked { label: ask_label(ask), value, data }
+}
+
+/// What the form calls `ask`: a field's own label, a variable's in the UI language.
+fn ask_label(ask: &Ask) -> String {
+    match ask {
+        Ask::Field(label) => label.clone(),
+        Ask::Variable(Variable::FirstName) => message("askFirstName", None),
+        Ask::Variable(Variable::AgentName) => message("askAgentName", None),
+        Ask::Variable(Variable::PageName) => message("askPageName", None),
+    }
 }
 
 /// Gives the composer its focus back, with the selection the picker was opened on when
@@ -391,18 +482,20 @@ pub(super) fn close(state: &mut State) {
 }
 
 /// The highlighted template, rendered for this conversation, and the linter's verdict on
-/// it (with each fill-in field's label standing in for its value).
+/// it (with the label of each value it asks for standing in for the value: "[Order
+/// number]", "[Your first name]").
 fn show_preview(state: &State, context: &LintContext) {
     let (Some(picker), Some(session)) = (&state.picker, &state.templates.session) else { return };
-    let template = session.results.get(session.active).and_then(|&i| state.templates.library.templates.get(i));
-    let Some(body) = template.and_then(|t| t.parse_body().ok()) else {
+    let Some((_, Ok(body))) = active_body(state, session) else {
         picker.preview("", "", true);
         return;
     };
     let mut values = values_for(context);
-    values.fields = body.fields().into_iter().map(|label| (label.to_string(), format!("[{label}]"))).collect();
+    for ask in body.asks(&values) {
+        values.answer(&ask, &format!("[{}]", ask_label(&ask)));
+    }
     let text = body.render(&values).text;
-    // A field's stand-in is not a placeholder left unfilled: the agent fills it before insertion.
+    // A stand-in is not a placeholder left unfilled: the agent fills it before insertion.
     let mut context = context.clone();
     context.settings.disabled_rules.push("placeholder-unfilled".into());
     let findings = crate::lint(&text, &context).map(|r| r.findings).unwrap_or_default();
@@ -415,9 +508,15 @@ fn show_preview(state: &State, context: &LintContext) {
     picker.preview(&text, &verdict, serious.is_empty());
 }
 
-/// The draft's lint context for `composer`: what the page shows, with the agent's settings.
-fn context_for(live: &Live, settings: &crate::context::StoredSettings, composer: &Composer) -> LintContext {
-    settings.apply_to(conversation::read(&live.document, &live.profile, &composer.element))
+/// The draft's lint context for `composer` (what the page shows, with the agent's
+/// settings), and the conversation's newest "Sent by" name.
+fn page_for(
+    live: &Live,
+    settings: &crate::context::StoredSettings,
+    composer: &Composer,
+) -> (LintContext, Option<String>) {
+    let (page, sent_by) = conversation::read_with_sender(&live.document, &live.profile, &composer.element);
+    (settings.apply_to(page), sent_by)
 }
 
 fn values_for(context: &LintContext) -> Values {

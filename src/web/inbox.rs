@@ -329,9 +329,14 @@ impl Inbox {
             rows.push((row.clone(), status.key));
         }
         // Rows of the last scan that are not rows any more: the page renamed what the
-        // profile reads, or reused the element for something else.
+        // profile reads, or reused the element for something else. (A set, not a search of
+        // the list: comparing elements is a call into the page, and lists run to thousands.)
+        let current = js_sys::WeakSet::new();
+        for row in &elements {
+            current.add(row);
+        }
         for (element, _) in &state.rows {
-            if !elements.contains(element) {
+            if !current.has(element) {
                 clear(element);
                 self.seen_rows.delete(element);
             }

@@ -62,12 +62,21 @@ fn hours_since(range: TimeRange, now_ms: i64) -> Option<f64> {
     Some((minute - range.earliest_ms).max(0) as f64 / 3_600_000.0)
 }
 
-/// One item of the message list.
-#[derive(Debug, Clone, PartialEq)]
-enum Item {
+/// One item of the message list, as a first look tells: its text decides separators and
+/// system lines; who wrote a message, what it says and when are read only for the
+/// messages that matter (from the newest back), as each costs calls into the page.
+enum Item<N> {
     Separator(TimeRange),
     AdReply,
-    Message { sender: Option<Sender>, text: Option<String>, stamp: Option<TimeRange>, sent_by: Option<String> },
+    Message { element: N, text: String },
+}
+
+/// What a message says about itself.
+struct Message {
+    sender: Option<Sender>,
+    text: Option<String>,
+    stamp: Option<TimeRange>,
+    sent_by: Option<String>,
 }
 
 impl Profile {
@@ -99,14 +108,13 @@ impl Profile {
         let Some(list) = list else {
             return Conversation { customer, ..Conversation::default() };
         };
-        let items = self.items(&list, customer.as_deref(), language, clock);
-        let mut conversation = Conversation { customer, has_messages: true, ..Conversation::default() };
+        let mut conversation = Conversation { has_messages: true, ..Conversation::default() };
         // Each separator dates the items after it, up to the next separator (or now); the
         // first message after it is the one it was drawn for, at its very minute.
-        let mut dated: Vec<(Item, Option<TimeRange>)> = Vec::with_capacity(items.len());
+        let mut dated: Vec<(Item<N>, Option<TimeRange>)> = Vec::new();
         let mut since: Option<TimeRange> = None;
         let mut undated_from = 0;
-        for item in items {
+        for item in self.items(&list, language, clock) {
             if let Item::Separator(range) = item {
                 let before = since.map(|s| sent_under_separator(s, Some(range), clock.now_ms));
                 for (_, time) in dated.iter_mut().skip(undated_from + 1) {
@@ -120,44 +128,41 @@ impl Profile {
             let time = since.map(|s| if first { s } else { sent_under_separator(s, None, clock.now_ms) });
             dated.push((item, time));
         }
-        for (item, separated) in dated {
-            match item {
-                Item::Separator(_) => {}
-                Item::AdReply => {
-                    conversation.from_ad = true;
-                    conversation.ad_reply = separated;
-                }
-                Item::Message { sender, text, stamp, sent_by } => {
-                    let time = stamp.or(if self.dates_by_separator() { separated } else { None });
-                    if sender == Some(Sender::Customer) {
-                        conversation.last_customer = time;
-                        conversation.last_customer_text = text;
-                    }
-                    if sender.is_some() {
-                        conversation.last_sender = sender;
-                    }
-                    if sent_by.is_some() {
-                        conversation.sent_by = sent_by;
-                    }
-                }
+        if let Some((_, time)) = dated.iter().find(|(item, _)| matches!(item, Item::AdReply)) {
+            conversation.from_ad = true;
+            conversation.ad_reply = *time;
+        }
+        // From the newest message back, until the customer's last one and the newest
+        // "Sent by" line are found.
+        let extent = list.box_extent();
+        let by_separator = self.message_time.iter().any(|probe| probe.read == Read::Separator);
+        for (item, separated) in dated.iter().rev() {
+            let Item::Message { element, text } = item else { continue };
+            let message = self.message(element, text, customer.as_deref(), extent, language, clock);
+            if conversation.last_sender.is_none() {
+                conversation.last_sender = message.sender;
+            }
+            if conversation.sent_by.is_none() {
+                conversation.sent_by = message.sent_by;
+            }
+            if message.sender == Some(Sender::Customer) && conversation.last_customer_text.is_none() {
+                conversation.last_customer = message.stamp.or(if by_separator { *separated } else { None });
+                conversation.last_customer_text = message.text;
+            }
+            if conversation.last_customer_text.is_some() && conversation.sent_by.is_some() {
+                break;
             }
         }
-        conversation
+        Conversation { customer, ..conversation }
     }
 
-    fn dates_by_separator(&self) -> bool {
-        self.message_time.iter().any(|probe| probe.read == Read::Separator)
-    }
-
-    /// The message list's items, read: by the first message strategy that finds any.
+    /// The message list's items, by the first message strategy that finds any.
     fn items<N: PageNode, Z: TimeZone>(
         &self,
         list: &N,
-        customer: Option<&str>,
         language: Option<Language>,
         clock: &LocalClock<Z>,
-    ) -> Vec<Item> {
-        let width = list.box_extent();
+    ) -> Vec<Item<N>> {
         for finder in &self.messages {
             let (elements, structural) = match finder {
                 MessageFinder::Css(css) => (list.query_all(css), false),
@@ -167,25 +172,23 @@ impl Profile {
                 continue;
             }
             return elements
-                .iter()
-                .filter_map(|element| self.item(element, structural, customer, width, language, clock))
+                .into_iter()
+                .filter_map(|element| self.item(element, structural, language, clock))
                 .collect();
         }
         Vec::new()
     }
 
-    /// What one element of the list is. Separators and system lines are told from
-    /// messages only among a structural finder's items (a selector finds messages only).
+    /// What one element of the list is, by its text. Separators are told from messages
+    /// only among a structural finder's items (a selector finds messages only).
     fn item<N: PageNode, Z: TimeZone>(
         &self,
-        element: &N,
+        element: N,
         structural: bool,
-        customer: Option<&str>,
-        list_extent: Option<(f64, f64)>,
         language: Option<Language>,
         clock: &LocalClock<Z>,
-    ) -> Option<Item> {
-        let text = trimmed_text(element)?;
+    ) -> Option<Item<N>> {
+        let text = trimmed_text(&element)?;
         if self.ad_replies.iter().any(|phrase| text.contains(phrase.as_str())) && text.chars().count() < 200 {
             return Some(Item::AdReply);
         }
@@ -194,11 +197,24 @@ impl Profile {
                 return Some(Item::Separator(range));
             }
         }
+        Some(Item::Message { element, text })
+    }
+
+    /// Reads one message: who wrote it, what it says, its own stamp, its "Sent by" name.
+    fn message<N: PageNode, Z: TimeZone>(
+        &self,
+        element: &N,
+        text: &str,
+        customer: Option<&str>,
+        list_extent: Option<(f64, f64)>,
+        language: Option<Language>,
+        clock: &LocalClock<Z>,
+    ) -> Message {
         let blocks = text_blocks(element, "abbr, time, [aria-hidden='true']");
         let sent_by = blocks
             .iter()
             .find_map(|(_, block)| self.sent_by.iter().find_map(|pattern| capture(block, pattern)).map(str::to_string));
-        let sender = self.sender(element, &text, customer, sent_by.is_some(), list_extent);
+        let sender = self.sender(element, text, customer, sent_by.is_some(), list_extent);
         let body =
             self.message_text.iter().find_map(|css| element.query(css).and_then(|e| trimmed_text(&e))).or_else(|| {
                 let lines: Vec<&str> = blocks
@@ -213,7 +229,7 @@ impl Profile {
             let (_, text) = probe.first(element, "")?;
             parse_timestamp(&text, language, clock)
         });
-        Some(Item::Message { sender, text: body, stamp, sent_by })
+        Message { sender, text: body, stamp, sent_by }
     }
 
     /// Who wrote a message: its label (the Messenger-style layout's "You sent"), a "Sent

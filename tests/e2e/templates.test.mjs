@@ -270,8 +270,9 @@ describe("the template picker on a fresh install, with no first name set", () =>
     await context?.close();
   });
 
+  /** The replica with the Lexical composer (the business layout's default is a textarea). */
   async function inbox() {
-    page = await openInbox(context);
+    page = await openInbox(context, "/latest/inbox/all?composer=lexical");
     await composerOf(page).click();
     return page;
   }

@@ -12,13 +12,9 @@ use crate::lang::Language;
 use crate::profile::{Conversation, Profile};
 use crate::web::page;
 
-/// The page's part of the lint context for a draft typed in `composer`.
-pub fn read(document: &Document, profile: &Profile, composer: &Element) -> LintContext {
-    read_with_sender(document, profile, composer).0
-}
-
-/// [`read`], and the newest "Sent by <name>" of the open conversation (a person of the
-/// Page's team: the agent, or a colleague), which is not part of the lint context.
+/// The page's part of the lint context for a draft typed in `composer`, and the newest
+/// "Sent by <name>" of the open conversation (a person of the Page's team: the agent, or a
+/// colleague), which is not part of the lint context.
 pub fn read_with_sender(document: &Document, profile: &Profile, composer: &Element) -> (LintContext, Option<String>) {
     let clock = page_clock();
     let conversation = open_conversation(document, profile, &clock);

@@ -42,6 +42,9 @@ extern "C" {
 /// it does.
 pub type Observer<T, F = dyn FnMut()> = (T, Closure<F>);
 
+/// A mutation observer whose callback takes the records.
+pub type RecordsObserver = Observer<MutationObserver, dyn FnMut(js_sys::Array)>;
+
 /// Calls `callback` with the mutation records of every change to the document's tree
 /// and text (not attributes: ours, like `data-rc-findings`, would call it back).
 pub fn observe_document(document: &Document, callback: &js_sys::Function) -> Result<MutationObserver, String> {

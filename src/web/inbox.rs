@@ -41,7 +41,7 @@ use crate::profile::{query_parameter, Profile, RowReading};
 use crate::threads::{OpenThread, Threads};
 use crate::web::banner::Banner;
 use crate::web::conversation::{self, page_clock, page_language};
-use crate::web::dom::{self, message, Callback, Observer};
+use crate::web::dom::{self, message, Callback, RecordsObserver};
 use crate::web::page;
 use crate::web::panel::{Entry, Panel};
 
@@ -68,9 +68,6 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage, catch)]
     fn send_message(message: &JsValue) -> Result<js_sys::Promise, JsValue>;
 }
-
-/// A mutation observer, called with the records.
-type RecordsObserver = Observer<MutationObserver, dyn FnMut(js_sys::Array)>;
 
 pub struct Inbox {
     document: Document,
@@ -157,9 +154,7 @@ impl Inbox {
             let Some(inbox) = weak.upgrade_running() else { return };
             // Typing changes only the text box: no reason to read the list again.
             let boxes = inbox.profile.composer.candidates.as_str();
-            let in_box =
-                |record: JsValue| target_element(&record).is_some_and(|e| e.closest(boxes).ok().flatten().is_some());
-            if !records.iter().all(in_box) {
+            if !page::only_in_text_boxes(&records, boxes) {
                 inbox.schedule(PAGE_CHANGE_PAUSE_MS);
             }
         });
@@ -363,7 +358,7 @@ impl Inbox {
             if mutation.attribute_name().is_some_and(|name| name.starts_with("data-rc-")) {
                 continue;
             }
-            if let Some(element) = target_element(&record) {
+            if let Some(element) = page::target_element(&record) {
                 self.seen_rows.delete(&element);
                 if let Some(row) = element.closest(MARKED).ok().flatten() {
                     self.seen_rows.delete(&row);
@@ -566,14 +561,6 @@ impl Marks<'_> {
         if self.changed(value) {
             set(self.row, name, value);
         }
-    }
-}
-
-fn target_element(record: &JsValue) -> Option<Element> {
-    let node = record.dyn_ref::<MutationRecord>()?.target()?;
-    match node.dyn_ref::<Element>() {
-        Some(element) => Some(element.clone()),
-        None => node.parent_element(),
     }
 }
 

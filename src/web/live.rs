@@ -6,14 +6,14 @@
 //! never inside a listener, so our own DOM changes (a fix typing into the composer,
 //! which fires input events synchronously) cannot re-enter it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, KeyboardEvent, MutationObserver, ResizeObserver};
+use web_sys::{Document, Element, KeyboardEvent, ResizeObserver};
 
 use crate::context::{LintContext, StoredSettings};
 use crate::finding::{apply_edits, caret_after, merge_edits, Edit, Finding};
@@ -21,7 +21,7 @@ use crate::profile::Profile;
 use crate::web::card::{Card, Clicked, View};
 use crate::web::composer::{Composer, Snapshot};
 use crate::web::conversation;
-use crate::web::dom::{self, message, Callback, Observer};
+use crate::web::dom::{self, message, Callback, Observer, RecordsObserver};
 use crate::web::page;
 use crate::web::picker::Picker;
 use crate::web::underline;
@@ -50,7 +50,8 @@ pub struct Live {
     timer: RefCell<Option<Timeout>>,
     /// Listeners and observers: dropped (and removed) with the `Live`.
     hooks: RefCell<Vec<EventListener>>,
-    observers: RefCell<Vec<Observer<MutationObserver>>>,
+    /// The document's mutation observer, called with the records.
+    page_observer: RefCell<Option<RecordsObserver>>,
     /// Watches the linted composer's size: the card follows it from the observer's
     /// callback, where the layout is fresh, instead of reading it on every keystroke.
     resize: RefCell<Option<Observer<ResizeObserver>>>,
@@ -58,6 +59,23 @@ pub struct Live {
     storage_error: Closure<dyn FnMut(JsValue)>,
     /// Takes a message the service worker could not answer (it may be restarting).
     ignore: Closure<dyn FnMut(JsValue)>,
+    /// Counts the page's changes outside its text boxes: what the profile read of the page
+    /// stays true until it moves, so typing does not read the conversation again.
+    page_version: Cell<u64>,
+    /// The last reading of the page for a composer ([`Live::page_reading`]).
+    page_cache: RefCell<Option<PageReading>>,
+    /// The last verdict on whether the focused element is the reply box: (page version,
+    /// element, verdict).
+    reply_box_cache: RefCell<Option<(u64, Element, bool)>>,
+}
+
+/// What the page showed a composer's draft, at a page version and minute.
+struct PageReading {
+    version: u64,
+    minute: i64,
+    composer: Element,
+    context: LintContext,
+    sent_by: Option<String>,
 }
 
 struct State {
@@ -136,12 +154,15 @@ impl Live {
             }),
             timer: RefCell::new(None),
             hooks: RefCell::new(Vec::new()),
-            observers: RefCell::new(Vec::new()),
+            page_observer: RefCell::new(None),
             resize: RefCell::new(None),
             storage_error: Closure::new(|error| {
                 dom::warn(&format!("the template use counts were not saved: {}", dom::describe(error)))
             }),
             ignore: Closure::new(|_| {}),
+            page_version: Cell::new(0),
+            page_cache: RefCell::new(None),
+            reply_box_cache: RefCell::new(None),
         });
         live.listen()?;
         live.schedule(0, false);
@@ -235,11 +256,40 @@ impl Live {
         // The page re-renders: conversations open, composers are replaced, and Lexical
         // changes its DOM without input events for the changes it makes itself.
         let live = Rc::downgrade(self);
-        self.observe(move || {
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
             if let Some(live) = live.upgrade_running() {
+                if !page::only_in_text_boxes(&records, &live.profile.composer.candidates) {
+                    live.page_version.set(live.page_version.get().wrapping_add(1));
+                }
                 live.schedule(PAGE_CHANGE_PAUSE_MS, false);
             }
-        })
+        });
+        let observer = dom::observe_document(&self.document, callback.as_ref().unchecked_ref())?;
+        self.page_observer.borrow_mut().replace((observer, callback));
+        Ok(())
+    }
+
+    /// The page's part of the lint context for `composer`'s draft, and the conversation's
+    /// newest "Sent by" name: read again only when the page changed outside its text boxes
+    /// or a minute turned (the hours since the customer wrote count whole minutes).
+    fn page_reading(&self, composer: &Element) -> (LintContext, Option<String>) {
+        let minute = (js_sys::Date::now() as i64).div_euclid(60_000);
+        let version = self.page_version.get();
+        let fresh = |c: &&PageReading| c.version == version && c.minute == minute && &c.composer == composer;
+        if let Some(cached) = self.page_cache.try_borrow().ok().as_ref().and_then(|c| c.as_ref().filter(fresh)) {
+            return (cached.context.clone(), cached.sent_by.clone());
+        }
+        let (context, sent_by) = conversation::read_with_sender(&self.document, &self.profile, composer);
+        if let Ok(mut cache) = self.page_cache.try_borrow_mut() {
+            *cache = Some(PageReading {
+                version,
+                minute,
+                composer: composer.clone(),
+                context: context.clone(),
+                sent_by: sent_by.clone(),
+            });
+        }
+        (context, sent_by)
     }
 
     /// Looks for a `/query` once the editor has finished with the input (a microtask:
@@ -254,13 +304,6 @@ impl Live {
         if let Some(window) = dom::window() {
             window.queue_microtask(check.unchecked_ref());
         }
-    }
-
-    fn observe(&self, on_change: impl FnMut() + 'static) -> Result<(), String> {
-        let callback = Closure::<dyn FnMut()>::new(on_change);
-        let observer = dom::observe_document(&self.document, callback.as_ref().unchecked_ref())?;
-        self.observers.borrow_mut().push((observer, callback));
-        Ok(())
     }
 
     /// Runs [`Live::update`] after `delay_ms`, in place of a pending run when `replace`
@@ -311,7 +354,7 @@ impl Live {
         };
         settle_fix(state);
         let snapshot = composer.snapshot();
-        let (page, sent_by) = conversation::read_with_sender(&self.document, &self.profile, &composer.element);
+        let (page, sent_by) = self.page_reading(&composer.element);
         let context = state.settings.apply_to(page);
         let offer = state.offer(sent_by.as_deref());
         self.report_seen(state, offer.as_ref());
@@ -377,12 +420,26 @@ impl Live {
         chosen
     }
 
-    /// The focused element's text box, when it is the open conversation's reply box.
+    /// The focused element's text box, when it is the open conversation's reply box (the
+    /// verdict kept while the page does not change: it is asked on every keystroke).
     fn focused_reply_box(&self) -> Option<Composer> {
-        let root = page::root(&self.document)?;
         let candidates = &self.profile.composer.candidates;
         let focused = self.document.active_element()?.closest(candidates).ok()??;
-        self.profile.is_reply_box(&focused, &root).then(|| Composer::at(&focused, candidates)).flatten()
+        let version = self.page_version.get();
+        let known = self.reply_box_cache.try_borrow().ok().and_then(|cache| {
+            cache
+                .as_ref()
+                .filter(|(v, element, _)| *v == version && *element == focused)
+                .map(|(_, _, verdict)| *verdict)
+        });
+        let verdict = known.unwrap_or_else(|| {
+            let verdict = page::root(&self.document).is_some_and(|root| self.profile.is_reply_box(&focused, &root));
+            if let Ok(mut cache) = self.reply_box_cache.try_borrow_mut() {
+                *cache = Some((version, focused.clone(), verdict));
+            }
+            verdict
+        });
+        verdict.then(|| Composer::at(&focused, candidates)).flatten()
     }
 
     /// Creates the card, or again after the page removed it.
@@ -459,10 +516,7 @@ impl Live {
             match (&state.composer, &state.last) {
                 (Some(composer), Some(last))
                     if composer.is_connected()
-                        && same_conversation(
-                            &conversation::read(&self.document, &self.profile, &composer.element),
-                            &last.context,
-                        ) =>
+                        && same_conversation(&self.page_reading(&composer.element).0, &last.context) =>
                 {
                     let snapshot = composer.snapshot();
                     edits_for(last, &snapshot.text, finding, fix).map(|edits| (composer.clone(), snapshot, edits))

@@ -13,6 +13,21 @@ const TEXT_NODE: u16 = 3;
 /// How deep [`PageNode::content_extent`] looks: a message bubble is a few levels deep.
 const EXTENT_DEPTH: usize = 16;
 
+/// Whether every one of these mutation records is inside a text box matching `boxes`:
+/// typing, which changes nothing the page profile reads.
+pub fn only_in_text_boxes(records: &js_sys::Array, boxes: &str) -> bool {
+    records.iter().all(|record| target_element(&record).is_some_and(|e| e.closest(boxes).ok().flatten().is_some()))
+}
+
+/// The element a mutation record is about (a text node's parent).
+pub fn target_element(record: &wasm_bindgen::JsValue) -> Option<Element> {
+    let node = record.dyn_ref::<web_sys::MutationRecord>()?.target()?;
+    match node.dyn_ref::<Element>() {
+        Some(element) => Some(element.clone()),
+        None => node.parent_element(),
+    }
+}
+
 /// The document's root element, where every reading starts.
 pub fn root(document: &Document) -> Option<Element> {
     document.document_element()

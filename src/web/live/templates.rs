@@ -515,7 +515,7 @@ fn page_for(
     settings: &crate::context::StoredSettings,
     composer: &Composer,
 ) -> (LintContext, Option<String>) {
-    let (page, sent_by) = conversation::read_with_sender(&live.document, &live.profile, &composer.element);
+    let (page, sent_by) = live.page_reading(&composer.element);
     (settings.apply_to(page), sent_by)
 }
 

@@ -279,6 +279,15 @@ impl Live {
         if let Some(cached) = self.page_cache.try_borrow().ok().as_ref().and_then(|c| c.as_ref().filter(fresh)) {
             return (cached.context.clone(), cached.sent_by.clone());
         }
+        self.page_reading_now(composer)
+    }
+
+    /// The page's reading for `composer`, read now: for what acts on the draft (a fix, an
+    /// insertion), which must see a change the page made in this very task, before the
+    /// observer has told of it (a page rewriting the conversation as the agent presses).
+    fn page_reading_now(&self, composer: &Element) -> (LintContext, Option<String>) {
+        let minute = (js_sys::Date::now() as i64).div_euclid(60_000);
+        let version = self.page_version.get();
         let (context, sent_by) = conversation::read_with_sender(&self.document, &self.profile, composer);
         if let Ok(mut cache) = self.page_cache.try_borrow_mut() {
             *cache = Some(PageReading {
@@ -516,7 +525,7 @@ impl Live {
             match (&state.composer, &state.last) {
                 (Some(composer), Some(last))
                     if composer.is_connected()
-                        && same_conversation(&self.page_reading(&composer.element).0, &last.context) =>
+                        && same_conversation(&self.page_reading_now(&composer.element).0, &last.context) =>
                 {
                     let snapshot = composer.snapshot();
                     edits_for(last, &snapshot.text, finding, fix).map(|edits| (composer.clone(), snapshot, edits))

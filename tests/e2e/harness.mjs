@@ -125,6 +125,13 @@ export async function launchWithExtension({ headless = true, args = [], extensio
   try {
     const worker =
       context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent("serviceworker", { predicate: isOurs }));
+    // A fresh install opens its settings page by itself (background.js, onInstalled): wait
+    // for it, or it may take over the tab a test opens next ("navigation interrupted").
+    await readUntil(
+      () => context.pages().map((p) => p.url()),
+      (urls) => urls.some((url) => url.endsWith("/options.html")),
+      "the settings page a fresh install opens",
+    );
     return { context, worker, extensionId: new URL(worker.url()).host };
   } catch (error) {
     // Chromium refuses an extension whose manifest names a missing file, silently: the

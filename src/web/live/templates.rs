@@ -399,7 +399,8 @@ fn prepare(
     }
     let (template, body) = active_body(state, session).ok_or_else(changed)?;
     let body = body.map_err(|error| Refused::Error(error.to_string()))?;
-    let (context, _) = page_for(live, &state.settings, &session.composer);
+    // Read now: the names inserted must be the open conversation's at this press.
+    let context = state.settings.apply_to(live.page_reading_now(&session.composer.element).0);
     let mut values = values_for(&context);
     for (ask, answer) in answers {
         values.answer(ask, answer);

@@ -15,8 +15,11 @@ use crate::text::case::to_lower;
 /// The composer's part of the profile (`inbox.json`, key `composer`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ComposerProfile {
-    /// Elements that can be a reply box.
+    /// Elements that can be a reply box (the taught one first, when there is one).
     pub candidates: String,
+    /// The reply box an agent showed on a page whose markup the built-in evidence misses
+    /// (the teach flow): matching it is evidence enough.
+    pub taught: Option<String>,
     /// Elements that never are (search boxes, autocompleting fields).
     pub decoys: String,
     /// Starts of the labels of boxes that are not replies ("Search", "Add a note"),
@@ -39,7 +42,8 @@ impl ComposerProfile {
     pub fn from_json(value: &Value) -> Result<ComposerProfile, String> {
         let object = value.as_object().ok_or("must be an object")?;
         for key in object.keys() {
-            if !["candidates", "decoys", "decoyLabels", "replyLabels", "send", "sendDepth"].contains(&key.as_str()) {
+            let known = ["candidates", "taught", "decoys", "decoyLabels", "replyLabels", "send", "sendDepth"];
+            if !known.contains(&key.as_str()) {
                 return Err(format!("unknown key {key:?}"));
             }
         }
@@ -53,8 +57,14 @@ impl ComposerProfile {
             list.iter().map(lower).collect::<Option<_>>().ok_or_else(|| format!("{key} must be a list of strings"))
         };
         let depth = object.get("sendDepth").and_then(Value::as_u64).filter(|d| (1..=12).contains(d));
+        let taught = object.contains_key("taught").then(|| string("taught")).transpose()?;
+        let candidates = string("candidates")?;
         Ok(ComposerProfile {
-            candidates: string("candidates")?,
+            candidates: match &taught {
+                Some(taught) => format!("{taught}, {candidates}"),
+                None => candidates,
+            },
+            taught,
             decoys: string("decoys")?,
             decoy_labels: strings("decoyLabels")?,
             reply_labels: strings("replyLabels")?,
@@ -98,6 +108,9 @@ impl Profile {
 
     fn is_reply_box_in<N: PageNode>(&self, element: &N, pane: Option<&N>, list: Option<&N>) -> bool {
         let profile = &self.composer;
+        if profile.taught.as_ref().is_some_and(|taught| element.matches(taught)) {
+            return true;
+        }
         if !element.matches(&profile.candidates) || element.matches(&profile.decoys) {
             return false;
         }
@@ -224,6 +237,24 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_taught_reply_box_needs_no_other_evidence() {
+        let html = r#"<main><div data-pagelet="ReplyArea"><div contenteditable="" id=box></div></div>
+                      <textarea placeholder="Search messages"></textarea></main>"#;
+        assert_eq!(reply_box(html, None), None, "the built-in profile sees no reply box");
+        let parts = serde_json::json!({"composer": {"taught": "[data-pagelet='ReplyArea'] [contenteditable]"}});
+        let profile = Profile::from_json(&{
+            let base: Value = serde_json::from_str(crate::profile::SHIPPED).unwrap();
+            crate::profile::overrides::merge(&base, parts.as_object().unwrap()).unwrap()
+        })
+        .unwrap();
+        let page = TestPage::parse(html);
+        let root = page.root();
+        assert_eq!(profile.reply_box(&root, None).and_then(|b| b.attr("id")).as_deref(), Some("box"));
+        let search = root.query("textarea").unwrap();
+        assert_eq!(profile.reply_box(&root, Some(&search)).and_then(|b| b.attr("id")).as_deref(), Some("box"));
     }
 
     #[test]

@@ -19,6 +19,7 @@
 pub mod composer;
 pub mod conversation;
 mod list;
+pub mod overrides;
 pub mod page;
 mod strategy;
 #[cfg(test)]

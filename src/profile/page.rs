@@ -22,6 +22,8 @@ pub trait PageNode: Sized + Clone {
     /// The tag name, lower case.
     fn tag(&self) -> String;
     fn attr(&self, name: &str) -> Option<String>;
+    /// The names of the element's attributes, in the order the page wrote them.
+    fn attribute_names(&self) -> Vec<String>;
     /// All the text inside (`textContent`).
     fn text(&self) -> String;
     /// The text of the element's own text nodes, not its children's.

@@ -73,6 +73,10 @@ impl<'a> PageNode for TestNode<'a> {
         self.0.value().attr(name).map(str::to_string)
     }
 
+    fn attribute_names(&self) -> Vec<String> {
+        self.0.value().attrs().map(|(name, _)| name.to_string()).collect()
+    }
+
     fn text(&self) -> String {
         self.0.text().collect()
     }

@@ -72,6 +72,10 @@ impl PageNode for Element {
         self.get_attribute(name)
     }
 
+    fn attribute_names(&self) -> Vec<String> {
+        self.get_attribute_names().iter().filter_map(|name| name.as_string()).collect()
+    }
+
     fn text(&self) -> String {
         self.text_content().unwrap_or_default()
     }

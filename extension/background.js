@@ -8,11 +8,13 @@
 //     a custom voice profile taken from chrome.storage.local.
 //   {type: "profile"} → {composerSelector}: what the reduced mode's content script needs
 //     of the page profile, having no Wasm of its own.
-//   {type: "inbox", rows: number, lastHour: number} from the content script (no answer):
-//     how many conversation rows it recognised and how many threads are in the last hour
-//     of their reply window. The toolbar icon of that tab shows lastHour (none when 0), or
-//     "?" when no row was recognised; the popup reads the status from
-//     chrome.storage.session, key `inbox:<tabId>`.
+//   {type: "inbox", rows: number, lastHour: number, health: object} from the content
+//     script (no answer): how many conversation rows it recognised, how many threads are
+//     in the last hour of their reply window, and what it reads of the page, part by part
+//     (the core's Health JSON, src/profile/health.rs: counts and yes/no, no names). The
+//     toolbar icon of that tab shows lastHour (none when 0), or "?" when a part of the
+//     page is not recognised; the popup reads the status from chrome.storage.session,
+//     key `inbox:<tabId>`.
 //   {type: "stopped", what: string, restarting: boolean} from the content script (no
 //     answer): its core panicked (src/wasm/panic.rs) in `what` ("rule tone-shout
 //     (src/rules/tone_shout.rs:42)") and was restarted, or not after too many restarts;
@@ -180,17 +182,18 @@ const count = (value) => (Number.isSafeInteger(value) && value > 0 ? value : 0);
 /**
  * The toolbar badge of the tab, and its status for the popup (kept for the session): the
  * number of threads in their last hour (red), or "?" (grey, the popup's explanation as
- * the icon's tooltip) when no conversation row was recognised, so a page Meta changed is
- * seen without opening the popup.
+ * the icon's tooltip) when a part of the page was not recognised, so a page Meta changed
+ * is seen without opening the popup.
  */
 function showInboxStatus(tabId, message) {
-  const status = { rows: count(message.rows), lastHour: count(message.lastHour) };
-  const recognised = status.rows > 0;
+  const health = isObject(message.health) && Array.isArray(message.health.parts) ? message.health : { parts: [] };
+  const status = { rows: count(message.rows), lastHour: count(message.lastHour), health };
+  const recognised = status.rows > 0 && !health.parts.some((part) => part?.status === "missing");
   const ignore = () => {}; // The tab may have closed meanwhile.
   chrome.action.setBadgeBackgroundColor({ tabId, color: recognised ? "#c5221f" : "#65676b" }).catch(ignore);
   const text = !recognised ? "?" : status.lastHour > 0 ? String(status.lastHour) : "";
   chrome.action.setBadgeText({ tabId, text }).catch(ignore);
-  const title = chrome.i18n.getMessage(recognised ? "extName" : "popupNotRecognised");
+  const title = chrome.i18n.getMessage(recognised ? "extName" : status.rows > 0 ? "popupPartsMissing" : "popupNotRecognised");
   chrome.action.setTitle({ tabId, title }).catch(ignore);
   chrome.storage.session.set({ [`inbox:${tabId}`]: status }).catch(ignore);
 }

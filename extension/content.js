@@ -2,7 +2,8 @@
 // core (WebAssembly) into the page and starts it; the core's DOM layer (src/web) does the
 // rest. This file only wires the browser to it: the settings and templates from storage,
 // the first names the agent dismissed when the card offered them (kept by background.js
-// for the browser session), the keyboard shortcut's message, and the fallback below.
+// for the browser session), the page profile's override, the keyboard shortcut's and the
+// popup's messages (teach this page, the layout report), and the fallback below.
 //
 // Storage faults: settings the core cannot use are read leniently (what it can use
 // applies, the console says what not), and a change to something that is not settings at
@@ -61,14 +62,14 @@
       stopping = false;
       start();
       started = false; // The fresh core has no last good library yet: the pack stands in.
-      await Promise.all([applySettings(), applyTemplates(), applyDismissed()]);
+      await Promise.all([applySettings(), applyTemplates(), applyDismissed(), applyProfile()]);
     }, 0);
   };
   start();
   // Listening first, reading second: a change made while the first read is on its way
   // must not be lost, nor overwritten by that read's older value (each source counts its
   // changes, and a read is applied only if none came after it started).
-  const changes = { settings: 0, templates: 0 };
+  const changes = { settings: 0, templates: 0, profile: 0 };
   // Until the first library is taken, the default pack stands in for one that cannot be read.
   let started = false;
   const applySettings = async () => {
@@ -83,6 +84,15 @@
     if (seen !== changes.templates || coach === undefined) return;
     coach.setTemplates(templates ?? pack, templateUsage ?? {}, pack);
     started = true;
+  };
+  // The page profile's override (taught on a page, or a team's file; src/profile/file.rs):
+  // one the core cannot use is refused as a whole and the built-in profile stays in use.
+  const applyProfile = async () => {
+    const seen = ++changes.profile;
+    const { profileOverride } = await readStorage("local", "profileOverride");
+    if (seen !== changes.profile || coach === undefined) return;
+    const errors = coach.setProfile(profileOverride);
+    if (errors.length > 0) console.warn("Reply Coach: the stored page profile is not used:\n" + errors.join("\n"));
   };
   // The card does not offer a first name the agent dismissed in this browser session, and
   // offers none until it knows which (none are known when the worker cannot say).
@@ -102,11 +112,16 @@
     // Read again rather than taken from the change: a custom voice is in the other area.
     if (area === "local" && "voiceProfile" in changed) applySettings();
     if (area === "local" && "templates" in changed) applyTemplates();
+    if (area === "local" && "profileOverride" in changed) applyProfile();
   });
-  chrome.runtime.onMessage.addListener((message) => {
+  // From the popup (the health view's buttons) and the service worker (the shortcut).
+  chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     if (message?.type === "openTemplates") coach?.openTemplates();
+    if (message?.type === "teach") coach?.teach();
+    if (message?.type === "layoutReport") sendResponse(coach ? { report: coach.layoutReport() } : { error: "stopped" });
+    return false;
   });
-  await Promise.all([applySettings(), applyTemplates(), applyDismissed()]);
+  await Promise.all([applySettings(), applyTemplates(), applyDismissed(), applyProfile()]);
 })();
 
 // A panic in the core (src/wasm/panic.rs) stops its instance; a fresh copy of the module
@@ -127,7 +142,9 @@ async function loadCore(restart) {
  * and its underlines (src/web/underline.rs), so a new core starts clean and a core that
  * stays stopped leaves nothing that looks alive. */
 function removeUi() {
-  for (const element of document.querySelectorAll("reply-coach-root, reply-coach-banner, reply-coach-panel, reply-coach-badge")) {
+  for (const element of document.querySelectorAll(
+    "reply-coach-root, reply-coach-banner, reply-coach-panel, reply-coach-badge, reply-coach-teach",
+  )) {
     element.remove();
   }
   for (const severity of ["error", "warning", "info"]) globalThis.CSS?.highlights?.delete(`reply-coach-${severity}`);

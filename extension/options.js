@@ -1,5 +1,6 @@
 // Reply Coach's settings page: a form bound to the "settings" key of chrome.storage.sync,
-// and the templates section (options-templates.js).
+// the templates section (options-templates.js), the house voice (options-voice.js) and
+// the inbox page profile (options-profile.js).
 //
 // The stored value is the contract with the content script:
 //   {version, agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules,
@@ -23,6 +24,7 @@
 // marked, and is written with the next save.
 
 import init, { checkSettings, ruleIds } from "./pkg/reply_coach.js";
+import { startProfile } from "./options-profile.js";
 import { startTemplates } from "./options-templates.js";
 import { setUpVoice, showVoice, startVoiceEditor } from "./options-voice.js";
 
@@ -352,8 +354,10 @@ async function main() {
   if (core) {
     startTemplates();
     startVoiceEditor();
+    startProfile();
   } else {
     $("templates").hidden = true;
+    $("profile").hidden = true;
   }
   const settings = normalise(stored);
   fill(settings);

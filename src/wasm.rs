@@ -14,7 +14,7 @@ mod templates;
 mod voice;
 mod write;
 
-pub use json::json_of;
+pub use json::{js_of, json_of};
 
 /// Runs when the module is instantiated: the core's JSON text goes through the browser's
 /// `JSON.parse` ([`crate::text::json::parse`]).

@@ -106,6 +106,16 @@ pub fn message(name: &str, argument: Option<&str>) -> String {
     })
 }
 
+/// The extension's UI text `name` with `$1`, `$2`… replaced by `arguments` (never kept:
+/// the arguments change).
+pub fn message_with(name: &str, arguments: &[&str]) -> String {
+    let substitutions: js_sys::Array = arguments.iter().map(|a| JsValue::from_str(a)).collect();
+    match get_message(name, &substitutions) {
+        Ok(text) if !text.is_empty() => text,
+        _ => name.to_string(),
+    }
+}
+
 /// `document.execCommand(command, false, value)`; false when the browser refused.
 pub fn exec_command(document: &Document, command: &str, value: &str) -> bool {
     document

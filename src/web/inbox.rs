@@ -37,8 +37,10 @@ use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationObserver
 use crate::clock::{ms_to_next_minute, AwaitingMark, ClockSettings, TimeRange, WindowState};
 use crate::lang::Language;
 use crate::profile::page::text_blocks;
-use crate::profile::{query_parameter, Profile, RowReading};
+use crate::profile::health::{Health, HealthWatch, Part, Readings, RowCheck};
+use crate::profile::{query_parameter, RowReading};
 use crate::threads::{OpenThread, Threads};
+use crate::web::active::ActiveProfile;
 use crate::web::banner::Banner;
 use crate::web::conversation::{self, page_clock, page_language};
 use crate::web::dom::{self, message, Callback, RecordsObserver};
@@ -71,9 +73,10 @@ extern "C" {
 
 pub struct Inbox {
     document: Document,
-    profile: &'static Profile,
+    profile: ActiveProfile,
     /// Each row element read by an earlier scan and unchanged since → its id in
-    /// [`ScanState::seen`]. The rows observer forgets a row when anything in it changes.
+    /// [`ScanState::seen`]. The rows observer forgets a row when anything in it changes;
+    /// a new profile forgets them all.
     seen_rows: js_sys::WeakMap,
     state: RefCell<ScanState>,
     /// The scan scheduled after a page change, and the one at the next minute.
@@ -88,6 +91,9 @@ pub struct Inbox {
     /// Called when the open conversation's window state changes: what may be sent
     /// changed with it, so the draft's findings must follow even if the agent types nothing.
     on_open_state_change: Box<dyn Fn()>,
+    /// Called with the parts of the page the profile does not recognise, when they change
+    /// (the card says so).
+    on_missing_parts: Box<dyn Fn(Vec<Part>)>,
 }
 
 #[derive(Default)]
@@ -99,8 +105,11 @@ struct ScanState {
     /// The rows of the last scan, with their keys: to clear those that stop being rows,
     /// and to open a thread from the panel.
     rows: Vec<(Element, String)>,
-    /// The last `(rows recognised, threads in their last hour)` told to the service worker.
-    reported: Option<(u32, u32)>,
+    /// What the profile recognised of the page, scan after scan.
+    health: HealthWatch,
+    /// The last `(rows recognised, threads in their last hour, health)` told to the
+    /// service worker.
+    reported: Option<(u32, u32, serde_json::Value)>,
     /// The thresholds, from the agent's settings ([`Inbox::set_clock`]).
     clock: ClockSettings,
     /// The open conversation's window state at the last scan.
@@ -135,8 +144,9 @@ struct RowTime {
 impl Inbox {
     pub fn start(
         document: Document,
-        profile: &'static Profile,
+        profile: ActiveProfile,
         on_open_state_change: Box<dyn Fn()>,
+        on_missing_parts: Box<dyn Fn(Vec<Part>)>,
     ) -> Result<Rc<Inbox>, String> {
         let inbox = Rc::new(Inbox {
             document,
@@ -148,13 +158,13 @@ impl Inbox {
             shown: RefCell::new(Shown::default()),
             ignore: Closure::new(|_| {}),
             on_open_state_change,
+            on_missing_parts,
         });
         let weak = Rc::downgrade(&inbox);
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
             let Some(inbox) = weak.upgrade_running() else { return };
             // Typing changes only the text box: no reason to read the list again.
-            let boxes = inbox.profile.composer.candidates.as_str();
-            if !page::only_in_text_boxes(&records, boxes) {
+            if !page::only_in_text_boxes(&records, &inbox.profile.get().composer.candidates) {
                 inbox.schedule(PAGE_CHANGE_PAUSE_MS);
             }
         });
@@ -191,6 +201,14 @@ impl Inbox {
     pub fn set_clock(self: &Rc<Self>, clock: ClockSettings) {
         if let Ok(mut state) = self.state.try_borrow_mut() {
             state.clock = clock;
+        }
+        self.schedule(0);
+    }
+
+    /// The profile in use was replaced: every row is read again, at once.
+    pub fn profile_changed(self: &Rc<Self>) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.seen.clear();
         }
         self.schedule(0);
     }
@@ -233,17 +251,26 @@ impl Inbox {
     fn scan(self: &Rc<Self>) {
         // Taken out for the scan, so no borrow is held across DOM calls.
         let Ok(mut state) = self.state.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)) else { return };
-        let scanned = self.scan_rows(&mut state);
-        let counts = (scanned.recognised, scanned.last_hour);
+        let mut scanned = self.scan_rows(&mut state);
         let open_state = scanned.open.as_ref().map(|(state, _)| *state);
         let open_changed = std::mem::replace(&mut state.open_state, open_state) != open_state;
-        let report = state.reported != Some(counts);
+        let missing_before = state.health.health().map(Health::missing);
+        if let Some(health) = scanned.health.take() {
+            state.health.feed(health, js_sys::Date::now() as i64);
+        }
+        let missing = state.health.health().map(Health::missing);
+        let health = state.health.to_json();
+        let counts = (scanned.recognised, scanned.last_hour, health);
+        let report = state.reported.as_ref() != Some(&counts);
         state.reported = Some(counts);
         if let Ok(mut slot) = self.state.try_borrow_mut() {
             *slot = state;
         }
         if open_changed {
             (self.on_open_state_change)();
+        }
+        if missing != missing_before {
+            (self.on_missing_parts)(missing.unwrap_or_default());
         }
         if scanned.recognised > 0 {
             let entries = scanned.awaiting.into_iter().map(|a| Entry {
@@ -253,7 +280,8 @@ impl Inbox {
                 left: a.text,
                 ms_left: a.ms_left,
             });
-            if let Err(error) = self.show_panel(entries.collect()).and_then(|()| self.show_banner(scanned.open)) {
+            let shown = self.show_panel(entries.collect());
+            if let Err(error) = shown.and_then(|()| self.show_banner(scanned.open, scanned.reply_box)) {
                 dom::warn(&error);
             }
         } else {
@@ -261,9 +289,14 @@ impl Inbox {
             self.hide_panel_and_banner();
         }
         if report {
-            self.report(counts);
+            if let Ok(state) = self.state.try_borrow() {
+                if let Some((rows, last_hour, health)) = &state.reported {
+                    self.report(*rows, *last_hour, health);
+                }
+            }
         }
     }
+
 
     /// Reads and marks every row, and reads the open conversation.
     fn scan_rows(&self, state: &mut ScanState) -> Scanned {
@@ -274,7 +307,9 @@ impl Inbox {
         // Rows changed since the last scan are read again; the others are not (reading every
         // row was most of a scan's cost), and only marks whose value moved are written.
         self.take_row_records(true);
-        let elements = self.profile.rows(&root).elements;
+        let profile = self.profile.get();
+        let found = profile.rows(&root);
+        let elements = found.elements;
         let mut before: Vec<(u32, Option<Seen>)> =
             std::mem::take(&mut state.seen).into_iter().map(|(id, s)| (id, Some(s))).collect();
         let mut seen: Vec<(u32, Seen)> = Vec::with_capacity(elements.len());
@@ -288,7 +323,7 @@ impl Inbox {
                 let id = state.next_id;
                 state.next_id = id.wrapping_add(1);
                 self.seen_rows.set(row, &id.into());
-                (id, Seen { reading: self.profile.read_row(row), time: RowTime::default(), marks: Vec::new() })
+                (id, Seen { reading: profile.read_row(row), time: RowTime::default(), marks: Vec::new() })
             });
             if entry.time.minute != Some(minute) || entry.time.language != language {
                 entry.time = RowTime { minute: Some(minute), language, range: entry.reading.time(language, &clock) };
@@ -297,12 +332,26 @@ impl Inbox {
         }
         let url = self.document.url().unwrap_or_default();
         let open = OpenThread {
-            id: query_parameter(&url, &self.profile.thread_key_parameter).map(str::to_string),
-            conversation: conversation::open_conversation(&self.document, self.profile, &clock),
+            id: query_parameter(&url, &profile.thread_key_parameter).map(str::to_string),
+            conversation: conversation::open_conversation(&self.document, &profile, &clock),
         };
         let inputs: Vec<(RowReading, Option<TimeRange>)> =
             seen.iter_mut().map(|(_, s)| (std::mem::take(&mut s.reading), s.time.range)).collect();
         let scan = state.threads.scan(&inputs, &open, clock.now_ms, &state.clock, language.unwrap_or(Language::En));
+        let checks: Vec<RowCheck> = inputs
+            .iter()
+            .map(|(reading, time)| RowCheck { time: time.is_some(), channel: reading.channel.is_some() })
+            .collect();
+        let reply_box = profile.reply_box(&root, None);
+        let readings = Readings {
+            strategy: found.strategy,
+            rows: &checks,
+            conversation: &open.conversation,
+            pane: profile.pane(&root).is_some(),
+            reply_box: reply_box.is_some(),
+            thread_open: open.id.is_some(),
+        };
+        let health = Health::from_readings(&profile, &readings, || profile.row_like(&root));
         let mut rows = Vec::with_capacity(elements.len());
         let marked = elements.iter().zip(&mut seen).zip(inputs).zip(scan.rows);
         for (((row, (_, entry)), (reading, _)), status) in marked {
@@ -345,6 +394,8 @@ impl Inbox {
             last_hour: scan.last_hour,
             open: scan.open,
             awaiting: scan.awaiting,
+            reply_box,
+            health: Some(health),
         }
     }
 
@@ -397,16 +448,15 @@ impl Inbox {
         }
     }
 
-    /// Shows the open thread's window above its composer; hidden when there is no reply
-    /// box, or it answers a comment (no messaging window).
-    fn show_banner(&self, open: Option<(WindowState, String)>) -> Result<(), String> {
+    /// Shows the open thread's window above its reply box; hidden when there is none, or
+    /// it answers a comment (no messaging window).
+    fn show_banner(&self, open: Option<(WindowState, String)>, composer: Option<Element>) -> Result<(), String> {
         let mut shown = self.shown.try_borrow_mut().map_err(|_| "banner busy")?;
         if !shown.banner.as_ref().is_some_and(Banner::is_connected) {
             shown.banner = Some(Banner::create(&self.document)?);
         }
         let Some(banner) = shown.banner.as_ref() else { return Ok(()) };
-        let composer = page::root(&self.document).and_then(|root| self.profile.reply_box(&root, None));
-        let comment = composer.as_ref().is_some_and(|c| self.profile.is_comment_box(c));
+        let comment = composer.as_ref().is_some_and(|c| self.profile.get().is_comment_box(c));
         match (open, composer) {
             (Some((state, text)), Some(composer)) if !comment => {
                 banner.show(
@@ -460,18 +510,22 @@ impl Inbox {
             .ok()
             .and_then(|state| state.rows.iter().find(|(_, k)| k == key).map(|(row, _)| row.clone()));
         let Some(row) = row else { return };
-        let name = text_blocks(&row, &self.profile.row_skip).into_iter().next().map(|(element, _)| element);
+        let name = text_blocks(&row, &self.profile.get().row_skip).into_iter().next().map(|(element, _)| element);
         if let Ok(target) = name.unwrap_or(row).dyn_into::<HtmlElement>() {
             target.click();
         }
     }
 
     /// Tells the service worker how many rows were recognised (none: the popup says the
-    /// layout is not recognised) and how many threads are in their last hour (the toolbar
-    /// badge). Sent only when either changes.
-    fn report(&self, (rows, last_hour): (u32, u32)) {
+    /// layout is not recognised), how many threads are in their last hour (the toolbar
+    /// badge) and what the profile recognises of the page (the popup's health view: counts
+    /// and yes/no, never a name). Sent only when any of them changes.
+    fn report(&self, rows: u32, last_hour: u32, health: &serde_json::Value) {
         let message = js_sys::Object::new();
-        for (key, value) in [("type", JsValue::from("inbox")), ("rows", rows.into()), ("lastHour", last_hour.into())] {
+        let health = crate::wasm::js_of(health);
+        let fields =
+            [("type", JsValue::from("inbox")), ("rows", rows.into()), ("lastHour", last_hour.into()), ("health", health)];
+        for (key, value) in fields {
             let _ = js_sys::Reflect::set(&message, &key.into(), &value);
         }
         if let Ok(promise) = send_message(&message) {
@@ -512,6 +566,10 @@ struct Scanned {
     /// The open thread's state and time left.
     open: Option<(WindowState, String)>,
     awaiting: Vec<crate::threads::Awaiting>,
+    /// The open conversation's reply box.
+    reply_box: Option<Element>,
+    /// What the profile recognised of the page.
+    health: Option<Health>,
 }
 
 /// Sets (or with `None` removes) an attribute, only when that changes it.

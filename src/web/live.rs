@@ -17,7 +17,8 @@ use web_sys::{Document, Element, KeyboardEvent, ResizeObserver};
 
 use crate::context::{LintContext, StoredSettings};
 use crate::finding::{apply_edits, caret_after, merge_edits, Edit, Finding};
-use crate::profile::Profile;
+use crate::profile::health::Part;
+use crate::web::active::ActiveProfile;
 use crate::web::card::{Card, Clicked, View};
 use crate::web::composer::{Composer, Snapshot};
 use crate::web::conversation;
@@ -45,7 +46,7 @@ const FINDINGS_ATTRIBUTE: &str = "data-rc-findings";
 
 pub struct Live {
     document: Document,
-    profile: Profile,
+    profile: ActiveProfile,
     state: RefCell<State>,
     timer: RefCell<Option<Timeout>>,
     /// Listeners and observers: dropped (and removed) with the `Live`.
@@ -94,6 +95,8 @@ struct State {
     /// update rather than at once.
     fix_in_flight: Option<(String, usize)>,
     agent: AgentName,
+    /// The card's line naming the parts of the page the profile does not recognise.
+    missing_parts: Option<String>,
 }
 
 /// The agent's first name as the page suggests it, while the settings have none.
@@ -137,7 +140,7 @@ struct Linted {
 }
 
 impl Live {
-    pub fn start(document: Document, profile: Profile) -> Result<Rc<Live>, String> {
+    pub fn start(document: Document, profile: ActiveProfile) -> Result<Rc<Live>, String> {
         let live = Rc::new(Live {
             document,
             profile,
@@ -151,6 +154,7 @@ impl Live {
                 notice: None,
                 fix_in_flight: None,
                 agent: AgentName::default(),
+                missing_parts: None,
             }),
             timer: RefCell::new(None),
             hooks: RefCell::new(Vec::new()),
@@ -195,6 +199,32 @@ impl Live {
     /// Something the draft's context is read from changed without a page change (the
     /// open conversation's window moved on as time passed): lint again.
     pub fn context_changed(self: &Rc<Self>) {
+        self.schedule(0, false);
+    }
+
+    /// The parts of the page the profile does not recognise (from the clock's scan): the
+    /// card names them, those the draft's context needs most of all.
+    pub fn set_missing_parts(self: &Rc<Self>, parts: &[Part]) {
+        let names: Vec<String> = parts
+            .iter()
+            .filter(|part| **part != Part::Composer)
+            .map(|part| message(&format!("healthPart_{}", part.name()), None))
+            .collect();
+        let line = (!names.is_empty()).then(|| message("cardHealth", Some(&names.join(", "))));
+        let Ok(mut state) = self.state.try_borrow_mut() else { return };
+        if state.missing_parts != line {
+            state.missing_parts = line;
+            // The card shows it at the next update, even if the draft did not change.
+            state.last = None;
+            drop(state);
+            self.schedule(0, false);
+        }
+    }
+
+    /// The profile in use was replaced: what it read of the page and which box it took
+    /// for the reply are forgotten, and the draft is linted again.
+    pub fn profile_changed(self: &Rc<Self>) {
+        self.page_version.set(self.page_version.get().wrapping_add(1));
         self.schedule(0, false);
     }
 
@@ -258,7 +288,7 @@ impl Live {
         let live = Rc::downgrade(self);
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
             if let Some(live) = live.upgrade_running() {
-                if !page::only_in_text_boxes(&records, &live.profile.composer.candidates) {
+                if !page::only_in_text_boxes(&records, &live.profile.get().composer.candidates) {
                     live.page_version.set(live.page_version.get().wrapping_add(1));
                 }
                 live.schedule(PAGE_CHANGE_PAUSE_MS, false);
@@ -288,7 +318,7 @@ impl Live {
     fn page_reading_now(&self, composer: &Element) -> (LintContext, Option<String>) {
         let minute = (js_sys::Date::now() as i64).div_euclid(60_000);
         let version = self.page_version.get();
-        let (context, sent_by) = conversation::read_with_sender(&self.document, &self.profile, composer);
+        let (context, sent_by) = conversation::read_with_sender(&self.document, &self.profile.get(), composer);
         if let Ok(mut cache) = self.page_cache.try_borrow_mut() {
             *cache = Some(PageReading {
                 version,
@@ -388,6 +418,7 @@ impl Live {
                 let signs = !context.settings.disabled_rules.iter().any(|id| id.starts_with("sign-off"));
                 (signs && context.agent_name.is_none()).then(|| message("setYourName", None))
             });
+            let status = status.or_else(|| state.missing_parts.clone());
             let offer = state.agent.offered.as_ref().map(|offer| offer.first.as_str());
             card.show(&self.document, &View { findings, status, offer })?;
             underline::paint(&self.document, &composer, &snapshot, &result.findings, &card.marks)?;
@@ -402,11 +433,12 @@ impl Live {
     fn current_composer(&self, state: &mut State) -> Option<Composer> {
         let chosen = self.focused_reply_box().or_else(|| {
             let root = page::root(&self.document)?;
+            let profile = self.profile.get();
             let kept = state
                 .composer
                 .clone()
-                .filter(|c| c.is_connected() && self.profile.is_reply_box(c.element.as_ref(), &root));
-            kept.or_else(|| Composer::at(&self.profile.reply_box(&root, None)?, &self.profile.composer.candidates))
+                .filter(|c| c.is_connected() && profile.is_reply_box(c.element.as_ref(), &root));
+            kept.or_else(|| Composer::at(&profile.reply_box(&root, None)?, &profile.composer.candidates))
         });
         let previous = state.composer.as_ref().map(|c| &c.element);
         if previous != chosen.as_ref().map(|c| &c.element) {
@@ -432,7 +464,8 @@ impl Live {
     /// The focused element's text box, when it is the open conversation's reply box (the
     /// verdict kept while the page does not change: it is asked on every keystroke).
     fn focused_reply_box(&self) -> Option<Composer> {
-        let candidates = &self.profile.composer.candidates;
+        let profile = self.profile.get();
+        let candidates = &profile.composer.candidates;
         let focused = self.document.active_element()?.closest(candidates).ok()??;
         let version = self.page_version.get();
         let known = self.reply_box_cache.try_borrow().ok().and_then(|cache| {
@@ -442,7 +475,7 @@ impl Live {
                 .map(|(_, _, verdict)| *verdict)
         });
         let verdict = known.unwrap_or_else(|| {
-            let verdict = page::root(&self.document).is_some_and(|root| self.profile.is_reply_box(&focused, &root));
+            let verdict = page::root(&self.document).is_some_and(|root| profile.is_reply_box(&focused, &root));
             if let Ok(mut cache) = self.reply_box_cache.try_borrow_mut() {
                 *cache = Some((version, focused.clone(), verdict));
             }

@@ -104,8 +104,11 @@ export const cls = {
   composerBox: "x1n2onr6 x1iyjqo2 xeuugli xz9dl7a x1q0q8m5 x1e2mf6k x1c9tyrk x1odjw0f",
   editor: "xzsf02u x1a2a7pz x1n2onr6 x1y1aw1k x1lkfr7t notranslate",
   placeholder: "x10l6tqk x1gslohp x1ldc4uo xi81zsa x47corl x1y1aw1k x1lkfr7t xuxw1ft",
+  // A plain contenteditable keeps its spaces as typed (pre-wrap), as Lexical's root does.
+  editable: "xzsf02u x1a2a7pz x1n2onr6 x1y1aw1k x1lkfr7t x126k92a x1vvkbs notranslate",
   textarea: "xh8yej3 x1hq5gj4 x972fbf x1rg5ohu x1hmns74 x1a2a7pz x1y1aw1k x9f619",
   send: "xz9dl7a x1s688f x1fey0fg x1ypdohk x2lah0s",
+  sendIcon: "x1kpxq89",
   srOnly: "xjm9jq1",
   // The business layout (layouts/business.js).
   bMain: "x78zum5 xdt5ytf x1iyjqo2 x1ey2m1c",

@@ -25,7 +25,7 @@ import {
   SKIP_DOM_SELECTION_TAG,
   TextNode,
 } from "lexical";
-import { cls, h } from "./dom.js";
+import { cls, h, svgIcon } from "./dom.js";
 
 /** A mention as Facebook's comment box makes one: a segmented text node, so Backspace
  * removes the last name first and leaves the first name, as the guidelines want. */
@@ -277,19 +277,7 @@ function plainComposer({ input, box, read, write, shown, focus = () => input.foc
 /** The Send control: its label as its text, or with `icon` a paper plane (the label then
  * only in aria-label, as an icon button has it). */
 function sendButtonFor(send, label, icon = false) {
-  const button = h("div", { class: cls.send, role: "button", tabindex: "0", "aria-label": label }, icon ? paperPlane() : label);
+  const button = h("div", { class: cls.send, role: "button", tabindex: "0", "aria-label": label }, icon ? svgIcon("0 0 24 24", cls.sendIcon, { d: "M2 21 23 12 2 3v7l15 2-15 2z", fill: "currentColor" }) : label);
   button.addEventListener("click", send);
   return button;
-}
-
-function paperPlane() {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("class", cls.sendIcon);
-  const path = document.createElementNS(ns, "path");
-  path.setAttribute("d", "M2 21 23 12 2 3v7l15 2-15 2z");
-  path.setAttribute("fill", "currentColor");
-  svg.append(path);
-  return svg;
 }

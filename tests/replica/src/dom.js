@@ -42,6 +42,18 @@ export function renameAttributes(root, names) {
   }
 }
 
+/** An inline svg of one path: svgIcon("0 0 24 24", cls.sendIcon, {d: "M…", fill: "…"}). */
+export function svgIcon(viewBox, className, pathAttributes) {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("viewBox", viewBox);
+  svg.setAttribute("class", className);
+  const path = document.createElementNS(ns, "path");
+  for (const [name, value] of Object.entries(pathAttributes)) path.setAttribute(name, value);
+  svg.append(path);
+  return svg;
+}
+
 /** Sets an attribute only when its value changes (null removes it), as React patches a
  * node it keeps: an unchanged render writes nothing, so no mutation reaches observers. */
 export function setAttr(element, name, value) {

@@ -45,7 +45,7 @@
 // The "changed" layout is this page after Meta renames its hooks (HOOKS.changed; main.js
 // lists what differs): the same code, structure and texts, other hooks.
 
-import { cls, h, renameAttributes, setAttr, setText } from "../dom.js";
+import { cls, h, renameAttributes, setAttr, setText, svgIcon } from "../dom.js";
 import { fill } from "../strings.js";
 import { adReply, CHANNELS } from "../threads.js";
 import { coarseLabel, HOUR, listStamp, separatorLabel } from "../time.js";
@@ -162,19 +162,8 @@ function avatarUrl(name) {
 }
 
 /** An inline svg (the ad marker): a made-up loop in the spirit of Meta's logo. */
-function adLogo() {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", "0 0 150 100");
-  svg.setAttribute("class", cls.adLogo);
-  const path = document.createElementNS(ns, "path");
-  path.setAttribute("d", "M20 50C20 8 58 8 75 50S130 92 130 50 92 8 75 50 20 92 20 50Z");
-  path.setAttribute("fill", "none");
-  path.setAttribute("stroke", "#0866ff");
-  path.setAttribute("stroke-width", "14");
-  svg.append(path);
-  return svg;
-}
+const adLogo = () =>
+  svgIcon("0 0 150 100", cls.adLogo, { d: "M20 50C20 8 58 8 75 50S130 92 130 50 92 8 75 50 20 92 20 50Z", fill: "none", stroke: "#0866ff", "stroke-width": "14" });
 
 /** The child-index path from `root` down to `element`, to find its copy in a clone. */
 function pathTo(root, element) {

@@ -536,8 +536,8 @@ build_panic_test_extension() {
 # Loads dist/chrome into Chromium and lints through the extension's service worker: every
 # suite on the replica's messenger layout, then the suites that work in the inbox again on
 # its business layout (RC_LAYOUT; tests/e2e/harness.mjs). The settings page's, the
-# extension's, the Firefox build's suites and the replica's own (which covers both layouts)
-# run once. Each test has 5 minutes (the slowest waits for a real minute to pass), so a hang
+# extension's, the Firefox build's suites and the replica's own (which covers every layout,
+# the changed one too) run once. Each test has 5 minutes (the slowest waits for a real minute to pass), so a hang
 # fails that test instead of eating the CI job's time.
 readonly E2E_TEST_TIMEOUT_MS=300000
 readonly E2E_LAYOUT_SUITES=(chaos clock composer draft network panic storage templates voice)

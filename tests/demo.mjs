@@ -7,7 +7,7 @@
 // screenshot. Ctrl+C ends it.
 //
 //   node tests/demo.mjs      (after ./build.sh; `./build.sh demo` does both)
-//   RC_LAYOUT=business node tests/demo.mjs    the replica's business layout first
+//   RC_LAYOUT=business node tests/demo.mjs    the replica's business layout first (or changed)
 
 import { mkdirSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -35,6 +35,8 @@ console.log(`Reply Coach (extension ${extensionId}) is running on the replica in
   ${business}/latest/inbox/all?layout=business          Business Suite's layout (textarea composer,
                                                         a virtualised list: add &rows=500)
   ${business}/latest/inbox/all?layout=business&composer=lexical&lang=ro   in Romanian, Lexical composer
+  ${business}/latest/inbox/all?layout=changed           the business layout with every hook the
+                                                        built-in profile reads renamed
   ${business}${STRICT_PATH}                       a CSP that forbids WebAssembly
   ${www}/latest/inbox/all`);
 if (headless) {

@@ -7,8 +7,9 @@
 //   await serveReplica(context);
 //   const page = await openInbox(context, "/latest/inbox/all?composer=textarea");
 //
-// The replica has two layouts (tests/replica/src/main.js): RC_LAYOUT=messenger (the
-// default) or business picks the one openInbox opens, so one suite runs on either. The
+// The replica has three layouts (tests/replica/src/main.js): RC_LAYOUT=messenger (the
+// default), business or changed (the business page with the hooks the built-in profile
+// reads renamed) picks the one openInbox opens, so one suite runs on any. The
 // suites reach the page's parts through the replica's test API (rowStates, composerOf, …
 // below), never through one layout's markup.
 //
@@ -23,9 +24,10 @@ import { fileURLToPath } from "node:url";
 import { chromium, selectors } from "playwright-core";
 import { bundleReplica } from "../replica/bundle.mjs";
 
-/** The replica's layout the suites run on: RC_LAYOUT, messenger (the default) or business. */
+/** The replica's layouts, and the one the suites run on: RC_LAYOUT, messenger by default. */
+export const LAYOUTS = ["messenger", "business", "changed"];
 export const LAYOUT = process.env.RC_LAYOUT ?? "messenger";
-assert.ok(["messenger", "business"].includes(LAYOUT), `RC_LAYOUT is messenger or business, not ${LAYOUT}`);
+assert.ok(LAYOUTS.includes(LAYOUT), `RC_LAYOUT is one of ${LAYOUTS.join(", ")}, not ${LAYOUT}`);
 
 export const extensionDir = fileURLToPath(new URL("../../dist/chrome", import.meta.url));
 /** The extension's English texts (extension/_locales/en/messages.json). */
@@ -350,14 +352,16 @@ export const composerOf = (page) => page.locator("replica=composer");
 /** The row showing thread `id` now (a Locator; none when the row is not rendered). */
 export const rowOf = (page, id) => page.locator(`replica=row:${id}`);
 
-/** What shows the open conversation's customer name, in the page's layout: the messenger
- * layout's <h2>, the business header's one-line name (a Locator). */
-export const headerNameOf = async (page) =>
-  page.locator(
-    (await page.evaluate(() => window.replica.layout)) === "business"
-      ? '[data-pagelet="BizInboxDetailViewHeaderSectionWrapper"] [style*="-webkit-line-clamp: 1"]'
-      : "[role=main] h2",
-  );
+/** Where each layout shows the open conversation's customer name: the messenger layout's
+ * <h2>, the business and changed headers' one-line name. */
+const HEADER_NAMES = {
+  messenger: "[role=main] h2",
+  business: '[data-pagelet="BizInboxDetailViewHeaderSectionWrapper"] [style*="-webkit-line-clamp: 1"]',
+  changed: '[data-pagelet="BizInboxConversationPanelTopBar"] [style*="-webkit-line-clamp: 1"]',
+};
+
+/** What shows the open conversation's customer name, in the page's layout (a Locator). */
+export const headerNameOf = async (page) => page.locator(HEADER_NAMES[await page.evaluate(() => window.replica.layout)]);
 
 /**
  * Every rendered row (replica.rows(), in visual order) as the extension marked it:

@@ -1,16 +1,18 @@
 // The replica inbox (tests/replica) in real Chromium, without the extension: what the
-// extension's end-to-end tests rely on it for, on both its layouts (whatever RC_LAYOUT
-// says: this suite tests the replica, so it runs once), then what only one layout has:
+// extension's end-to-end tests rely on it for, on all three layouts (whatever RC_LAYOUT
+// says: this suite tests the replica, so it runs once), then what only some layouts have:
 // the messenger layout's relative times and role=row messages, the business layout's
 // markup as public captures show the real page (REAL-INBOX.md), its virtualised list, its
-// decoys and its Romanian strings. The extension is not loaded here, so these tests hold
+// decoys and its Romanian strings, and the changed layout's renamed hooks, none of which
+// the built-in profile (src/profile/inbox.json) finds. The extension is not loaded here, so these tests hold
 // whatever state dist/ is in.
 //
 //   node --test tests/e2e/replica.test.mjs
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, afterEach, before, describe, test } from "node:test";
-import { consoleOf, headerNameOf, IMAGE_URLS, launchBrowser, openInbox, pageErrors, rowOf, serveReplica } from "./harness.mjs";
+import { consoleOf, headerNameOf, IMAGE_URLS, LAYOUTS, launchBrowser, openInbox, pageErrors, rowOf, serveReplica } from "./harness.mjs";
 
 const ANA = "100052384037366";
 const MIHAI = "100089273645128";
@@ -25,6 +27,37 @@ const EMPTY_WASM = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 const SURFACE = "/bizweb:inbox/bizweb:INBOX/lib:bizweb_inbox:main_content/lib:bizweb_inbox:content_layout/lib:inbox:thread_and_detail/bizweb_inbox:thread_list";
 const REGION_EN = "Message list container with messages, suggestions, and typing indicators";
 const REGION_RO = "Container pentru lista de mesaje cu mesaje, sugestii și indicatori de scriere";
+/** The business page's list container and row surfaces on the business and changed layouts. */
+const BUSINESS_HOOKS = {
+  business: { list: "GenericBizInboxThreadListViewBody", row: "thread_row" },
+  changed: { list: "BizInboxConversationCollectionBody", row: "conversation_item" },
+};
+/** Each layout's default composer (Lexical's, or the text box's tag), and what its composer
+ * asks for in Ana's (Messenger), Mihai's (Instagram), Elena's (Facebook comment) and
+ * Jordan's (Instagram comment) conversations, whatever the kind of composer. */
+const COMPOSERS = {
+  messenger: {
+    kind: "lexical",
+    asks: { [ANA]: "Reply in Messenger…", [MIHAI]: "Reply in Instagram…", [ELENA]: "Reply as Lumen Bakery…", [JORDAN]: "Reply as lumenbakery…" },
+  },
+  business: {
+    kind: "TEXTAREA",
+    asks: { [ANA]: "Reply in Messenger…", [MIHAI]: "Reply on Instagram…", [ELENA]: "Reply as Lumen Bakery…", [JORDAN]: "Reply as lumenbakery…" },
+  },
+  changed: {
+    kind: "DIV",
+    asks: {
+      [ANA]: "Write to Ana…",
+      [MIHAI]: "Write to Mihai on Instagram…",
+      [ELENA]: "Write a public answer to Elena…",
+      [JORDAN]: "Write a public answer to Jordan on Instagram…",
+    },
+  },
+};
+/** The built-in page profile the extension reads the page with. */
+const PROFILE = JSON.parse(readFileSync(new URL("../../src/profile/inbox.json", import.meta.url), "utf8"));
+/** The changed layout's message list: a hooked div, no role, no label. */
+const TRANSCRIPT = '[data-pagelet="BizInboxConversationTranscript"]';
 
 // What the business layout's coarse times must say, worked out here with the browser-free
 // Intl of Node (the replica writes them from its own tables): the test's own oracle.
@@ -90,8 +123,9 @@ describe("the replica inbox in Chromium", () => {
     );
   const threads = () => page.evaluate(() => window.replica.threads());
 
-  for (const layout of ["messenger", "business"]) {
-    describe(`either layout: ${layout}`, () => {
+  for (const layout of LAYOUTS) {
+    describe(`every layout: ${layout}`, () => {
+      const { kind: defaultKind, asks } = COMPOSERS[layout];
       /** The inbox at `path` in this layout. */
       const inbox = (path = "/latest/inbox/all", options) =>
         openInbox(context, `${path}${path.includes("?") ? "&" : "?"}layout=${layout}`, options);
@@ -128,7 +162,7 @@ describe("the replica inbox in Chromium", () => {
         page = await inbox("/latest/inbox/strict");
         assert.equal(await compileWasm(), "CompileError");
         const kind = await composer().evaluate((box) => (box.dataset.lexicalEditor ? "lexical" : box.tagName));
-        assert.equal(kind, layout === "messenger" ? "lexical" : "TEXTAREA", "each layout's default composer");
+        assert.equal(kind, defaultKind, "each layout's default composer");
         assert.equal(await page.locator("replica=rows").count(), 7);
       });
 
@@ -138,7 +172,7 @@ describe("the replica inbox in Chromium", () => {
         // and nothing was refused or logged an error on the way.
         const images = await page.evaluate(() => Promise.all([...document.images].map((img) => img.decode().then(() => [img.src, img.naturalWidth]))));
         assert.ok(images.every(([src, width]) => width > 0 && IMAGE_URLS.some((url) => url.test(src))), JSON.stringify(images));
-        assert.equal(images.length > 0, layout === "business");
+        assert.equal(images.length > 0, layout !== "messenger");
         assert.deepEqual(served.aborted, []);
         assert.deepEqual(consoleOf(page).errors, []);
         const result = await page.evaluate(() => fetch("/api/graphql/").then(() => "answered", () => "refused"));
@@ -152,7 +186,7 @@ describe("the replica inbox in Chromium", () => {
         const box = composer();
         assert.equal(await box.getAttribute("data-lexical-editor"), "true");
         assert.equal(await box.getAttribute("aria-label"), layout === "messenger" ? "Reply in Messenger…" : "Message");
-        assert.equal(await placeholder(), "Reply in Messenger…");
+        assert.equal(await placeholder(), asks[ANA]);
         await box.click();
         await page.keyboard.type("Hi Ana, yes.");
         assert.equal(await model(), "Hi Ana, yes.");
@@ -211,7 +245,7 @@ describe("the replica inbox in Chromium", () => {
           [MIHAI, "IG_MESSAGE", "104729384756012", layout],
         );
         assert.equal(await (await headerNameOf(page)).textContent(), "Mihai Ionescu");
-        assert.equal(await placeholder(), layout === "messenger" ? "Reply in Instagram…" : "Reply on Instagram…");
+        assert.equal(await placeholder(), asks[MIHAI]);
         assert.equal(await model(), "");
         // The new composer has the focus, as Messenger's does.
         await page.keyboard.type("Hi Mihai");
@@ -248,7 +282,7 @@ describe("the replica inbox in Chromium", () => {
         page = await inbox("/latest/inbox/all?composer=textarea");
         const box = composer();
         assert.equal(await box.evaluate((element) => element.tagName), "TEXTAREA");
-        assert.equal(await box.getAttribute("placeholder"), "Reply in Messenger…");
+        assert.equal(await box.getAttribute("placeholder"), asks[ANA]);
         await box.click();
         await page.keyboard.type("Hi Ana");
         await page.keyboard.press("Shift+Enter");
@@ -266,7 +300,7 @@ describe("the replica inbox in Chromium", () => {
 
       test("a Facebook comment reply starts with the commenter as a mention that Backspace shortens", async () => {
         page = await inbox(`/latest/inbox/all?composer=lexical&selected_item_id=${ELENA}`);
-        assert.equal(await placeholder(), "Reply as Lumen Bakery…");
+        assert.equal(await placeholder(), asks[ELENA]);
         assert.equal(await model(), "Elena Dumitru ");
         await composer().click();
         await page.keyboard.press("Control+End");
@@ -282,7 +316,7 @@ describe("the replica inbox in Chromium", () => {
           assert.ok(await page.getByRole("article", { name: "Reply by Lumen Bakery" }).isVisible());
         } else {
           // The post, then the comment on the left with her face, the reply on the right.
-          const region = page.getByRole("region", { name: REGION_EN });
+          const region = layout === "business" ? page.getByRole("region", { name: REGION_EN }) : page.locator(TRANSCRIPT);
           assert.ok(await region.getByText("Our new sourdough loaf is out of the oven!", { exact: false }).isVisible());
           assert.equal(await region.locator('img[alt="Elena Dumitru"]').count(), 1);
           assert.ok(await region.getByText("Sent by Maria Popa").isVisible());
@@ -291,7 +325,7 @@ describe("the replica inbox in Chromium", () => {
 
       test("an Instagram comment reply starts with the commenter's @handle", async () => {
         page = await inbox(`/latest/inbox/all?selected_item_id=${JORDAN}`);
-        assert.equal(await placeholder(), "Reply as lumenbakery…");
+        assert.equal(await placeholder(), asks[JORDAN]);
         assert.equal(await model(), "@jordan.lee ");
       });
 
@@ -413,6 +447,124 @@ describe("the replica inbox in Chromium", () => {
     });
   });
 
+  // What the business page and its changed version share, each with its own hooks.
+  for (const [layout, hooks] of Object.entries(BUSINESS_HOOKS)) {
+    describe(`the business page's list and addresses: ${layout}`, () => {
+      const inbox = (path = "/latest/inbox/all") => openInbox(context, `${path}${path.includes("?") ? "&" : "?"}layout=${layout}`);
+
+      test("no element names a thread: no link, no attribute; a click names it in the address, and Back works", async () => {
+        page = await inbox();
+        const all = await threads();
+        assert.equal(new URL(page.url()).searchParams.get("selected_item_id"), null);
+        const naming = await page.evaluate((ids) => {
+          const found = [];
+          for (const element of document.querySelectorAll("*")) {
+            for (const { name, value } of element.attributes) if (ids.some((id) => value.includes(id))) found.push(`${element.tagName} ${name}=${value}`);
+          }
+          return found;
+        }, all.map((t) => t.id));
+        assert.deepEqual(naming, []);
+        await rowOf(page, MIHAI).click();
+        const address = new URL(page.url());
+        assert.equal(address.pathname, "/latest/inbox/all");
+        assert.deepEqual(
+          ["asset_id", "selected_item_id", "thread_type"].map((key) => address.searchParams.get(key)),
+          ["104729384756012", MIHAI, "IG_MESSAGE"],
+        );
+        assert.equal(await (await headerNameOf(page)).textContent(), "Mihai Ionescu");
+        await page.goBack();
+        assert.equal(new URL(page.url()).searchParams.get("selected_item_id"), null);
+        assert.equal(await page.evaluate(() => window.replica.openThreadId()), ANA);
+        assert.equal(await (await headerNameOf(page)).textContent(), "Ana Popescu");
+      });
+
+      test("the list is virtualised: at most 15 row nodes for 500 threads, reused in place as it scrolls", async () => {
+        page = await inbox("/latest/inbox/all?rows=500");
+        assert.equal((await threads()).length, 500);
+        const before = await page.evaluate(() => {
+          window.rowsBefore = window.replica.rows();
+          return window.rowsBefore.map((row) => window.replica.rowThread(row));
+        });
+        assert.ok(before.length >= 10 && before.length <= 15, `${before.length} rows rendered`);
+        assert.equal(await page.locator(`[data-pagelet="${hooks.list}"] [role="presentation"]`).count(), before.length);
+        const scrollHeight = await page.evaluate(() => window.replica.rows()[0].parentElement.parentElement.scrollHeight);
+        assert.ok(scrollHeight > 500 * 60, `the spacer is as tall as 500 rows: ${scrollHeight}`);
+        await page.evaluate(() => window.replica.scrollListTo(200));
+        const after = await page.evaluate(() => {
+          const rows = window.replica.rows();
+          return {
+            same: rows.length === window.rowsBefore.length && rows.every((row) => window.rowsBefore.includes(row)),
+            threads: rows.map((row) => window.replica.rowThread(row)),
+            surfaces: rows.map((row) => row.querySelector("span[data-surface]").dataset.surface.split("/").at(-1)),
+            tops: rows.map((row) => parseInt(row.style.top, 10)),
+          };
+        });
+        assert.ok(after.same, "the same row nodes");
+        assert.ok(after.threads.every((thread, i) => thread !== before[i]), "each shows another thread now");
+        assert.ok(after.surfaces.includes(`${hooks.row}200`), after.surfaces.join());
+        assert.deepEqual(after.tops, [...after.tops].sort((a, b) => a - b), "rows() in visual order");
+        assert.equal(await page.evaluate((id) => window.replica.rowOf(id), before[0]), null, "the first thread is no longer rendered");
+        // A row far down the list opens its thread like any other (one in view: a click
+        // that scrolled the list would move the threads under the pointer).
+        const id = after.threads[after.surfaces.indexOf(`${hooks.row}201`)];
+        await rowOf(page, id).click();
+        assert.equal(new URL(page.url()).searchParams.get("selected_item_id"), id);
+        assert.equal(await page.evaluate(() => window.replica.openThreadId()), id);
+      });
+
+      test("5,000 threads: still at most 15 nodes, and the end of the list is reachable", async () => {
+        page = await inbox("/latest/inbox/all?rows=5000");
+        const all = await threads();
+        assert.equal(all.length, 5000);
+        await page.evaluate(() => window.replica.scrollListTo(4999));
+        const surfaces = await page.evaluate(() => window.replica.rows().map((row) => row.querySelector("span[data-surface]").dataset.surface.split("/").at(-1)));
+        assert.ok(surfaces.length <= 15);
+        assert.equal(surfaces.at(-1), `${hooks.row}4999`, "the last row is rendered");
+        // Long Instagram ids: 39 digits.
+        assert.ok(all.some((t) => t.channel === "instagram" && /^\d{39}$/.test(t.id)));
+      });
+
+      test("re-rendering and recycling rows: what the page knows follows the node", async () => {
+        page = await inbox();
+        const snapshot = () =>
+          page.evaluate(() => window.replica.rows().map((row) => ({ thread: window.replica.rowThread(row), old: (window.seen ??= new Set()).has(row), add: window.seen.add(row) && 0 })));
+        await snapshot();
+        // Recycled: the same nodes, each showing another thread; Ana's in another node now.
+        await page.evaluate(() => (window.anaRow = window.replica.rowOf("100052384037366")));
+        await page.evaluate(() => window.replica.recycleRows());
+        let rows = await snapshot();
+        assert.ok(rows.every((row) => row.old), "recycled: the same nodes");
+        const moved = await page.evaluate(() => [window.replica.rowThread(window.anaRow), window.replica.rowOf("100052384037366") === window.anaRow]);
+        assert.notEqual(moved[0], ANA, "Ana's node shows another thread");
+        assert.equal(moved[1], false, "another node shows Ana's");
+        assert.equal(rows[0].thread, ANA, "her thread is still at the top");
+        // A node of someone else's (an extension's badge) stays through "children", is copied by "clone".
+        await page.evaluate(() => window.replica.rows().forEach((row) => row.append(document.createElement("x-foreign"))));
+        const avatar = () => page.evaluate((id) => window.replica.rowOf(id).querySelector("img").src, ANA);
+        const before = await avatar();
+        await page.evaluate(() => window.replica.rerenderRows("children"));
+        rows = await snapshot();
+        assert.ok(rows.every((row) => row.old));
+        assert.equal(await page.locator("replica=rows >> x-foreign").count(), 7);
+        await page.evaluate(() => window.replica.rerenderRows("clone"));
+        rows = await snapshot();
+        assert.ok(rows.every((row) => !row.old), "clones");
+        assert.equal(await page.locator("replica=rows >> x-foreign").count(), 7);
+        await page.evaluate(() => window.replica.rerenderRows("elements"));
+        rows = await snapshot();
+        assert.ok(rows.every((row) => !row.old), "new elements");
+        assert.equal(await page.locator("replica=rows >> x-foreign").count(), 0);
+        // The avatar's path is the person's; its signature is new at each render.
+        const after = await avatar();
+        assert.equal(new URL(after).pathname, new URL(before).pathname);
+        assert.notEqual(new URL(after).searchParams.get("oh"), new URL(before).searchParams.get("oh"));
+        // Each row still opens its own thread.
+        await rowOf(page, ELENA).click();
+        assert.equal(await page.evaluate(() => window.replica.openThreadId()), ELENA);
+      });
+    });
+  }
+
   describe("the business layout", () => {
     const inbox = (path = "/latest/inbox/all", options) => openInbox(context, `${path}${path.includes("?") ? "&" : "?"}layout=business`, options);
     /** A row's parts as a reader sees them, by the page's knowledge of the thread it shows. */
@@ -445,32 +597,6 @@ describe("the replica inbox in Chromium", () => {
           links: row.querySelectorAll("a[href]:not([href='#'])").length,
         };
       }, id);
-
-    test("no element names a thread: no link, no attribute; a click names it in the address, and Back works", async () => {
-      page = await inbox();
-      const all = await threads();
-      assert.equal(new URL(page.url()).searchParams.get("selected_item_id"), null);
-      const naming = await page.evaluate((ids) => {
-        const found = [];
-        for (const element of document.querySelectorAll("*")) {
-          for (const { name, value } of element.attributes) if (ids.some((id) => value.includes(id))) found.push(`${element.tagName} ${name}=${value}`);
-        }
-        return found;
-      }, all.map((t) => t.id));
-      assert.deepEqual(naming, []);
-      await rowOf(page, MIHAI).click();
-      const address = new URL(page.url());
-      assert.equal(address.pathname, "/latest/inbox/all");
-      assert.deepEqual(
-        ["asset_id", "selected_item_id", "thread_type"].map((key) => address.searchParams.get(key)),
-        ["104729384756012", MIHAI, "IG_MESSAGE"],
-      );
-      assert.equal(await (await headerNameOf(page)).textContent(), "Mihai Ionescu");
-      await page.goBack();
-      assert.equal(new URL(page.url()).searchParams.get("selected_item_id"), null);
-      assert.equal(await page.evaluate(() => window.replica.openThreadId()), ANA);
-      assert.equal(await (await headerNameOf(page)).textContent(), "Ana Popescu");
-    });
 
     test("a row is Business Suite's: role=presentation, data-surface spans, images, coarse time with data-utime, actions, footer", async () => {
       page = await inbox();
@@ -530,91 +656,6 @@ describe("the replica inbox in Chromium", () => {
       assert.equal(await page.locator('[data-pagelet="GenericBizInboxThreadListViewBody"]').count(), 0);
       assert.equal(await page.locator("abbr[data-utime]").count(), 0);
       assert.equal(await page.locator("abbr.timestamp[title]").count(), 7);
-    });
-
-    test("the list is virtualised: at most 15 row nodes for 500 threads, reused in place as it scrolls", async () => {
-      page = await inbox("/latest/inbox/all?rows=500");
-      assert.equal((await threads()).length, 500);
-      const before = await page.evaluate(() => {
-        window.rowsBefore = window.replica.rows();
-        return window.rowsBefore.map((row) => window.replica.rowThread(row));
-      });
-      assert.ok(before.length >= 10 && before.length <= 15, `${before.length} rows rendered`);
-      assert.equal(await page.locator('[data-pagelet="GenericBizInboxThreadListViewBody"] [role="presentation"]').count(), before.length);
-      const scrollHeight = await page.evaluate(() => window.replica.rows()[0].parentElement.parentElement.scrollHeight);
-      assert.ok(scrollHeight > 500 * 60, `the spacer is as tall as 500 rows: ${scrollHeight}`);
-      await page.evaluate(() => window.replica.scrollListTo(200));
-      const after = await page.evaluate(() => {
-        const rows = window.replica.rows();
-        return {
-          same: rows.length === window.rowsBefore.length && rows.every((row) => window.rowsBefore.includes(row)),
-          threads: rows.map((row) => window.replica.rowThread(row)),
-          surfaces: rows.map((row) => row.querySelector("span[data-surface]").dataset.surface.split("/").at(-1)),
-          tops: rows.map((row) => parseInt(row.style.top, 10)),
-        };
-      });
-      assert.ok(after.same, "the same row nodes");
-      assert.ok(after.threads.every((thread, i) => thread !== before[i]), "each shows another thread now");
-      assert.ok(after.surfaces.includes("thread_row200"), after.surfaces.join());
-      assert.deepEqual(after.tops, [...after.tops].sort((a, b) => a - b), "rows() in visual order");
-      assert.equal(await page.evaluate((id) => window.replica.rowOf(id), before[0]), null, "the first thread is no longer rendered");
-      // A row far down the list opens its thread like any other (one in view: a click
-      // that scrolled the list would move the threads under the pointer).
-      const id = after.threads[after.surfaces.indexOf("thread_row201")];
-      await rowOf(page, id).click();
-      assert.equal(new URL(page.url()).searchParams.get("selected_item_id"), id);
-      assert.equal(await page.evaluate(() => window.replica.openThreadId()), id);
-    });
-
-    test("5,000 threads: still at most 15 nodes, and the end of the list is reachable", async () => {
-      page = await inbox("/latest/inbox/all?rows=5000");
-      const all = await threads();
-      assert.equal(all.length, 5000);
-      await page.evaluate(() => window.replica.scrollListTo(4999));
-      const surfaces = await page.evaluate(() => window.replica.rows().map((row) => row.querySelector("span[data-surface]").dataset.surface.split("/").at(-1)));
-      assert.ok(surfaces.length <= 15);
-      assert.equal(surfaces.at(-1), "thread_row4999", "the last row is rendered");
-      // Long Instagram ids: 39 digits.
-      assert.ok(all.some((t) => t.channel === "instagram" && /^\d{39}$/.test(t.id)));
-    });
-
-    test("re-rendering and recycling rows: what the page knows follows the node", async () => {
-      page = await inbox();
-      const snapshot = () =>
-        page.evaluate(() => window.replica.rows().map((row) => ({ thread: window.replica.rowThread(row), old: (window.seen ??= new Set()).has(row), add: window.seen.add(row) && 0 })));
-      await snapshot();
-      // Recycled: the same nodes, each showing another thread; Ana's in another node now.
-      await page.evaluate(() => (window.anaRow = window.replica.rowOf("100052384037366")));
-      await page.evaluate(() => window.replica.recycleRows());
-      let rows = await snapshot();
-      assert.ok(rows.every((row) => row.old), "recycled: the same nodes");
-      const moved = await page.evaluate(() => [window.replica.rowThread(window.anaRow), window.replica.rowOf("100052384037366") === window.anaRow]);
-      assert.notEqual(moved[0], ANA, "Ana's node shows another thread");
-      assert.equal(moved[1], false, "another node shows Ana's");
-      assert.equal(rows[0].thread, ANA, "her thread is still at the top");
-      // A node of someone else's (an extension's badge) stays through "children", is copied by "clone".
-      await page.evaluate(() => window.replica.rows().forEach((row) => row.append(document.createElement("x-foreign"))));
-      const avatar = () => page.evaluate((id) => window.replica.rowOf(id).querySelector("img").src, ANA);
-      const before = await avatar();
-      await page.evaluate(() => window.replica.rerenderRows("children"));
-      rows = await snapshot();
-      assert.ok(rows.every((row) => row.old));
-      assert.equal(await page.locator("replica=rows >> x-foreign").count(), 7);
-      await page.evaluate(() => window.replica.rerenderRows("clone"));
-      rows = await snapshot();
-      assert.ok(rows.every((row) => !row.old), "clones");
-      assert.equal(await page.locator("replica=rows >> x-foreign").count(), 7);
-      await page.evaluate(() => window.replica.rerenderRows("elements"));
-      rows = await snapshot();
-      assert.ok(rows.every((row) => !row.old), "new elements");
-      assert.equal(await page.locator("replica=rows >> x-foreign").count(), 0);
-      // The avatar's path is the person's; its signature is new at each render.
-      const after = await avatar();
-      assert.equal(new URL(after).pathname, new URL(before).pathname);
-      assert.notEqual(new URL(after).searchParams.get("oh"), new URL(before).searchParams.get("oh"));
-      // Each row still opens its own thread.
-      await rowOf(page, ELENA).click();
-      assert.equal(await page.evaluate(() => window.replica.openThreadId()), ELENA);
     });
 
     test("the conversation: its pagelets, the header's name, a heading that is not it, date lines, sides, Sent by", async () => {
@@ -750,6 +791,186 @@ describe("the replica inbox in Chromium", () => {
       await composer().click();
       await page.keyboard.type("Hi Mihai");
       assert.equal(await model(), "Hi Mihai");
+    });
+  });
+  describe("the changed layout", () => {
+    const inbox = (path = "/latest/inbox/all") => openInbox(context, `${path}${path.includes("?") ? "&" : "?"}layout=changed`);
+    /** A row's time element, name and channel, by the page's knowledge of the thread it shows. */
+    const rowView = (id) =>
+      page.evaluate((id) => {
+        const row = window.replica.rowOf(id);
+        const stamp = row.querySelector("[data-timestamp]");
+        const name = row.querySelector('[data-surface$="/lib:participant_name"] div');
+        return {
+          surfaces: [...row.querySelectorAll("[data-surface]")].map((element) => element.dataset.surface.split("/").slice(-2).join("/")),
+          name: name.textContent,
+          weight: getComputedStyle(name).fontWeight,
+          channel: row.querySelectorAll("img")[1].alt,
+          stamp: { tag: stamp.tagName, text: stamp.textContent, timestamp: stamp.dataset.timestamp, attributes: stamp.getAttributeNames() },
+        };
+      }, id);
+
+    test("the hooks are renamed: pagelets, data-surface paths, the row's time in a span's data-timestamp, the message list a hooked div", async () => {
+      page = await inbox();
+      assert.equal(await page.evaluate(() => window.replica.layout), "changed");
+      assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("[data-pagelet]")].map((element) => element.dataset.pagelet)), [
+        "BizInboxConversationCollectionBody",
+        "BizInboxConversationPanel",
+        "BizInboxConversationPanelTopBar",
+        "BizInboxConversationTranscript",
+      ]);
+      const all = await threads();
+      const lastAt = (id) => Date.parse(all.find((t) => t.id === id).lastCustomerMessageAt);
+      const ana = await rowView(ANA);
+      assert.deepEqual(ana.surfaces, ["bizweb_inbox:conversation_column/conversation_item0", "conversation_item0/lib:participant_name", "conversation_item0/lib:conversation_chips"]);
+      assert.equal(ana.name, "Ana Popescu");
+      assert.equal(ana.channel, "Messenger");
+      // Ana's row shows the Page's reply a few minutes ago: "5m", its exact second in data-timestamp.
+      const anaLast = Date.parse((await page.evaluate(() => window.replica.messages())).at(-1).at);
+      assert.deepEqual({ ...ana.stamp, text: undefined }, { tag: "SPAN", text: undefined, timestamp: String(Math.floor(anaLast / 1000)), attributes: ["data-timestamp"] });
+      assert.match(ana.stamp.text, /^\d+m$/);
+      // Mihai wrote 23 and a half hours ago: "23h"; Aram 3 days ago: a weekday; Priya 9: a date.
+      assert.equal((await rowView(MIHAI)).stamp.text, "23h");
+      assert.equal((await rowView("100071928374650")).stamp.text, listStamp(new Date(lastAt("100071928374650"))).short);
+      assert.equal((await rowView(PRIYA)).stamp.text, listStamp(new Date(lastAt(PRIYA))).short);
+      assert.equal((await rowView(PRIYA)).stamp.timestamp, String(Math.floor(lastAt(PRIYA) / 1000)));
+      // The rest is the business page's: bold unread names, channels in img alt, sides, Sent by.
+      assert.deepEqual([(await rowView(ELENA)).weight, ana.weight], ["700", "400"]);
+      assert.equal((await rowView(JORDAN)).channel, "Instagram comment");
+      assert.equal(await (await headerNameOf(page)).textContent(), "Ana Popescu");
+      const transcript = page.locator(TRANSCRIPT);
+      assert.deepEqual(await transcript.evaluate((element) => element.getAttributeNames().sort()), ["class", "data-pagelet", "tabindex"]);
+      assert.equal(await transcript.locator("[role], abbr, time, [aria-label]").count(), 0);
+      assert.equal(await transcript.getByText("Sent by Maria Popa", { exact: true }).count(), 2);
+      assert.equal(await transcript.locator('img[alt="Ana Popescu"]').count(), 2);
+      // The decoys are still there, and are no composer.
+      assert.deepEqual(
+        await page.evaluate(() => [window.replica.notesBox().placeholder, window.replica.searchField().type, window.replica.notesBox() === window.replica.composer()]),
+        ["Add a note…", "search", false],
+      );
+      // ?listStamps=coarse leaves the exact time out.
+      await page.close();
+      page = await inbox("/latest/inbox/all?listStamps=coarse");
+      assert.equal(await page.locator("[data-timestamp]").count(), 0);
+    });
+
+    test("nothing the built-in profile reads is there, in English and Romanian", async () => {
+      for (const lang of ["en", "ro"]) {
+        page = await inbox(`/latest/inbox/all?lang=${lang}`);
+        const found = await page.evaluate((profile) => {
+          const matching = (selectors) => selectors.filter((css) => document.querySelector(css));
+          const probes = (list) => matching(list.filter((probe) => probe.css).map((probe) => probe.css));
+          const label = (box) => (box.getAttribute("aria-label") ?? box.getAttribute("aria-placeholder") ?? box.getAttribute("placeholder") ?? "").toLowerCase();
+          const startsWithAny = (text, starts) => starts.some((start) => text.startsWith(start.toLowerCase()));
+          return {
+            anyOfThem: document.querySelector("[data-utime], abbr, time, [data-lexical-editor], [role=main]") !== null,
+            list: matching(profile.list),
+            rows: matching(profile.rows.map((finder) => finder.css ?? finder.repeated)),
+            rowTime: probes(profile.rowTime),
+            rowAd: probes(profile.rowAd),
+            rowThread: probes(profile.rowThread),
+            pane: matching(profile.pane),
+            // Only the page's heading, which is never a name.
+            names: profile.customerName.flatMap((css) => [...document.querySelectorAll(css)].map((element) => element.textContent)).filter((text) => !profile.notNames.includes(text)),
+            messageList: matching(profile.messageList),
+            messageTime: probes(profile.messageTime),
+            send: matching([profile.composer.send]),
+            replyLabelled: [...document.querySelectorAll(profile.composer.candidates)].map(label).filter((text) => startsWithAny(text, profile.composer.replyLabels)),
+            // The composer is still a text box a taught profile can name.
+            composerIsCandidate: window.replica.composer().matches(profile.composer.candidates),
+          };
+        }, PROFILE);
+        assert.deepEqual(found, {
+          anyOfThem: false,
+          list: [],
+          rows: [],
+          rowTime: [],
+          rowAd: [],
+          rowThread: [],
+          pane: [],
+          names: [],
+          messageList: [],
+          messageTime: [],
+          send: [],
+          replyLabelled: [],
+          composerIsCandidate: true,
+        }, lang);
+        await page.close();
+      }
+      page = undefined;
+    });
+
+    test("the composer is a plain contenteditable: typing, a line break, insertion as an extension makes it, undo, drafts, Enter and the icon button send", async () => {
+      page = await inbox();
+      const box = composer();
+      assert.deepEqual(
+        await box.evaluate((element) => [element.tagName, element.getAttribute("contenteditable"), element.getAttribute("role"), element.getAttribute("aria-label"), element.isContentEditable]),
+        ["DIV", "true", "textbox", "Write to Ana…", true],
+      );
+      const send = page.locator("replica=send");
+      assert.deepEqual(await send.evaluate((element) => [element.getAttribute("role"), element.getAttribute("aria-label"), element.textContent, element.querySelector("svg") !== null]), ["button", "Submit reply", "", true]);
+      const placeholderShown = () => page.getByText("Write to Ana…", { exact: true }).isVisible();
+      assert.equal(await placeholderShown(), true);
+      // The browser edits the box itself: a key fires beforeinput then input, and Shift+Enter
+      // is its own line break.
+      const events = () => page.evaluate(() => window.inputEvents.splice(0));
+      await box.evaluate((element) => {
+        window.inputEvents = [];
+        for (const type of ["beforeinput", "input"]) element.addEventListener(type, (event) => window.inputEvents.push(`${type} ${event.inputType}`));
+      });
+      await box.click();
+      await page.keyboard.type("Hi Ana");
+      assert.deepEqual((await events()).slice(0, 2), ["beforeinput insertText", "input insertText"]);
+      await page.keyboard.press("Shift+Enter");
+      assert.deepEqual(await events(), ["beforeinput insertLineBreak", "input insertLineBreak"]);
+      await page.keyboard.type("Maria");
+      assert.equal(await model(), "Hi Ana\nMaria");
+      assert.equal(await placeholderShown(), false);
+      // An insertion at the caret as an extension makes one (execCommand: input, no
+      // beforeinput, as browsers do).
+      await events();
+      await box.evaluate((element) => {
+        getSelection().selectAllChildren(element);
+        getSelection().collapseToEnd();
+        document.execCommand("insertText", false, " P.");
+      });
+      assert.deepEqual(await events(), ["input insertText"]);
+      assert.equal(await model(), "Hi Ana\nMaria P.");
+      const typed = await model();
+      await page.keyboard.press("Control+z");
+      const undone = await model();
+      assert.ok(undone.length < typed.length && typed.startsWith(undone), `${JSON.stringify(undone)} after one undo`);
+      await page.keyboard.press("Control+Shift+z");
+      assert.equal(await model(), typed);
+      // Each conversation keeps its draft, and a re-created composer holds it.
+      await rowOf(page, MIHAI).click();
+      assert.equal(await model(), "");
+      assert.equal(await box.getAttribute("aria-label"), "Write to Mihai on Instagram…");
+      await rowOf(page, ANA).click();
+      await page.evaluate(() => window.replica.recreateComposer());
+      assert.equal(await model(), typed);
+      await box.click();
+      await page.keyboard.press("Control+End");
+      await page.keyboard.press("Enter");
+      const sent = (await page.evaluate(() => window.replica.messages())).at(-1);
+      assert.deepEqual([sent.from, sent.text], ["page", typed]);
+      assert.equal(await model(), "");
+      assert.equal(await placeholderShown(), true);
+      await box.click();
+      await page.keyboard.type("See you then.");
+      await send.click();
+      assert.equal((await page.evaluate(() => window.replica.messages())).at(-1).text, "See you then.");
+      // The page replaces the draft itself, without an input event.
+      await page.evaluate(() => window.replica.replaceDraft("Line one\nLine two"));
+      assert.equal(await model(), "Line one\nLine two");
+    });
+
+    test("in Romanian: the composer's label and the icon button's", async () => {
+      page = await inbox("/latest/inbox/all?lang=ro");
+      assert.equal(await composer().getAttribute("aria-label"), "Scrie-i lui Ana…");
+      assert.equal(await page.locator("replica=send").getAttribute("aria-label"), "Expediază răspunsul");
+      assert.deepEqual(await page.getByRole("heading").allTextContents(), ["Mesaje"]);
+      assert.equal(await page.locator(TRANSCRIPT).getByText("Trimis de Maria Popa", { exact: true }).count(), 2);
     });
   });
 });

@@ -1,4 +1,5 @@
-// The two kinds of composer the replica offers, with one interface:
+// The three kinds of composer the replica offers (Lexical, a textarea, a plain
+// contenteditable div), with one interface:
 //   {element, input, sendButton, modelText(), draft(), focus(), clear(), replaceText(text), destroy()}
 // element: what goes into the page; input: the text box itself; draft(): what to keep so a
 // new composer can take over (a thread switch, a re-render), passed back as `draft`;
@@ -24,7 +25,7 @@ import {
   SKIP_DOM_SELECTION_TAG,
   TextNode,
 } from "lexical";
-import { cls, h } from "./dom.js";
+import { cls, h, svgIcon } from "./dom.js";
 
 /** A mention as Facebook's comment box makes one: a segmented text node, so Backspace
  * removes the last name first and leaves the first name, as the guidelines want. */
@@ -58,12 +59,13 @@ class MentionNode extends TextNode {
 
 /**
  * label: the placeholder (and, unless ariaLabel says otherwise, the aria-label); ariaLabel:
- * the text box's aria-label (null: none); sendLabel: the Send button's label; draft: a
+ * the text box's aria-label (null: none); sendLabel: the Send button's label; sendIcon: the
+ * button shows an icon, not its label; draft: a
  * previous composer's draft() or null; mention: a name to start an empty draft with, as a
  * mention; prefix: plain text to start an empty draft with; onChange(draft): after every
  * change; onSend(text): Enter or the Send button with a non-blank draft.
  */
-export function createLexicalComposer({ label, ariaLabel = label, sendLabel = "Send", draft, mention, prefix, onChange, onSend }) {
+export function createLexicalComposer({ label, ariaLabel = label, sendLabel = "Send", sendIcon, draft, mention, prefix, onChange, onSend }) {
   const input = h("div", {
     class: cls.editor,
     contenteditable: "true",
@@ -129,7 +131,7 @@ export function createLexicalComposer({ label, ariaLabel = label, sendLabel = "S
   unregister.push(registerHistory(editor, createEmptyHistoryState(), 300));
   const unregisterAll = mergeRegister(...unregister);
 
-  const sendButton = sendButtonFor(send, sendLabel);
+  const sendButton = sendButtonFor(send, sendLabel, sendIcon);
   return {
     element: h("div", { class: cls.composerBar }, box, sendButton),
     input,
@@ -167,13 +169,80 @@ function $createMentionNode(name) {
 
 /** The same contract on a plain <textarea>, which keeps its own text as its model;
  * attributes: more (or, with null, fewer) attributes for it. */
-export function createTextareaComposer({ label, ariaLabel = label, sendLabel = "Send", attributes = {}, draft, mention, prefix, onChange, onSend }) {
+export function createTextareaComposer({ label, ariaLabel = label, attributes = {}, ...options }) {
   const input = h("textarea", { class: cls.textarea, "aria-label": ariaLabel, placeholder: label, rows: "3", dir: "auto", ...attributes });
-  input.value = draft?.text ?? (mention ? `${mention} ` : prefix ?? "");
+  return plainComposer({
+    ...options,
+    input,
+    box: h("div", { class: cls.composerBox }, input),
+    read: () => input.value,
+    write: (text) => {
+      input.value = text;
+    },
+  });
+}
+
+/**
+ * The same contract on a plain contenteditable div (role=textbox, no editor framework), as
+ * a page without Lexical writes one: the browser edits it itself, so typing,
+ * execCommand("insertText"), beforeinput and Ctrl+Z behave as on any contenteditable, and
+ * Shift+Enter is the browser's line break (a <br>). Its model is its text: innerText,
+ * lines joined by "\n". The placeholder is a sibling shown while the box is empty.
+ */
+export function createEditableComposer({ label, ariaLabel = label, ...options }) {
+  const input = h("div", {
+    class: cls.editable,
+    contenteditable: "true",
+    role: "textbox",
+    "aria-multiline": "true",
+    spellcheck: "true",
+    tabindex: "0",
+    "aria-label": ariaLabel,
+    "aria-placeholder": label,
+  });
+  const placeholder = h("div", { class: cls.placeholder, "aria-hidden": "true" }, label);
+  return plainComposer({
+    ...options,
+    input,
+    box: h("div", { class: cls.composerBox }, input, placeholder),
+    // The browser ends a box whose last line is empty with a <br> that innerText counts
+    // but that shows no line of its own: it is not part of the text.
+    read: () => (input.lastChild?.nodeName === "BR" ? input.innerText.replace(/\n$/, "") : input.innerText),
+    // Lines between <br>s, and the browser's extra <br> after a final line break.
+    write: (text) => {
+      const lines = text.split("\n").flatMap((line, i) => [i > 0 ? h("br") : null, line || null]).filter(Boolean);
+      input.replaceChildren(...lines, ...(text.endsWith("\n") ? [h("br")] : []));
+    },
+    shown: (text) => {
+      placeholder.hidden = text !== "";
+    },
+    // Focus puts the caret at the end of the draft, where the agent goes on writing.
+    focus: () => {
+      input.focus();
+      getSelection().selectAllChildren(input);
+      getSelection().collapseToEnd();
+    },
+  });
+}
+
+/**
+ * What the textarea and the contenteditable composers share, over their text box `input`
+ * in `box`: read() and write(text) its text; shown(text): after each change (the
+ * placeholder); focus(): instead of input.focus(). Enter sends, Shift+Enter is the box's
+ * own new line.
+ */
+function plainComposer({ input, box, read, write, shown, focus = () => input.focus(), sendLabel = "Send", sendIcon, draft, mention, prefix, onChange, onSend }) {
+  write(draft?.text ?? (mention ? `${mention} ` : prefix ?? ""));
+  shown?.(read());
   const send = () => {
-    if (input.value.trim() !== "") onSend(input.value);
+    const text = read();
+    if (text.trim() !== "") onSend(text);
   };
-  const onInput = () => onChange({ text: input.value });
+  const onInput = () => {
+    const text = read();
+    shown?.(text);
+    onChange({ text });
+  };
   const onKeyDown = (event) => {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
@@ -182,20 +251,20 @@ export function createTextareaComposer({ label, ariaLabel = label, sendLabel = "
   };
   input.addEventListener("input", onInput);
   input.addEventListener("keydown", onKeyDown);
-  const sendButton = sendButtonFor(send, sendLabel);
+  const sendButton = sendButtonFor(send, sendLabel, sendIcon);
   return {
-    element: h("div", { class: cls.composerBar }, h("div", { class: cls.composerBox }, input), sendButton),
+    element: h("div", { class: cls.composerBar }, box, sendButton),
     input,
     sendButton,
-    modelText: () => input.value,
-    draft: () => ({ text: input.value }),
-    focus: () => input.focus(),
+    modelText: read,
+    draft: () => ({ text: read() }),
+    focus,
     clear: () => {
-      input.value = "";
+      write("");
       onInput();
     },
     replaceText: (text) => {
-      input.value = text;
+      write(text);
       onInput();
     },
     destroy: () => {
@@ -205,8 +274,10 @@ export function createTextareaComposer({ label, ariaLabel = label, sendLabel = "
   };
 }
 
-function sendButtonFor(send, label) {
-  const button = h("div", { class: cls.send, role: "button", tabindex: "0", "aria-label": label }, label);
+/** The Send control: its label as its text, or with `icon` a paper plane (the label then
+ * only in aria-label, as an icon button has it). */
+function sendButtonFor(send, label, icon = false) {
+  const button = h("div", { class: cls.send, role: "button", tabindex: "0", "aria-label": label }, icon ? svgIcon("0 0 24 24", cls.sendIcon, { d: "M2 21 23 12 2 3v7l15 2-15 2z", fill: "currentColor" }) : label);
   button.addEventListener("click", send);
   return button;
 }

@@ -42,6 +42,18 @@ export function renameAttributes(root, names) {
   }
 }
 
+/** An inline svg of one path: svgIcon("0 0 24 24", cls.sendIcon, {d: "M…", fill: "…"}). */
+export function svgIcon(viewBox, className, pathAttributes) {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("viewBox", viewBox);
+  svg.setAttribute("class", className);
+  const path = document.createElementNS(ns, "path");
+  for (const [name, value] of Object.entries(pathAttributes)) path.setAttribute(name, value);
+  svg.append(path);
+  return svg;
+}
+
 /** Sets an attribute only when its value changes (null removes it), as React patches a
  * node it keeps: an unchanged render writes nothing, so no mutation reaches observers. */
 export function setAttr(element, name, value) {
@@ -104,8 +116,11 @@ export const cls = {
   composerBox: "x1n2onr6 x1iyjqo2 xeuugli xz9dl7a x1q0q8m5 x1e2mf6k x1c9tyrk x1odjw0f",
   editor: "xzsf02u x1a2a7pz x1n2onr6 x1y1aw1k x1lkfr7t notranslate",
   placeholder: "x10l6tqk x1gslohp x1ldc4uo xi81zsa x47corl x1y1aw1k x1lkfr7t xuxw1ft",
+  // A plain contenteditable keeps its spaces as typed (pre-wrap), as Lexical's root does.
+  editable: "xzsf02u x1a2a7pz x1n2onr6 x1y1aw1k x1lkfr7t x126k92a x1vvkbs notranslate",
   textarea: "xh8yej3 x1hq5gj4 x972fbf x1rg5ohu x1hmns74 x1a2a7pz x1y1aw1k x9f619",
   send: "xz9dl7a x1s688f x1fey0fg x1ypdohk x2lah0s",
+  sendIcon: "x1kpxq89",
   srOnly: "xjm9jq1",
   // The business layout (layouts/business.js).
   bMain: "x78zum5 xdt5ytf x1iyjqo2 x1ey2m1c",

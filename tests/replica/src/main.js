@@ -1,6 +1,6 @@
 /*
  * A replica of Meta Business Suite's inbox (business.facebook.com/latest/inbox/...) for the
- * end-to-end tests and the demo, in two layouts (?layout=, default messenger) over the same
+ * end-to-end tests and the demo, in three layouts (?layout=, default messenger) over the same
  * conversations (threads.js), clock (time.js), composers (composer.js) and test API. Classes
  * are meaningless atomic ones, as Meta's are. Served by tests/e2e/harness.mjs; bundled with
  * the real Lexical by esbuild.
@@ -38,16 +38,40 @@
  * (default; ?composer=lexical for a Lexical one labelled "Message"), and decoys: a search
  * field, a Notes box in the contact sidebar. Its header comment has the markup.
  *
- * Both layouts: Enter sends, Shift+Enter starts a new paragraph (a new line in the
+ * layout=changed (layouts/business.js, HOOKS.changed): the business layout after Meta
+ * renames its hooks, as it does every few weeks, so that the built-in profile
+ * (src/profile/inbox.json) finds nothing: for the extension to say so and be taught the page
+ * (issue 15). The same structure, threads, texts, virtualised pool of 13 recycled rows
+ * without thread ids, bold unread names, channel img alt, "Sent by" lines, sides, date
+ * lines, Notes box and search field; what differs:
+ *   - data-pagelet: the list BizInboxConversationCollectionBody (not …ThreadListView), the
+ *     conversation BizInboxConversationPanel (not …MessengerDetailView), its header
+ *     BizInboxConversationPanelTopBar (not …DetailViewHeaderSectionWrapper);
+ *   - data-surface: rows .../bizweb_inbox:conversation_column/conversation_item<N>, the name
+ *     in .../lib:participant_name, the chips in .../lib:conversation_chips (no
+ *     thread_list/thread_row, lib:thread_title, lib:thread_row_footer);
+ *   - the row's time: a bare span, "now", "5m", "3h" within a day, then "Yesterday", "Sun",
+ *     "Feb 28", with the exact time in data-timestamp (whole epoch seconds; left out with
+ *     ?listStamps=coarse): no abbr, no time, no data-utime, no screen-reader span;
+ *   - no role=main (the h2 "Inbox" stays: a heading that is not the customer's name);
+ *   - the message list: div[data-pagelet="BizInboxConversationTranscript"], no role, no
+ *     aria-label;
+ *   - the composer (default ?composer=editable): a plain div[contenteditable=true]
+ *     [role=textbox], no Lexical, aria-label and aria-placeholder "Write to <first name>…"
+ *     ("Scrie-i lui <first name>…"; strings/changed/*.json), and an icon button
+ *     div[role=button][aria-label="Submit reply"] ("Expediază răspunsul") with no text.
+ *
+ * Every layout: Enter sends, Shift+Enter starts a new paragraph (a new line in the
  * textarea), Ctrl+Z undoes. A Facebook comment reply starts with the commenter as a mention
  * (Backspace takes the last name off), an Instagram one with "@handle ". Clicking a row
  * swaps the conversation without reloading (history.pushState to the thread's address,
  * ?asset_id=…&selected_item_id=<id>&thread_type=…; Back works) and builds a new composer,
  * restoring that thread's draft as Messenger does.
  *
- * The test API, window.replica (main world only), the same on both layouts:
+ * The test API, window.replica (main world only), the same on every layout (changed as
+ * business):
  *   ready                 true once the page has rendered
- *   layout                "messenger" | "business"
+ *   layout                "messenger" | "business" | "changed"
  *   pageName, agentName   "Lumen Bakery", "Maria Popa"
  *   threads()             [{id, customer, channel, surface, unread, lastCustomerMessageAt,
  *                         lastFrom, crossesAt, fromAd, adRepliedAt}] (lastFrom: who wrote
@@ -57,10 +81,12 @@
  *                         reply was at adRepliedAt)
  *   openThreadId()        the open thread's id
  *   openThread(id)        what clicking its row does (whether or not the row is rendered)
- *   composer()            the open composer's text box (the Lexical root or the textarea)
+ *   composer()            the open composer's text box (the Lexical root, the textarea or
+ *                         the contenteditable div)
  *   sendButton()          the open composer's Send button
  *   composerModelText()   the composer's own model: Lexical's $getRoot().getTextContent()
- *                         (paragraphs joined by "\n\n"), or the textarea's value
+ *                         (paragraphs joined by "\n\n"), the textarea's value, or the
+ *                         contenteditable's text (lines joined by "\n")
  *   replaceDraft(text)    the page replaces the open draft through the composer's own model,
  *                         without an input event (Lexical: each line a paragraph)
  *   recreateComposer()    replaces the composer with a new element and editor holding the
@@ -89,14 +115,16 @@
  *   renameAttributes()    renames every attribute a selector profile would read on the
  *                         layout to data-x-<name>, on the page and on everything rendered
  *                         after (messenger: role, aria-label, aria-level, aria-current, dir,
- *                         title, and row links name the thread as thread_id=; business: also
- *                         data-pagelet, data-surface, alt, data-utime, placeholder, type);
+ *                         title, and row links name the thread as thread_id=; business and
+ *                         changed: also data-pagelet, data-surface, alt, data-utime,
+ *                         data-timestamp, placeholder, type);
  *                         the page works the same
  *   notesBox(), searchField()  the decoys that are no reply composer (business; null on
  *                         messenger): the sidebar's Notes textarea, the list's search field
  *
- * Query parameters (both layouts unless said): ?layout=messenger|business;
- * ?composer=textarea|lexical (default: messenger lexical, business textarea);
+ * Query parameters (every layout unless said): ?layout=messenger|business|changed;
+ * ?composer=textarea|lexical|editable (default: messenger lexical, business textarea,
+ * changed editable);
  * ?rows=500 lists that many conversations (the seven of makeThreads, then generated ones;
  * up to 5000); ?boundaries=1 lists, instead, six conversations whose customers wrote a
  * minute either side of each state boundary (boundaryThreads); ?crossing=1 lists three whose
@@ -106,11 +134,11 @@
  * Messenger only: ?listStamps=relative leaves the list's <abbr> without its exact stamp,
  * only the relative label, as some rows show; ?listLinks=changed names the thread in the
  * row links' address as thread_id=, not selected_item_id=, as a redesign might.
- * Business only: ?listStamps=coarse leaves out data-utime, so a row has only its coarse
- * time; ?pagelet=unified names the list's container BizP13NInboxUinifiedThreadListView.
+ * Business and changed: ?listStamps=coarse leaves out data-utime (changed: data-timestamp),
+ * so a row has only its coarse time. Business only: ?pagelet=unified names the list's container BizP13NInboxUinifiedThreadListView.
  */
 
-import { createLexicalComposer, createTextareaComposer } from "./composer.js";
+import { createEditableComposer, createLexicalComposer, createTextareaComposer } from "./composer.js";
 import { createBusinessLayout } from "./layouts/business.js";
 import { createMessengerLayout } from "./layouts/messenger.js";
 import { LANGUAGES, stringsFor } from "./strings.js";
@@ -118,7 +146,13 @@ import { AGENT, adReply, boundaryThreads, CHANNELS, crossingThreads, FIXED_THREA
 
 const PAGE_ASSET_ID = "104729384756012";
 const params = new URL(location.href).searchParams;
-const layoutName = params.get("layout") === "business" ? "business" : "messenger";
+const LAYOUTS = {
+  messenger: createMessengerLayout,
+  business: (app) => createBusinessLayout(app, "business"),
+  changed: (app) => createBusinessLayout(app, "changed"),
+};
+const COMPOSERS = { lexical: createLexicalComposer, textarea: createTextareaComposer, editable: createEditableComposer };
+const layoutName = Object.hasOwn(LAYOUTS, params.get("layout")) ? params.get("layout") : "messenger";
 const lang = LANGUAGES.includes(params.get("lang")) ? params.get("lang") : "en";
 document.documentElement.lang = lang;
 const rowCount = Math.min(Math.max(Number(params.get("rows")) || FIXED_THREADS, FIXED_THREADS), 5000);
@@ -158,7 +192,7 @@ function open(thread) {
   showThread(thread.id, { focus: true });
 }
 
-const layout = (layoutName === "business" ? createBusinessLayout : createMessengerLayout)({
+const layout = LAYOUTS[layoutName]({
   threads,
   order: newestFirst,
   isOpen: (thread) => thread === openThread,
@@ -176,13 +210,12 @@ const layout = (layoutName === "business" ? createBusinessLayout : createMesseng
       .join("")
       .slice(0, 2),
 });
-const useTextarea = (params.get("composer") ?? (layout.defaultComposer === "textarea" ? "textarea" : "lexical")) === "textarea";
+const composerKind = Object.hasOwn(COMPOSERS, params.get("composer")) ? params.get("composer") : layout.defaultComposer;
 layout.mount(document.getElementById("mount_0_0_Rc"));
 
 function newComposer(thread) {
-  const create = useTextarea ? createTextareaComposer : createLexicalComposer;
-  return create({
-    ...layout.composerOptions(thread, useTextarea ? "textarea" : "lexical"),
+  return COMPOSERS[composerKind]({
+    ...layout.composerOptions(thread, composerKind),
     draft: drafts.get(thread.id) ?? null,
     mention: thread.channel === "facebook_comment" ? thread.customer : null,
     prefix: thread.handle ? `@${thread.handle} ` : null,

@@ -151,4 +151,13 @@ export function separatorLabel(date, now, lang = "en") {
   return `${c.numericDate(date.getDate(), date.getMonth() + 1, date.getFullYear())}, ${clock}`;
 }
 
+/**
+ * The list's time on the changed layout, coarser than Business Suite's: how long ago within
+ * the day ("now", "5m", "3h"; relativeLabel's forms), then listStamp's short form
+ * ("Yesterday", "Sun", "Feb 28").
+ */
+export function coarseLabel(date, now, lang = "en") {
+  return now - date < DAY ? relativeLabel(date, now, lang) : listStamp(date, now, lang).short;
+}
+
 export { SECOND, MINUTE, HOUR, DAY };

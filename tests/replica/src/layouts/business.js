@@ -41,14 +41,78 @@
 // No element names a thread: the page knows which thread a row shows, a reader must click
 // it and read selected_item_id from the address. Rows are a pool reused as the list
 // scrolls, updated in place (text, attributes, src) as React reconciles them.
+//
+// The "changed" layout is this page after Meta renames its hooks (HOOKS.changed; main.js
+// lists what differs): the same code, structure and texts, other hooks.
 
-import { cls, h, renameAttributes, setAttr, setText } from "../dom.js";
+import { cls, h, renameAttributes, setAttr, setText, svgIcon } from "../dom.js";
 import { fill } from "../strings.js";
 import { adReply, CHANNELS } from "../threads.js";
-import { HOUR, listStamp, separatorLabel } from "../time.js";
+import { coarseLabel, HOUR, listStamp, separatorLabel } from "../time.js";
 
-const SURFACE =
-  "/bizweb:inbox/bizweb:INBOX/lib:bizweb_inbox:main_content/lib:bizweb_inbox:content_layout/lib:inbox:thread_and_detail/bizweb_inbox:thread_list";
+/** The business list's time: a screen-reader span with the full coarse time, then
+ * abbr.timestamp with the short one and, unless left out, the exact one in data-utime. */
+const ABBR_STAMP = {
+  build: (p) => [(p.accessible = h("span", { class: "accessible_elem" })), (p.stamp = h("abbr", { class: "timestamp", "aria-hidden": "true" }))],
+  render: (p, at, lang, exact) => {
+    const { full, short } = listStamp(at, Date.now(), lang);
+    setText(p.accessible, full);
+    setText(p.stamp, short);
+    setAttr(p.stamp, "title", full);
+    setAttr(p.stamp, "data-utime", exact ? (at.getTime() / 1000).toFixed(3) : null);
+  },
+};
+
+/** The changed list's time: a bare span, "3h" or "Sun", the exact time (unless left out)
+ * in whole epoch seconds in data-timestamp. No abbr, no time element, no data-utime. */
+const SPAN_STAMP = {
+  build: (p) => [(p.stamp = h("span", {}))],
+  render: (p, at, lang, exact) => {
+    setText(p.stamp, coarseLabel(at, Date.now(), lang));
+    setAttr(p.stamp, "data-timestamp", exact ? String(Math.floor(at.getTime() / 1000)) : null);
+  },
+};
+
+/**
+ * The hooks of each variant of the page: "business" as public captures show it, "changed"
+ * as after a redesign renames every hook the built-in profile (src/profile/inbox.json)
+ * reads: data-pagelet values none of its selectors or suffixes match, data-surface paths
+ * without thread_list/thread_row, lib:thread_title or lib:thread_row_footer, the time moved
+ * out of abbr/data-utime, no role=main, the message list a hooked div (no role, no label),
+ * and a plain contenteditable composer labelled "Write to <first name>…" whose Send is an
+ * icon labelled "Submit reply" (the labels are strings/changed/*.json).
+ */
+const HOOKS = {
+  business: {
+    listPagelet: (params) => (params.get("pagelet") === "unified" ? "BizP13NInboxUinifiedThreadListView" : "GenericBizInboxThreadListViewBody"),
+    surface:
+      "/bizweb:inbox/bizweb:INBOX/lib:bizweb_inbox:main_content/lib:bizweb_inbox:content_layout/lib:inbox:thread_and_detail/bizweb_inbox:thread_list",
+    row: "thread_row",
+    title: "lib:thread_title",
+    footer: "lib:thread_row_footer",
+    stamp: ABBR_STAMP,
+    mainRole: "main",
+    detailPagelet: "BizP13NInboxMessengerDetailView",
+    headerPagelet: "BizInboxDetailViewHeaderSectionWrapper",
+    messageList: (UI) => ({ role: "region", "aria-label": UI.messageList }),
+    composer: "textarea",
+    sendIcon: false,
+  },
+  changed: {
+    listPagelet: () => "BizInboxConversationCollectionBody",
+    surface: "/bizweb:inbox/bizweb:INBOX/lib:bizweb_inbox:inbox_root/lib:inbox:split_pane/bizweb_inbox:conversation_column",
+    row: "conversation_item",
+    title: "lib:participant_name",
+    footer: "lib:conversation_chips",
+    stamp: SPAN_STAMP,
+    mainRole: null,
+    detailPagelet: "BizInboxConversationPanel",
+    headerPagelet: "BizInboxConversationPanelTopBar",
+    messageList: () => ({ "data-pagelet": "BizInboxConversationTranscript" }),
+    composer: "editable",
+    sendIcon: true,
+  },
+};
 const ROW_HEIGHT = 84;
 /** Row nodes in the pool: the rows in view and a few either side, as captures count. */
 const POOL = 13;
@@ -64,6 +128,7 @@ const PROFILE_ATTRIBUTES = [
   "aria-hidden",
   "alt",
   "data-utime",
+  "data-timestamp",
   "title",
   "placeholder",
   "type",
@@ -97,19 +162,8 @@ function avatarUrl(name) {
 }
 
 /** An inline svg (the ad marker): a made-up loop in the spirit of Meta's logo. */
-function adLogo() {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", "0 0 150 100");
-  svg.setAttribute("class", cls.adLogo);
-  const path = document.createElementNS(ns, "path");
-  path.setAttribute("d", "M20 50C20 8 58 8 75 50S130 92 130 50 92 8 75 50 20 92 20 50Z");
-  path.setAttribute("fill", "none");
-  path.setAttribute("stroke", "#0866ff");
-  path.setAttribute("stroke-width", "14");
-  svg.append(path);
-  return svg;
-}
+const adLogo = () =>
+  svgIcon("0 0 150 100", cls.adLogo, { d: "M20 50C20 8 58 8 75 50S130 92 130 50 92 8 75 50 20 92 20 50Z", fill: "none", stroke: "#0866ff", "stroke-width": "14" });
 
 /** The child-index path from `root` down to `element`, to find its copy in a clone. */
 function pathTo(root, element) {
@@ -120,10 +174,12 @@ function pathTo(root, element) {
 
 const follow = (root, path) => path.reduce((node, index) => node.childNodes[index], root);
 
-export function createBusinessLayout(app) {
+/** app: as createMessengerLayout's; variant: "business" or "changed" (HOOKS). */
+export function createBusinessLayout(app, variant = "business") {
   const { strings: UI, lang, params } = app;
+  const hooks = HOOKS[variant];
   const exactListStamps = params.get("listStamps") !== "coarse";
-  const listPagelet = params.get("pagelet") === "unified" ? "BizP13NInboxUinifiedThreadListView" : "GenericBizInboxThreadListViewBody";
+  const listPagelet = hooks.listPagelet(params);
   /** The row nodes, in visual order: pool[k] shows the thread at first + k. */
   let pool = [];
   /** Row node → {parts: its elements, thread shown, footer key}. */
@@ -164,7 +220,7 @@ export function createBusinessLayout(app) {
           (p.snippet = h("div", { class: cls.bClamp, style: clamp })),
           (p.footer = h("span", { "data-surface-wrapper": "1", style: "display: contents;" }, (p.chips = h("div", { class: cls.bRowChips })))),
         ),
-        h("div", { class: cls.bTime }, (p.accessible = h("span", { class: "accessible_elem" })), (p.stamp = h("abbr", { class: "timestamp", "aria-hidden": "true" }))),
+        h("div", { class: cls.bTime }, ...hooks.stamp.build(p)),
         h("div", { class: cls.bGrid, tabindex: "-1", role: "grid" }, action("done"), action("followUp")),
       ),
     );
@@ -182,12 +238,12 @@ export function createBusinessLayout(app) {
     const state = rowState.get(node);
     const { parts: p } = state;
     const last = thread.messages.at(-1);
-    const row = `${SURFACE}/thread_row${index}`;
+    const row = `${hooks.surface}/${hooks.row}${index}`;
     setAttr(node, "class", app.isOpen(thread) ? cls.bRowSelected : cls.bRow);
     setAttr(node, "style", `position: absolute; top: ${index * ROW_HEIGHT}px; left: 0px; right: 0px; height: ${ROW_HEIGHT}px;`);
     setAttr(p.surface, "data-surface", row);
-    setAttr(p.title, "data-surface", `${row}/lib:thread_title`);
-    setAttr(p.footer, "data-surface", `${row}/lib:thread_row_footer`);
+    setAttr(p.title, "data-surface", `${row}/${hooks.title}`);
+    setAttr(p.footer, "data-surface", `${row}/${hooks.footer}`);
     // A node given another thread gets that person's avatar, freshly signed.
     if (state.thread !== thread) setAttr(p.avatar, "src", avatarUrl(thread.customer));
     state.thread = thread;
@@ -196,11 +252,7 @@ export function createBusinessLayout(app) {
     setAttr(p.name, "class", thread.unread ? cls.bNameUnread : cls.bName);
     setText(p.name, thread.customer);
     setText(p.snippet, last.from === "page" ? `${UI.you}${last.text}` : last.text);
-    const { full, short } = listStamp(last.at, Date.now(), lang);
-    setText(p.accessible, full);
-    setText(p.stamp, short);
-    setAttr(p.stamp, "title", full);
-    setAttr(p.stamp, "data-utime", exactListStamps ? (last.at.getTime() / 1000).toFixed(3) : null);
+    hooks.stamp.render(p, last.at, lang, exactListStamps);
     setAttr(p.done, "aria-label", UI.moveToDone);
     setAttr(p.followUp, "aria-label", UI.markFollowUp);
     const footer = JSON.stringify([thread.labels, thread.ad?.name]);
@@ -343,13 +395,13 @@ export function createBusinessLayout(app) {
         ),
       );
     }
-    const region = h("div", { class: cls.bRegion, role: "region", "aria-label": UI.messageList, tabindex: "0" }, messages);
+    const region = h("div", { class: cls.bRegion, ...hooks.messageList(UI), tabindex: "0" }, messages);
     const conversation = h(
       "div",
       { class: cls.bConversation },
       h(
         "div",
-        { class: cls.bHeader, "data-pagelet": "BizInboxDetailViewHeaderSectionWrapper" },
+        { class: cls.bHeader, "data-pagelet": hooks.headerPagelet },
         h("img", { class: cls.bFace, alt: "", height: "32", width: "32", src: avatarUrl(thread.customer) }),
         h("div", { class: cls.bHeaderText }, h("div", { class: cls.bHeaderName, style: "-webkit-line-clamp: 1;" }, thread.customer), h("div", { class: cls.bMuted }, UI.channels[thread.channel])),
       ),
@@ -362,8 +414,8 @@ export function createBusinessLayout(app) {
   }
 
   return {
-    name: "business",
-    defaultComposer: "textarea",
+    name: variant,
+    defaultComposer: hooks.composer,
     /** The address names a thread only once a row is clicked. */
     namesOpenThread: false,
 
@@ -379,13 +431,13 @@ export function createBusinessLayout(app) {
       }, true);
       search = h("input", { class: cls.bSearch, type: "search", placeholder: UI.search, "aria-label": UI.search });
       listColumn = h("div", { class: cls.bListColumn }, h("div", { class: cls.bSearchBar }, search), h("div", { class: cls.bListBody, "data-pagelet": listPagelet }, scroller));
-      detail = h("div", { class: cls.bDetail, "data-pagelet": "BizP13NInboxMessengerDetailView" });
+      detail = h("div", { class: cls.bDetail, "data-pagelet": hooks.detailPagelet });
       root.append(
         h(
           "div",
           { class: cls.app },
           h("div", { class: cls.banner }, h("div", { class: cls.bannerTitle }, app.page.name), h("img", { class: cls.bFace, alt: app.agent, height: "32", width: "32", src: avatarUrl(app.agent) })),
-          h("div", { class: cls.bMain, role: "main" }, h("h2", { class: cls.bHeading }, UI.inbox), h("div", { class: cls.body }, listColumn, detail)),
+          h("div", { class: cls.bMain, role: hooks.mainRole }, h("h2", { class: cls.bHeading }, UI.inbox), h("div", { class: cls.body }, listColumn, detail)),
         ),
       );
     },
@@ -396,14 +448,19 @@ export function createBusinessLayout(app) {
     scrollToEnd: () => {
       pane.region.scrollTop = pane.region.scrollHeight;
     },
-    /** The placeholder names the channel; the textarea has no aria-label, the Lexical box
-     * is labelled "Message". */
-    composerOptions: (thread, kind) => ({
-      label: fill(UI.composer[thread.channel], { page: app.page.name, handle: app.page.instagram }),
-      ariaLabel: kind === "lexical" ? UI.message : null,
-      sendLabel: UI.send,
-      attributes: { type: "text", dir: null },
-    }),
+    /** The placeholder names the channel (changed: the customer's first name); the
+     * textarea has no aria-label, the Lexical box is labelled "Message", a plain
+     * contenteditable with its placeholder. */
+    composerOptions: (thread, kind) => {
+      const label = fill(UI.composer[thread.channel], { page: app.page.name, handle: app.page.instagram, name: thread.customer.split(" ")[0] });
+      return {
+        label,
+        ariaLabel: { lexical: UI.message, textarea: null, editable: label }[kind],
+        sendLabel: UI.send,
+        sendIcon: hooks.sendIcon,
+        attributes: { type: "text", dir: null },
+      };
+    },
     rerenderRows,
     recycleRows,
     rows: () => pool.filter((node) => node.isConnected),

@@ -1,5 +1,5 @@
 //! The page as the profile reads it: a few questions asked of an element, behind a trait,
-//! so every strategy is plain Rust tested natively (`testing`, over parsed HTML) and the
+//! so every strategy is plain Rust tested natively (`html`, over parsed HTML) and the
 //! Wasm edge answers the same questions from the live DOM (`web::page`).
 //!
 //! The questions are the ones a strategy needs and nothing more: CSS queries (the

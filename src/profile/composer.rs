@@ -36,7 +36,7 @@ pub struct ComposerProfile {
 /// Controls: what a box's nearest controls are found among.
 const CONTROLS: &str = "button, [role='button']";
 /// Meta's rich text editor (Lexical), as facebook.com's Messenger composer is one.
-const RICH_EDITOR: &str = "[data-lexical-editor='true']";
+pub(crate) const RICH_EDITOR: &str = "[data-lexical-editor='true']";
 
 impl ComposerProfile {
     pub fn from_json(value: &Value) -> Result<ComposerProfile, String> {

@@ -41,6 +41,15 @@ pub trait PageNode: Sized + Clone {
     fn contains(&self, other: &Self) -> bool;
 }
 
+/// An element's shape: its tag, role and attribute names, not their values (a row's
+/// index, its picture's address differ from row to row). Siblings of one shape are what a
+/// page repeats: rows, messages.
+pub fn shape<N: PageNode>(node: &N) -> String {
+    let mut names = node.attribute_names();
+    names.sort();
+    format!("{}[{}] {}", node.tag(), node.attr("role").unwrap_or_default(), names.join(" "))
+}
+
 /// `node`'s text, trimmed, or `None` when it has none.
 pub fn trimmed_text<N: PageNode>(node: &N) -> Option<String> {
     let text = node.text();

@@ -24,6 +24,7 @@ pub mod html;
 mod list;
 pub mod overrides;
 pub mod page;
+pub mod report;
 mod strategy;
 
 use serde_json::{Map, Value};

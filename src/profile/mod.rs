@@ -18,6 +18,7 @@
 
 pub mod composer;
 pub mod conversation;
+pub mod file;
 pub mod health;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;

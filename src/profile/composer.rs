@@ -36,7 +36,7 @@ pub struct ComposerProfile {
 /// Controls: what a box's nearest controls are found among.
 const CONTROLS: &str = "button, [role='button']";
 /// Meta's rich text editor (Lexical), as facebook.com's Messenger composer is one.
-const RICH_EDITOR: &str = "[data-lexical-editor='true']";
+pub(crate) const RICH_EDITOR: &str = "[data-lexical-editor='true']";
 
 impl ComposerProfile {
     pub fn from_json(value: &Value) -> Result<ComposerProfile, String> {
@@ -164,13 +164,13 @@ fn under<N: PageNode>(element: &N, list: &N) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::html::{HtmlNode, HtmlPage};
     use crate::profile::shipped;
-    use crate::profile::testing::{TestNode, TestPage};
 
     fn reply_box(html: &str, focused: Option<&str>) -> Option<String> {
-        let page = TestPage::parse(html);
+        let page = HtmlPage::parse(html);
         let root = page.root();
-        let focused: Option<TestNode> = focused.and_then(|css| root.query(css));
+        let focused: Option<HtmlNode> = focused.and_then(|css| root.query(css));
         let found = shipped().reply_box(&root, focused.as_ref())?;
         Some(found.attr("id").or_else(|| label_of(&found)).unwrap_or_else(|| found.tag()))
     }
@@ -183,7 +183,7 @@ mod tests {
         for focused in ["textarea[placeholder^='Add a note']", "#unlabelled-note", "input[type=search]"] {
             assert_eq!(reply_box(html, Some(focused)).as_deref(), Some("Reply in Messenger…"), "{focused}");
         }
-        let page = TestPage::parse(html);
+        let page = HtmlPage::parse(html);
         let root = page.root();
         for notes in ["textarea[placeholder^='Add a note']", "#unlabelled-note"] {
             assert!(!shipped().is_reply_box(&root.query(notes).unwrap(), &root), "{notes}");
@@ -250,7 +250,7 @@ mod tests {
             crate::profile::overrides::merge(&base, parts.as_object().unwrap()).unwrap()
         })
         .unwrap();
-        let page = TestPage::parse(html);
+        let page = HtmlPage::parse(html);
         let root = page.root();
         assert_eq!(profile.reply_box(&root, None).and_then(|b| b.attr("id")).as_deref(), Some("box"));
         let search = root.query("textarea").unwrap();
@@ -259,7 +259,7 @@ mod tests {
 
     #[test]
     fn a_comment_reply_box_is_told_by_any_of_its_labels() {
-        let page = TestPage::parse(
+        let page = HtmlPage::parse(
             r#"<div contenteditable=true aria-label="Message" aria-placeholder="Reply as Lumen Bakery…"></div>
                <textarea placeholder="Reply in Messenger…"></textarea>"#,
         );
@@ -272,7 +272,7 @@ mod tests {
     fn the_reduced_mode_selector_is_built_from_the_labels() {
         let selector = shipped().reduced_mode_selector();
         assert!(selector.starts_with("[data-lexical-editor='true'], textarea[placeholder^=\"reply\" i]"), "{selector}");
-        let page = TestPage::parse(include_str!("fixtures/business.html"));
+        let page = HtmlPage::parse(include_str!("fixtures/business.html"));
         let found: Vec<_> = page.root().query_all(&selector).iter().filter_map(label_of).collect();
         assert_eq!(found, ["Reply in Messenger…"]);
     }

@@ -312,15 +312,15 @@ fn items_of<N: PageNode>(list: &N) -> Vec<N> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::html::HtmlPage;
     use crate::profile::shipped;
-    use crate::profile::testing::TestPage;
 
     /// Monday 2026-11-23 15:00 UTC.
     const NOW: i64 = 1_795_446_000_000;
     const HOUR: i64 = 3_600_000;
 
     fn read(html: &str) -> Conversation {
-        let page = TestPage::parse(html);
+        let page = HtmlPage::parse(html);
         shipped().read_conversation(&page.root(), Some(Language::En), &LocalClock::new(NOW, 0))
     }
 

@@ -214,20 +214,20 @@ pub fn query_parameter<'a>(href: &'a str, name: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::html::{HtmlNode, HtmlPage};
     use crate::profile::shipped;
-    use crate::profile::testing::{TestNode, TestPage};
 
     const BUSINESS: &str = include_str!("fixtures/business.html");
     const MESSENGER: &str = include_str!("fixtures/messenger.html");
 
-    fn rows(page: &TestPage) -> (Vec<RowReading>, Option<usize>) {
+    fn rows(page: &HtmlPage) -> (Vec<RowReading>, Option<usize>) {
         let found = shipped().rows(&page.root());
-        (found.elements.iter().map(|row: &TestNode| shipped().read_row(row)).collect(), found.strategy)
+        (found.elements.iter().map(|row: &HtmlNode| shipped().read_row(row)).collect(), found.strategy)
     }
 
     #[test]
     fn business_suite_rows_are_read_without_a_thread_id() {
-        let page = TestPage::parse(BUSINESS);
+        let page = HtmlPage::parse(BUSINESS);
         let (read, strategy) = rows(&page);
         assert_eq!(strategy, Some(0), "found by their data-surface");
         let names: Vec<_> = read.iter().map(|r| r.customer.as_deref().unwrap_or("?")).collect();
@@ -268,13 +268,13 @@ mod tests {
             row(0, "Ana Popescu", "role=presentation"),
             row(1, "Mihai Ionescu", "role=presentation")
         );
-        let page = TestPage::parse(&nested);
+        let page = HtmlPage::parse(&nested);
         let found = shipped().rows(&page.root());
         let ids: Vec<_> = found.elements.iter().map(|r| r.attr("id").unwrap_or_default()).collect();
         assert_eq!(ids, ["r0", "r1"]);
         // No role at all: the content's own element is the row.
         let bare = format!("<div>{}{}</div>", row(0, "Ana Popescu", ""), row(1, "Mihai Ionescu", ""));
-        let page = TestPage::parse(&bare);
+        let page = HtmlPage::parse(&bare);
         let (read, strategy) = rows(&page);
         assert_eq!(strategy, Some(0));
         assert_eq!(
@@ -285,7 +285,7 @@ mod tests {
 
     #[test]
     fn messenger_style_rows_name_their_thread() {
-        let page = TestPage::parse(MESSENGER);
+        let page = HtmlPage::parse(MESSENGER);
         let (read, strategy) = rows(&page);
         assert_eq!(strategy, Some(1));
         assert_eq!(read.len(), 2);
@@ -303,7 +303,7 @@ mod tests {
     #[test]
     fn rows_without_hooks_or_roles_are_found_by_their_structure() {
         // A redesign drops the hooks and roles: rows are still rows by their shape.
-        let page = TestPage::parse(
+        let page = HtmlPage::parse(
             r#"<html><body><div><h1>Inbox</h1><input type=search>
                <div><div><div><img alt="" src="/a.jpg?x=1"><span>Ana Popescu</span><abbr data-utime="1795438800">2:00 PM</abbr></div>
                   <div>You: On its way</div></div>
@@ -326,7 +326,7 @@ mod tests {
 
     #[test]
     fn a_page_without_a_list_has_no_rows() {
-        let page = TestPage::parse(
+        let page = HtmlPage::parse(
             "<html><body><div><abbr>Sun</abbr><p>x</p><p>y</p></div><textarea></textarea></body></html>",
         );
         assert_eq!(rows(&page).1, None);
@@ -337,7 +337,7 @@ mod tests {
         for (snippet, expected) in
             [("Dvs.: Bună, Ana", true), ("Դուք՝ Բարև", true), ("आप: नमस्ते", true), ("Thank you: it arrived", false)]
         {
-            let page = TestPage::parse(&format!(
+            let page = HtmlPage::parse(&format!(
                 r#"<div role=list aria-label=Conversations><div role=listitem><a href="?selected_item_id=7">
                    <span dir=auto>Ana</span><span dir=auto>{snippet}</span></a></div></div>"#
             ));

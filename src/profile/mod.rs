@@ -9,8 +9,8 @@
 //! is an ordered list of strategies in `inbox.json` (format and how to add one:
 //! `README.md`). When Meta changes its page, the fix is a data change.
 //!
-//! The strategies run on a [`PageNode`]: natively on parsed HTML in the tests (`testing`),
-//! in the extension on the live DOM (`web::page`). [`list`] reads the conversation list,
+//! The strategies run on a [`PageNode`]: natively on parsed HTML in the tests and the CLI
+//! (`html`), in the extension on the live DOM (`web::page`). [`list`] reads the conversation list,
 //! [`conversation`] the open conversation, [`composer`] picks the reply box.
 //!
 //! The file is read as a `serde_json::Value` and its fields taken by hand rather than by
@@ -18,12 +18,15 @@
 
 pub mod composer;
 pub mod conversation;
+pub mod file;
+pub mod health;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
 mod list;
 pub mod overrides;
 pub mod page;
+pub mod report;
 mod strategy;
-#[cfg(test)]
-pub(crate) mod testing;
 
 use serde_json::{Map, Value};
 
@@ -169,18 +172,18 @@ const KEYS: [&str; 30] = [
     "ownSnippetStarts",
 ];
 
-/// Takes the profile's fields from its object, remembering the first that is missing or
-/// wrong.
+/// Takes the profile's fields from its object, remembering every one that is missing or
+/// wrong: whoever fixes a profile file sees all its problems at once.
 struct Fields<'a> {
     object: &'a Map<String, Value>,
-    error: Option<String>,
+    errors: Vec<String>,
 }
 
 impl Fields<'_> {
     fn take<T: Default>(&mut self, key: &str, read: impl FnOnce(&Value) -> Result<T, String>) -> T {
         let result = self.object.get(key).ok_or_else(|| "is missing".to_string()).and_then(read);
         result.unwrap_or_else(|error| {
-            self.error.get_or_insert_with(|| format!("{key}: {error}"));
+            self.errors.push(format!("{key}: {error}"));
             T::default()
         })
     }
@@ -221,12 +224,12 @@ fn finders<T>(value: &Value, kinds: &[&str], make: impl Fn(&str, &Value) -> Opti
 }
 
 impl Profile {
-    /// Reads the profile from its JSON; the error names the first missing or mistyped
-    /// key. Keys it does not know are left to [`unknown_keys`], which the tests run on the
-    /// shipped file: a typo there cannot silently switch a part off.
-    pub fn from_json(json: &Value) -> Result<Profile, String> {
-        let object = json.as_object().ok_or("the profile must be an object")?;
-        let mut fields = Fields { object, error: None };
+    /// Reads the profile from its JSON; the errors name every missing or mistyped key, not
+    /// only the first. Keys it does not know are left to [`unknown_keys`], which
+    /// the tests run on the shipped file: a typo there cannot silently switch a part off.
+    pub fn from_json(json: &Value) -> Result<Profile, Vec<String>> {
+        let object = json.as_object().ok_or_else(|| vec!["the profile must be an object".to_string()])?;
+        let mut fields = Fields { object, errors: Vec::new() };
         let rows = fields.take("rows", |v| {
             let list = v.as_array().ok_or("must be a list of strategies")?;
             let finder = |item: &Value| {
@@ -282,9 +285,10 @@ impl Profile {
             unread_labels: fields.strings("unreadLabels"),
             own_snippet_starts: fields.strings("ownSnippetStarts"),
         };
-        match fields.error {
-            None => Ok(profile),
-            Some(error) => Err(error),
+        if fields.errors.is_empty() {
+            Ok(profile)
+        } else {
+            Err(fields.errors)
         }
     }
 
@@ -380,15 +384,26 @@ mod tests {
         assert_eq!(unknown_keys(&json), ["rowLinks"]);
         let mut json = shipped_json();
         json.as_object_mut().unwrap().remove("rowTime");
-        assert_eq!(Profile::from_json(&json).unwrap_err(), "rowTime: is missing");
+        assert_eq!(Profile::from_json(&json).unwrap_err(), ["rowTime: is missing"]);
         json["rowTime"] = serde_json::json!([{"css": "abbr", "read": "when"}]);
-        assert_eq!(Profile::from_json(&json).unwrap_err(), "rowTime: strategy 1: unknown read \"when\"");
+        assert_eq!(Profile::from_json(&json).unwrap_err(), ["rowTime: strategy 1: unknown read \"when\""]);
         let mut json = shipped_json();
         json["channels"] = serde_json::json!(["Messenger=messenger", 3]);
-        assert_eq!(Profile::from_json(&json).unwrap_err(), "channels: must be a list of strings");
+        assert_eq!(Profile::from_json(&json).unwrap_err(), ["channels: must be a list of strings"]);
         json["channels"] = serde_json::json!([]);
         json["rows"] = serde_json::json!([{"css": "a", "xpath": "b"}]);
-        assert_eq!(Profile::from_json(&json).unwrap_err(), "rows: strategy 1 must be css (with closest) or repeated");
+        assert_eq!(Profile::from_json(&json).unwrap_err(), ["rows: strategy 1 must be css (with closest) or repeated"]);
+        // Every problem at once, not the first.
+        json.as_object_mut().unwrap().remove("pane");
+        json["composer"] = serde_json::json!("textarea");
+        assert_eq!(
+            Profile::from_json(&json).unwrap_err(),
+            [
+                "rows: strategy 1 must be css (with closest) or repeated",
+                "pane: is missing",
+                "composer: must be an object"
+            ]
+        );
         assert!(Profile::from_json(&Value::Null).is_err());
     }
 

@@ -75,7 +75,7 @@ impl Profile {
     pub fn shipped_with(parts: &Map<String, Value>) -> Result<Profile, Vec<String>> {
         let base = crate::text::json::parse(super::SHIPPED).ok_or_else(|| vec!["the built-in profile".to_string()])?;
         let merged = merge(&base, parts)?;
-        Profile::from_json(&merged).map_err(|error| vec![error])
+        Profile::from_json(&merged)
     }
 }
 

@@ -1,5 +1,5 @@
 //! The page as the profile reads it: a few questions asked of an element, behind a trait,
-//! so every strategy is plain Rust tested natively (`testing`, over parsed HTML) and the
+//! so every strategy is plain Rust tested natively (`html`, over parsed HTML) and the
 //! Wasm edge answers the same questions from the live DOM (`web::page`).
 //!
 //! The questions are the ones a strategy needs and nothing more: CSS queries (the
@@ -39,6 +39,15 @@ pub trait PageNode: Sized + Clone {
     fn same(&self, other: &Self) -> bool;
     /// Whether `other` is `self` or inside it.
     fn contains(&self, other: &Self) -> bool;
+}
+
+/// An element's shape: its tag, role and attribute names, not their values (a row's
+/// index, its picture's address differ from row to row). Siblings of one shape are what a
+/// page repeats: rows, messages.
+pub fn shape<N: PageNode>(node: &N) -> String {
+    let mut names = node.attribute_names();
+    names.sort();
+    format!("{}[{}] {}", node.tag(), node.attr("role").unwrap_or_default(), names.join(" "))
 }
 
 /// `node`'s text, trimmed, or `None` when it has none.

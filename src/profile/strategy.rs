@@ -133,7 +133,7 @@ pub fn probes(value: &Value) -> Result<Vec<Probe>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::testing::TestPage;
+    use crate::profile::html::HtmlPage;
     use serde_json::json;
 
     #[test]
@@ -162,7 +162,7 @@ mod tests {
 
     #[test]
     fn each_read_takes_its_value() {
-        let page = TestPage::parse(
+        let page = HtmlPage::parse(
             r#"<div id=row><b dir=auto> Ana </b><span dir=auto>You: hi</span>
                <abbr data-utime="1774717339.408" title="Sunday">Sun</abbr><svg></svg></div>"#,
         );

@@ -31,6 +31,32 @@ pub fn letter_spans(text: &str) -> Vec<Range<usize>> {
     starts.iter().zip(ends).map(|(&start, end)| start..end).collect()
 }
 
+/// The script most of `text`'s letters are in, as its ISO 15924 code (`Latn`, `Armn`,
+/// `Deva`, `Cyrl`, `Grek`, `Arab`, `Hebr`, `Hani`; `Zyyy` without letters, `Zzzz` for any
+/// other): what a layout report says of a text instead of the text.
+pub fn script(text: &str) -> &'static str {
+    const SCRIPTS: [&str; 10] = ["Zyyy", "Latn", "Armn", "Deva", "Cyrl", "Grek", "Arab", "Hebr", "Hani", "Zzzz"];
+    let mut counts = [0usize; SCRIPTS.len()];
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        let index = match c {
+            _ if c.is_ascii() => 1,
+            '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => 1,
+            '\u{0531}'..='\u{058F}' | '\u{FB13}'..='\u{FB17}' => 2,
+            '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}' => 3,
+            '\u{0400}'..='\u{052F}' => 4,
+            '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => 5,
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => 6,
+            '\u{0590}'..='\u{05FF}' => 7,
+            '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' => 8,
+            _ => 9,
+        };
+        counts[index] += 1;
+    }
+    // The first of the most common wins a tie; no letters at all is Zyyy (counts all 0).
+    let best = (1..SCRIPTS.len()).fold(0, |best, i| if counts[i] > counts[best] { i } else { best });
+    SCRIPTS[best]
+}
+
 /// Calls `on_start` with the byte offset where each letter starts.
 fn each_letter_start(text: &str, mut on_start: impl FnMut(usize)) {
     let mut previous = None;
@@ -175,6 +201,19 @@ mod tests {
 
     /// Every pair of characters from the supported scripts, after each kind of start,
     /// is counted as unicode-segmentation counts it.
+    #[test]
+    fn the_script_of_most_letters() {
+        assert_eq!(script("Ana Popescu"), "Latn");
+        assert_eq!(script("Mulțumim!"), "Latn");
+        assert_eq!(script("Բարև ձեզ"), "Armn");
+        assert_eq!(script("नमस्ते Ana"), "Deva");
+        assert_eq!(script("1:00 PM"), "Latn");
+        assert_eq!(script("12:30 · 3"), "Zyyy");
+        assert_eq!(script(""), "Zyyy");
+        assert_eq!(script("Привет"), "Cyrl");
+        assert_eq!(script("ሰላም"), "Zzzz");
+    }
+
     #[test]
     fn agrees_with_uax_29_on_the_supported_scripts() {
         let singles = "\r\n\u{200C}\u{200D}\u{FE0F}\u{20E3}\u{1F3FD}\u{1F1F7}\u{1F1F4}👍👩💻❤🔥🏳🌈 ";

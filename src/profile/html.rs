@@ -1,7 +1,11 @@
 //! The profile's strategies run natively on HTML: [`PageNode`] over a page parsed by
-//! `scraper` (html5ever and Servo's selector engine, as a browser parses and matches).
+//! `scraper` (html5ever and Servo's selector engine, as a browser parses and matches), for
+//! the tests and for `reply-coach profile check --page` on a saved page. Native builds
+//! only: the extension has the browser's own parser (`web::page`), and the Wasm stays
+//! without this one.
 //!
-//! What only a browser measures is stated by the test page instead: `data-test-extent` and
+//! What only a browser measures is stated by the page instead (a saved page has none of
+//! it, so sides and places are unknown there): `data-test-extent` and
 //! `data-test-box` ("left right" in pixels) for [`PageNode::content_extent`] and
 //! [`PageNode::box_extent`], and `font-weight` in an inline `style` (on the element or an
 //! ancestor, as the computed style inherits it) for [`PageNode::is_bold`].
@@ -10,24 +14,24 @@ use scraper::{ElementRef, Html, Selector};
 
 use super::page::PageNode;
 
-/// A parsed test page.
-pub struct TestPage(Html);
+/// A parsed page.
+pub struct HtmlPage(Html);
 
-impl TestPage {
-    pub fn parse(html: &str) -> TestPage {
-        TestPage(Html::parse_document(html))
+impl HtmlPage {
+    pub fn parse(html: &str) -> HtmlPage {
+        HtmlPage(Html::parse_document(html))
     }
 
     /// The document element, where the extension starts every reading.
-    pub fn root(&self) -> TestNode<'_> {
-        TestNode(self.0.root_element())
+    pub fn root(&self) -> HtmlNode<'_> {
+        HtmlNode(self.0.root_element())
     }
 }
 
 #[derive(Clone, Copy, Debug)]
-pub struct TestNode<'a>(ElementRef<'a>);
+pub struct HtmlNode<'a>(ElementRef<'a>);
 
-impl<'a> TestNode<'a> {
+impl<'a> HtmlNode<'a> {
     fn selector(css: &str) -> Option<Selector> {
         Selector::parse(css).ok()
     }
@@ -39,13 +43,13 @@ impl<'a> TestNode<'a> {
     }
 }
 
-impl<'a> PageNode for TestNode<'a> {
+impl<'a> PageNode for HtmlNode<'a> {
     fn query_all(&self, css: &str) -> Vec<Self> {
-        Self::selector(css).map(|s| self.0.select(&s).map(TestNode).collect()).unwrap_or_default()
+        Self::selector(css).map(|s| self.0.select(&s).map(HtmlNode).collect()).unwrap_or_default()
     }
 
     fn query(&self, css: &str) -> Option<Self> {
-        Self::selector(css).and_then(|s| self.0.select(&s).next().map(TestNode))
+        Self::selector(css).and_then(|s| self.0.select(&s).next().map(HtmlNode))
     }
 
     fn matches(&self, css: &str) -> bool {
@@ -58,11 +62,11 @@ impl<'a> PageNode for TestNode<'a> {
     }
 
     fn parent(&self) -> Option<Self> {
-        self.0.parent().and_then(ElementRef::wrap).map(TestNode)
+        self.0.parent().and_then(ElementRef::wrap).map(HtmlNode)
     }
 
     fn children(&self) -> Vec<Self> {
-        self.0.children().filter_map(ElementRef::wrap).map(TestNode).collect()
+        self.0.children().filter_map(ElementRef::wrap).map(HtmlNode).collect()
     }
 
     fn tag(&self) -> String {
@@ -86,7 +90,7 @@ impl<'a> PageNode for TestNode<'a> {
     }
 
     fn is_bold(&self) -> bool {
-        let weight = |node: &TestNode| {
+        let weight = |node: &HtmlNode| {
             let style = node.0.value().attr("style")?;
             let value = style.split(';').find_map(|d| d.split_once(':').filter(|(k, _)| k.trim() == "font-weight"))?.1;
             let value = value.trim();

@@ -271,7 +271,7 @@ impl Teach {
                 state.step += 1;
             }
             Err(error) => {
-                self.show_result(&message(&format!("teachError_{}", error.code()), None), true);
+                self.show_result(&message(&format!("teachError_{}", error.code().replace('-', "_")), None), true);
                 return;
             }
         }

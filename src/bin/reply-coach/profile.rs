@@ -3,14 +3,10 @@
 //! for whoever maintains profiles. Counts and yes/no only: never a name or a message.
 
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
-use reply_coach::clock::LocalClock;
-use reply_coach::lang::Language;
 use reply_coach::profile::file::ProfileFile;
 use reply_coach::profile::health::{Health, Part, Status};
-use reply_coach::profile::html::HtmlPage;
-use reply_coach::profile::{shipped, PageNode, Profile, Sender};
+use reply_coach::profile::{shipped, Profile, Sender};
 
 use crate::args::{flag_value, split_flag};
 use crate::{print, read_draft};
@@ -65,12 +61,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let page = HtmlPage::parse(&html);
-    let root = page.root();
-    // The page's own language reads its times; now is this machine's, in UTC.
-    let language = root.attr("lang").and_then(|lang| Language::from_code(lang.get(..2)?));
-    let now_ms = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
-    let health = profile.health(&root, args.url.as_deref().unwrap_or(""), language, &LocalClock::new(now_ms, 0));
+    let health = match page_health(&profile, &html, args.url.as_deref().unwrap_or("")) {
+        Ok(health) => health,
+        Err(message) => {
+            eprintln!("reply-coach: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let mut lines = vec![summary];
     lines.extend(Part::ALL.iter().flat_map(|&part| part_lines(&health, part)));
     let missing = health.missing().len();
@@ -80,6 +77,28 @@ pub fn run(args: CheckArgs) -> ExitCode {
         _ if missing > 0 => ExitCode::from(1),
         status => status,
     }
+}
+
+/// What `profile` recognises on the saved page `html`, at the address `url`.
+#[cfg(not(target_arch = "wasm32"))]
+fn page_health(profile: &Profile, html: &str, url: &str) -> Result<Health, String> {
+    use reply_coach::clock::LocalClock;
+    use reply_coach::lang::Language;
+    use reply_coach::profile::{html::HtmlPage, PageNode};
+    use std::time::{SystemTime, UNIX_EPOCH};
+
+    let page = HtmlPage::parse(html);
+    let root = page.root();
+    // The page's own language reads its times; now is this machine's, in UTC.
+    let language = root.attr("lang").and_then(|lang| Language::from_code(lang.get(..2)?));
+    let now_ms = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
+    Ok(profile.health(&root, url, language, &LocalClock::new(now_ms, 0)))
+}
+
+/// The Wasm build has no HTML parser (the extension has the browser's).
+#[cfg(target_arch = "wasm32")]
+fn page_health(_profile: &Profile, _html: &str, _url: &str) -> Result<Health, String> {
+    Err("reading a saved page needs the native build of reply-coach".into())
 }
 
 /// The profile `file` gives and the line that says so; the exit status after saying

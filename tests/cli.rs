@@ -387,3 +387,93 @@ fn lint_takes_a_voice_by_name_or_file() {
     assert!(String::from_utf8_lossy(&output.stderr)
         .contains("\"playful\" is neither a built-in profile (formal, friendly, neutral) nor a file"));
 }
+
+const BUSINESS_PAGE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/profile/fixtures/business.html");
+const MESSENGER_PAGE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/profile/fixtures/messenger.html");
+const OPEN_THREAD: &str =
+    "https://business.facebook.com/latest/inbox/all?asset_id=1047&selected_item_id=100052384037366";
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn profile_check_finds_every_part_of_both_layouts_with_the_built_in_profile() {
+    for page in [BUSINESS_PAGE, MESSENGER_PAGE] {
+        let output = run(&["profile", "check", "builtin", "--page", page, "--url", OPEN_THREAD], "");
+        let out = stdout(&output);
+        assert_eq!(output.status.code(), Some(0), "{out}{}", stderr(&output));
+        for part in ["✓ list", "✓ times", "✓ channel", "✓ conversation", "✓ composer", "0 of 5 part(s) missing"]
+        {
+            assert!(out.contains(part), "{part}: {out}");
+        }
+        for name in ["Ana", "Popescu", "Maria", "Cluj"] {
+            assert!(!out.contains(name), "{name}: {out}");
+        }
+    }
+    let output = run(&["profile", "check", "builtin", "--page", BUSINESS_PAGE], "");
+    assert!(stdout(&output).contains("rows: 3 (strategy 1)\n"), "{}", stdout(&output));
+    assert!(stdout(&output).contains("rowTime: 3 of 3 parse\n"), "{}", stdout(&output));
+}
+
+#[test]
+fn profile_check_says_what_a_changed_page_misses_and_a_team_file_fixes_it() {
+    let changed = std::fs::read_to_string(BUSINESS_PAGE)
+        .unwrap()
+        .replace("<abbr class=\"timestamp\"", "<span data-when")
+        .replace("</abbr>", "</span>")
+        .replace("data-utime=", "data-ts=");
+    let page = LibraryFile::new("changed-page", &changed);
+    let output = run(&["profile", "check", "builtin", "--page", page.path(), "--url", OPEN_THREAD], "");
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(out.contains("✗ times        rowTime: 0 of 3 parse\n    looked for rowTime: [data-utime]"), "{out}");
+    assert!(out.contains("✓ list") && out.contains("1 of 5 part(s) missing"), "{out}");
+    let team = serde_json::json!({"replyCoachProfile": 1, "name": "March layout", "taughtOn": "/latest/inbox/all",
+        "parts": {"rowTime": [{"css": "[data-ts]", "read": "epochSeconds", "attr": "data-ts"},
+                              {"css": "[data-when]", "read": "stamp", "attr": "title"}]}});
+    let file = LibraryFile::new("team-profile", &team.to_string());
+    let output = run(&["profile", "check", file.path()], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).ends_with("profile file \"March layout\" is valid; it overrides rowTime\n"));
+    let output = run(&["profile", "check", file.path(), "--page", page.path(), "--url", OPEN_THREAD], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("✓ times        rowTime: 3 of 3 parse"), "{}", stdout(&output));
+}
+
+#[test]
+fn profile_check_names_every_error_of_an_invalid_file() {
+    let file = LibraryFile::new(
+        "bad-profile",
+        r#"{"replyCoachProfile": 1, "colour": "red", "parts": {"rowTime": [{"css": "b", "read": "when"}], "pane": "main"}}"#,
+    );
+    let output = run(&["profile", "check", file.path()], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let errors = stderr(&output);
+    let path = file.path();
+    assert_eq!(
+        errors,
+        format!(
+            "{path}: colour: not a key of a profile file (replyCoachProfile, name, saved, taughtOn, parts)\n\
+             {path}: parts.pane: must be a list, as the built-in one is\n\
+             {path}: invalid, 2 error(s); nothing was checked\n"
+        )
+    );
+    let newer = LibraryFile::new("newer-profile", r#"{"replyCoachProfile": 2, "parts": {}}"#);
+    let output = run(&["profile", "check", newer.path()], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("this file is format 2, newer than this Reply Coach reads (1): update Reply Coach")
+    );
+}
+
+#[test]
+fn profile_bad_usage_exits_2() {
+    for args in [&["profile"][..], &["profile", "check"][..], &["profile", "check", "builtin", "--page"][..]] {
+        let output = run(args, "");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
+    let output = run(&["profile", "check", "/no/such.json"], "");
+    assert_eq!(output.status.code(), Some(2));
+}

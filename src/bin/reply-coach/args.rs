@@ -2,6 +2,7 @@
 
 use reply_coach::{LanguageChoice, LintContext, Surface};
 
+use crate::profile::{self, CheckArgs};
 use crate::templates::{self, TemplatesCommand};
 use crate::voice::{self, VoiceCommand};
 
@@ -13,6 +14,10 @@ Usage:
   reply-coach templates render FILE ID [--customer NAME] [--agent NAME] [--page NAME] [--field LABEL=VALUE]...
                                         print one template rendered for a conversation
   reply-coach voice check PROFILE       validate a voice profile and run its examples
+  reply-coach profile check FILE|builtin [--page PAGE.html] [--url URL]
+                                        validate a page profile file; with --page, what each
+                                        part finds on a saved inbox page (--url: its address,
+                                        whose thread id says a conversation is open)
   reply-coach --help | --version
 
 Lint options:
@@ -35,7 +40,8 @@ Lint options:
   --explain                     with --format text, explain each finding
 
 Exit status: 1 if any finding is an error (templates check: an invalid library; voice check:
-an invalid profile or a failed example), 2 on bad usage, 0 otherwise.";
+an invalid profile or a failed example; profile check: an invalid file, or a part missing on
+the page), 2 on bad usage, 0 otherwise.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -57,6 +63,7 @@ pub enum Command {
     Rules,
     Templates(TemplatesCommand),
     Voice(VoiceCommand),
+    Profile(CheckArgs),
     Help,
     Version,
 }
@@ -70,6 +77,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
         Some("lint") => parse_lint(args).map(Command::Lint),
         Some("templates") => templates::parse(args).map(Command::Templates),
         Some("voice") => voice::parse(args).map(Command::Voice),
+        Some("profile") => profile::parse(args).map(Command::Profile),
         Some(other) => Err(format!("unknown command {other:?}")),
     }
 }

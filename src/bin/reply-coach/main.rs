@@ -3,10 +3,12 @@
 //! `reply-coach lint` lints a draft from a file or standard input and prints the findings
 //! as JSON or as compiler-style text; `reply-coach templates` checks and renders template
 //! libraries (`templates.rs`); `reply-coach voice check` validates a voice profile and runs
-//! its examples (`voice.rs`). Exit status: 1 when a finding is an error, 2 on bad
+//! its examples (`voice.rs`); `reply-coach profile check` validates a page profile file
+//! and says what it finds on a saved page (`profile.rs`). Exit status: 1 when a finding is an error, 2 on bad
 //! usage or unreadable input, 0 otherwise.
 
 mod args;
+mod profile;
 mod render;
 mod templates;
 mod voice;
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Command::Lint(args) => run_lint(args),
         Command::Templates(command) => templates::run(command),
         Command::Voice(command) => voice::run(command),
+        Command::Profile(args) => profile::run(args),
     }
 }
 

@@ -22,6 +22,7 @@ mod list;
 pub mod overrides;
 pub mod page;
 mod strategy;
+pub mod teach;
 #[cfg(test)]
 pub(crate) mod testing;
 

@@ -214,12 +214,10 @@ impl<N: PageNode, Z: TimeZone> Teacher<'_, N, Z> {
         profile.read_conversation(self.root, self.language, self.clock)
     }
 
-    /// Whether `node` is in the open conversation as the profile finds it (its pane, or
-    /// its message list where no pane is found).
-    fn in_conversation(&self, node: &N) -> bool {
+    /// The open conversation's message list, as the profile finds it.
+    fn message_list(&self) -> Option<N> {
         let pane = self.profile.pane(self.root);
-        let list = Profile::first_match(pane.as_ref().unwrap_or(self.root), &self.profile.message_list);
-        pane.iter().chain(list.iter()).any(|area| area.contains(node))
+        Profile::first_match(pane.as_ref().unwrap_or(self.root), &self.profile.message_list)
     }
 
     fn in_rows(&self, node: &N) -> bool {
@@ -229,10 +227,16 @@ impl<N: PageNode, Z: TimeZone> Teacher<'_, N, Z> {
     /// Step 1: the row around the click and its siblings; a selector for them all, and
     /// the list's container where one has a hook.
     fn row(&self, clicked: &N) -> Result<Taught, TeachError> {
-        if self.in_conversation(clicked) || clicked.closest(EDITABLE).is_some() {
+        let in_messages = self.message_list().is_some_and(|list| list.contains(clicked));
+        if in_messages || clicked.closest(EDITABLE).is_some() {
             return Err(TeachError::NotARow);
         }
-        let rows = self.row_group(clicked).ok_or(TeachError::NoRepeat)?;
+        // The pane found may be a `[role='main']` holding the list too: a click in it is
+        // in the conversation only when nothing around it repeats as rows.
+        let in_pane = || self.profile.pane(self.root).is_some_and(|pane| pane.contains(clicked));
+        let rows =
+            self.row_group(clicked)
+                .ok_or_else(|| if in_pane() { TeachError::NotARow } else { TeachError::NoRepeat })?;
         let row = rows.iter().find(|row| row.contains(clicked)).ok_or(TeachError::NoRepeat)?;
         let css = Candidates::of(row, self.root, &[])
             .in_order()
@@ -422,9 +426,7 @@ impl<N: PageNode, Z: TimeZone> Teacher<'_, N, Z> {
         if self.is_decoy(&editable) {
             return Err(TeachError::NotReplyBox);
         }
-        let pane = self.profile.pane(self.root);
-        let list = Profile::first_match(pane.as_ref().unwrap_or(self.root), &self.profile.message_list)
-            .ok_or(TeachError::NoConversation)?;
+        let list = self.message_list().ok_or(TeachError::NoConversation)?;
         let nearest = lineage(&list).skip(1).take(CLIMB).find_map(|ancestor| {
             let boxes: Vec<N> = ancestor.query_all(EDITABLE).into_iter().filter(|b| !self.is_decoy(b)).collect();
             (!boxes.is_empty()).then_some(boxes)
@@ -973,6 +975,23 @@ mod tests {
         assert_eq!(lesson.parts["composer"], json!({"taught": "[data-pagelet='BizInboxComposer'] [role='textbox']"}));
         println!("{}", serde_json::to_string_pretty(&lesson.parts).unwrap());
         works(MOVED, &lesson, 2, "div");
+    }
+
+    #[test]
+    fn a_main_role_around_the_list_and_the_conversation_is_no_pane() {
+        let html = RENAMED.replace(r#"<div id="u_0_a">"#, r#"<div id="u_0_a" role="main">"#);
+        let (lesson, _) = teach(
+            &html,
+            [
+                "[data-surface$='conversation_row0/lib:conversation_name'] div",
+                "span[title='Yesterday']",
+                "[data-pagelet='BizInboxConversationHeader'] div",
+                "[data-test-extent='410 780'] div",
+                "[role='textbox']",
+            ],
+        );
+        assert_eq!(lesson.parts["pane"], json!(["[data-pagelet='BizInboxConversationDetailPane']"]));
+        works(&html, &lesson, 3, "div");
     }
 
     #[test]

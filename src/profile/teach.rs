@@ -761,6 +761,7 @@ impl Candidates {
 mod tests {
     use super::*;
     use crate::profile::testing::{TestNode, TestPage};
+    use crate::profile::RowReading;
 
     /// Monday 2026-11-23 15:00 UTC, the fixtures' time.
     const NOW: i64 = 1_795_446_000_000;
@@ -795,7 +796,7 @@ mod tests {
         (lesson, learnt)
     }
 
-    /// Every string the lesson holds, with its key.
+    /// Every string the lesson holds.
     fn strings(parts: &Map<String, Value>) -> Vec<String> {
         fn walk(value: &Value, found: &mut Vec<String>) {
             match value {
@@ -835,7 +836,7 @@ mod tests {
     fn reading(profile: &Profile, html: &str) -> Reading {
         let page = TestPage::parse(html);
         let root = page.root();
-        let rows: Vec<RowReadingOf> = profile.rows(&root).elements.iter().map(|row| profile.read_row(row)).collect();
+        let rows: Vec<RowReading> = profile.rows(&root).elements.iter().map(|row| profile.read_row(row)).collect();
         let conversation = profile.read_conversation(&root, Some(Language::En), &clock());
         Reading {
             names: rows.iter().map(|row| row.customer.clone().unwrap_or_default()).collect(),
@@ -846,8 +847,6 @@ mod tests {
             reply_box: profile.reply_box(&root, None).map(|b| b.tag()),
         }
     }
-
-    type RowReadingOf = crate::profile::RowReading;
 
     fn works(html: &str, lesson: &Lesson, times: usize, reply_box: &str) {
         let profile = lesson.profile().unwrap();

@@ -27,6 +27,7 @@ pub mod overrides;
 pub mod page;
 pub mod report;
 mod strategy;
+pub mod teach;
 
 use serde_json::{Map, Value};
 

@@ -36,8 +36,8 @@ use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationObserver
 
 use crate::clock::{ms_to_next_minute, AwaitingMark, ClockSettings, TimeRange, WindowState};
 use crate::lang::Language;
-use crate::profile::page::text_blocks;
 use crate::profile::health::{Health, HealthWatch, Part, Readings, RowCheck};
+use crate::profile::page::text_blocks;
 use crate::profile::{query_parameter, RowReading};
 use crate::threads::{OpenThread, Threads};
 use crate::web::active::ActiveProfile;
@@ -297,7 +297,6 @@ impl Inbox {
         }
     }
 
-
     /// Reads and marks every row, and reads the open conversation.
     fn scan_rows(&self, state: &mut ScanState) -> Scanned {
         let Some(root) = page::root(&self.document) else { return Scanned::default() };
@@ -523,8 +522,12 @@ impl Inbox {
     fn report(&self, rows: u32, last_hour: u32, health: &serde_json::Value) {
         let message = js_sys::Object::new();
         let health = crate::wasm::js_of(health);
-        let fields =
-            [("type", JsValue::from("inbox")), ("rows", rows.into()), ("lastHour", last_hour.into()), ("health", health)];
+        let fields = [
+            ("type", JsValue::from("inbox")),
+            ("rows", rows.into()),
+            ("lastHour", last_hour.into()),
+            ("health", health),
+        ];
         for (key, value) in fields {
             let _ = js_sys::Reflect::set(&message, &key.into(), &value);
         }

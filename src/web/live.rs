@@ -434,10 +434,8 @@ impl Live {
         let chosen = self.focused_reply_box().or_else(|| {
             let root = page::root(&self.document)?;
             let profile = self.profile.get();
-            let kept = state
-                .composer
-                .clone()
-                .filter(|c| c.is_connected() && profile.is_reply_box(c.element.as_ref(), &root));
+            let kept =
+                state.composer.clone().filter(|c| c.is_connected() && profile.is_reply_box(c.element.as_ref(), &root));
             kept.or_else(|| Composer::at(&profile.reply_box(&root, None)?, &profile.composer.candidates))
         });
         let previous = state.composer.as_ref().map(|c| &c.element);

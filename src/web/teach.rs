@@ -435,9 +435,10 @@ impl Ui {
 
 /// Whether the event comes from the picker's own panel.
 fn is_ours(event: &Event) -> bool {
-    event.composed_path().iter().any(|target| {
-        target.dyn_ref::<Element>().is_some_and(|element| element.tag_name() == HOST_NAME)
-    })
+    event
+        .composed_path()
+        .iter()
+        .any(|target| target.dyn_ref::<Element>().is_some_and(|element| element.tag_name() == HOST_NAME))
 }
 
 /// The page element an event is aimed at (not our panel's host).

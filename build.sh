@@ -20,6 +20,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 readonly WASM_TARGET=wasm32-unknown-unknown
 readonly CRATE=reply_coach
+readonly REPAIR=${CRATE}_repair
 # The budget is for the download, so it is checked gzipped, as servers and stores send it.
 readonly GZIP_BUDGET_BYTES=262144
 readonly PKG_DIR=target/wasm-pkg
@@ -132,14 +133,23 @@ ensure_bench_deps() {
 
 # ---- build ----
 
+# Two modules from the crate: the core the inbox starts with, and the repair tools (the
+# teach flow and the layout report, the `repair` feature), which the content script loads
+# only when the agent asks for one. Both builds leave the same file, so each is bound in
+# turn; cargo keeps both compilations, so a rebuild of either is incremental.
 build_wasm() {
-  step "Building the core for $WASM_TARGET"
-  cargo build --lib --release --target "$WASM_TARGET"
   rm -rf "$PKG_DIR"
-  # --target web: an ES module whose init() takes the .wasm URL, which a Manifest V3
-  # service worker can import (bundler output would need a bundler).
-  wasm-bindgen --target web --no-typescript --out-dir "$PKG_DIR" \
-    "target/$WASM_TARGET/release/$CRATE.wasm"
+  local name features
+  for name in "$CRATE" "$REPAIR"; do
+    features=()
+    [[ $name == "$REPAIR" ]] && features=(--features repair)
+    step "Building $name for $WASM_TARGET"
+    cargo build --lib --release --target "$WASM_TARGET" "${features[@]}"
+    # --target web: an ES module whose init() takes the .wasm URL, which a Manifest V3
+    # service worker can import (bundler output would need a bundler).
+    wasm-bindgen --target web --no-typescript --out-dir "$PKG_DIR" --out-name "$name" \
+      "target/$WASM_TARGET/release/$CRATE.wasm"
+  done
 }
 
 # The feature flags are what rustc 1.95 enables by default for wasm32-unknown-unknown
@@ -147,20 +157,26 @@ build_wasm() {
 # lower them, as every browser that runs Manifest V3 supports them.
 optimise_wasm() {
   step "Optimising the Wasm with $($WASM_OPT --version)"
-  local wasm="$PKG_DIR/${CRATE}_bg.wasm"
-  "$WASM_OPT" "$wasm" -o "$wasm.opt" -Oz \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    --strip-debug --strip-producers
-  mv "$wasm.opt" "$wasm"
+  local name wasm
+  for name in "$CRATE" "$REPAIR"; do
+    wasm="$PKG_DIR/${name}_bg.wasm"
+    "$WASM_OPT" "$wasm" -o "$wasm.opt" -Oz \
+      --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      --strip-debug --strip-producers
+    mv "$wasm.opt" "$wasm"
+  done
 }
 
+# The budget is the start-up module's: the repair module loads on an agent's request.
 check_size_budget() {
   local wasm="$PKG_DIR/${CRATE}_bg.wasm" raw gzipped
   raw=$(wc -c <"$wasm")
   gzipped=$(gzip -9 -c "$wasm" | wc -c)
   printf 'Wasm after wasm-opt: %d bytes raw, %d bytes gzipped (budget %d gzipped)\n' \
     "$raw" "$gzipped" "$GZIP_BUDGET_BYTES"
+  printf 'Repair module (loaded on request): %d bytes gzipped\n' \
+    "$(gzip -9 -c "$PKG_DIR/${REPAIR}_bg.wasm" | wc -c)"
   ((gzipped <= GZIP_BUDGET_BYTES)) || die "the Wasm is over its size budget by $((gzipped - GZIP_BUDGET_BYTES)) bytes gzipped"
 }
 
@@ -175,7 +191,8 @@ assemble_extension() {
     mkdir -p "dist/$browser/pkg"
     tar -C extension --exclude=node_modules --exclude='package*.json' --exclude='*.mjs' \
       --exclude=manifest.json -cf - . | tar -C "dist/$browser" -xf -
-    cp "$PKG_DIR/$CRATE.js" "$PKG_DIR/${CRATE}_bg.wasm" "dist/$browser/pkg/"
+    cp "$PKG_DIR/$CRATE.js" "$PKG_DIR/${CRATE}_bg.wasm" "$PKG_DIR/$REPAIR.js" "$PKG_DIR/${REPAIR}_bg.wasm" \
+      "dist/$browser/pkg/"
     mkdir -p "dist/$browser/templates"
     cp src/template/pack/default.json "dist/$browser/templates/"
   done

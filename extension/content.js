@@ -21,7 +21,7 @@
 (async () => {
   let core;
   try {
-    core = await loadCore(0);
+    core = await loadModule("reply_coach", 0);
   } catch (error) {
     startReducedMode(error);
     return;
@@ -54,7 +54,7 @@
       }
       restarts++;
       try {
-        core = await loadCore(restarts);
+        core = await loadModule("reply_coach", restarts);
       } catch (error) {
         console.error("Reply Coach could not restart:", error);
         return;
@@ -114,11 +114,35 @@
     if (area === "local" && "templates" in changed) applyTemplates();
     if (area === "local" && "profileOverride" in changed) applyProfile();
   });
+  // The repair tools (teach this page, the layout report): a module of their own, loaded
+  // at the first request, so the inbox's start-up does not pay for them. The teach flow
+  // previews its lesson through the coach, as a profile file; cancelled, the stored one
+  // comes back.
+  let repair;
+  const repairTools = async () => {
+    if (repair === undefined) {
+      const module = await loadModule("reply_coach_repair", 0);
+      repair = new module.Repair();
+    }
+    return repair;
+  };
+  const layoutReport = async () => {
+    const { profileOverride } = await readStorage("local", "profileOverride");
+    return { report: (await repairTools()).layoutReport(profileOverride) };
+  };
   // From the popup (the health view's buttons) and the service worker (the shortcut).
   chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     if (message?.type === "openTemplates") coach?.openTemplates();
-    if (message?.type === "teach") coach?.teach();
-    if (message?.type === "layoutReport") sendResponse(coach ? { report: coach.layoutReport() } : { error: "stopped" });
+    if (message?.type === "teach") {
+      repairTools().then(
+        (tools) => tools.teach((file) => (file === null ? applyProfile() : coach?.setProfile(file))),
+        (error) => console.error("Reply Coach could not start teaching:", error),
+      );
+    }
+    if (message?.type === "layoutReport") {
+      layoutReport().then(sendResponse, (error) => sendResponse({ error: String(error) }));
+      return true; // Answered asynchronously.
+    }
     return false;
   });
   await Promise.all([applySettings(), applyTemplates(), applyDismissed(), applyProfile()]);
@@ -129,13 +153,14 @@
 // restart forever.
 const MAX_RESTARTS = 3;
 
-/** The core's glue and Wasm; `restart` > 0 loads a fresh copy (a new URL is a new module,
- * with its own instance), beside the stopped one. */
-async function loadCore(restart) {
-  const glue = chrome.runtime.getURL("pkg/reply_coach.js") + (restart > 0 ? `?restart=${restart}` : "");
-  const core = await import(glue);
-  await core.default({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_bg.wasm") });
-  return core;
+/** A Wasm module of the extension's (pkg/<name>.js and its _bg.wasm: the core, or the
+ * repair tools), instantiated; `restart` > 0 loads a fresh copy (a new URL is a new
+ * module, with its own instance), beside a stopped one. */
+async function loadModule(name, restart) {
+  const glue = chrome.runtime.getURL(`pkg/${name}.js`) + (restart > 0 ? `?restart=${restart}` : "");
+  const module = await import(glue);
+  await module.default({ module_or_path: chrome.runtime.getURL(`pkg/${name}_bg.wasm`) });
+  return module;
 }
 
 /** Takes what a stopped core left on the page: its elements (the names src/web mounts)

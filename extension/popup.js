@@ -94,7 +94,8 @@ const yesNo = (found) => (found ? "✓" : "✗");
 
 /** What a part found, in words; counts and yes/no only. */
 function partDetail(part, status) {
-  if (status === "idle") return msg("healthIdle");
+  // The times and channels are read from the rows; the reply box in the conversation.
+  if (status === "idle") return msg(part.part === "times" || part.part === "channel" ? "healthIdleNoRows" : "healthIdle");
   const n = (value) => String(Number.isSafeInteger(value) ? value : 0);
   switch (part.part) {
     case "list":

@@ -90,6 +90,26 @@ pub fn composer_selector() -> String {
     crate::profile::shipped().reduced_mode_selector()
 }
 
+/// Checks a page profile file's text, all or nothing (the settings page's import, and
+/// what it says of the stored override): `{errors, name, saved, taughtOn, parts}`, with
+/// `errors` each naming its key (none when the file can be used) and `parts` the keys it
+/// gives over the built-in profile.
+#[wasm_bindgen(js_name = checkProfileFile)]
+pub fn check_profile_file(text: &str) -> JsValue {
+    let checked = crate::profile::file::ProfileFile::parse(text).and_then(|file| file.profile().map(|_| file));
+    let value = match checked {
+        Ok(file) => serde_json::json!({
+            "errors": [],
+            "name": file.name,
+            "saved": file.saved,
+            "taughtOn": file.taught_on,
+            "parts": file.part_keys(),
+        }),
+        Err(errors) => serde_json::json!({"errors": errors, "parts": []}),
+    };
+    js_of(&value)
+}
+
 /// The ids of every rule, in reporting order.
 #[wasm_bindgen(js_name = ruleIds)]
 pub fn rule_ids() -> Vec<String> {

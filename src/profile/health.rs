@@ -421,13 +421,13 @@ fn labels<'a>(all: impl Iterator<Item = &'a str>) -> String {
 /// When each part that worked stopped matching.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Watched {
-    worked_until_ms: Option<i64>,
+    worked: bool,
     stopped_at_ms: Option<i64>,
 }
 
 /// The health over time: fed each [`Health`] with the time it was read, it remembers, per
-/// part, the last time the part was ok and when a part that was ok stopped matching
-/// (cleared when it works again), so the popup can say "worked until 14:05, then stopped
+/// part, whether the part worked and when a part that worked stopped matching (cleared
+/// when it works again), so the popup can say "worked until 14:05, then stopped
 /// matching". An idle part changes nothing: closing a conversation is not a failure.
 #[derive(Debug, Clone, Default)]
 pub struct HealthWatch {
@@ -440,8 +440,8 @@ impl HealthWatch {
         for part in Part::ALL {
             let watched = &mut self.parts[part as usize];
             match health.status(part) {
-                Status::Ok => *watched = Watched { worked_until_ms: Some(now_ms), stopped_at_ms: None },
-                Status::Missing if watched.worked_until_ms.is_some() => {
+                Status::Ok => *watched = Watched { worked: true, stopped_at_ms: None },
+                Status::Missing if watched.worked => {
                     watched.stopped_at_ms.get_or_insert(now_ms);
                 }
                 Status::Missing | Status::Idle => {}
@@ -461,21 +461,15 @@ impl HealthWatch {
         self.parts[part as usize].stopped_at_ms
     }
 
-    /// The last time `part` was ok.
-    pub fn worked_until_ms(&self, part: Part) -> Option<i64> {
-        self.parts[part as usize].worked_until_ms
-    }
-
-    /// The latest health's JSON ([`Health::to_json`]), each part with `stoppedAtMs` and
-    /// `workedUntilMs` (epoch milliseconds, `null` when none); `{"parts": []}` before the
-    /// first health.
+    /// The latest health's JSON ([`Health::to_json`]), each part with `stoppedAtMs` (epoch
+    /// milliseconds, `null` when none); `{"parts": []}` before the first health. It
+    /// changes only when what the page shows does: the extension reports it then.
     pub fn to_json(&self) -> Value {
         let Some(health) = &self.health else { return json!({"parts": []}) };
         let mut value = health.to_json();
         if let Some(parts) = value["parts"].as_array_mut() {
             for (part, json) in Part::ALL.into_iter().zip(parts) {
                 json["stoppedAtMs"] = self.stopped_at_ms(part).into();
-                json["workedUntilMs"] = self.worked_until_ms(part).into();
             }
         }
         value
@@ -652,12 +646,11 @@ pub(crate) mod tests {
         watch.feed(broken.clone(), 3_000);
         watch.feed(broken, 4_000);
         assert_eq!(watch.stopped_at_ms(Part::Channel), Some(3_000));
-        assert_eq!(watch.worked_until_ms(Part::Channel), Some(2_000));
         assert_eq!(watch.stopped_at_ms(Part::List), None);
         let json = watch.to_json();
         assert_eq!(json["parts"][2]["stoppedAtMs"], 3_000);
         assert_eq!(json["parts"][0]["stoppedAtMs"], Value::Null);
-        assert_eq!(json["parts"][0]["workedUntilMs"], 4_000);
+        assert_eq!(json["parts"][0].get("workedUntilMs"), None, "a scan that changes nothing changes no report");
         watch.feed(working, 5_000);
         assert_eq!(watch.stopped_at_ms(Part::Channel), None);
     }
@@ -672,6 +665,5 @@ pub(crate) mod tests {
         watch.feed(health(BUSINESS, OPEN), 1_000);
         watch.feed(closed, 2_000);
         assert_eq!(watch.stopped_at_ms(Part::Conversation), None);
-        assert_eq!(watch.worked_until_ms(Part::Conversation), Some(1_000));
     }
 }

@@ -19,10 +19,12 @@ mod live;
 mod page;
 mod panel;
 mod picker;
+#[cfg(feature = "repair")]
+mod repair;
+#[cfg(feature = "repair")]
 mod teach;
 mod underline;
 
-use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
@@ -30,14 +32,10 @@ use wasm_bindgen::prelude::*;
 use crate::context::StoredSettings;
 use crate::profile::file::ProfileFile;
 use crate::profile::health::Part;
-use crate::profile::report::layout_report;
 use crate::template::Library;
 use crate::wasm::json_of;
 use crate::web::active::ActiveProfile;
 use crate::web::dom::Callback;
-
-/// The layout report's bound: enough for the parts' surroundings, small enough to paste.
-const REPORT_LIMIT_BYTES: usize = 64 * 1024;
 
 /// Tells the lint and the clock that the profile in use was replaced.
 fn profile_changed(live: &Weak<live::Live>, inbox: &Option<Weak<inbox::Inbox>>) {
@@ -52,15 +50,12 @@ fn profile_changed(live: &Weak<live::Live>, inbox: &Option<Weak<inbox::Inbox>>) 
 /// Reply Coach on one inbox page. Lives as long as the page: `content.js` keeps it.
 #[wasm_bindgen]
 pub struct Coach {
-    document: web_sys::Document,
     live: Rc<live::Live>,
     /// The clock in the conversation list; `None` when it could not start (the linting
     /// goes on without it).
     inbox: Option<Rc<inbox::Inbox>>,
     /// The page profile both read the page with.
     profile: ActiveProfile,
-    /// The teach flow, while it runs.
-    teach: Rc<RefCell<Option<Rc<teach::Teach>>>>,
 }
 
 #[wasm_bindgen]
@@ -85,7 +80,7 @@ impl Coach {
         });
         let inbox =
             inbox::Inbox::start(document.clone(), profile.clone(), relint, missing).map_err(|e| dom::warn(&e)).ok();
-        Ok(Coach { document, live, inbox, profile, teach: Rc::new(RefCell::new(None)) })
+        Ok(Coach { live, inbox, profile })
     }
 
     /// Takes the page profile's override as stored (`chrome.storage.local`, key
@@ -106,51 +101,6 @@ impl Coach {
         self.profile.replace(profile);
         profile_changed(&Rc::downgrade(&self.live), &self.inbox.as_ref().map(Rc::downgrade));
         errors
-    }
-
-    /// Starts "Teach this page" (the popup's button): a picker in the page, until saved
-    /// or cancelled. Nothing when it already runs.
-    pub fn teach(&self) {
-        if self.teach.try_borrow().map_or(true, |running| running.is_some()) {
-            return;
-        }
-        let (live, inbox) = (Rc::downgrade(&self.live), self.inbox.as_ref().map(Rc::downgrade));
-        let on_profile = Box::new(move || profile_changed(&live, &inbox));
-        let slot = Rc::downgrade(&self.teach);
-        // Dropped from a timer: the session ends inside one of its own listeners.
-        let on_end = Box::new(move || {
-            let slot = slot.clone();
-            gloo::timers::callback::Timeout::new(0, move || {
-                if let Some(slot) = slot.upgrade_running() {
-                    if let Ok(mut running) = slot.try_borrow_mut() {
-                        running.take();
-                    }
-                }
-            })
-            .forget();
-        });
-        match teach::Teach::start(self.document.clone(), self.profile.clone(), on_profile, on_end) {
-            Ok(session) => {
-                if let Ok(mut running) = self.teach.try_borrow_mut() {
-                    *running = Some(session);
-                }
-            }
-            Err(error) => dom::warn(&format!("the teach flow could not start: {error}")),
-        }
-    }
-
-    /// The layout report (the popup's button): the structure of the page around the parts
-    /// the profile does not recognise, without any of its text, names or addresses
-    /// ([`crate::profile::report`]).
-    #[wasm_bindgen(js_name = layoutReport)]
-    pub fn layout_report(&self) -> String {
-        let Some(root) = page::root(&self.document) else { return String::new() };
-        let profile = self.profile.get();
-        let url = self.document.url().unwrap_or_default();
-        let language = conversation::page_language(&self.document);
-        let health = profile.health(&root, &url, language, &conversation::page_clock());
-        let path = self.document.location().and_then(|l| l.pathname().ok()).unwrap_or_default();
-        layout_report(&profile, &root, &health, &path, REPORT_LIMIT_BYTES)
     }
 
     /// Takes the agent's settings as stored (`chrome.storage.sync`, key `settings`);

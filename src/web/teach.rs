@@ -2,11 +2,11 @@
 //! longer reads. The agent clicks, in turn, a conversation row, the time in it, the
 //! customer's name, one of their messages and the reply box; the core derives strategies
 //! from each click and checks them on the page ([`crate::profile::teach`]). After the last
-//! step the lesson is previewed: it becomes the profile in use, so the rows get their
-//! badges and the draft its context, and a summary says what it reads. Save stores it as
-//! the profile override (`chrome.storage.local`, key `profileOverride`, a profile file),
-//! which every inbox tab then takes; Cancel (or Escape) puts back the profile that was in
-//! use.
+//! step the lesson is previewed: the page's coach takes it as the profile in use (through
+//! the content script: this runs in the repair module, [`super::repair`]), so the rows get
+//! their badges and the draft its context, and a summary says what it reads. Save stores
+//! it as the profile override (`chrome.storage.local`, key `profileOverride`, a profile
+//! file), which every inbox tab then takes; Cancel (or Escape) puts back the stored one.
 //!
 //! It never changes the page: while it runs, presses, clicks and keys aimed at the page are
 //! stopped in the capture phase, before the page's handlers see them (a click on a row
@@ -24,11 +24,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent};
 
+use crate::lang::Language;
 use crate::profile::file::ProfileFile;
 use crate::profile::teach::{Learnt, Lesson, Step};
 use crate::profile::{PageNode, Profile};
 use crate::wasm::js_of;
-use crate::web::active::ActiveProfile;
 use crate::web::conversation::{page_clock, page_language};
 use crate::web::dom::{self, element, message, message_with, mount, px, Callback};
 use crate::web::page;
@@ -51,14 +51,16 @@ box-sizing:border-box;border:2px solid #0b57d0;background:rgba(11,87,208,.12);bo
 const PRESSES: [&str; 8] =
     ["pointerdown", "pointerup", "mousedown", "mouseup", "click", "dblclick", "auxclick", "contextmenu"];
 
+/// Takes the lesson as a profile file's JSON for the preview, or `None` when it ends
+/// unsaved.
+pub type Preview = Box<dyn Fn(Option<&serde_json::Value>)>;
+
 /// A teaching session on one page.
 pub struct Teach {
     document: Document,
-    profile: ActiveProfile,
-    /// The profile in use when teaching started: put back on cancel.
-    before: Rc<Profile>,
-    /// Tells the lint and the clock that the profile in use changed (the preview).
-    on_profile: Box<dyn Fn()>,
+    /// Hands the lesson, as a profile file, to the page's coach for the preview; `None`
+    /// puts the stored profile back.
+    on_preview: Preview,
     /// Called once the session is over, to drop it.
     on_end: Box<dyn Fn()>,
     ui: Ui,
@@ -94,18 +96,11 @@ struct State {
 
 impl Teach {
     /// Shows the panel and starts picking at the first step.
-    pub fn start(
-        document: Document,
-        profile: ActiveProfile,
-        on_profile: Box<dyn Fn()>,
-        on_end: Box<dyn Fn()>,
-    ) -> Result<Rc<Teach>, String> {
+    pub fn start(document: Document, on_preview: Preview, on_end: Box<dyn Fn()>) -> Result<Rc<Teach>, String> {
         let ui = Ui::create(&document)?;
         let teach = Rc::new(Teach {
-            before: profile.get(),
             document,
-            profile,
-            on_profile,
+            on_preview,
             on_end,
             ui,
             state: RefCell::new(State::default()),
@@ -290,8 +285,9 @@ impl Teach {
             }
             Action::Save => self.save(),
             Action::Cancel => {
-                self.profile.replace((*self.before).clone());
-                (self.on_profile)();
+                if self.state.try_borrow().is_ok_and(|state| state.step >= Step::ALL.len()) {
+                    (self.on_preview)(None);
+                }
                 self.end();
             }
         }
@@ -329,10 +325,11 @@ impl Teach {
                 return;
             }
         };
+        let file = self.file(&state.lesson);
         drop(state);
-        let summary = page::root(&self.document).map(|root| summary(&profile, &root)).unwrap_or_default();
-        self.profile.replace(profile);
-        (self.on_profile)();
+        let language = page_language(&self.document);
+        let summary = page::root(&self.document).map(|root| summary(&profile, &root, language)).unwrap_or_default();
+        (self.on_preview)(Some(&file.to_json()));
         self.ui.step.set_text_content(Some(&message("teachPreview", None)));
         self.ui.summary.set_text_content(Some(&summary));
         self.ui.summary.set_hidden(false);
@@ -343,10 +340,7 @@ impl Teach {
     /// Stores the lesson as the profile override; the content script hands it to every
     /// inbox tab (this one already uses it).
     fn save(self: &Rc<Self>) {
-        let parts = self.state.try_borrow().map(|state| state.lesson.parts.clone()).unwrap_or_default();
-        let path = self.document.location().and_then(|l| l.pathname().ok());
-        let saved = js_sys::Date::new_0().to_iso_string().as_string();
-        let file = ProfileFile::new(parts, None, saved, path);
+        let Ok(file) = self.state.try_borrow().map(|state| self.file(&state.lesson)) else { return };
         let items = js_sys::Object::new();
         let written = js_sys::Reflect::set(&items, &"profileOverride".into(), &js_of(&file.to_json()));
         let written = written.map_err(dom::describe);
@@ -354,6 +348,13 @@ impl Teach {
             dom::warn(&format!("the taught profile was not saved: {error}"));
         }
         self.end();
+    }
+
+    /// The lesson as a profile file, saved now on this page's path.
+    fn file(&self, lesson: &Lesson) -> ProfileFile {
+        let path = self.document.location().and_then(|l| l.pathname().ok());
+        let saved = js_sys::Date::new_0().to_iso_string().as_string();
+        ProfileFile::new(lesson.parts.clone(), None, saved, path)
     }
 
     fn show_result(&self, text: &str, error: bool) {
@@ -468,9 +469,8 @@ fn learnt_text(learnt: &Learnt) -> String {
 }
 
 /// What the profile reads on the page now, one line a part (counts only).
-fn summary<N: PageNode>(profile: &Profile, root: &N) -> String {
+fn summary<N: PageNode>(profile: &Profile, root: &N, language: Option<Language>) -> String {
     let clock = page_clock();
-    let language = page_language_of(root);
     let rows = profile.rows(root).elements;
     let timed = rows.iter().filter(|row| profile.read_row(*row).time(language, &clock).is_some()).count();
     let conversation = profile.read_conversation(root, language, &clock);
@@ -482,9 +482,4 @@ fn summary<N: PageNode>(profile: &Profile, root: &N) -> String {
         message_with("teachSummaryReplyBox", &[yes_no(profile.reply_box(root, None).is_some())]),
     ];
     lines.join("\n")
-}
-
-/// The page's language, from the root's `lang`.
-fn page_language_of<N: PageNode>(root: &N) -> Option<crate::lang::Language> {
-    crate::lang::Language::from_code(root.attr("lang")?.get(..2)?)
 }

@@ -22,6 +22,7 @@ import { after, afterEach, before, describe, test } from "node:test";
 import {
   composerOf,
   consoleOf,
+  en,
   findingsWhen,
   headerNameOf,
   inboxStatusWhen,
@@ -342,10 +343,18 @@ describe("when Meta changes the page: health, layout report, teaching, profile f
   /** Waits until the panel shows step `n` (1-based) of five, with `message key`. */
   const stepShown = (panel, n, key) => panel.step.filter({ hasText: message(key, String(n), "5") }).waitFor();
 
-  /** Waits until the panel's result is of `kind` (ok or error) and says `text` (for ok). */
+  /** The teach flow's error texts: a refused pick says one of these. */
+  const TEACH_ERRORS = Object.entries(en)
+    .filter(([key]) => key.startsWith("teachError_"))
+    .map(([, { message }]) => message);
+
+  /** Waits until the panel's result is of `kind` (ok or error) and says `text` (for ok;
+   * for an error, one of the teach flow's error texts). */
   async function resultShown(panel, kind, text) {
     await panel.host.locator(`.result[data-kind="${kind}"]`).waitFor();
-    if (text !== undefined) assert.equal(await panel.result.textContent(), text);
+    const shown = await panel.result.textContent();
+    if (text !== undefined) assert.equal(shown, text);
+    if (kind === "error") assert.ok(TEACH_ERRORS.includes(shown), `an error text of the teach flow: ${JSON.stringify(shown)}`);
   }
 
   test("the teach flow by keyboard: the arrows highlight, Escape cancels, and nothing is stored", async () => {

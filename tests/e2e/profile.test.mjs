@@ -133,7 +133,6 @@ describe("when Meta changes the page: health, layout report, teaching, profile f
 
   before(async () => {
     ({ context, worker, extensionId, optionsUrl } = await launchOnReplica());
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: `chrome-extension://${extensionId}` });
   });
 
   afterEach(async () => {
@@ -320,7 +319,9 @@ describe("when Meta changes the page: health, layout report, teaching, profile f
     check(readFileSync(await download.path(), "utf8"), "the saved file");
     await popup.locator("#reportStatus", { hasText: message("healthReportSaved") }).waitFor();
 
-    // Copied to the clipboard from the popup.
+    // Copied to the clipboard from the popup (read back by the test, which may).
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: `chrome-extension://${extensionId}` });
+    await popup.bringToFront();
     await popup.click("#copyReport");
     await popup.locator("#reportStatus", { hasText: message("healthReportCopied") }).waitFor();
     check(await popup.evaluate(() => navigator.clipboard.readText()), "the clipboard");

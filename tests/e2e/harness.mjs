@@ -408,3 +408,46 @@ export async function waitForRows(page, check = () => true, what = "rows marked"
   const shown = last.length > 30 ? [...last.slice(0, 30), `… ${last.length - 30} more`] : last;
   assert.fail(`${what}\nrows: ${JSON.stringify(shown, null, 1)}`);
 }
+
+// ---- the extension's view of a tab ----
+
+/** The id of the tab showing `page`, as the extension (its service worker `worker`) knows it. */
+export async function tabIdOf(worker, page) {
+  const ids = await worker.evaluate(async (url) => (await chrome.tabs.query({ url })).map((tab) => tab.id), page.url());
+  assert.equal(ids.length, 1, `one tab at ${page.url()}`);
+  return ids[0];
+}
+
+/**
+ * Waits until the status the content script last reported for tab `tabId` (the service
+ * worker's chrome.storage.session `inbox:<tabId>`: {rows, lastHour, health}) exists and
+ * `check(status)` holds; returns it, or fails with `what` and the last reading.
+ */
+export const inboxStatusWhen = (worker, tabId, check, what) =>
+  readUntil(
+    () => worker.evaluate(async (key) => (await chrome.storage.session.get(key))[key] ?? null, `inbox:${tabId}`),
+    (status) => status !== null && check(status),
+    what,
+  );
+
+/**
+ * The rule ids the inbox card of `page` lists, once the linted composer's count
+ * (data-rc-findings) agrees with the card and the card lists every rule of `has` and none
+ * of `lacks`; fails after 10 s (a loaded machine is slow).
+ */
+export async function findingsWhen(page, { has = [], lacks = [] } = {}) {
+  const handle = await page.waitForFunction(
+    ({ has, lacks }) => {
+      const root = document.querySelector("reply-coach-root")?.shadowRoot;
+      const composer = document.querySelector("[data-rc-findings]");
+      const card = root?.querySelector(".card");
+      if (!card || !composer) return null;
+      const rules = card.hidden ? [] : [...root.querySelectorAll(".findings [data-rule]")].map((li) => li.dataset.rule);
+      if (Number(composer.dataset.rcFindings) !== rules.length) return null; // Mid-update.
+      return has.every((id) => rules.includes(id)) && !lacks.some((id) => rules.includes(id)) ? rules : null;
+    },
+    { has, lacks },
+    { timeout: 10_000 },
+  );
+  return handle.jsonValue();
+}

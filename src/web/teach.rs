@@ -8,10 +8,10 @@
 //! it as the profile override (`chrome.storage.local`, key `profileOverride`, a profile
 //! file), which every inbox tab then takes; Cancel (or Escape) puts back the stored one.
 //!
-//! It never changes the page: while it runs, presses, clicks and keys aimed at the page are
-//! stopped in the capture phase, before the page's handlers see them (a click on a row
-//! would open the conversation, one in the reply box would focus it), and its own UI lives
-//! in a shadow root. Keyboard: the arrow keys move the highlight (up to the parent, down to
+//! It never changes the page: while the agent picks, presses, clicks and keys aimed at the
+//! page are stopped in the capture phase, before the page's handlers see them (a click on
+//! a row would open the conversation, one in the reply box would focus it), and its own UI
+//! lives in a shadow root. The preview gives the page back, so a draft can be tried. Keyboard: the arrow keys move the highlight (up to the parent, down to
 //! the first child, left and right to the siblings), Enter picks the highlighted element,
 //! Escape cancels, Tab reaches the panel's buttons (Skip, Cancel, Save).
 
@@ -124,7 +124,7 @@ impl Teach {
             let weak = Rc::downgrade(self);
             listeners.push(EventListener::new_with_options(&window, kind, stop, move |event| {
                 let Some(teach) = weak.upgrade_running() else { return };
-                if is_ours(event) {
+                if is_ours(event) || teach.previewing() {
                     return;
                 }
                 event.prevent_default();
@@ -140,7 +140,7 @@ impl Teach {
         let weak = Rc::downgrade(self);
         listeners.push(EventListener::new_with_options(&window, "pointermove", watch, move |event| {
             if let (Some(teach), Some(target)) = (weak.upgrade_running(), page_target(event)) {
-                if !is_ours(event) {
+                if !is_ours(event) && !teach.previewing() {
                     teach.highlight(Some(target));
                 }
             }
@@ -173,6 +173,10 @@ impl Teach {
     /// drive the picker, and the panel's buttons keep their own keys.
     fn key(self: &Rc<Self>, event: &Event) {
         let Some(key) = event.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else { return };
+        // The preview gives the page back: the agent may try a draft in the reply box.
+        if self.previewing() && !is_ours(event) {
+            return;
+        }
         let on_button = is_ours(event) && self.focused_button();
         let moves = match key.as_str() {
             "Escape" => Some(Move::Cancel),
@@ -197,6 +201,12 @@ impl Teach {
                 event.stop_immediate_propagation();
             }
         }
+    }
+
+    /// Whether every step is done: the lesson is previewed, and the page is the agent's
+    /// again until they save or cancel.
+    fn previewing(&self) -> bool {
+        self.state.try_borrow().is_ok_and(|state| state.step >= Step::ALL.len())
     }
 
     fn focused_button(&self) -> bool {
@@ -285,7 +295,7 @@ impl Teach {
             }
             Action::Save => self.save(),
             Action::Cancel => {
-                if self.state.try_borrow().is_ok_and(|state| state.step >= Step::ALL.len()) {
+                if self.previewing() {
                     (self.on_preview)(None);
                 }
                 self.end();

@@ -381,6 +381,72 @@ describe("when Meta changes the page: health, layout report, teaching, profile f
     await inboxStatusWhen(worker, tab, (s) => statusesOf(s.health).list === "missing", "the list missing after cancel");
   });
 
+  test("a lesson that skips the list still lints the draft, and the card names the part not recognised", async () => {
+    assert.equal(await storedOverride(), null, "no override before");
+    const page = await inbox(CHANGED);
+    const tab = await tabIdOf(worker, page);
+    await inboxStatusWhen(worker, tab, (s) => statusesOf(s.health).list === "missing", "the list missing");
+    await worker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: "teach" }), tab);
+    const panel = panelOf(page);
+    await stepShown(panel, 1, "teachStepRow");
+    // The list and its times are skipped: only the conversation is taught.
+    await panel.host.locator("button.skip").click();
+    await stepShown(panel, 2, "teachStepTime");
+    await panel.host.locator("button.skip").click();
+    await stepShown(panel, 3, "teachStepName");
+    await (await headerNameOf(page)).click();
+    await stepShown(panel, 4, "teachStepMessage");
+    await (await customerMessageOf(page)).click();
+    await stepShown(panel, 5, "teachStepReplyBox");
+    await composerOf(page).click();
+    await panel.save.waitFor();
+    // The preview: the conversation and the reply box are read, the list still is not; the
+    // lint works without it, and its card says what is missing.
+    await inboxStatusWhen(
+      worker,
+      tab,
+      (s) => {
+        const parts = statusesOf(s.health);
+        return parts.list === "missing" && parts.conversation === "ok" && parts.composer === "ok";
+      },
+      "the conversation read, the list not",
+    );
+    await lintAnasDraft(page);
+    const status = () =>
+      page.evaluate(() => document.querySelector("reply-coach-root")?.shadowRoot?.querySelector(".status")?.textContent);
+    await readUntil(status, (text) => text === message("cardHealth", message("healthPart_list")), "the card's line");
+    // Cancelled, the built-in profile is back and nothing is stored.
+    await panel.host.locator("button.cancel").click();
+    await panel.host.waitFor({ state: "detached" });
+    await inboxStatusWhen(worker, tab, (s) => statusesOf(s.health).composer === "missing", "the built-in profile back");
+    assert.equal(await storedOverride(), null, "nothing stored");
+  });
+
+  test("a part that worked and stops matching is reported as such, with the time", async () => {
+    const page = await inbox(`/latest/inbox/all?layout=business&selected_item_id=${ANA}`);
+    const tab = await tabIdOf(worker, page);
+    await inboxStatusWhen(worker, tab, (s) => PARTS.every((part) => statusesOf(s.health)[part] === "ok"), "every part ok");
+    // Meta renames its hooks under the agent's eyes.
+    await page.evaluate(() => window.replica.renameAttributes());
+    const status = await inboxStatusWhen(
+      worker,
+      tab,
+      (s) => s.health.parts.some((part) => part.status === "missing"),
+      "a part stops matching",
+    );
+    const popup = await popupFor(tab);
+    for (const part of status.health.parts) {
+      const shown = (await healthShown(popup)).find((entry) => entry.part === part.part);
+      if (part.status !== "missing") {
+        assert.equal(shown.stopped, null, `${part.part}: nothing stopped`);
+        continue;
+      }
+      assert.equal(typeof part.stoppedAtMs, "number", `${part.part}: when it stopped`);
+      const time = new Date(part.stoppedAtMs).toLocaleTimeString("en", { hour: "2-digit", minute: "2-digit" });
+      assert.equal(shown.stopped, message("healthStopped", time), part.part);
+    }
+  });
+
   test("the teach flow by clicks makes the clock, the lint context and the composer work, and saves the profile", async () => {
     const page = await inbox(CHANGED);
     const tab = await tabIdOf(worker, page);

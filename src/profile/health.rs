@@ -521,6 +521,16 @@ pub(crate) mod tests {
         assert_eq!(business.conversation.last_sender, Some(Sender::Page));
     }
 
+    /// The replica's changed layout: every hook renamed, the list still shaped as one.
+    #[test]
+    fn the_replicas_changed_layout_misses_the_list_the_conversation_and_the_reply_box() {
+        let health = health(include_str!("fixtures/changed.html"), OPEN);
+        assert_eq!(health.missing(), [Part::List, Part::Conversation, Part::Composer]);
+        assert_eq!(health.status(Part::Times), Status::Idle, "no rows to read times from");
+        assert_eq!(health.status(Part::Channel), Status::Idle);
+        assert_eq!(health.row_like, 7, "the seven rows are there, under other hooks");
+    }
+
     #[test]
     fn no_conversation_open_is_idle_not_missing() {
         let html = changed(BUSINESS, &[("data-pagelet=\"BizP13NInboxMessengerDetailView\"", "hidden")]);

@@ -895,7 +895,6 @@ mod tests {
         );
         assert_eq!(lesson.parts["messageList"], json!(["[role='region']"]));
         assert!(!lesson.parts.contains_key("messages"), "the structural finder reads the click");
-        println!("{}", serde_json::to_string_pretty(&lesson.parts).unwrap());
         works(BUSINESS, &lesson, 3, "textarea");
     }
 
@@ -947,8 +946,36 @@ mod tests {
         assert_eq!(lesson.parts["rowTime"], json!([{"css": "span[title]", "read": "stamp", "attr": "title"}]));
         assert_eq!(lesson.parts["rowSkip"], json!(format!("{}, span[title]", shipped().row_skip)));
         assert_eq!(lesson.parts["pane"], json!(["[data-pagelet='BizInboxConversationDetailPane']"]));
-        println!("{}", serde_json::to_string_pretty(&lesson.parts).unwrap());
         works(RENAMED, &lesson, 3, "div");
+    }
+
+    /// The replica's changed layout (tests/replica, `?layout=changed`), reduced: what the
+    /// end-to-end test teaches in the browser.
+    #[test]
+    fn the_replicas_changed_layout_is_taught() {
+        const CHANGED: &str = include_str!("fixtures/changed.html");
+        assert!(reading(shipped(), CHANGED).names.is_empty(), "the built-in profile finds no row");
+        let (lesson, learnt) = teach(
+            CHANGED,
+            [
+                "[data-surface$='conversation_item1/lib:participant_name'] div",
+                "[data-surface$='conversation_item1'] span[data-timestamp]",
+                "[data-pagelet='BizInboxConversationPanelTopBar'] [style*='line-clamp']",
+                "[data-test-extent='410 700'] > div > div:nth-child(2)",
+                "[role='textbox']",
+            ],
+        );
+        assert_eq!(learnt[0], Learnt::Rows { rows: 7 });
+        assert_eq!(learnt[1], Learnt::Times { parsed: 7, rows: 7 });
+        assert_eq!(lesson.parts["rowTime"][0]["read"], "epochSeconds");
+        let profile = lesson.profile().unwrap();
+        let read = reading(&profile, CHANGED);
+        assert_eq!(read.names.len(), 7);
+        assert_eq!(read.customer.as_deref(), Some("Ioana Radu"));
+        assert_eq!(read.last_customer_text.as_deref(), Some("Around noon."));
+        assert!(read.dated);
+        assert_eq!(read.reply_box.as_deref(), Some("div"));
+        assert_no_class_id_or_name(&lesson);
     }
 
     #[test]
@@ -972,7 +999,6 @@ mod tests {
         assert_eq!(lesson.parts["rowTime"], json!([{"css": "[data-ts]", "read": "epochSeconds", "attr": "data-ts"}]));
         assert_eq!(lesson.parts["messageList"], json!(["[data-pagelet='BizInboxMessageThread']"]));
         assert_eq!(lesson.parts["composer"], json!({"taught": "[data-pagelet='BizInboxComposer'] [role='textbox']"}));
-        println!("{}", serde_json::to_string_pretty(&lesson.parts).unwrap());
         works(MOVED, &lesson, 2, "div");
     }
 

@@ -360,7 +360,9 @@ describe("when Meta changes the page: health, layout report, teaching, profile f
     if (kind === "error") assert.ok(TEACH_ERRORS.includes(shown), `an error text of the teach flow: ${JSON.stringify(shown)}`);
   }
 
-  test("the teach flow by keyboard: the arrows highlight, Escape cancels, and nothing is stored", async () => {
+  /** The changed layout with no profile stored, its list missing, and the teach flow
+   * started through the service worker, at its first step. */
+  async function teachChanged() {
     assert.equal(await storedOverride(), null, "no override before");
     const page = await inbox(CHANGED);
     const tab = await tabIdOf(worker, page);
@@ -368,6 +370,11 @@ describe("when Meta changes the page: health, layout report, teaching, profile f
     await worker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: "teach" }), tab);
     const panel = panelOf(page);
     await stepShown(panel, 1, "teachStepRow");
+    return { page, tab, panel };
+  }
+
+  test("the teach flow by keyboard: the arrows highlight, Escape cancels, and nothing is stored", async () => {
+    const { page, tab, panel } = await teachChanged();
     await page.bringToFront();
     const address = page.url();
     await page.keyboard.press("ArrowDown");
@@ -382,13 +389,7 @@ describe("when Meta changes the page: health, layout report, teaching, profile f
   });
 
   test("a lesson that skips the list still lints the draft, and the card names the part not recognised", async () => {
-    assert.equal(await storedOverride(), null, "no override before");
-    const page = await inbox(CHANGED);
-    const tab = await tabIdOf(worker, page);
-    await inboxStatusWhen(worker, tab, (s) => statusesOf(s.health).list === "missing", "the list missing");
-    await worker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: "teach" }), tab);
-    const panel = panelOf(page);
-    await stepShown(panel, 1, "teachStepRow");
+    const { page, tab, panel } = await teachChanged();
     // The list and its times are skipped: only the conversation is taught.
     await panel.host.locator("button.skip").click();
     await stepShown(panel, 2, "teachStepTime");

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::ClockSettings;
 use crate::lang::Language;
-use crate::rules;
+use crate::rule_id;
 use crate::text::json;
 use crate::text::number::shown;
 use crate::voice::Voice;
@@ -170,8 +170,8 @@ impl LintContext {
         if !(s.ad_window_hours.is_finite() && s.ad_window_hours > 0.0) {
             return err(format!("settings.adWindowHours must be a positive number (got {})", shown(s.ad_window_hours)));
         }
-        if let Some(unknown) = s.disabled_rules.iter().find(|id| !rules::ids().any(|known| known == id.as_str())) {
-            let known: Vec<&str> = rules::ids().collect();
+        if let Some(unknown) = s.disabled_rules.iter().find(|id| !rule_id::is_known(id)) {
+            let known = rule_id::ALL;
             return err(format!(
                 "settings.disabledRules: unknown rule id {unknown:?}; known ids: {}",
                 known.join(", ")
@@ -248,7 +248,7 @@ impl StoredSettings {
                 "disabledRules" => match value.as_array() {
                     Some(ids) => {
                         for id in ids {
-                            match id.as_str().filter(|id| rules::ids().any(|known| known == *id)) {
+                            match id.as_str().filter(|id| rule_id::is_known(id)) {
                                 Some(id) => stored.settings.disabled_rules.push(id.to_string()),
                                 None => notes.push(format!(
                                     "settings.disabledRules: no rule {} in this version",

@@ -24,6 +24,7 @@ pub mod finding;
 pub mod lang;
 mod lint;
 pub mod profile;
+pub mod rule_id;
 pub mod rules;
 mod sort;
 pub mod stage;
@@ -31,6 +32,7 @@ pub mod template;
 pub mod text;
 pub mod threads;
 pub mod voice;
+pub mod voice_examples;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 #[cfg(target_arch = "wasm32")]

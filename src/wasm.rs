@@ -113,7 +113,7 @@ pub fn check_profile_file(text: &str) -> JsValue {
 /// The ids of every rule, in reporting order.
 #[wasm_bindgen(js_name = ruleIds)]
 pub fn rule_ids() -> Vec<String> {
-    crate::rules::ids().map(str::to_string).collect()
+    crate::rule_id::ALL.iter().map(|id| id.to_string()).collect()
 }
 
 /// The core's version, from Cargo.toml.

@@ -170,11 +170,6 @@ pub fn all() -> &'static [&'static dyn Rule] {
     RULES
 }
 
-/// Every rule id.
-pub fn ids() -> impl Iterator<Item = &'static str> {
-    RULES.iter().map(|rule| rule.id())
-}
-
 /// An edit replacing `span` of the draft with `text`.
 pub fn replace(span: Range<usize>, text: impl Into<String>) -> Edit {
     Edit { start: span.start, end: span.end, text: text.into() }
@@ -249,3 +244,12 @@ fn phrase_fix(draft: &Draft, span: Range<usize>, replacement: &str) -> (String, 
 
 #[cfg(test)]
 pub(crate) mod testing;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_rule_table_gives_the_leaf_ids_in_order() {
+        let ids: Vec<&str> = super::all().iter().map(|rule| rule.id()).collect();
+        assert_eq!(ids, crate::rule_id::ALL);
+    }
+}

@@ -11,19 +11,16 @@
 //! `Deserialize`: in the Wasm, the stored settings already arrive as a `Value`, and
 //! derived deserialisers cost more of the download than these few fields.
 
-mod examples;
 pub mod register;
 
 use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-pub use examples::{run_examples, run_examples_with, ExampleOutcome};
-
 use crate::draft::Draft;
 use crate::finding::Severity;
 use crate::lang::Language;
-use crate::rules;
+use crate::rule_id;
 use crate::text::json;
 use crate::text::words::word_key;
 use crate::text::{fold, PhraseList};
@@ -528,7 +525,7 @@ fn emoji(value: Option<&Value>) -> Result<EmojiPolicy, VoiceError> {
 /// `{"brevity": "off", "tone-shout": "error"}`.
 fn rule_settings(value: Option<&Value>) -> Result<Vec<(String, RuleSetting)>, VoiceError> {
     let Some(value) = value else { return Ok(Vec::new()) };
-    let ids: Vec<&str> = rules::ids().collect();
+    let ids = rule_id::ALL;
     let object =
         value.as_object().ok_or_else(|| VoiceError(format!("rules must be an object, not {}", json::shown(value))))?;
     let mut settings = Vec::new();
@@ -549,7 +546,7 @@ fn rule_settings(value: Option<&Value>) -> Result<Vec<(String, RuleSetting)>, Vo
 }
 
 fn examples(value: Option<&Value>) -> Result<Vec<Example>, VoiceError> {
-    let ids: Vec<&str> = rules::ids().collect();
+    let ids = rule_id::ALL;
     let mut examples = Vec::new();
     for (i, value) in list(value, "examples")?.iter().enumerate() {
         let path = format!("examples[{i}]");

@@ -1,6 +1,7 @@
 use super::*;
 use crate::context::{LanguageChoice, LintContext};
 use crate::lint;
+use crate::voice_examples::{run_examples, run_examples_with, ExampleOutcome};
 
 fn parse(document: Value) -> Result<Voice, String> {
     Voice::from_json(&document).map_err(|e| e.0)

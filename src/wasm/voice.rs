@@ -12,7 +12,8 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 use super::write::object;
-use crate::voice::{run_examples_with, ExampleOutcome, Voice, VoiceError, BUILT_IN, MAX_BYTES};
+use crate::voice::{Voice, VoiceError, BUILT_IN, MAX_BYTES};
+use crate::voice_examples::{run_examples_with, ExampleOutcome};
 
 /// The largest profile, in bytes: an imported file over it is refused unread (`File.size`).
 #[wasm_bindgen(js_name = maxVoiceBytes)]

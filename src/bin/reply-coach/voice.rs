@@ -4,7 +4,8 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use reply_coach::voice::{self, run_examples, Voice};
+use reply_coach::voice::{self, Voice};
+use reply_coach::voice_examples::run_examples;
 
 #[derive(Debug)]
 pub enum VoiceCommand {

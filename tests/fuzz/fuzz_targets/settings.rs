@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use libfuzzer_sys::fuzz_target;
-use reply_coach::voice::run_examples;
+use reply_coach::voice_examples::run_examples;
 use reply_coach::{LintContext, StoredSettings, Voice};
 use reply_coach_fuzz::json_value;
 

@@ -50,7 +50,7 @@ fn limit(u: &mut Unstructured, default: usize) -> Result<usize> {
 /// settings (limits, window, disabled rules) and, sometimes, a voice profile. Contexts
 /// that do not validate are part of it: `lint` must refuse them with an error.
 pub fn lint_context(u: &mut Unstructured) -> Result<LintContext> {
-    let rule_ids: Vec<&'static str> = reply_coach::rules::ids().collect();
+    let rule_ids: Vec<&'static str> = reply_coach::rule_id::ALL.to_vec();
     let mut disabled_rules = Vec::new();
     for _ in 0..u8::arbitrary(u)? % 4 {
         disabled_rules.push(pick(u, &rule_ids)?.to_string());

@@ -1,14 +1,17 @@
-//! Running a profile's `examples`: each draft is linted with the profile and must give
-//! exactly the rule ids it expects, as LanguageTool's rule examples do. Used by
+//! Running a voice profile's `examples`: each draft is linted with the profile and must
+//! give exactly the rule ids it expects, as LanguageTool's rule examples do. Used by
 //! `reply-coach voice check`, the options page's profile editor (`checkVoice`) and the tests.
+//!
+//! Beside `voice` rather than in it: running an example calls [`crate::lint`], which reads
+//! the voice profile, so keeping this above `lint` keeps the imports one-way.
 
 use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::{Example, Voice};
 use crate::context::{LanguageChoice, LintContext};
 use crate::lint;
+use crate::voice::{Example, Voice};
 
 /// What one example gave.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,8 @@
 #
 #   ./build.sh [build]  the extension in dist/chrome and dist/firefox (plus a .zip of
 #                       each), the Wasm checked against its size budget, and the CLI
-#   ./build.sh test     every test: native, Wasm in headless Chromium, end to end
+#   ./build.sh test     every test: formatting and clippy, native (with the layers of
+#                       imports), Wasm in headless Chromium, end to end
 #   ./build.sh bench    the build, then benchmarks (native throughput; latency against
 #                       write-good and harper.js in headless Chromium; keystroke cost on
 #                       the replica inbox; size; memory) written to BENCHMARKS.md
@@ -14,7 +15,7 @@
 #
 # Tools that are missing are installed (once; what is there is kept): the wasm32 target,
 # wasm-bindgen-cli at the version Cargo.lock pins, wasm-opt from npm and, for `test`,
-# Chromium with its WebDriver from Debian.
+# rustfmt, clippy, and Chromium with its WebDriver from Debian.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -514,6 +515,28 @@ bench() {
 
 # ---- test ----
 
+# rustfmt and clippy come with rustup's default profile; a minimal toolchain lacks them.
+ensure_rust_lints() {
+  local component
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+      step "Adding the $component component"
+      rustup component add "$component"
+    fi
+  done
+}
+
+# The code's own rules, enforced: formatting, clippy on every native target and on the
+# Wasm as shipped (both modules) with its browser tests, warnings as errors. clippy.toml
+# holds the panic guard and docs/SIZE.md's size rules; tests/layers.rs (run with the
+# native tests) the one-way imports.
+check_code() {
+  step "Formatting and clippy (native and $WASM_TARGET)"
+  cargo fmt --check
+  cargo clippy --all-targets -- -D warnings
+  cargo clippy --target "$WASM_TARGET" --lib --test wasm --features repair -- -D warnings
+}
+
 run_native_tests() {
   step "Native tests"
   cargo test --all-targets
@@ -585,6 +608,8 @@ test_all() {
   ensure_wasm_bindgen_cli
   ensure_node
   ensure_e2e_deps
+  ensure_rust_lints
+  check_code
   run_native_tests
   fuzz "$FUZZ_TEST_SECONDS"
   build

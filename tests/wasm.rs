@@ -21,8 +21,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 // refers to: without this reference the test binary (and so its glue) would have no
 // `lint` at all. The generated export shims sit beside these functions and come along.
 #[used]
-static KEEP_THE_EXPORTS: (fn(&str, JsValue) -> Result<JsValue, JsError>, fn() -> Vec<String>, fn() -> String) =
-    (reply_coach::wasm::lint, reply_coach::wasm::rule_ids, reply_coach::wasm::version);
+static KEEP_LINT: fn(&str, JsValue) -> Result<JsValue, JsError> = reply_coach::wasm::lint;
+#[used]
+static KEEP_RULE_IDS: fn() -> Vec<String> = reply_coach::wasm::rule_ids;
+#[used]
+static KEEP_VERSION: fn() -> String = reply_coach::wasm::version;
 #[used]
 static KEEP_LINT_WITH_SETTINGS: fn(&str, JsValue, JsValue) -> Result<JsValue, JsError> =
     reply_coach::wasm::lint_with_settings;

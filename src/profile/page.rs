@@ -46,7 +46,7 @@ pub trait PageNode: Sized + Clone {
 /// page repeats: rows, messages.
 pub fn shape<N: PageNode>(node: &N) -> String {
     let mut names = node.attribute_names();
-    names.sort();
+    crate::sort::sort_texts(&mut names);
     format!("{}[{}] {}", node.tag(), node.attr("role").unwrap_or_default(), names.join(" "))
 }
 

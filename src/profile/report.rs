@@ -137,7 +137,7 @@ pub fn ui_strings(profile: &Profile) -> Vec<String> {
         .map(|text| to_lower(text.trim()))
         .filter(|text| !text.is_empty())
         .collect();
-    strings.sort();
+    crate::sort::sort_texts(&mut strings);
     strings.dedup();
     strings
 }

@@ -559,7 +559,7 @@ fn lineage<N: PageNode>(node: &N) -> impl Iterator<Item = N> {
 fn same_kind<N: PageNode>(a: &N, b: &N) -> bool {
     let data = |node: &N| {
         let mut names: Vec<String> = node.attribute_names().into_iter().filter(|n| n.starts_with("data-")).collect();
-        names.sort();
+        crate::sort::sort_texts(&mut names);
         names
     };
     a.tag() == b.tag() && a.attr("role") == b.attr("role") && data(a) == data(b)

@@ -13,7 +13,7 @@
 
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
-import { composerOf, consoleOf, headerNameOf, LAYOUT, launchOnReplica, openInbox, readUntil, rowStates, waitForRows } from "./harness.mjs";
+import { composerOf, consoleOf, graceForWrongReaction, headerNameOf, launchOnReplica, LAYOUT, openInbox, readUntil, rowStates, WAIT_MS, waitForRows } from "./harness.mjs";
 
 const ANA = "100052384037366";
 const MIHAI = "100089273645128";
@@ -76,7 +76,7 @@ describe("the page changes under the extension", () => {
         return expect.every((rule) => rules.includes(rule)) ? rules : null;
       },
       expect,
-      { timeout: 5_000 },
+      { timeout: WAIT_MS },
     );
     return handle.jsonValue();
   }
@@ -89,7 +89,7 @@ describe("the page changes under the extension", () => {
           document.querySelector("reply-coach-root").shadowRoot.querySelector(".card .status")?.textContent ?? "",
         ),
       pattern.source,
-      { timeout: 5_000 },
+      { timeout: WAIT_MS },
     );
 
   /** Every rendered row of the list as the extension marked it (rowStates). */
@@ -97,7 +97,7 @@ describe("the page changes under the extension", () => {
 
   /** Waits until the list shows `count` rows (the messenger layout renders them all; the
    * business one renders some) and every rendered one carries its marks and one badge. */
-  const allRowsMarked = (count, timeout = 10_000) =>
+  const allRowsMarked = (count, timeout = WAIT_MS) =>
     waitForRows(
       page,
       (all) => (LAYOUT === "business" || all.length === count) && all.every((row) => row.badges === 1),
@@ -147,7 +147,7 @@ describe("the page changes under the extension", () => {
         hiddenIn("reply-coach-panel") &&
         hiddenIn("reply-coach-banner")
       );
-    }, null, { timeout: 5_000 });
+    }, null, { timeout: WAIT_MS });
 
   for (const kind of ["lexical", "textarea"]) {
     test(`${kind}: the composer re-created mid-word, again and again, is linted once, with the text the agent typed`, async () => {
@@ -286,7 +286,7 @@ describe("the page changes under the extension", () => {
     // duplicate appears.
     await page.evaluate(() => window.replica.addCustomerMessage("Hello?"));
     await page.evaluate(() => window.replica.recreateComposer());
-    await page.waitForTimeout(500);
+    await graceForWrongReaction(page);
     assert.ok((await page.locator("[data-rc-findings]").count()) <= 1);
   });
 
@@ -320,7 +320,7 @@ describe("the page changes under the extension", () => {
     const started = Date.now();
     await page.evaluate(() => window.replica.addRows(5000));
     assert.equal(await page.evaluate(() => window.replica.threads().length), 5007);
-    await allRowsMarked(5007, 30_000);
+    await allRowsMarked(5007, 2 * WAIT_MS);
     const marked = Date.now() - started;
     // What the page shows is what can be counted: every row on the messenger layout, the
     // rendered ones on the business layout.

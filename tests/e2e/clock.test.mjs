@@ -15,7 +15,7 @@
 
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
-import { composerOf, LAYOUT, launchWithExtension, openInbox, pageErrors, readUntil, rowStates, serveReplica, waitForRows } from "./harness.mjs";
+import { composerOf, LAYOUT, launchWithExtension, openInbox, pageErrors, readUntil, rowStates, serveReplica, waitForRows, WAIT_MS } from "./harness.mjs";
 
 const ANA = "100052384037366";
 const ELENA = "122107364918273";
@@ -489,15 +489,16 @@ describe("the reply clock in the conversation list", () => {
     assert.equal(await page.evaluate(shown, "promo-outside-window"), null, "no promotion finding inside the 24 hours");
 
     // The minute passes; nothing on the page changes, nobody types.
-    await page.waitForTimeout(Math.max(0, crossesAt - Date.now()));
-    const after = await rowsWhen((r) => r.some((row) => row.window === "closed"), "a row closed");
+    // The wait is for the rows' change; it may last until the minute the stamps cross.
+    const timeout = Math.max(0, crossesAt - Date.now()) + WAIT_MS;
+    const after = await waitForRows(page, (r) => r.some((row) => row.window === "closed"), "a row closed", { timeout });
     assert.deepEqual(states(after), { "Cross Closing": "closing", "Cross Human": "human-agent", "Cross Closed": "closed" });
     // Six days of the seven are left, less the seconds since the minute: "5 days".
     assert.match(after.find((row) => row.customer === "Cross Human").badge, /^Human agent only · 5 days left$/);
     await statusWhen(tab, (s) => s.lastHour === 0, "none in the last hour");
     await bannerWhen((b) => b?.window === "human-agent", "the banner moved on");
     // Nobody typed: the draft's findings followed the window.
-    await page.waitForFunction(shown, "promo-outside-window", { timeout: 5_000 });
+    await page.waitForFunction(shown, "promo-outside-window", { timeout: WAIT_MS });
   });
 
   /** The six threads on the replica in `lang`: every state as in English, the badges in

@@ -8,7 +8,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { composerOf, LAYOUT, launchWithExtension, message, openInbox, pageErrors, readUntil, serveReplica, STRICT_PATH } from "./harness.mjs";
+import { composerOf, LAYOUT, launchWithExtension, message, openInbox, pageErrors, readUntil, serveReplica, STRICT_PATH, WAIT_MS } from "./harness.mjs";
 
 const THREADS = { ana: "100052384037366", elena: "122107364918273", mihai: "100089273645128", aram: "100071928374650", priya: "100064758844409" };
 
@@ -50,7 +50,7 @@ describe("live linting in the composer", () => {
         return rules;
       },
       expect,
-      { timeout: 5_000 },
+      { timeout: WAIT_MS },
     );
     return handle.jsonValue();
   }
@@ -75,7 +75,7 @@ describe("live linting in the composer", () => {
     await page.waitForFunction(
       (rule) => !document.querySelector("reply-coach-root").shadowRoot.querySelector(`.findings [data-rule="${rule}"]`),
       rule,
-      { timeout: 2_000 },
+      { timeout: WAIT_MS },
     );
     await page.keyboard.press("Control+z");
     await waitForModel(page, draft);

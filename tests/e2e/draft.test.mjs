@@ -11,7 +11,7 @@
 
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
-import { asLexicalText, composerOf, consoleOf, launchOnReplica, openInbox, readUntil, renderedTemplate } from "./harness.mjs";
+import { asLexicalText, composerOf, consoleOf, launchOnReplica, openInbox, readUntil, renderedTemplate, WAIT_MS } from "./harness.mjs";
 
 const CLIPBOARD = "the agent's clipboard";
 /** The label of name-last's fix for Ana Popescu ("Keep “Ana”"), in part. */
@@ -80,7 +80,7 @@ describe("no lost draft", () => {
    * difference. */
   async function waitForModel(text, what = "the draft") {
     try {
-      await page.waitForFunction((text) => window.replica.composerModelText() === text, text, { timeout: 5_000 });
+      await page.waitForFunction((text) => window.replica.composerModelText() === text, text, { timeout: WAIT_MS });
     } catch {
       const now = await modelText();
       let at = 0;
@@ -100,7 +100,7 @@ describe("no lost draft", () => {
           (button) => button.textContent.includes(label),
         ),
       { rule, label },
-      { timeout: 10_000 },
+      { timeout: WAIT_MS },
     );
 
   const pressFix = (rule, label) =>
@@ -112,7 +112,7 @@ describe("no lost draft", () => {
       (source) =>
         new RegExp(source).test(document.querySelector("reply-coach-root").shadowRoot.querySelector(".card .status")?.textContent ?? ""),
       pattern.source,
-      { timeout: 5_000 },
+      { timeout: WAIT_MS },
     );
 
   /** What the picker shows: open, its listed ids and the highlighted one. */

@@ -280,7 +280,7 @@ export async function openInbox(
   page.on("pageerror", (error) => errors.push(error));
   await page.goto(`${origin}${path}`);
   try {
-    await page.waitForFunction(() => window.replica?.ready === true, null, { timeout: 10_000 });
+    await page.waitForFunction(() => window.replica?.ready === true, null, { timeout: WAIT_MS });
   } catch (error) {
     throw new Error(`the replica at ${origin}${path} did not start: ${errors.join("; ") || error.message}`);
   }
@@ -315,14 +315,32 @@ export async function renderedTemplate(worker, id, fields = {}) {
 }
 
 /**
- * Reads with `read()` every 50 ms, for up to 10 s (a loaded machine is slow), until `check` accepts what it read;
- * returns that, or fails with `what` and the last reading.
+ * How long any wait for a condition lasts before it fails. Long, because a test waits for
+ * what should happen, not for a time: a condition that holds ends the wait at once, and a
+ * busy 2-core machine may take seconds. RC_E2E_WAIT_MS changes it.
  */
-export async function readUntil(read, check, what) {
+export const WAIT_MS = Number(process.env.RC_E2E_WAIT_MS ?? 30_000);
+
+/**
+ * For a check that something does NOT happen (nothing written, nothing shown): gives a wrong
+ * reaction `ms` to show itself, in the page's own time. The only wait for a duration the
+ * suite allows, since no condition marks "it would have happened by now"; it cannot fail on a
+ * slow machine, only miss a late wrong reaction there.
+ */
+export async function graceForWrongReaction(page, ms = 500) {
+  await page.waitForTimeout(ms);
+}
+
+/**
+ * Reads with `read()` every 50 ms, for up to `timeout` (WAIT_MS unless given), until `check` accepts what it
+ * read; returns that, or fails with `what` and the last reading.
+ */
+export async function readUntil(read, check, what, { timeout = WAIT_MS } = {}) {
   let last;
-  for (let i = 0; i < 200; i++) {
+  for (const end = Date.now() + timeout; ; ) {
     last = await read();
     if (check(last)) return last;
+    if (Date.now() > end) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   assert.fail(`${what}: ${JSON.stringify(last, null, 1)}`);
@@ -394,9 +412,9 @@ export const rowStates = (page) =>
 /**
  * Waits until there are rows, every rendered one is marked (a window state and a badge),
  * and `check(rows)` holds; returns the rows (rowStates), or fails with `what` and the last
- * reading. timeout: how long, 10 s unless given.
+ * reading. timeout: how long, WAIT_MS unless given.
  */
-export async function waitForRows(page, check = () => true, what = "rows marked", { timeout = 10_000 } = {}) {
+export async function waitForRows(page, check = () => true, what = "rows marked", { timeout = WAIT_MS } = {}) {
   const marked = (rows) => rows.length > 0 && rows.every((row) => row.window && row.badges > 0);
   let last = [];
   for (const end = Date.now() + timeout; ; ) {
@@ -447,7 +465,7 @@ export async function findingsWhen(page, { has = [], lacks = [] } = {}) {
       return has.every((id) => rules.includes(id)) && !lacks.some((id) => rules.includes(id)) ? rules : null;
     },
     { has, lacks },
-    { timeout: 10_000 },
+    { timeout: WAIT_MS },
   );
   return handle.jsonValue();
 }

@@ -185,11 +185,7 @@ describe("nothing leaves the browser", () => {
     await options.locator("#templateList li").first().waitFor();
     const [download] = await Promise.all([options.waitForEvent("download"), options.click("#templateExport")]);
     await options.setInputFiles("#templateImport", await download.path());
-    await worker.evaluate(async () => {
-      for (let i = 0; i < 100 && !(await chrome.storage.local.get("templates")).templates; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    });
+    await readUntil(() => worker.evaluate(async () => Boolean((await chrome.storage.local.get("templates")).templates)), Boolean, "the imported templates stored");
     assert.equal((await worker.evaluate(() => chrome.storage.sync.get("settings"))).settings.agentName, "Mara");
     await options.close();
 

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { composerOf, en, launchOnReplica, message, openInbox, pageErrors } from "./harness.mjs";
+import { composerOf, en, launchOnReplica, message, openInbox, pageErrors, readUntil } from "./harness.mjs";
 
 const PACK = JSON.parse(readFileSync(fileURLToPath(new URL("../../src/template/pack/default.json", import.meta.url)), "utf8"));
 const packIds = PACK.templates.map((t) => t.id);
@@ -84,15 +84,7 @@ describe("templates on the settings page", () => {
   const importErrors = () => page.locator("#templateImportErrors-list li").allTextContents();
 
   /** Waits until what is stored satisfies `check`; fails with the last value. */
-  async function storedWhen(check, what) {
-    let last;
-    for (let i = 0; i < 100; i++) {
-      last = await stored();
-      if (check(last)) return last;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    assert.fail(`${what}: ${JSON.stringify(last)?.slice(0, 500)}`);
-  }
+  const storedWhen = (check, what) => readUntil(stored, check, what);
 
   async function importFile(path) {
     await page.setInputFiles("#templateImport", path);

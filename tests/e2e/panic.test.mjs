@@ -11,7 +11,7 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { after, afterEach, before, describe, test } from "node:test";
-import { composerOf, launchOnReplica, openInbox } from "./harness.mjs";
+import { composerOf, graceForWrongReaction, launchOnReplica, openInbox, readUntil, WAIT_MS } from "./harness.mjs";
 
 const extension = fileURLToPath(new URL("../../target/panic-test/extension", import.meta.url));
 const TRIGGER = "\uE000";
@@ -62,27 +62,15 @@ describe("a panic in the core", () => {
       };
     });
 
-  async function shownWhen(check, what) {
-    let last;
-    for (let i = 0; i < 100; i++) {
-      last = await shown();
-      if (check(last)) return last;
-      await page.waitForTimeout(100);
-    }
-    assert.fail(`${what}: ${JSON.stringify(last)}`);
-  }
+  const shownWhen = (check, what) => readUntil(shown, check, what);
 
   const tabId = () =>
     worker.evaluate(async (url) => (await chrome.tabs.query({ url })).map((tab) => tab.id)[0], page.url());
 
-  async function stoppedStatus() {
-    const tab = await tabId();
-    for (let i = 0; i < 50; i++) {
-      const status = await worker.evaluate(async (key) => (await chrome.storage.session.get(key))[key], `stopped:${tab}`);
-      if (status) return status;
-      await page.waitForTimeout(100);
-    }
-    assert.fail("no stopped status for the tab");
+  async function stoppedStatus(check = () => true, what = "a stopped status for the tab") {
+    const key = `stopped:${await tabId()}`;
+    const read = () => worker.evaluate(async (key) => (await chrome.storage.session.get(key))[key], key);
+    return readUntil(read, (status) => status && check(status), what);
   }
 
   async function popupText() {
@@ -103,7 +91,7 @@ describe("a panic in the core", () => {
   async function panicOnce() {
     const before = await modelText();
     await page.keyboard.insertText(TRIGGER);
-    await page.waitForFunction(() => document.querySelectorAll("reply-coach-root").length === 0, null, { timeout: 5_000 });
+    await page.waitForFunction(() => document.querySelectorAll("reply-coach-root").length === 0, null, { timeout: WAIT_MS });
     await page.keyboard.press("Backspace");
     await page.waitForFunction((text) => window.replica.composerModelText() === text, before);
   }
@@ -145,14 +133,7 @@ describe("a panic in the core", () => {
       await shownWhen((s) => s.roots === 1, `restart ${restart} runs`);
     }
     await page.keyboard.insertText(TRIGGER);
-    const status = await (async () => {
-      for (let i = 0; i < 50; i++) {
-        const s = await stoppedStatus();
-        if (!s.restarting) return s;
-        await page.waitForTimeout(100);
-      }
-      assert.fail("the fourth panic did not stop the core");
-    })();
+    const status = await stoppedStatus((s) => !s.restarting, "the fourth panic stops the core");
     assert.match(status.what, /^rule panic-test/);
     assert.match(await popupText(), /has stopped here.*Reload the page/s);
     assert.ok(consoleErrors.some((text) => text.includes("stopped for this page after 3 restarts")));
@@ -160,7 +141,7 @@ describe("a panic in the core", () => {
     // Nothing of the stopped core is left to look alive, and typing goes on untouched.
     await page.keyboard.press("Backspace");
     await page.keyboard.type(" HELLO AGAIN");
-    await page.waitForTimeout(500);
+    await graceForWrongReaction(page);
     assert.deepEqual(await shown(), { roots: 0, banners: 0, rules: [], badges: 0, rowsWithTwoBadges: 0 });
     assert.equal(await modelText(), "Hello Ana HELLO AGAIN");
   });

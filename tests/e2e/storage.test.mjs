@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { makeThreads } from "../replica/src/threads.js";
-import { composerOf, en, launchOnReplica, message, openInbox, pageErrors } from "./harness.mjs";
+import { composerOf, consoleOf, en, graceForWrongReaction, launchOnReplica, message, openInbox, pageErrors, readUntil } from "./harness.mjs";
 
 const read = (path) => JSON.parse(readFileSync(fileURLToPath(new URL(path, import.meta.url)), "utf8"));
 const PACK = read("../../src/template/pack/default.json");
@@ -74,15 +74,7 @@ describe("storage faults", () => {
     });
 
   /** The picker's view once `check` holds; fails with the last one. */
-  async function pickerWhen(check, what) {
-    let last;
-    for (let i = 0; i < 200; i++) {
-      last = await pickerView();
-      if (check(last)) return last;
-      await page.waitForTimeout(50);
-    }
-    assert.fail(`${what}: ${JSON.stringify(last)}`);
-  }
+  const pickerWhen = (check, what) => readUntil(pickerView, check, what);
 
   /** Enter on the highlighted template, then Enter on the form that asks for the agent's
    * first name (no settings are stored, so none is set), pre-filled from the conversation's
@@ -120,7 +112,7 @@ describe("storage faults", () => {
           assert.match(await status(), /settings\.disabledRules: /);
           assert.equal(await page.inputValue("#agentName"), "Ioana", "what can be used is shown");
         }
-        await page.waitForTimeout(300);
+        await graceForWrongReaction(page);
         assert.deepEqual(await storage("sync", "settings"), damaged, "nothing was written");
         await page.close();
         page = undefined;
@@ -147,19 +139,26 @@ describe("storage faults", () => {
 
     test("damaged while the inbox is open: the settings in use stay", async () => {
       await store("sync", { settings: { version: 1, agentName: "Ioana", maxWords: 3 } });
-      page = await openInbox(context);
+      page = await openInbox(context, undefined, { console: true });
       await composerOf(page).click();
       await page.locator("reply-coach-root button[data-action=open-templates]").waitFor(); // The core has started.
+      // The brevity finding's words and limit, from its message ("6 words, … stay under 3."),
+      // so that a lint of the longer draft can be told from the one before.
       const brevity = () =>
-        page.evaluate(() => Boolean(document.querySelector("reply-coach-root")?.shadowRoot?.querySelector('.findings [data-rule="brevity"]')));
+        page.evaluate(() => {
+          const text = document.querySelector("reply-coach-root")?.shadowRoot?.querySelector('.findings [data-rule="brevity"]')?.textContent;
+          const [, words, limit] = text?.match(/(\d+) words,.* under (\d+)/) ?? [];
+          return words ? { words: Number(words), limit: Number(limit) } : null;
+        });
       await page.keyboard.type("Hi, your cake is ready to collect", { delay: 5 });
-      await page.waitForFunction(() => document.querySelector("reply-coach-root")?.shadowRoot?.querySelector('.findings [data-rule="brevity"]'));
+      const before = await readUntil(brevity, (found) => found?.limit === 3, "brevity against the stored limit of 3");
       await store("sync", { settings: '{"version": 1, "maxWords": 3' });
-      await page.waitForTimeout(300);
+      const refused = (warnings) => warnings.some((text) => text.includes("the stored settings are not settings"));
+      await readUntil(() => [...consoleOf(page).warnings], refused, "the inbox refuses the damaged settings");
       await page.keyboard.type(" today", { delay: 5 });
-      // Linted again after the typing pause (120 ms): with the defaults' 80 words, no finding.
-      await page.waitForTimeout(800);
-      assert.ok(await brevity(), "the limit of 3 words still applies");
+      // Linted again with the word added: with the defaults' 80 words there would be no finding.
+      await readUntil(brevity, (found) => found?.words === before.words + 1, "the longer draft linted");
+      assert.equal((await brevity()).limit, 3, "the limit of 3 words still applies");
     });
 
     test("without a version (the original shape): read with every value, and written as version 1 with the next change", async () => {
@@ -187,7 +186,7 @@ describe("storage faults", () => {
       assert.equal(await status(), message("storageSettingsNewer", "2"));
       assert.equal(await page.inputValue("#maxWords"), "45");
       assert.equal(await page.evaluate(() => document.getElementById("settings").inert), true, "the form is locked");
-      await page.waitForTimeout(300);
+      await graceForWrongReaction(page);
       assert.deepEqual(await storage("sync", "settings"), newer);
 
       await page.click("#storageEdit");
@@ -371,10 +370,8 @@ describe("storage faults", () => {
       await pickerWhen((view) => view.open && view.ids[0] === "compliment-thanks.en", "the picker finds /thanks");
       await insertAskingForTheName();
       await page.waitForFunction(() => window.replica.composerModelText().startsWith("Hi Ana, thank you"));
-      for (let i = 0; i < 100 && !warnings.some((text) => text.includes("template use counts were not saved")); i++) {
-        await page.waitForTimeout(50);
-      }
-      assert.ok(warnings.some((text) => text.includes("template use counts were not saved") && text.includes(filled.error)), warnings.join("\n"));
+      const notSaved = (all) => all.some((text) => text.includes("template use counts were not saved") && text.includes(filled.error));
+      await readUntil(() => [...warnings], notSaved, "the console warns that the use counts were not saved");
       assert.equal(await storage("local", "templateUsage"), undefined);
       await emptyLocalStorage(filled);
     });
@@ -398,14 +395,10 @@ describe("storage faults", () => {
     );
     await insertAskingForTheName();
     // The insertion counts the template's use in storage.local.
-    await worker.evaluate(async () => {
-      for (let i = 0; i < 100 && !(await chrome.storage.local.get("templateUsage")).templateUsage; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    });
+    await readUntil(() => worker.evaluate(async () => Boolean((await chrome.storage.local.get("templateUsage")).templateUsage)), Boolean, "the template's use counted");
     await page.evaluate((id) => window.replica.openThread(id), MIHAI);
     await page.waitForFunction((id) => window.replica.openThreadId() === id, MIHAI);
-    await page.waitForTimeout(500);
+    await graceForWrongReaction(page);
 
     const everything = await worker.evaluate(async () => {
       const [local, sync, session] = await Promise.all(["local", "sync", "session"].map((area) => chrome.storage[area].get(null)));

@@ -26,29 +26,31 @@ pub enum Surface {
     Comment,
 }
 
-/// The draft's language, or `auto` to detect it.
+/// The draft's language, or `auto` to detect it. Written as its code (`auto`, `ro`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(try_from = "String", into = "&'static str")]
 pub enum LanguageChoice {
     #[default]
     Auto,
-    En,
-    Ro,
-    Hy,
-    Hi,
+    Fixed(Language),
 }
 
 impl LanguageChoice {
-    pub const ALL: [LanguageChoice; 5] =
-        [LanguageChoice::Auto, LanguageChoice::En, LanguageChoice::Ro, LanguageChoice::Hy, LanguageChoice::Hi];
+    /// `auto`, then every language of [`Language::ALL`].
+    pub const ALL: [LanguageChoice; Language::COUNT + 1] = {
+        let mut all = [LanguageChoice::Auto; Language::COUNT + 1];
+        let mut at = 0;
+        while at < Language::COUNT {
+            all[at + 1] = LanguageChoice::Fixed(Language::ALL[at]);
+            at += 1;
+        }
+        all
+    };
 
     pub fn fixed(self) -> Option<Language> {
         match self {
             LanguageChoice::Auto => None,
-            LanguageChoice::En => Some(Language::En),
-            LanguageChoice::Ro => Some(Language::Ro),
-            LanguageChoice::Hy => Some(Language::Hy),
-            LanguageChoice::Hi => Some(Language::Hi),
+            LanguageChoice::Fixed(language) => Some(language),
         }
     }
 
@@ -59,6 +61,26 @@ impl LanguageChoice {
 
     pub fn from_code(code: &str) -> Option<LanguageChoice> {
         LanguageChoice::ALL.into_iter().find(|choice| choice.code() == code)
+    }
+
+    /// "auto, en, ro, hy or hi", for messages.
+    pub fn codes_listed() -> String {
+        format!("auto, {}", Language::codes_listed())
+    }
+}
+
+impl TryFrom<String> for LanguageChoice {
+    type Error = String;
+
+    fn try_from(code: String) -> Result<Self, String> {
+        LanguageChoice::from_code(&code)
+            .ok_or_else(|| format!("{code:?} is not a language: {}", LanguageChoice::codes_listed()))
+    }
+}
+
+impl From<LanguageChoice> for &'static str {
+    fn from(choice: LanguageChoice) -> &'static str {
+        choice.code()
     }
 }
 
@@ -232,7 +254,7 @@ impl StoredSettings {
                 },
                 "language" => match value.as_str().and_then(LanguageChoice::from_code) {
                     Some(choice) => stored.language = choice,
-                    None => skip(&mut notes, name, value, "must be auto, en, ro, hy or hi"),
+                    None => skip(&mut notes, name, value, &format!("must be {}", LanguageChoice::codes_listed())),
                 },
                 "previewBudget" | "maxWords" | "maxSentenceWords" => {
                     let limit = match name.as_str() {
@@ -421,7 +443,7 @@ mod tests {
         });
         let (stored, notes) = StoredSettings::from_json(&json);
         assert_eq!(stored.agent_name.as_deref(), Some("Ana"));
-        assert_eq!(stored.language, LanguageChoice::Ro);
+        assert_eq!(stored.language, LanguageChoice::Fixed(Language::Ro));
         assert_eq!(stored.settings.preview_budget, Settings::default().preview_budget);
         assert_eq!(stored.settings.max_words, 50);
         assert_eq!(stored.settings.max_sentence_words, Settings::default().max_sentence_words);

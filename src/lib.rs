@@ -16,8 +16,23 @@
 /// A data file of `src/` (`"lang/data/en.txt"`) as `build.rs` leaves it: without its `#`
 /// comment lines, which are for the people who edit it, not for the Wasm.
 macro_rules! data_file {
-    ($path:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/src/", $path))
+    ($($path:literal),+) => {
+        include_str!(concat!(env!("OUT_DIR"), "/src/", $($path),+))
+    };
+}
+
+/// The data file of each language in `$folder` (`"clock/data"`: `clock/data/en.txt`, …), in
+/// the order of [`Language::ALL`]. With `Language` itself, the one place that lists the
+/// languages' codes: a language added there and not here is a compile error (the array's
+/// length is `Language::COUNT` where it is used), and a missing file is one too.
+macro_rules! language_files {
+    ($folder:literal) => {
+        [
+            data_file!($folder, "/en.txt"),
+            data_file!($folder, "/ro.txt"),
+            data_file!($folder, "/hy.txt"),
+            data_file!($folder, "/hi.txt"),
+        ]
     };
 }
 

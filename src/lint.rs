@@ -112,7 +112,7 @@ mod tests {
 
     #[test]
     fn fixed_language_skips_detection() {
-        let context = LintContext { language: LanguageChoice::Ro, ..Default::default() };
+        let context = LintContext { language: LanguageChoice::Fixed(crate::Language::Ro), ..Default::default() };
         assert_eq!(lint("Hello there", &context).unwrap().language, Language::Ro);
     }
 

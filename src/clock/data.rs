@@ -187,7 +187,7 @@ impl ClockData {
     /// The data of `language`, parsed on first use. A broken file (caught by the tests)
     /// leaves the language without words, so its stamps read as unknown, rather than panic.
     pub fn get(language: Language) -> &'static ClockData {
-        static CACHE: [OnceLock<ClockData>; 4] = [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        static CACHE: [OnceLock<ClockData>; Language::COUNT] = [const { OnceLock::new() }; Language::COUNT];
         CACHE[language as usize].get_or_init(|| ClockData::parse(source(language)).unwrap_or_default())
     }
 
@@ -266,12 +266,8 @@ fn forms<'a>(lines: &[(&str, &'a str)], key: &str) -> Result<std::str::SplitWhit
 }
 
 pub fn source(language: Language) -> &'static str {
-    match language {
-        Language::En => data_file!("clock/data/en.txt"),
-        Language::Ro => data_file!("clock/data/ro.txt"),
-        Language::Hy => data_file!("clock/data/hy.txt"),
-        Language::Hi => data_file!("clock/data/hi.txt"),
-    }
+    const FILES: [&str; Language::COUNT] = language_files!("clock/data");
+    FILES[language as usize]
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ pub enum Language {
 
 impl Language {
     pub const ALL: [Language; 4] = [Language::En, Language::Ro, Language::Hy, Language::Hi];
+    pub const COUNT: usize = Language::ALL.len();
 
     /// The ISO 639-1 code used in settings, the CLI and the result.
     pub fn code(self) -> &'static str {
@@ -43,19 +44,24 @@ impl Language {
         Language::ALL.into_iter().find(|l| l.code() == code)
     }
 
-    fn source(self) -> &'static str {
-        match self {
-            Language::En => data_file!("lang/data/en.txt"),
-            Language::Ro => data_file!("lang/data/ro.txt"),
-            Language::Hy => data_file!("lang/data/hy.txt"),
-            Language::Hi => data_file!("lang/data/hi.txt"),
+    /// "en, ro, hy or hi", for messages.
+    pub fn codes_listed() -> String {
+        let codes: Vec<&str> = Language::ALL.iter().map(|language| language.code()).collect();
+        match codes.split_last() {
+            Some((last, [])) => last.to_string(),
+            Some((last, others)) => format!("{} or {last}", others.join(", ")),
+            None => String::new(),
         }
+    }
+
+    fn source(self) -> &'static str {
+        const FILES: [&str; Language::COUNT] = language_files!("lang/data");
+        FILES[self as usize]
     }
 
     /// This language's phrase data.
     pub fn data(self) -> &'static LanguageData {
-        static CACHE: [OnceLock<LanguageData>; 4] =
-            [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        static CACHE: [OnceLock<LanguageData>; Language::COUNT] = [const { OnceLock::new() }; Language::COUNT];
         CACHE[self as usize].get_or_init(|| {
             // The shipped files are checked by `shipped_data_files_are_complete`; should
             // one still fail, the linter runs without that language's phrases rather
@@ -203,6 +209,16 @@ mod tests {
             }
         }
         CommonData::parse(data_file!("lang/data/common.txt")).unwrap();
+    }
+
+    #[test]
+    fn the_order_of_all_is_the_order_of_the_caches_and_files() {
+        for (at, language) in Language::ALL.into_iter().enumerate() {
+            assert_eq!(language as usize, at, "{language:?}");
+        }
+        // `language_files!` names the files in this order.
+        assert_eq!(Language::ALL.map(Language::code), ["en", "ro", "hy", "hi"]);
+        assert_eq!(Language::codes_listed(), "en, ro, hy or hi");
     }
 
     #[test]

@@ -99,7 +99,7 @@ mod tests {
         assert_eq!(context(&["comment"]).surface, Surface::Comment);
         assert_eq!(context(&["human-agent"]).hours_since_customer, Some(30.0));
         assert_eq!(context(&["window-closing"]).hours_since_customer, Some(23.5));
-        assert_eq!(context(&[]).language, LanguageChoice::Ro);
+        assert_eq!(context(&[]).language, LanguageChoice::Fixed(crate::Language::Ro));
         assert_eq!(context(&[]).customer_name.as_deref(), Some("Ana Popescu"));
     }
 

@@ -220,7 +220,7 @@ fn read_template(index: usize, value: &Value, problems: &mut Problems) -> Option
     let (id_text, title, language_code, body) = (text("id"), text("title"), text("language"), text("body"));
     let language = language_code.as_deref().and_then(Language::from_code);
     if let (Some(code), None) = (&language_code, language) {
-        problem("language", format!("must be en, ro, hy or hi, not {code:?}"));
+        problem("language", format!("must be {}, not {code:?}", Language::codes_listed()));
     }
     let tags = match object.get("tags") {
         None => Vec::new(),

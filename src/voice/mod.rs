@@ -131,12 +131,12 @@ pub struct Limits {
 #[derive(Debug, Clone)]
 pub struct Voice {
     pub name: String,
-    pub register: [Option<Register>; 4],
+    pub register: [Option<Register>; Language::COUNT],
     pub avoid: Vec<VoicePhrase>,
     pub prefer: Vec<VoicePhrase>,
     /// Per language, the phrase lists of `avoid` and `prefer` entries that apply to it.
-    avoid_lists: [PhraseList; 4],
-    prefer_lists: [PhraseList; 4],
+    avoid_lists: [PhraseList; Language::COUNT],
+    prefer_lists: [PhraseList; Language::COUNT],
     /// `– {agent_name}`, `{agent_name} from {page_name}`.
     pub sign_off: Option<String>,
     pub page_name: Option<String>,
@@ -229,7 +229,7 @@ impl Voice {
         }
         let mut voice = Voice {
             name: optional_text(object, "name")?.unwrap_or_default(),
-            register: [None; 4],
+            register: [None; Language::COUNT],
             avoid: phrases(object, "avoid")?,
             prefer: phrases(object, "prefer")?,
             avoid_lists: Default::default(),
@@ -350,7 +350,7 @@ fn language(value: &Value, path: &str) -> Result<Language, VoiceError> {
     value
         .as_str()
         .and_then(Language::from_code)
-        .ok_or_else(|| VoiceError(format!("{path} must be en, ro, hy or hi, not {}", json::shown(value))))
+        .ok_or_else(|| VoiceError(format!("{path} must be {}, not {}", Language::codes_listed(), json::shown(value))))
 }
 
 fn count(value: &Value, path: &str, low: u64, high: u64) -> Result<usize, VoiceError> {
@@ -361,16 +361,16 @@ fn count(value: &Value, path: &str, low: u64, high: u64) -> Result<usize, VoiceE
 }
 
 /// `"formal"` for every language, or `{"ro": "formal", "en": "informal"}`.
-fn registers(value: Option<&Value>) -> Result<[Option<Register>; 4], VoiceError> {
+fn registers(value: Option<&Value>) -> Result<[Option<Register>; Language::COUNT], VoiceError> {
     let read = |value: &Value, path: &str| match value.as_str() {
         Some("formal") => Ok(Register::Formal),
         Some("informal") => Ok(Register::Informal),
         _ => error(format!("{path} must be formal or informal, not {}", json::shown(value))),
     };
-    let mut registers = [None; 4];
+    let mut registers = [None; Language::COUNT];
     match value {
         None => {}
-        Some(every @ Value::String(_)) => registers = [Some(read(every, "register")?); 4],
+        Some(every @ Value::String(_)) => registers = [Some(read(every, "register")?); Language::COUNT],
         Some(value) => {
             let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
             for (code, register) in object(value, "register", &codes)? {

@@ -48,7 +48,7 @@ pub struct AddressData {
 
 impl AddressData {
     pub fn get(language: Language) -> &'static AddressData {
-        static CACHE: [OnceLock<AddressData>; 4] = [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        static CACHE: [OnceLock<AddressData>; Language::COUNT] = [const { OnceLock::new() }; Language::COUNT];
         // The shipped files are checked by `shipped_address_data_parses`; a broken one
         // finds no forms rather than stopping the linter.
         CACHE[language as usize].get_or_init(|| AddressData::parse(source(language)).unwrap_or_default())
@@ -77,12 +77,8 @@ impl AddressData {
 }
 
 fn source(language: Language) -> &'static str {
-    match language {
-        Language::En => data_file!("voice/data/en.txt"),
-        Language::Ro => data_file!("voice/data/ro.txt"),
-        Language::Hy => data_file!("voice/data/hy.txt"),
-        Language::Hi => data_file!("voice/data/hi.txt"),
-    }
+    const FILES: [&str; Language::COUNT] = language_files!("voice/data");
+    FILES[language as usize]
 }
 
 impl ExactForm {

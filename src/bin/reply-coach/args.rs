@@ -206,7 +206,7 @@ mod tests {
         assert_eq!(c.hours_since_customer, Some(30.5));
         assert_eq!(c.hours_since_ad_reply, Some(50.0));
         assert_eq!(c.surface, Surface::Comment);
-        assert_eq!(c.language, LanguageChoice::Ro);
+        assert_eq!(c.language, LanguageChoice::Fixed(reply_coach::Language::Ro));
         assert_eq!(c.settings.max_words, 50);
         assert_eq!(c.settings.disabled_rules, ["brevity"]);
         assert_eq!(args.format, Some(Format::Text));

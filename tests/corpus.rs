@@ -359,7 +359,7 @@ fn read_baseline(path: &Path) -> Result<BTreeMap<String, Figures>, String> {
 }
 
 fn main() -> ExitCode {
-    let rule_ids: BTreeSet<&str> = reply_coach::rules::ids().collect();
+    let rule_ids: BTreeSet<&str> = reply_coach::rule_id::ALL.iter().copied().collect();
     let cases = match read_corpus(&rule_ids) {
         Ok(cases) => cases,
         Err(problems) => {

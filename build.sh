@@ -282,47 +282,22 @@ run_native_bench() {
 
 # Where a lint's instructions go, natively (the same code as the Wasm, opt-level z):
 # callgrind counts instructions, so the figures hold whatever else the machine is doing.
-# The bench binary lints each short class 20 times under `--profile`; the tables list the
-# instructions per lint by class, then short English's by function (inclusive, the core's
-# own functions, as a share of the lint).
-readonly PROFILE_CLASSES=(short-en short-ro short-hy short-hi)
-run_native_profile() {
+# The bench binary lints each short class 20 times under `--callgrind CLASS`;
+# benches/instructions.mjs makes the tables.
+readonly CALLGRIND_CLASSES=(short-en short-ro short-hy short-hi)
+run_callgrind() {
   step "Where a lint's instructions go (callgrind on the native bench)"
-  local binary class out
+  local binary class
   binary=$(find "$BENCH_DIR/cargo/release/deps" -maxdepth 1 -type f -executable -name 'native-*' -printf '%T@ %p\n' |
     sort -rn | awk 'NR == 1 { print $2 }')
   [[ -n $binary ]] || die "no native bench binary in $BENCH_DIR/cargo"
-  for class in "${PROFILE_CLASSES[@]}"; do
+  for class in "${CALLGRIND_CLASSES[@]}"; do
     # The binary prints how many lints it made.
-    valgrind --tool=callgrind --callgrind-out-file="$BENCH_DIR/callgrind.$class.out" "$binary" --profile "$class" \
+    valgrind --tool=callgrind --callgrind-out-file="$BENCH_DIR/callgrind.$class.out" "$binary" --callgrind "$class" \
       2>/dev/null >"$BENCH_DIR/callgrind.$class.lints"
   done
-  {
-    echo "| class | instructions per lint |"
-    echo "|---|---:|"
-    for class in "${PROFILE_CLASSES[@]}"; do
-      out="$BENCH_DIR/callgrind.$class.out"
-      callgrind_annotate --inclusive=yes "$out" 2>/dev/null |
-        awk -v class="$class" -v lints="$(<"$BENCH_DIR/callgrind.$class.lints")" '
-          /reply_coach::lint::lint \[/ && !done { gsub(",", "", $1); printf "| %s | %d |\n", class, $1 / lints; done = 1 }'
-    done
-    echo
-    echo "| short-en, by function (inclusive) | share of a lint |"
-    echo "|---|---:|"
-    callgrind_annotate --inclusive=yes "$BENCH_DIR/callgrind.short-en.out" 2>/dev/null |
-      awk '
-        / \[/ && /reply_coach::/ {
-          gsub(",", "", $1)
-          name = $0; sub(/^[^:]*:/, "", name); sub(/ \[.*$/, "", name); sub(/::h[0-9a-f]{16}$/, "", name)
-          if (name ~ /^reply_coach::lint::lint$/) { total = $1; next }
-          if (total > 0 && shown < 14 && !(name in seen)) {
-            seen[name] = 1; shown++
-            gsub(/\|/, "\\|", name)
-            printf "| `%s` | %.0f%% |\n", name, 100 * $1 / total
-          }
-        }'
-  } >"$BENCH_DIR/profile.md"
-  cat "$BENCH_DIR/profile.md"
+  node benches/instructions.mjs "$BENCH_DIR" "${CALLGRIND_CLASSES[@]}" >"$BENCH_DIR/instructions.md"
+  cat "$BENCH_DIR/instructions.md"
 }
 
 # The optimised Wasm (target/wasm-pkg, from build) against write-good and harper.js.
@@ -365,139 +340,6 @@ run_inbox_bench() {
   cat "$BENCH_DIR/inbox.md"
 }
 
-size_rows() {
-  local wasm="$PKG_DIR/${CRATE}_bg.wasm" zip
-  printf '| Wasm after wasm-opt, raw | %d |\n' "$(wc -c <"$wasm")"
-  printf '| Wasm after wasm-opt, gzip -9 | %d |\n' "$(gzip -9 -c "$wasm" | wc -c)"
-  printf '| wasm-bindgen glue (reply_coach.js), raw | %d |\n' "$(wc -c <"$PKG_DIR/$CRATE.js")"
-  for zip in dist/*.zip; do
-    [[ -e $zip ]] && printf '| %s | %d |\n' "$zip" "$(wc -c <"$zip")"
-  done
-}
-
-npm_version() {
-  node -p "require('./benches/node_modules/$1/package.json').version"
-}
-
-# Everything a reader needs to reproduce a figure: when, on what CPU, with which tools.
-write_benchmarks_md() {
-  local cpu
-  cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
-  {
-    echo "# Benchmarks"
-    echo
-    echo "Written by \`./build.sh bench\` (every figure below comes from that one command; the"
-    echo "drafts are \`benches/corpus.json\`, made by \`benches/corpus.mjs\`). Do not edit by hand."
-    echo
-    echo "| | |"
-    echo "|---|---|"
-    echo "| date | $(date -u '+%Y-%m-%d %H:%M UTC') |"
-    echo "| CPU | ${cpu:-unknown} ($(nproc) cores available) |"
-    echo "| rustc | $(rustc --version) |"
-    echo "| Chromium | $(sed -n 's/^Chromium \([^,]*\),.*/\1/p' "$BENCH_DIR/browser.md") (headless) |"
-    echo "| harper.js | $(npm_version harper.js) |"
-    echo "| write-good | $(npm_version write-good) |"
-    echo
-    echo "## Native lint throughput"
-    echo
-    echo "The core the Wasm is built from, natively, release profile (opt-level z, LTO), one"
-    echo "thread pinned to one core; warm-up excluded; each lint timed alone with"
-    echo "\`std::time::Instant\`. Sizes are UTF-8 bytes; short classes are 50–400 characters."
-    echo "The second table is the template picker's search, natively: the index built once per"
-    echo "library, then one search per keystroke of \"/refund\", \"refund sent\" and the typo"
-    echo "\"rfund snet\", Romanian preferred."
-    echo
-    cat "$BENCH_DIR/native.md"
-    echo
-    echo "## Where a lint's time goes"
-    echo
-    echo "Instructions counted by callgrind (\`valgrind --tool=callgrind\` on the native bench"
-    echo "binary with \`--profile CLASS\`: the same Rust as the Wasm, opt-level z; counts, not"
-    echo "seconds, so they hold on a busy machine). The Wasm in Chromium runs the same code, so"
-    echo "this is the profile behind the short-draft latency below: reading the draft"
-    echo "(\`Draft::detected\`: UAX #29 words and their folded keys, the language, the sentences)"
-    echo "is the largest part, then the phrase matching the rules share. The result's way out"
-    echo "of the Wasm is no longer in it: it was a fifth of a short lint in Chromium when built"
-    echo "with one \`Reflect::set\` per field, and is now one \`JSON.parse\` (\`src/wasm/write.rs\`)."
-    echo
-    cat "$BENCH_DIR/profile.md"
-    echo
-    echo "## Lint latency in headless Chromium"
-    echo
-    echo "The English classes, each tool warmed up on them first; one lint per sample."
-    echo "Reply Coach is called with each draft's context (as the extension does); write-good and"
-    echo "harper.js (\`LocalLinter\`, awaited, as its API is asynchronous) get the text. The"
-    echo "tools do different work: write-good runs regular expressions for style, harper.js"
-    echo "checks grammar and spelling, Reply Coach runs the service-guideline rules. In the last"
-    echo "column, above 1× means slower than Reply Coach."
-    echo
-    cat "$BENCH_DIR/browser.md"
-    # The in-page targets, measured below, as rows of the same table.
-    sed -n 's/^Target, \([^:]*\): \(.*\), \*\*\(met\|missed\)\*\*\.$/| \1 | \2 | **\3** |/p' \
-      "$BENCH_DIR/keystroke.md" "$BENCH_DIR/inbox.md"
-    echo
-    echo "## Keystroke cost in the page"
-    echo
-    echo "The extension's work per update while an agent types: linting the draft, the card and"
-    echo "the underlines, from the \`reply-coach:update\` measures the content script makes"
-    echo "(\`src/web/live.rs\`); the typing pause before it is not counted. The lint itself is"
-    echo "the smaller part (the short-en latency above); the rest is the DOM work of the card"
-    echo "and underlines. A V8 sampling profile of this run (CDP \`Profiler\`, 50 µs) showed a"
-    echo "forced layout (the card reading the composer's position) as half of each update, then"
-    echo "rebuilding unchanged card items, deleting absent highlights and \`chrome.i18n\` calls;"
-    echo "all four are gone (the card follows the composer through a ResizeObserver). What is"
-    echo "left in the p99 is the card rebuilt when the findings change, the performance marks"
-    echo "themselves, and garbage collection."
-    echo
-    cat "$BENCH_DIR/keystroke.md"
-    echo
-    echo "## Inbox scan"
-    echo
-    echo "The extension's work per scan of the conversation list: the rows read (their link,"
-    echo "texts, channel and stamp; only those that changed since the last scan), every row's"
-    echo "window computed, its attributes and badge written where they changed, then the"
-    echo "\"Expiring soonest\" panel and the open thread's banner; from"
-    echo "the \`reply-coach:scan\` measures the content script makes (\`src/web/inbox.rs\`). A"
-    echo "scan runs 200 ms after a page change, and every minute. The replica re-renders every"
-    echo "row on a new message, as it does for any update."
-    echo
-    echo "Rows are read again only when they changed: a second mutation observer (tree, text and"
-    echo "attributes, not our \`data-rc-*\`) forgets each row something changed in, and the"
-    echo "scan keeps what it read from the others, writing only the marks whose value moved."
-    echo "Before, every scan read every row (about 25 DOM calls each): 33 ms median for 500 rows"
-    echo "and 213 ms for 5,000, in a V8 sampling profile (CDP \`Profiler\`, 50 µs, over the"
-    echo "500-row rescans; \`RC_PROFILE=file node benches/inbox.mjs\`) spread over"
-    echo "\`querySelectorAll\`, \`querySelector\`, \`textContent\`, \`getAttribute\` and the"
-    echo "string copies between JavaScript and Wasm (\`decode\`, \`passStringToWasm0\`). Keying"
-    echo "the rows by a hash of their \`outerHTML\` instead cost as much (24.7 ms: serialising"
-    echo "and copying the markup was 45% of the profile), so it was not kept. What is left, in a"
-    echo "profile of a build that keeps Wasm names (\`wasm-bindgen\` on the un-optimised"
-    echo "\`target/wasm32-unknown-unknown/release/reply_coach.wasm\`, copied over"
-    echo "\`dist/chrome/pkg\` in a copy of the tree), samples inside the scan only: document-wide"
-    echo "\`querySelector\`/\`querySelectorAll\` for the open conversation and the banner (each"
-    echo "walks the whole list: 18%, \`conversation::last_customer_message\` the largest), every"
-    echo "row's stamp parsed again (\`clock::parse\`, \`clock::tokens\`: 12%), and the rewritten"
-    echo "\`data-rc-hours-since-customer\` (it moves every 3.6 s). Since then an unchanged row's"
-    echo "time is kept for the minute it was parsed in, the hours mark is written in Rust rather"
-    echo "than by a JavaScript call per row, and rows are no longer cloned per scan (5.5–6.8 ms"
-    echo "to 3.8–4.3 ms median over three runs). A new message still costs a full read: the"
-    echo "replica re-renders every row's children."
-    echo
-    cat "$BENCH_DIR/inbox.md"
-    echo
-    echo "## Size"
-    echo
-    echo "Where the bytes are, and what was cut: [docs/SIZE.md](docs/SIZE.md)."
-    echo
-    echo "| file | bytes |"
-    echo "|---|---:|"
-    size_rows
-  } >BENCHMARKS.md.tmp
-  # Written whole or not at all: a failed run leaves the last complete report.
-  mv BENCHMARKS.md.tmp BENCHMARKS.md
-  echo "Wrote BENCHMARKS.md"
-}
-
 bench() {
   ensure_chromium
   ensure_node
@@ -506,11 +348,12 @@ bench() {
   build
   mkdir -p "$BENCH_DIR"
   run_native_bench
-  run_native_profile
+  run_callgrind
   run_browser_bench
   run_keystroke_bench
   run_inbox_bench
-  write_benchmarks_md
+  # The prose is benches/BENCHMARKS.md.in; the script fills in the figures.
+  node benches/report.mjs "$BENCH_DIR" "$PKG_DIR" "$CRATE"
 }
 
 # ---- test ----

@@ -4,7 +4,7 @@
 //! picker runs on every keystroke of a `/query`.
 //!
 //!   cargo bench --bench native      (./build.sh bench runs it and writes BENCHMARKS.md)
-//!   valgrind --tool=callgrind BENCH_BINARY --profile short-en   (where a lint's time goes)
+//!   valgrind --tool=callgrind BENCH_BINARY --callgrind short-en   (where a lint's time goes)
 //!
 //! A bench target rather than an example: `cargo bench` builds it with the release
 //! profile, and `cargo test --all-targets` runs it without `--bench`, which lints every
@@ -41,24 +41,24 @@ struct Draft {
 const MEASURE: Duration = Duration::from_millis(1500);
 const WARM_UP: Duration = Duration::from_millis(300);
 const MIN_SAMPLES: usize = 2000;
-/// Rounds over a class under `--profile`: enough that the first lint's data parsing is a
+/// Rounds over a class under `--callgrind`: enough that the first lint's data parsing is a
 /// small part of the count.
-const PROFILE_ROUNDS: usize = 20;
+const CALLGRIND_ROUNDS: usize = 20;
 
 fn main() {
     let corpus: Corpus = serde_json::from_str(include_str!("corpus.json")).expect("benches/corpus.json parses");
-    // `--profile CLASS`: lint that class a fixed number of times and stop, for callgrind
+    // `--callgrind CLASS`: lint that class a fixed number of times and stop, for callgrind
     // (`./build.sh bench` counts where each lint's instructions go).
     let args: Vec<String> = std::env::args().collect();
-    if let Some(name) = args.iter().position(|arg| arg == "--profile").and_then(|at| args.get(at + 1)) {
-        let class = corpus.classes.iter().find(|class| &class.name == name).expect("--profile names a class");
-        for _ in 0..PROFILE_ROUNDS {
+    if let Some(name) = args.iter().position(|arg| arg == "--callgrind").and_then(|at| args.get(at + 1)) {
+        let class = corpus.classes.iter().find(|class| &class.name == name).expect("--callgrind names a class");
+        for _ in 0..CALLGRIND_ROUNDS {
             for draft in &class.drafts {
                 std::hint::black_box(lint(&draft.text, &draft.context)).expect("lints");
             }
         }
-        // The count the profile's totals are divided by.
-        println!("{}", PROFILE_ROUNDS * class.drafts.len());
+        // The count callgrind's totals are divided by.
+        println!("{}", CALLGRIND_ROUNDS * class.drafts.len());
         return;
     }
     let benching = args.iter().any(|arg| arg == "--bench");

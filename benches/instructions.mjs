@@ -1,0 +1,53 @@
+// Where a lint's instructions go, from callgrind's counts (`./build.sh bench` runs the
+// native bench binary under valgrind with `--callgrind CLASS` for each short class): a
+// table of instructions per lint by class, then short English's by function (inclusive,
+// the core's own functions, as a share of a lint). Counts, not seconds, so they hold on a
+// busy machine.
+//
+//   node benches/instructions.mjs BENCH_DIR CLASS...    (reads BENCH_DIR/callgrind.CLASS.out
+//                                                        and .lints, prints Markdown)
+
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+const [benchDir, ...classes] = process.argv.slice(2);
+if (classes.length === 0) throw new Error("usage: node benches/instructions.mjs BENCH_DIR CLASS...");
+/** Functions listed for short English. */
+const SHOWN = 14;
+const LINT = "reply_coach::lint::lint";
+
+/** callgrind_annotate's inclusive counts: [count, function name without crate hash]. */
+function inclusive(klass) {
+  const out = execFileSync("callgrind_annotate", ["--inclusive=yes", `${benchDir}/callgrind.${klass}.out`], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  return out
+    .split("\n")
+    .filter((line) => line.includes(" [") && line.includes("reply_coach::"))
+    .map((line) => {
+      const count = Number(line.trim().split(/\s+/)[0].replaceAll(",", ""));
+      const name = line.replace(/^[^:]*:/, "").replace(/ \[.*$/, "").replace(/::h[0-9a-f]{16}$/, "");
+      return [count, name];
+    });
+}
+
+const lints = (klass) => Number(readFileSync(`${benchDir}/callgrind.${klass}.lints`, "utf8").trim());
+const lintCount = (rows) => rows.find(([, name]) => name === LINT)?.[0];
+
+const lines = ["| class | instructions per lint |", "|---|---:|"];
+for (const klass of classes) {
+  const total = lintCount(inclusive(klass));
+  if (total !== undefined) lines.push(`| ${klass} | ${Math.trunc(total / lints(klass))} |`);
+}
+lines.push("", "| short-en, by function (inclusive) | share of a lint |", "|---|---:|");
+const rows = inclusive("short-en");
+const total = lintCount(rows);
+const seen = new Set([LINT]);
+for (const [count, name] of rows.slice(rows.findIndex(([, n]) => n === LINT) + 1)) {
+  if (seen.size > SHOWN || seen.has(name)) continue;
+  seen.add(name);
+  lines.push(`| \`${name.replaceAll("|", "\\|")}\` | ${Math.round((100 * count) / total)}% |`);
+}
+console.log(lines.join("\n"));

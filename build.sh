@@ -147,8 +147,9 @@ build_wasm() {
     step "Building $name for $WASM_TARGET"
     cargo build --lib --release --target "$WASM_TARGET" "${features[@]}"
     # --target web: an ES module whose init() takes the .wasm URL, which a Manifest V3
-    # service worker can import (bundler output would need a bundler).
-    wasm-bindgen --target web --no-typescript --out-dir "$PKG_DIR" --out-name "$name" \
+    # service worker can import (bundler output would need a bundler). Its .d.ts files
+    # type the extension's imports for tsc (tests/typecheck); they are not shipped.
+    wasm-bindgen --target web --out-dir "$PKG_DIR" --out-name "$name" \
       "target/$WASM_TARGET/release/$CRATE.wasm"
   done
 }
@@ -183,7 +184,8 @@ check_size_budget() {
 
 # dist/chrome and dist/firefox hold the same files; only the manifest differs. Everything
 # in extension/ ships except the build's own files (npm manifests and packages, the icon
-# generator, the manifest template), so a new page or locale needs no change here.
+# generator, the manifest template, protocol.js's types), so a new page or locale needs no
+# change here.
 assemble_extension() {
   step "Assembling the extension in dist/"
   rm -rf dist/chrome dist/firefox dist/*.zip
@@ -191,7 +193,7 @@ assemble_extension() {
   for browser in chrome firefox; do
     mkdir -p "dist/$browser/pkg"
     tar -C extension --exclude=node_modules --exclude='package*.json' --exclude='*.mjs' \
-      --exclude=manifest.json -cf - . | tar -C "dist/$browser" -xf -
+      --exclude=manifest.json --exclude=protocol.js -cf - . | tar -C "dist/$browser" -xf -
     cp "$PKG_DIR/$CRATE.js" "$PKG_DIR/${CRATE}_bg.wasm" "$PKG_DIR/$REPAIR.js" "$PKG_DIR/${REPAIR}_bg.wasm" \
       "dist/$browser/pkg/"
     mkdir -p "dist/$browser/templates"
@@ -380,6 +382,16 @@ check_code() {
   cargo clippy --target "$WASM_TARGET" --lib --test wasm --features repair -- -D warnings
 }
 
+# The extension's JavaScript against its types (tests/typecheck/tsconfig.json): the messages
+# between its parts (extension/protocol.js), storage values, and the Wasm glue's .d.ts that
+# build_wasm leaves in $PKG_DIR (reached through target/typecheck/pkg).
+check_extension_types() {
+  step "Type-checking the extension's JavaScript (tsc)"
+  mkdir -p target/typecheck
+  ln -sfn ../wasm-pkg target/typecheck/pkg
+  tests/node_modules/.bin/tsc -p tests/typecheck/tsconfig.json
+}
+
 run_native_tests() {
   step "Native tests"
   cargo test --all-targets
@@ -412,7 +424,7 @@ build_panic_test_extension() {
   cargo build --lib --release --target "$WASM_TARGET" --features panic-test --target-dir "$PANIC_TEST_DIR/cargo"
   rm -rf "$PANIC_TEST_DIR/extension"
   cp -r dist/chrome "$PANIC_TEST_DIR/extension"
-  wasm-bindgen --target web --no-typescript --out-dir "$PANIC_TEST_DIR/extension/pkg" \
+  wasm-bindgen --target web --out-dir "$PANIC_TEST_DIR/extension/pkg" \
     "$PANIC_TEST_DIR/cargo/$WASM_TARGET/release/$CRATE.wasm"
 }
 
@@ -456,6 +468,7 @@ test_all() {
   run_native_tests
   fuzz "$FUZZ_TEST_SECONDS"
   build
+  check_extension_types
   check_no_code_from_text
   build_panic_test_extension
   run_wasm_tests

@@ -1,40 +1,15 @@
+// @ts-check
 // Reply Coach's background service worker: loads the Rust core (WebAssembly) once and
 // answers lint requests from the rest of the extension.
 //
-// Requests:
-//   {type: "lint", draft: string, context?: object, useStoredSettings?: boolean}
-//     → {language, findings} from the core, or {error: message}. With useStoredSettings
-//     the agent's settings from chrome.storage.sync apply over the context (reduced mode),
-//     a custom voice profile taken from chrome.storage.local.
-//   {type: "profile"} → {composerSelector}: what the reduced mode's content script needs
-//     of the page profile, having no Wasm of its own.
-//   {type: "inbox", rows: number, lastHour: number, health: object} from the content
-//     script (no answer): how many conversation rows it recognised, how many threads are
-//     in the last hour of their reply window, and what it reads of the page, part by part
-//     (the core's Health JSON, src/profile/health.rs: counts and yes/no, no names). The
-//     toolbar icon of that tab shows lastHour (none when 0), or "?" when a part of the
-//     page is not recognised; the popup reads the status from chrome.storage.session,
-//     key `inbox:<tabId>`.
-//   {type: "stopped", what: string, restarting: boolean} from the content script (no
-//     answer): its core panicked (src/wasm/panic.rs) in `what` ("rule tone-shout
-//     (src/rules/tone_shout.rs:42)") and was restarted, or not after too many restarts;
-//     kept for the popup under `stopped:<tabId>` until the tab loads another page.
-//   {type: "agentSeen", sentBy: string, firstName: string} from the content script (no
-//     answer): while no first name is set, the open conversation shows a Page message
-//     "Sent by <sentBy>" (a person of the Page's team), whose first name the core took
-//     (StoredSettings::suggested_agent_name). Kept for the settings page, which offers it,
-//     in chrome.storage.session, key `agentSuggestion`: {sentBy, firstName, dismissed}
-//     (never a customer's name or a message); ignored for a dismissed first name.
-//   {type: "useAgentName", firstName: string} → {ok: true} or {error: message}: saves it
-//     as the agent's first name, merged into chrome.storage.sync `settings` (the stored
-//     object with `agentName` and `version: 1`); refused for a name that is not one word
-//     of letters, and for settings a newer version saved (the settings page asks first).
-//   {type: "dismissAgentName", firstName: string} (no answer): the card or the settings
-//     page was told not to offer it: added to `agentSuggestion.dismissed`, and not offered
-//     again in this browser session.
-//   {type: "agentSuggestion"} → {dismissed: [firstName]}: what a starting content script
-//     must not offer.
+// The messages it answers and the status it keeps for the popup are typed in protocol.js:
+// lint requests (from reduced mode's content script and the end-to-end tests), the page
+// profile's composer selector, each inbox tab's scan report (its toolbar icon and the
+// popup's status), a core that stopped, and the agent's first name seen, saved or
+// dismissed.
 //
+/** @typedef {import("./protocol.js").ToBackground} ToBackground */
+
 // No network, no eval: the only file fetched is the packaged .wasm, and the manifest's
 // CSP allows nothing but 'wasm-unsafe-eval' to compile it.
 
@@ -47,11 +22,15 @@ const coreReady = init({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_
 // What the core's last panic broke. The worker's calls keep no state between them, so the
 // next request runs as before; the one that panicked answers with this.
 let lastPanic = "";
-coreReady.then(() => onPanic((what) => (lastPanic = what))).catch(() => {});
+coreReady.then(() => onPanic((/** @type {string} */ what) => (lastPanic = what))).catch(() => {});
 
 /**
  * Lints one draft. Never rejects: every failure becomes `{error}` so a caller always
  * gets an answer it can show.
+ *
+ * @param {unknown} draft
+ * @param {unknown} context
+ * @returns {Promise<import("./protocol.js").LintAnswer>}
  */
 async function lintRequest(draft, context, useStoredSettings = false) {
   try {
@@ -77,7 +56,9 @@ async function lintRequest(draft, context, useStoredSettings = false) {
  * for the document in chrome.storage.local, or neutral when there is none (docs/VOICE.md). */
 async function storedSettings() {
   // Damaged or newer settings are read leniently by the core; unreadable ones are none.
+  /** @type {{settings?: any}} */
   const { settings } = await chrome.storage.sync.get("settings").catch(() => ({}));
+  /** @type {{voiceProfile?: unknown}} */
   const { voiceProfile } =
     settings?.voice === "custom" ? await chrome.storage.local.get("voiceProfile").catch(() => ({})) : {};
   return settings?.voice === "custom" ? { ...settings, voice: voiceProfile ?? "neutral" } : (settings ?? {});
@@ -85,15 +66,22 @@ async function storedSettings() {
 
 /** The settings schema written here: SETTINGS_VERSION in src/context.rs. */
 const SETTINGS_VERSION = 1;
-/** One word of letters, as the settings page takes a first name (options.js). */
+/** One word of letters, as the settings page takes a first name (options.js).
+ * @param {unknown} name
+ * @returns {name is string} */
 const isFirstName = (name) => typeof name === "string" && name.length <= 40 && /^\p{L}[\p{L}\p{M}'’-]*$/u.test(name);
-const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+/** @param {unknown} value @returns {value is Record<string, any>} */
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
 
-/** Saves `firstName` as the agent's first name in the stored settings, keeping the rest. */
+/** Saves `firstName` as the agent's first name in the stored settings, keeping the rest.
+ * @param {unknown} firstName */
 async function useAgentName(firstName) {
   if (!isFirstName(firstName)) return { error: "not a first name" };
   try {
     const { settings } = await chrome.storage.sync.get("settings");
+    /** @type {Record<string, any>} */
     const stored = isObject(settings) ? settings : {};
     if (Number.isSafeInteger(stored.version) && stored.version > SETTINGS_VERSION) {
       return { error: chrome.i18n.getMessage("agentNameNewer") };
@@ -108,6 +96,7 @@ async function useAgentName(firstName) {
 // The session's name suggestion, changed one request after another so that a report and a
 // dismissal arriving together cannot overwrite each other.
 let suggesting = Promise.resolve();
+/** @param {(current: import("./protocol.js").AgentSuggestion) => import("./protocol.js").AgentSuggestion | undefined} change */
 function changeSuggestion(change) {
   suggesting = suggesting.then(async () => {
     const { agentSuggestion } = await chrome.storage.session.get("agentSuggestion");
@@ -122,17 +111,19 @@ function changeSuggestion(change) {
 /** The first names dismissed in this browser session. */
 async function dismissedNames() {
   await suggesting;
+  /** @type {{agentSuggestion?: any}} */
   const { agentSuggestion } = await chrome.storage.session.get("agentSuggestion").catch(() => ({}));
   return { dismissed: Array.isArray(agentSuggestion?.dismissed) ? agentSuggestion.dismissed.filter(isFirstName) : [] };
 }
 
+/** @param {unknown} e */
 function messageOf(e) {
   return e instanceof Error ? e.message : String(e);
 }
 
 // Registered synchronously at the top level, as service workers require, so a message
 // that wakes the worker is not missed.
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+chrome.runtime.onMessage.addListener((/** @type {ToBackground} */ message, sender, sendResponse) => {
   switch (message?.type) {
     case "lint":
       lintRequest(message.draft, message.context, message.useStoredSettings === true).then(sendResponse);
@@ -176,8 +167,10 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
 });
 
-/** Count for a status field: a whole number, 0 or more; anything else counts as 0. */
-const count = (value) => (Number.isSafeInteger(value) && value > 0 ? value : 0);
+/** Count for a status field: a whole number, 0 or more; anything else counts as 0.
+ * @param {unknown} value
+ * @returns {number} */
+const count = (value) => (typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : 0);
 
 /**
  * The toolbar badge of the tab, and its status for the popup (kept for the session): the
@@ -185,8 +178,12 @@ const count = (value) => (Number.isSafeInteger(value) && value > 0 ? value : 0);
  * the icon's tooltip) when a part of the page was not recognised, so a page Meta changed
  * is seen without opening the popup.
  */
+/** @param {number} tabId @param {import("./protocol.js").InboxReport} message */
 function showInboxStatus(tabId, message) {
-  const health = isObject(message.health) && Array.isArray(message.health.parts) ? message.health : { parts: [] };
+  const health = /** @type {{parts: any[]}} */ (
+    isObject(message.health) && Array.isArray(message.health.parts) ? message.health : { parts: [] }
+  );
+  /** @type {import("./protocol.js").InboxStatus} */
   const status = { rows: count(message.rows), lastHour: count(message.lastHour), health };
   const recognised = status.rows > 0 && !health.parts.some((part) => part?.status === "missing");
   const ignore = () => {}; // The tab may have closed meanwhile.
@@ -199,7 +196,9 @@ function showInboxStatus(tabId, message) {
 }
 
 /** That the tab's core stopped, in what, and whether it restarted, for the popup. */
+/** @param {number} tabId @param {import("./protocol.js").StoppedReport} message */
 function keepStopped(tabId, message) {
+  /** @type {import("./protocol.js").StoppedStatus} */
   const stopped = { what: String(message.what ?? ""), restarting: message.restarting === true };
   chrome.storage.session.set({ [`stopped:${tabId}`]: stopped }).catch(() => {});
 }
@@ -214,8 +213,11 @@ chrome.tabs.onUpdated.addListener((tabId, change) => {
 
 // The template picker's keyboard shortcut (chrome://extensions/shortcuts): the inbox tab's
 // content script opens the picker for its composer.
+/** @param {chrome.tabs.Tab | undefined} tab */
 function openTemplates(tab) {
-  if (tab?.id !== undefined) chrome.tabs.sendMessage(tab.id, { type: "openTemplates" }).catch(() => {});
+  /** @type {import("./protocol.js").ToContent} */
+  const message = { type: "openTemplates" };
+  if (tab?.id !== undefined) chrome.tabs.sendMessage(tab.id, message).catch(() => {});
 }
 chrome.commands?.onCommand.addListener((command, tab) => {
   if (command === "open-templates") openTemplates(tab);
@@ -223,7 +225,7 @@ chrome.commands?.onCommand.addListener((command, tab) => {
 
 // The same entry point the message listener uses, reachable from the service worker's
 // DevTools console and from the end-to-end test (which cannot send itself a message).
-globalThis.replyCoach = Object.freeze({ lint: lintRequest, openTemplates });
+/** @type {any} */ (globalThis).replyCoach = Object.freeze({ lint: lintRequest, openTemplates });
 
 // First run: the sign-off checks need the agent's first name, so a fresh install opens the
 // settings page, which asks for it. Not on updates, nor when browser sync already brought
@@ -232,6 +234,7 @@ chrome.runtime.onInstalled.addListener(async ({ reason }) => {
   if (reason !== chrome.runtime.OnInstalledReason.INSTALL) {
     return;
   }
+  /** @type {{settings?: any}} */
   const { settings } = await chrome.storage.sync.get("settings");
   if (!settings?.agentName) {
     await chrome.runtime.openOptionsPage();

@@ -1,3 +1,4 @@
+// @ts-check
 // Reply Coach's content script, on the inbox pages only (see the manifest): loads the Rust
 // core (WebAssembly) into the page and starts it; the core's DOM layer (src/web) does the
 // rest. This file only wires the browser to it: the settings and templates from storage,
@@ -47,7 +48,7 @@
     const restarting = restarts < MAX_RESTARTS;
     setTimeout(async () => {
       removeUi();
-      chrome.runtime.sendMessage({ type: "stopped", what, restarting }).catch(() => {});
+      toBackground({ type: "stopped", what, restarting }).catch(() => {});
       if (!restarting) {
         console.error(`Reply Coach stopped for this page after ${MAX_RESTARTS} restarts; reload the page to start it again.`);
         return;
@@ -97,7 +98,7 @@
   // The card does not offer a first name the agent dismissed in this browser session, and
   // offers none until it knows which (none are known when the worker cannot say).
   const applyDismissed = async () => {
-    const answer = await chrome.runtime.sendMessage({ type: "agentSuggestion" }).catch(() => undefined);
+    const answer = await toBackground({ type: "agentSuggestion" }).catch(() => undefined);
     coach?.setDismissedNames(Array.isArray(answer?.dismissed) ? answer.dismissed : []);
   };
   chrome.storage.onChanged.addListener((changed, area) => {
@@ -131,7 +132,7 @@
     return { report: (await repairTools()).layoutReport(profileOverride) };
   };
   // From the popup (the health view's buttons) and the service worker (the shortcut).
-  chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  chrome.runtime.onMessage.addListener((/** @type {import("./protocol.js").ToContent} */ message, _sender, sendResponse) => {
     if (message?.type === "openTemplates") coach?.openTemplates();
     if (message?.type === "teach") {
       repairTools().then(
@@ -147,6 +148,13 @@
   });
   await Promise.all([applySettings(), applyTemplates(), applyDismissed(), applyProfile()]);
 })();
+
+/** A message to the service worker (the protocol: protocol.js).
+ * @param {import("./protocol.js").ToBackground} message
+ * @returns {Promise<any>} */
+function toBackground(message) {
+  return chrome.runtime.sendMessage(message);
+}
 
 // A panic in the core (src/wasm/panic.rs) stops its instance; a fresh copy of the module
 // takes over, at most this many times on one page: a bug met on every keystroke must not
@@ -205,7 +213,7 @@ async function readStorage(area, keys) {
 
 async function startReducedMode(reason) {
   console.info("Reply Coach: reduced mode, the page does not allow WebAssembly here:", String(reason));
-  const ask = (message) => chrome.runtime.sendMessage(message);
+  const ask = toBackground;
   const { composerSelector } = await ask({ type: "profile" });
   const card = reducedCard();
   let timer;

@@ -13,7 +13,7 @@
 // No network, no eval: the only file fetched is the packaged .wasm, and the manifest's
 // CSP allows nothing but 'wasm-unsafe-eval' to compile it.
 
-import init, { composerSelector, lint, lintWithSettings, onPanic } from "./pkg/reply_coach.js";
+import init, { composerSelector, lint, lintWithSettings, onPanic, settingsSchema } from "./pkg/reply_coach.js";
 
 // Started at once so the first request does not pay for compilation; a service worker
 // module may not use top-level await, so requests wait on this promise instead.
@@ -64,8 +64,6 @@ async function storedSettings() {
   return settings?.voice === "custom" ? { ...settings, voice: voiceProfile ?? "neutral" } : (settings ?? {});
 }
 
-/** The settings schema written here: SETTINGS_VERSION in src/context.rs. */
-const SETTINGS_VERSION = 1;
 /** One word of letters, as the settings page takes a first name (options.js).
  * @param {unknown} name
  * @returns {name is string} */
@@ -80,13 +78,16 @@ function isObject(value) {
 async function useAgentName(firstName) {
   if (!isFirstName(firstName)) return { error: "not a first name" };
   try {
+    await coreReady;
+    // The settings schema written here, as the core defines it.
+    const version = settingsSchema().version;
     const { settings } = await chrome.storage.sync.get("settings");
     /** @type {Record<string, any>} */
     const stored = isObject(settings) ? settings : {};
-    if (Number.isSafeInteger(stored.version) && stored.version > SETTINGS_VERSION) {
+    if (Number.isSafeInteger(stored.version) && stored.version > version) {
       return { error: chrome.i18n.getMessage("agentNameNewer") };
     }
-    await chrome.storage.sync.set({ settings: { ...stored, version: SETTINGS_VERSION, agentName: firstName } });
+    await chrome.storage.sync.set({ settings: { ...stored, version, agentName: firstName } });
     return { ok: true };
   } catch (e) {
     return { error: messageOf(e) };

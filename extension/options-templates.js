@@ -16,11 +16,12 @@
 // is reported naming the change; storage keeps what it had, the editor what was typed.
 
 import { downloadJson, onFileChosen } from "./options-files.js";
-import { checkLibrary, lint, maxLibraryBytes } from "./pkg/reply_coach.js";
+import { checkLibrary, lint, maxLibraryBytes, settingsSchema } from "./pkg/reply_coach.js";
 
 const KEY = "templates";
 const FORMAT = "reply-coach-templates";
-const LANGUAGES = ["en", "ro", "hy", "hi"];
+/** A template's languages: the core's, without `auto` (read once the core has loaded). */
+const templateLanguages = () => settingsSchema().languages.filter((code) => code !== "auto");
 const EXPORT_FILE = "reply-coach-templates.json";
 /** How long "Undo" stays offered, unless the pointer or the focus is on it. */
 const UNDO_MS = 8000;
@@ -213,7 +214,7 @@ function templateRow(template, index, first, last) {
   title.textContent = text(template.title);
   const language = document.createElement("span");
   language.className = "badge";
-  const known = LANGUAGES.includes(template.language);
+  const known = templateLanguages().includes(template.language);
   language.textContent = known ? msg(`language_${template.language}`) : text(template.language);
   head.append(title, language);
   if (template.shortcut) {
@@ -365,7 +366,7 @@ function openEditor(template) {
   editing = { id: template?.id ?? null, idTyped: template !== null, touched: new Set() };
   $("templateEditor-heading").textContent = msg(template ? "templateEditorEdit" : "templateEditorNew");
   const filterLanguage = $("templateLanguageFilter").value;
-  const language = template?.language ?? (filterLanguage || (LANGUAGES.includes(msg("uiLang")) ? msg("uiLang") : "en"));
+  const language = template?.language ?? (filterLanguage || (templateLanguages().includes(msg("uiLang")) ? msg("uiLang") : "en"));
   $("templateTitle").value = text(template?.title);
   $("templateLanguage").value = language;
   $("templateShortcut").value = text(template?.shortcut);
@@ -582,7 +583,7 @@ function onListClick(event) {
 
 function translateSection() {
   $("templateLanguageFilter").add(new Option(msg("templatesAllLanguages"), ""));
-  for (const code of LANGUAGES) {
+  for (const code of templateLanguages()) {
     $("templateLanguageFilter").add(new Option(msg(`language_${code}`), code));
     $("templateLanguage").add(new Option(msg(`language_${code}`), code));
   }

@@ -5,12 +5,12 @@
 // The stored value is the contract with the content script:
 //   {version, agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules,
 //    closingHours, lastHourHours, voice}
-// with a missing field meaning its default (DEFAULTS). The two clock thresholds are hours
-// since the customer's last message (above 0, under Meta's 24, closing not after the last
-// hour), read by StoredSettings::from_json in src/context.rs; `voice` is options-voice.js's.
-// Each change is checked and saved at
-// once; a value that fails the check is shown with the reason and never written, so what
-// is stored is always valid and a typo cannot lose the previous value.
+// with a missing field meaning its default (the core's: `schema` below). The two clock
+// thresholds are hours since the customer's last message (above 0, under Meta's 24,
+// closing not after the last hour), read by StoredSettings::from_json in src/context.rs;
+// `voice` is options-voice.js's. Each change is checked and saved at once; a value that
+// fails the check is shown with the reason and never written, so what is stored is always
+// valid and a typo cannot lose the previous value.
 //
 // While the first name is empty, the name an inbox tab saw on the team's messages ("Sent by
 // Maria Popa": background.js keeps {sentBy, firstName, dismissed} in chrome.storage.session
@@ -23,27 +23,20 @@
 // sync quota, its rate limit) is reported naming the change, which stays in the form,
 // marked, and is written with the next save.
 
-import init, { checkSettings, ruleIds } from "./pkg/reply_coach.js";
+import init, { checkSettings, settingsSchema } from "./pkg/reply_coach.js";
 import { startProfile } from "./options-profile.js";
 import { startTemplates } from "./options-templates.js";
 import { setUpVoice, showVoice, startVoiceEditor } from "./options-voice.js";
 
 const KEY = "settings";
-/** The settings schema this page writes: SETTINGS_VERSION in src/context.rs. */
-const SETTINGS_VERSION = 1;
-const DEFAULTS = Object.freeze({
-  agentName: "",
-  language: "auto",
-  previewBudget: 90,
-  maxWords: 80,
-  maxSentenceWords: 30,
-  disabledRules: Object.freeze([]),
-  closingHours: 20,
-  lastHourHours: 23,
-});
-const LIMITS = ["previewBudget", "maxWords", "maxSentenceWords"];
-const THRESHOLDS = ["closingHours", "lastHourHours"];
-const LANGUAGES = ["auto", "en", "ro", "hy", "hi"];
+/**
+ * The settings as the core defines them (StoredSettings::schema_json in src/context.rs):
+ * `version` (the schema this page writes), `defaults` (every field's), `limits` (word
+ * limits, whole numbers from 1), `thresholds` (the clock's hours, above 0 and under 24),
+ * `languages` (the choices, `auto` first) and `ruleIds`. Set once the core has loaded:
+ * the page declares none of it again, and does nothing without the core.
+ */
+let schema;
 // One word of letters; hyphens and apostrophes for names such as Ana-Maria or O'Neil, and
 // combining marks for Devanagari vowel signs.
 const FIRST_NAME = /^\p{L}[\p{L}\p{M}'’-]*$/u;
@@ -60,14 +53,14 @@ const isHours = (value) => Number.isFinite(value) && value > 0 && value < 24;
 function normalise(stored) {
   const s = stored !== null && typeof stored === "object" ? stored : {};
   return {
-    version: SETTINGS_VERSION,
-    agentName: typeof s.agentName === "string" ? s.agentName : DEFAULTS.agentName,
-    language: LANGUAGES.includes(s.language) ? s.language : DEFAULTS.language,
-    ...Object.fromEntries(LIMITS.map((key) => [key, isLimit(s[key]) ? s[key] : DEFAULTS[key]])),
+    version: schema.version,
+    agentName: typeof s.agentName === "string" ? s.agentName : schema.defaults.agentName,
+    language: schema.languages.includes(s.language) ? s.language : schema.defaults.language,
+    ...Object.fromEntries(schema.limits.map((key) => [key, isLimit(s[key]) ? s[key] : schema.defaults[key]])),
     // Ids this version does not know are kept: a newer version on a synced device may have them.
     disabledRules: Array.isArray(s.disabledRules)
       ? [...new Set(s.disabledRules.filter((id) => typeof id === "string"))]
-      : [...DEFAULTS.disabledRules],
+      : [...schema.defaults.disabledRules],
     ...thresholds(s),
     // The house voice: a built-in profile's name, "custom" (the document in local storage),
     // or a document stored inline by an earlier version (docs/VOICE.md), kept as stored.
@@ -78,10 +71,10 @@ function normalise(stored) {
 /** The clock thresholds of `s`, each a number of hours or its default; when closing would
  * come after the last hour, both defaults (the content script does the same). */
 function thresholds(s) {
-  const [closingHours, lastHourHours] = THRESHOLDS.map((key) => (isHours(s[key]) ? s[key] : DEFAULTS[key]));
+  const [closingHours, lastHourHours] = schema.thresholds.map((key) => (isHours(s[key]) ? s[key] : schema.defaults[key]));
   return closingHours <= lastHourHours
     ? { closingHours, lastHourHours }
-    : { closingHours: DEFAULTS.closingHours, lastHourHours: DEFAULTS.lastHourHours };
+    : { closingHours: schema.defaults.closingHours, lastHourHours: schema.defaults.lastHourHours };
 }
 
 const parsers = {
@@ -92,9 +85,9 @@ const parsers = {
   hours: (key) => (text) => {
     const hours = /^[0-9]+(\.[0-9]+)?$/.test(text) ? Number(text) : NaN;
     if (!isHours(hours)) return undefined;
-    const otherKey = THRESHOLDS.find((other) => other !== key);
+    const otherKey = schema.thresholds.find((other) => other !== key);
     const otherText = $(otherKey).value;
-    const other = isHours(Number(otherText)) && otherText !== "" ? Number(otherText) : DEFAULTS[otherKey];
+    const other = isHours(Number(otherText)) && otherText !== "" ? Number(otherText) : schema.defaults[otherKey];
     const [closing, lastHour] = key === "closingHours" ? [hours, other] : [other, hours];
     return closing <= lastHour ? hours : undefined;
   },
@@ -201,13 +194,14 @@ function ruleRow(id) {
   return row;
 }
 
-const FIELDS = ["agentName", "language", ...LIMITS, ...THRESHOLDS];
+/** The form's fields, as the settings name them. */
+const formFields = () => ["agentName", "language", ...schema.limits, ...schema.thresholds];
 
 /** Shows `keys` of `settings` in the form, leaving alone the field being edited and the
  * changes not saved yet. */
-function fill(settings, keys = [...FIELDS, "voice", "disabledRules"]) {
+function fill(settings, keys = [...formFields(), "voice", "disabledRules"]) {
   const kept = (input) => input === document.activeElement || unsaved.has(input.id);
-  for (const key of FIELDS.filter((key) => keys.includes(key))) {
+  for (const key of formFields().filter((key) => keys.includes(key))) {
     const input = $(key);
     if (!kept(input)) {
       input.value = String(settings[key]);
@@ -223,7 +217,7 @@ function fill(settings, keys = [...FIELDS, "voice", "disabledRules"]) {
 }
 
 /** Whether `stored` settings come from a newer version than this page writes. */
-const isNewer = (stored) => Number.isSafeInteger(stored?.version) && stored.version > SETTINGS_VERSION;
+const isNewer = (stored) => Number.isSafeInteger(stored?.version) && stored.version > schema.version;
 
 /**
  * Says what is wrong with `stored`, the settings as stored, if anything; the form shows
@@ -231,7 +225,7 @@ const isNewer = (stored) => Number.isSafeInteger(stored?.version) && stored.vers
  * they are until the agent changes a setting. Settings from a newer version are not
  * changed at all until the agent chooses to (`chosen`).
  */
-function reportStored(stored, core, chosen = false) {
+function reportStored(stored, chosen = false) {
   newerStored = isNewer(stored) && !chosen;
   $("settings").inert = newerStored;
   $("storageEdit").hidden = !newerStored;
@@ -239,7 +233,7 @@ function reportStored(stored, core, chosen = false) {
     showStatus(msg("storageSettingsNewer", [String(stored.version)]), true);
     return;
   }
-  const problems = core ? checkSettings(stored) : [];
+  const problems = checkSettings(stored);
   if (problems.length > 0) showStatus(msg("storageSettingsProblems", [problems.join("; ")]), true);
 }
 
@@ -311,65 +305,67 @@ function translatePage() {
   for (const element of document.querySelectorAll("[data-i18n]")) {
     element.textContent = msg(element.dataset.i18n);
   }
-  for (const key of [...LIMITS, ...THRESHOLDS]) {
-    $(`${key}-help`).append(" ", msg("limitDefault", [String(DEFAULTS[key])]));
+}
+
+/** What the form takes from the core's schema: each limit's default, the languages. */
+function showSchema() {
+  for (const key of [...schema.limits, ...schema.thresholds]) {
+    $(`${key}-help`).append(" ", msg("limitDefault", [String(schema.defaults[key])]));
   }
-  for (const code of LANGUAGES) {
+  for (const code of schema.languages) {
     $("language").add(new Option(msg(`language_${code}`), code));
   }
 }
 
 async function main() {
   translatePage();
+  const reading = Promise.all([chrome.storage.sync.get(KEY), storedSuggestion()]);
+  try {
+    await init({ module_or_path: "pkg/reply_coach_bg.wasm" });
+  } catch (e) {
+    // Without the core the page knows neither the settings' defaults nor how to check
+    // them: it says so and changes nothing.
+    showStatus(msg("coreFailed", [e instanceof Error ? e.message : String(e)]), true);
+    $("settings").inert = true;
+    $("templates").hidden = true;
+    $("profile").hidden = true;
+    return;
+  }
+  schema = settingsSchema();
+  showSchema();
   bindTyped($("agentName"), parsers.agentName);
   bindSuggestion();
-  for (const key of LIMITS) bindTyped($(key), parsers.limit);
-  for (const key of THRESHOLDS) bindTyped($(key), parsers.hours(key));
+  for (const key of schema.limits) bindTyped($(key), parsers.limit);
+  for (const key of schema.thresholds) bindTyped($(key), parsers.hours(key));
   $("language").addEventListener("change", () => saveField("language", $("language").value));
   setUpVoice((update) => save($("voice"), update));
   $("resetLimits").addEventListener("click", () => {
-    const defaults = Object.fromEntries(LIMITS.map((key) => [key, DEFAULTS[key]]));
-    for (const key of LIMITS) {
-      $(key).value = String(DEFAULTS[key]);
+    const defaults = Object.fromEntries(schema.limits.map((key) => [key, schema.defaults[key]]));
+    for (const key of schema.limits) {
+      $(key).value = String(schema.defaults[key]);
       showError($(key), false);
     }
     save($("resetLimits"), (current) => ({ ...current, ...defaults }));
   });
 
-  const [{ [KEY]: stored }, core, suggestion] = await Promise.all([
-    chrome.storage.sync.get(KEY),
-    init({ module_or_path: "pkg/reply_coach_bg.wasm" }).then(
-      () => true,
-      (e) => {
-        showStatus(msg("coreFailed", [e instanceof Error ? e.message : String(e)]), true);
-        return false;
-      },
-    ),
-    storedSuggestion(),
-  ]);
+  const [{ [KEY]: stored }, suggestion] = await reading;
   if (!seenChanged) seen = suggestion; // A change heard meanwhile is newer than this read.
-  // The rule list comes from the core itself, so the page never offers a rule it lacks;
-  // the templates need the core to check and lint them.
-  $("rules").replaceChildren(...(core ? ruleIds() : []).map(ruleRow));
-  if (core) {
-    startTemplates();
-    startVoiceEditor();
-    startProfile();
-  } else {
-    $("templates").hidden = true;
-    $("profile").hidden = true;
-  }
+  // The rule list comes from the core itself, so the page never offers a rule it lacks.
+  $("rules").replaceChildren(...schema.ruleIds.map(ruleRow));
+  startTemplates();
+  startVoiceEditor();
+  startProfile();
   const settings = normalise(stored);
   fill(settings);
   let chosen = false;
   editButton().addEventListener("click", () => {
     chosen = true;
-    reportStored(stored, false, chosen);
+    reportStored(stored, chosen);
     showStatus("");
     showSuggestion();
     $("agentName").focus();
   });
-  reportStored(stored, core);
+  reportStored(stored);
   // Other tabs and synced devices change the settings too: show the fields they changed
   // (only those, so a refused value being corrected here stays in view).
   chrome.storage.onChanged.addListener((changes, area) => {
@@ -378,7 +374,7 @@ async function main() {
     const after = normalise(changes[KEY].newValue);
     fill(after, Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])));
     // A newer version on a synced device: from now on this page leaves them alone too.
-    if (isNewer(changes[KEY].newValue) && !chosen) reportStored(changes[KEY].newValue, core);
+    if (isNewer(changes[KEY].newValue) && !chosen) reportStored(changes[KEY].newValue);
     showSuggestion();
   });
   showSuggestion();

@@ -232,6 +232,41 @@ pub struct StoredSettings {
 }
 
 impl StoredSettings {
+    /// The settings as the settings page edits them, as JSON text: the version it writes,
+    /// every field's default, which fields are word limits (whole numbers from 1) and
+    /// which the clock's hour thresholds (above 0, under 24), the language choices and the
+    /// rule ids. The one source the page and its tests read, so that nothing here is
+    /// written twice across languages.
+    pub fn schema_json() -> String {
+        let settings = Settings::default();
+        let clock = ClockSettings::default();
+        let mut json = format!("{{\"version\":{SETTINGS_VERSION},\"defaults\":{{\"agentName\":\"\",\"language\":");
+        json::push_quoted(&mut json, LanguageChoice::default().code());
+        let numbers = [
+            ("previewBudget", settings.preview_budget as f64),
+            ("maxWords", settings.max_words as f64),
+            ("maxSentenceWords", settings.max_sentence_words as f64),
+            ("closingHours", clock.closing_hours),
+            ("lastHourHours", clock.last_hour_hours),
+        ];
+        for (name, value) in numbers {
+            json.push(',');
+            json::push_quoted(&mut json, name);
+            json.push(':');
+            json.push_str(&shown(value));
+        }
+        json.push_str(",\"disabledRules\":[]},\"limits\":");
+        push_texts(&mut json, ["previewBudget", "maxWords", "maxSentenceWords"]);
+        json.push_str(",\"thresholds\":");
+        push_texts(&mut json, ["closingHours", "lastHourHours"]);
+        json.push_str(",\"languages\":");
+        push_texts(&mut json, LanguageChoice::ALL.map(LanguageChoice::code));
+        json.push_str(",\"ruleIds\":");
+        push_texts(&mut json, rule_id::ALL.iter().copied());
+        json.push('}');
+        json
+    }
+
     /// Reads the stored object; returns the usable settings and one note per value skipped.
     pub fn from_json(value: &serde_json::Value) -> (StoredSettings, Vec<String>) {
         let mut stored = StoredSettings::default();
@@ -359,8 +394,45 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}' | '\u{0951}'..='\u{0957}' | '\u{0962}'..='\u{0963}')
 }
 
+/// `["a","b"]`.
+fn push_texts<'a>(json: &mut String, texts: impl IntoIterator<Item = &'a str>) {
+    json.push('[');
+    for (at, text) in texts.into_iter().enumerate() {
+        if at > 0 {
+            json.push(',');
+        }
+        json::push_quoted(json, text);
+    }
+    json.push(']');
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_schema_is_json_with_the_defaults_the_core_applies() {
+        let schema: serde_json::Value = serde_json::from_str(&StoredSettings::schema_json()).expect("JSON");
+        let defaults = &schema["defaults"];
+        assert_eq!(schema["version"], SETTINGS_VERSION);
+        assert_eq!(defaults["maxWords"], 80);
+        assert_eq!(defaults["closingHours"], 20);
+        assert_eq!(defaults["language"], "auto");
+        assert_eq!(schema["languages"], serde_json::json!(["auto", "en", "ro", "hy", "hi"]));
+        assert_eq!(schema["ruleIds"].as_array().map(Vec::len), Some(rule_id::ALL.len()));
+        // Stored as they are, the defaults read back as the defaults, with nothing skipped.
+        let (stored, notes) = StoredSettings::from_json(defaults);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(stored.settings, Settings::default());
+        assert_eq!(stored.clock, ClockSettings::default());
+        for limit in schema["limits"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .chain(schema["thresholds"].as_array().into_iter().flatten())
+        {
+            assert!(defaults.get(limit.as_str().unwrap_or_default()).is_some(), "{limit} has a default");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -83,6 +83,14 @@ pub fn check_settings(stored: JsValue) -> Vec<String> {
     crate::context::StoredSettings::from_json(&json::json_of(&stored)).1
 }
 
+/// What the settings page edits (`StoredSettings::schema_json`): `{version, defaults,
+/// limits, thresholds, languages, ruleIds}`, so the page declares none of it again.
+#[wasm_bindgen(js_name = settingsSchema)]
+pub fn settings_schema() -> JsValue {
+    // JSON by construction, so the parse cannot fail.
+    js_sys::JSON::parse(&crate::context::StoredSettings::schema_json()).unwrap_or(JsValue::NULL)
+}
+
 /// The CSS selector of the inbox's composers, from the page profile (for the reduced
 /// mode, whose content script has no Wasm to read the profile with).
 #[wasm_bindgen(js_name = composerSelector)]

@@ -15,28 +15,16 @@ import { extensionDir, launchWithExtension, message, openInbox, readUntil, serve
 
 const localesDir = fileURLToPath(new URL("../../extension/_locales", import.meta.url));
 
-/** The content script's contract: what an untouched profile means. */
-const DEFAULTS = {
-  version: 1,
-  agentName: "",
-  language: "auto",
-  previewBudget: 90,
-  maxWords: 80,
-  maxSentenceWords: 30,
-  disabledRules: [],
-  closingHours: 20,
-  lastHourHours: 23,
-};
-
 const messagesOf = (locale) => JSON.parse(readFileSync(`${localesDir}/${locale}/messages.json`, "utf8"));
 const en = messagesOf("en");
 const ruleKey = (id, part) => `rule_${id.replaceAll("-", "_")}_${part}`;
 
-/** The rule ids of the built core, from its Wasm run in Node. */
-async function coreRuleIds() {
+/** What the built core says the settings are (StoredSettings::schema_json), from its Wasm
+ * run in Node: the page must show exactly these defaults and rules. */
+async function coreSchema() {
   const glue = await import(pathToFileURL(`${extensionDir}/pkg/reply_coach.js`));
   await glue.default({ module_or_path: readFileSync(`${extensionDir}/pkg/reply_coach_bg.wasm`) });
-  return glue.ruleIds();
+  return glue.settingsSchema();
 }
 
 /** Chromium with dist/chrome in a fresh profile, its UI (and so _locales) in `lang`. */
@@ -74,7 +62,7 @@ describe("the translations", () => {
   });
 
   test("name and describe every rule of the core, and no other", async () => {
-    const ids = await coreRuleIds();
+    const ids = (await coreSchema()).ruleIds;
     const ruleKeys = Object.keys(en).filter((key) => key.startsWith("rule_")).sort();
     assert.deepEqual(ruleKeys, ids.flatMap((id) => [ruleKey(id, "title"), ruleKey(id, "description")]).sort());
   });
@@ -91,12 +79,16 @@ describe("the settings page in Chromium", () => {
   let worker;
   let optionsUrl;
   let ruleIds;
+  /** The settings an untouched page stores: the core's defaults, and its version. */
+  let DEFAULTS;
 
   before(async () => {
     let extensionId;
     ({ context, worker, extensionId } = await launchIn("en-US"));
     optionsUrl = `chrome-extension://${extensionId}/options.html`;
-    ruleIds = await coreRuleIds();
+    const schema = await coreSchema();
+    ruleIds = schema.ruleIds;
+    DEFAULTS = { version: schema.version, ...schema.defaults };
     // The replica inbox, for the name an inbox tab suggests.
     await serveReplica(context);
   });

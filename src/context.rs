@@ -190,7 +190,8 @@ pub const SETTINGS_VERSION: u64 = 1;
 
 /// The agent's settings as the options page stores them (`chrome.storage.sync`, key
 /// `settings`): `{version, agentName, language, previewBudget, maxWords, maxSentenceWords,
-/// disabledRules, closingHours, lastHourHours, voice}`, each optional; `voice` is a
+/// disabledRules, closingHours, lastHourHours, waitingAmberMinutes, waitingRedMinutes,
+/// toolbarCount, voice}`, each optional (`toolbarCount` is the service worker's alone); `voice` is a
 /// built-in profile's name or a profile document (`docs/VOICE.md`).
 ///
 /// Read leniently, unlike [`LintContext`]: storage outlives versions and syncs between
@@ -203,7 +204,9 @@ pub struct StoredSettings {
     pub language: LanguageChoice,
     pub settings: Settings,
     /// The reply clock's thresholds: `closingHours` and `lastHourHours` may be set (each
-    /// under the 24 h window, closing not after the last hour); the rest is Meta's policy.
+    /// under the 24 h window, closing not after the last hour), and the wait's
+    /// `waitingAmberMinutes` and `waitingRedMinutes` (whole minutes under 24 hours, amber
+    /// not after red); the rest is Meta's policy.
     pub clock: ClockSettings,
     /// The team's voice profile, parsed once when the settings change.
     pub voice: Option<Arc<Voice>>,
@@ -265,6 +268,14 @@ impl StoredSettings {
                         Some(h) if name == "closingHours" => stored.clock.closing_hours = h,
                         Some(h) => stored.clock.last_hour_hours = h,
                         None => skip(&mut notes, name, value, "must be a number of hours above 0 and under 24"),
+                    }
+                }
+                "waitingAmberMinutes" | "waitingRedMinutes" => {
+                    let most = (stored.clock.window_hours * 60.0) as u64 - 1;
+                    match value.as_u64().filter(|m| (1..=most).contains(m)) {
+                        Some(m) if name == "waitingAmberMinutes" => stored.clock.waiting_amber_minutes = m as f64,
+                        Some(m) => stored.clock.waiting_red_minutes = m as f64,
+                        None => skip(&mut notes, name, value, "must be a whole number of minutes from 1 to 1439"),
                     }
                 }
                 "version" => match value.as_u64() {
@@ -453,6 +464,25 @@ mod tests {
         assert_eq!(notes.len(), 1, "{notes:?}");
         // Equal is allowed: no amber stage.
         assert_eq!(read(serde_json::json!({"closingHours": 23})).0.clock.closing_hours, 23.0);
+    }
+
+    #[test]
+    fn stored_settings_read_the_waiting_marks() {
+        let read = |json| StoredSettings::from_json(&json);
+        let (stored, notes) = read(serde_json::json!({"waitingAmberMinutes": 5, "waitingRedMinutes": 12}));
+        assert_eq!((stored.clock.waiting_amber_minutes, stored.clock.waiting_red_minutes), (5.0, 12.0));
+        assert!(notes.is_empty(), "{notes:?}");
+        for bad in [serde_json::json!(0), serde_json::json!(1440), serde_json::json!(7.5), serde_json::json!("7")] {
+            let (stored, notes) = read(serde_json::json!({"waitingAmberMinutes": bad, "waitingRedMinutes": 12}));
+            assert_eq!((stored.clock.waiting_amber_minutes, stored.clock.waiting_red_minutes), (10.0, 12.0), "{bad}");
+            assert!(notes.len() == 1 && notes[0].contains("waitingAmberMinutes"), "{notes:?}");
+        }
+        // Amber after red: neither can be right, the clock takes its defaults.
+        let (stored, notes) = read(serde_json::json!({"waitingAmberMinutes": 20, "waitingRedMinutes": 15}));
+        assert_eq!(stored.clock, ClockSettings::default());
+        assert!(notes.len() == 1 && notes[0].contains("waitingAmberMinutes (20)"), "{notes:?}");
+        // The toolbar's choice is the service worker's: no note here.
+        assert!(read(serde_json::json!({"toolbarCount": "waiting"})).1.is_empty());
     }
 
     #[test]

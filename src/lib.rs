@@ -27,6 +27,7 @@ pub mod profile;
 pub mod rules;
 mod sort;
 pub mod stage;
+pub mod stale;
 pub mod template;
 pub mod text;
 pub mod threads;

@@ -4,10 +4,12 @@
 //
 // The stored value is the contract with the content script:
 //   {version, agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules,
-//    closingHours, lastHourHours, voice}
+//    closingHours, lastHourHours, waitingAmberMinutes, waitingRedMinutes, toolbarCount, voice}
 // with a missing field meaning its default (DEFAULTS). The two clock thresholds are hours
 // since the customer's last message (above 0, under Meta's 24, closing not after the last
-// hour), read by StoredSettings::from_json in src/context.rs; `voice` is options-voice.js's.
+// hour), the two waiting marks whole minutes a customer's message has waited (1 to 1439,
+// amber not after red), both read by StoredSettings::from_json in src/context.rs;
+// `toolbarCount` ("lastHour" or "waiting") is background.js's; `voice` is options-voice.js's.
 // Each change is checked and saved at
 // once; a value that fails the check is shown with the reason and never written, so what
 // is stored is always valid and a typo cannot lose the previous value.
@@ -40,9 +42,14 @@ const DEFAULTS = Object.freeze({
   disabledRules: Object.freeze([]),
   closingHours: 20,
   lastHourHours: 23,
+  waitingAmberMinutes: 10,
+  waitingRedMinutes: 15,
+  toolbarCount: "lastHour",
 });
 const LIMITS = ["previewBudget", "maxWords", "maxSentenceWords"];
 const THRESHOLDS = ["closingHours", "lastHourHours"];
+const WAITING = ["waitingAmberMinutes", "waitingRedMinutes"];
+const TOOLBAR_COUNTS = ["lastHour", "waiting"];
 const LANGUAGES = ["auto", "en", "ro", "hy", "hi"];
 // One word of letters; hyphens and apostrophes for names such as Ana-Maria or O'Neil, and
 // combining marks for Devanagari vowel signs.
@@ -55,6 +62,12 @@ const $ = (id) => document.getElementById(id);
 const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
 const isLimit = (value) => Number.isSafeInteger(value) && value >= 1;
 const isHours = (value) => Number.isFinite(value) && value > 0 && value < 24;
+const isMinutes = (value) => Number.isSafeInteger(value) && value >= 1 && value <= 1439;
+/** Each pair of marks (amber first), its check, and how a typed value is read. */
+const MARKS = [
+  { keys: THRESHOLDS, valid: isHours, pattern: /^[0-9]+(\.[0-9]+)?$/ },
+  { keys: WAITING, valid: isMinutes, pattern: /^[0-9]+$/ },
+];
 
 /** The stored settings with every field present; a missing or malformed field takes its default. */
 function normalise(stored) {
@@ -68,35 +81,35 @@ function normalise(stored) {
     disabledRules: Array.isArray(s.disabledRules)
       ? [...new Set(s.disabledRules.filter((id) => typeof id === "string"))]
       : [...DEFAULTS.disabledRules],
-    ...thresholds(s),
+    ...Object.assign({}, ...MARKS.map((marks) => ordered(s, marks))),
+    toolbarCount: TOOLBAR_COUNTS.includes(s.toolbarCount) ? s.toolbarCount : DEFAULTS.toolbarCount,
     // The house voice: a built-in profile's name, "custom" (the document in local storage),
     // or a document stored inline by an earlier version (docs/VOICE.md), kept as stored.
     ...(s.voice === undefined ? {} : { voice: s.voice }),
   };
 }
 
-/** The clock thresholds of `s`, each a number of hours or its default; when closing would
- * come after the last hour, both defaults (the content script does the same). */
-function thresholds(s) {
-  const [closingHours, lastHourHours] = THRESHOLDS.map((key) => (isHours(s[key]) ? s[key] : DEFAULTS[key]));
-  return closingHours <= lastHourHours
-    ? { closingHours, lastHourHours }
-    : { closingHours: DEFAULTS.closingHours, lastHourHours: DEFAULTS.lastHourHours };
+/** A pair of marks of `s` (the clock's hours, the wait's minutes), each valid or its
+ * default; when the amber one would come after the red one, both defaults (the content
+ * script does the same). */
+function ordered(s, { keys, valid }) {
+  const [amber, red] = keys.map((key) => (valid(s[key]) ? s[key] : DEFAULTS[key]));
+  return Object.fromEntries(amber <= red ? [[keys[0], amber], [keys[1], red]] : keys.map((key) => [key, DEFAULTS[key]]));
 }
 
 const parsers = {
   // Empty is allowed: it switches the sign-off checks off.
   agentName: (text) => (text.trim() === "" || FIRST_NAME.test(text.trim()) ? text.trim() : undefined),
   limit: (text) => (/^[0-9]+$/.test(text) && isLimit(Number(text)) ? Number(text) : undefined),
-  // Hours, in order with the other threshold's value as shown (or its default).
-  hours: (key) => (text) => {
-    const hours = /^[0-9]+(\.[0-9]+)?$/.test(text) ? Number(text) : NaN;
-    if (!isHours(hours)) return undefined;
-    const otherKey = THRESHOLDS.find((other) => other !== key);
+  // A mark of its pair, in order with the other one's value as shown (or its default).
+  mark: ({ keys, valid, pattern }, key) => (text) => {
+    const value = pattern.test(text) ? Number(text) : NaN;
+    if (!valid(value)) return undefined;
+    const otherKey = keys.find((other) => other !== key);
     const otherText = $(otherKey).value;
-    const other = isHours(Number(otherText)) && otherText !== "" ? Number(otherText) : DEFAULTS[otherKey];
-    const [closing, lastHour] = key === "closingHours" ? [hours, other] : [other, hours];
-    return closing <= lastHour ? hours : undefined;
+    const other = valid(Number(otherText)) && otherText !== "" ? Number(otherText) : DEFAULTS[otherKey];
+    const [amber, red] = key === keys[0] ? [value, other] : [other, value];
+    return amber <= red ? value : undefined;
   },
 };
 
@@ -201,7 +214,9 @@ function ruleRow(id) {
   return row;
 }
 
-const FIELDS = ["agentName", "language", ...LIMITS, ...THRESHOLDS];
+const FIELDS = ["agentName", "language", ...LIMITS, ...THRESHOLDS, ...WAITING, "toolbarCount"];
+/** Fields chosen from a list: no error to show. */
+const CHOSEN = ["language", "toolbarCount"];
 
 /** Shows `keys` of `settings` in the form, leaving alone the field being edited and the
  * changes not saved yet. */
@@ -211,7 +226,7 @@ function fill(settings, keys = [...FIELDS, "voice", "disabledRules"]) {
     const input = $(key);
     if (!kept(input)) {
       input.value = String(settings[key]);
-      if (key !== "language") showError(input, false);
+      if (!CHOSEN.includes(key)) showError(input, false);
     }
   }
   if (keys.includes("voice")) showVoice(settings.voice);
@@ -311,11 +326,14 @@ function translatePage() {
   for (const element of document.querySelectorAll("[data-i18n]")) {
     element.textContent = msg(element.dataset.i18n);
   }
-  for (const key of [...LIMITS, ...THRESHOLDS]) {
+  for (const key of [...LIMITS, ...THRESHOLDS, ...WAITING]) {
     $(`${key}-help`).append(" ", msg("limitDefault", [String(DEFAULTS[key])]));
   }
   for (const code of LANGUAGES) {
     $("language").add(new Option(msg(`language_${code}`), code));
+  }
+  for (const count of TOOLBAR_COUNTS) {
+    $("toolbarCount").add(new Option(msg(`toolbarCount_${count}`), count));
   }
 }
 
@@ -324,8 +342,8 @@ async function main() {
   bindTyped($("agentName"), parsers.agentName);
   bindSuggestion();
   for (const key of LIMITS) bindTyped($(key), parsers.limit);
-  for (const key of THRESHOLDS) bindTyped($(key), parsers.hours(key));
-  $("language").addEventListener("change", () => saveField("language", $("language").value));
+  for (const marks of MARKS) for (const key of marks.keys) bindTyped($(key), parsers.mark(marks, key));
+  for (const key of CHOSEN) $(key).addEventListener("change", () => saveField(key, $(key).value));
   setUpVoice((update) => save($("voice"), update));
   $("resetLimits").addEventListener("click", () => {
     const defaults = Object.fromEntries(LIMITS.map((key) => [key, DEFAULTS[key]]));

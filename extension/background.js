@@ -136,7 +136,7 @@ chrome.runtime.onMessage.addListener((/** @type {ToBackground} */ message, sende
       );
       return true;
     case "inbox":
-      if (sender.tab?.id !== undefined) showInboxStatus(sender.tab.id, message);
+      if (sender.tab?.id !== undefined) showInOrder(sender.tab.id, message);
       return false;
     case "stopped":
       if (sender.tab?.id !== undefined) keepStopped(sender.tab.id, message);
@@ -173,28 +173,53 @@ chrome.runtime.onMessage.addListener((/** @type {ToBackground} */ message, sende
  * @returns {number} */
 const count = (value) => (typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : 0);
 
+// Statuses are shown one after another, so an older one never lands after a newer one
+// while the settings are read.
+let showing = Promise.resolve();
+const showInOrder = (tabId, message) => (showing = showing.then(() => showInboxStatus(tabId, message)));
+
+/** Which count the toolbar shows: the settings' toolbarCount, "lastHour" (the default,
+ * also for a value this version does not know) or "waiting". */
+async function toolbarCount() {
+  const { settings } = await chrome.storage.sync.get("settings").catch(() => ({}));
+  return settings?.toolbarCount === "waiting" ? "waiting" : "lastHour";
+}
+
 /**
  * The toolbar badge of the tab, and its status for the popup (kept for the session): the
- * number of threads in their last hour (red), or "?" (grey, the popup's explanation as
- * the icon's tooltip) when a part of the page was not recognised, so a page Meta changed
- * is seen without opening the popup.
+ * number of threads in their last hour, or of those waiting past the red mark, as the
+ * settings choose (red), or "?" (grey, the popup's explanation as the icon's tooltip) when
+ * a part of the page was not recognised, so a page Meta changed is seen without opening
+ * the popup.
  */
 /** @param {number} tabId @param {import("./protocol.js").InboxReport} message */
-function showInboxStatus(tabId, message) {
+async function showInboxStatus(tabId, message) {
   const health = /** @type {{parts: any[]}} */ (
     isObject(message.health) && Array.isArray(message.health.parts) ? message.health : { parts: [] }
   );
   /** @type {import("./protocol.js").InboxStatus} */
-  const status = { rows: count(message.rows), lastHour: count(message.lastHour), health };
+  const status = { rows: count(message.rows), lastHour: count(message.lastHour), waiting: count(message.waiting), health };
   const recognised = status.rows > 0 && !health.parts.some((part) => part?.status === "missing");
   const ignore = () => {}; // The tab may have closed meanwhile.
+  // Kept first: the popup's status must not wait on the settings.
+  chrome.storage.session.set({ [`inbox:${tabId}`]: status }).catch(ignore);
+  const shown = status[await toolbarCount()];
   chrome.action.setBadgeBackgroundColor({ tabId, color: recognised ? "#c5221f" : "#65676b" }).catch(ignore);
-  const text = !recognised ? "?" : status.lastHour > 0 ? String(status.lastHour) : "";
+  const text = !recognised ? "?" : shown > 0 ? String(shown) : "";
   chrome.action.setBadgeText({ tabId, text }).catch(ignore);
   const title = chrome.i18n.getMessage(recognised ? "extName" : status.rows > 0 ? "popupPartsMissing" : "popupNotRecognised");
   chrome.action.setTitle({ tabId, title }).catch(ignore);
-  chrome.storage.session.set({ [`inbox:${tabId}`]: status }).catch(ignore);
 }
+
+// The agent chose the other count: every inbox tab's badge follows from its kept status.
+chrome.storage.onChanged.addListener(async (changes, area) => {
+  if (area !== "sync" || changes.settings?.oldValue?.toolbarCount === changes.settings?.newValue?.toolbarCount) return;
+  const kept = await chrome.storage.session.get(null).catch(() => ({}));
+  for (const [key, status] of Object.entries(kept)) {
+    const tabId = Number(key.slice("inbox:".length));
+    if (key.startsWith("inbox:") && Number.isSafeInteger(tabId)) showInOrder(tabId, status);
+  }
+});
 
 /** That the tab's core stopped, in what, and whether it restarted, for the popup. */
 /** @param {number} tabId @param {import("./protocol.js").StoppedReport} message */

@@ -176,7 +176,7 @@ async function loadModule(name, restart) {
  * stays stopped leaves nothing that looks alive. */
 function removeUi() {
   for (const element of document.querySelectorAll(
-    "reply-coach-root, reply-coach-banner, reply-coach-panel, reply-coach-badge, reply-coach-teach",
+    "reply-coach-root, reply-coach-banner, reply-coach-panel, reply-coach-badge, reply-coach-wait, reply-coach-teach",
   )) {
     element.remove();
   }

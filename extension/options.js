@@ -4,13 +4,15 @@
 //
 // The stored value is the contract with the content script:
 //   {version, agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules,
-//    closingHours, lastHourHours, voice}
+//    closingHours, lastHourHours, waitingAmberMinutes, waitingRedMinutes, toolbarCount, voice}
 // with a missing field meaning its default (the core's: `schema` below). The two clock
 // thresholds are hours since the customer's last message (above 0, under Meta's 24,
-// closing not after the last hour), read by StoredSettings::from_json in src/context.rs;
-// `voice` is options-voice.js's. Each change is checked and saved at once; a value that
-// fails the check is shown with the reason and never written, so what is stored is always
-// valid and a typo cannot lose the previous value.
+// closing not after the last hour), the two waiting marks whole minutes a customer's
+// message has waited (1 to 1439, amber not after red), both read by
+// StoredSettings::from_json in src/context.rs; `toolbarCount` ("lastHour" or "waiting") is
+// background.js's; `voice` is options-voice.js's. Each change is checked and saved at once;
+// a value that fails the check is shown with the reason and never written, so what is
+// stored is always valid and a typo cannot lose the previous value.
 //
 // While the first name is empty, the name an inbox tab saw on the team's messages ("Sent by
 // Maria Popa": background.js keeps {sentBy, firstName, dismissed} in chrome.storage.session
@@ -33,8 +35,9 @@ const KEY = "settings";
  * The settings as the core defines them (StoredSettings::schema_json in src/context.rs):
  * `version` (the schema this page writes), `defaults` (every field's), `limits` (word
  * limits, whole numbers from 1), `thresholds` (the clock's hours, above 0 and under 24),
- * `languages` (the choices, `auto` first) and `ruleIds`. Set once the core has loaded:
- * the page declares none of it again, and does nothing without the core.
+ * `waiting` (the waiting marks, whole minutes), `toolbarCounts` (what the toolbar icon may
+ * count), `languages` (the choices, `auto` first) and `ruleIds`. Set once the core has
+ * loaded: the page declares none of it again, and does nothing without the core.
  */
 let schema;
 // One word of letters; hyphens and apostrophes for names such as Ana-Maria or O'Neil, and
@@ -48,6 +51,12 @@ const $ = (id) => document.getElementById(id);
 const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
 const isLimit = (value) => Number.isSafeInteger(value) && value >= 1;
 const isHours = (value) => Number.isFinite(value) && value > 0 && value < 24;
+const isMinutes = (value) => Number.isSafeInteger(value) && value >= 1 && value <= 1439;
+/** Each pair of marks (amber first), its check, and how a typed value is read. */
+const marks = () => [
+  { keys: schema.thresholds, valid: isHours, pattern: /^[0-9]+(\.[0-9]+)?$/ },
+  { keys: schema.waiting, valid: isMinutes, pattern: /^[0-9]+$/ },
+];
 
 /** The stored settings with every field present; a missing or malformed field takes its default. */
 function normalise(stored) {
@@ -61,35 +70,35 @@ function normalise(stored) {
     disabledRules: Array.isArray(s.disabledRules)
       ? [...new Set(s.disabledRules.filter((id) => typeof id === "string"))]
       : [...schema.defaults.disabledRules],
-    ...thresholds(s),
+    ...Object.assign({}, ...marks().map((marks) => ordered(s, marks))),
+    toolbarCount: schema.toolbarCounts.includes(s.toolbarCount) ? s.toolbarCount : schema.defaults.toolbarCount,
     // The house voice: a built-in profile's name, "custom" (the document in local storage),
     // or a document stored inline by an earlier version (docs/VOICE.md), kept as stored.
     ...(s.voice === undefined ? {} : { voice: s.voice }),
   };
 }
 
-/** The clock thresholds of `s`, each a number of hours or its default; when closing would
- * come after the last hour, both defaults (the content script does the same). */
-function thresholds(s) {
-  const [closingHours, lastHourHours] = schema.thresholds.map((key) => (isHours(s[key]) ? s[key] : schema.defaults[key]));
-  return closingHours <= lastHourHours
-    ? { closingHours, lastHourHours }
-    : { closingHours: schema.defaults.closingHours, lastHourHours: schema.defaults.lastHourHours };
+/** A pair of marks of `s` (the clock's hours, the wait's minutes), each valid or its
+ * default; when the amber one would come after the red one, both defaults (the content
+ * script does the same). */
+function ordered(s, { keys, valid }) {
+  const [amber, red] = keys.map((key) => (valid(s[key]) ? s[key] : schema.defaults[key]));
+  return Object.fromEntries(amber <= red ? [[keys[0], amber], [keys[1], red]] : keys.map((key) => [key, schema.defaults[key]]));
 }
 
 const parsers = {
   // Empty is allowed: it switches the sign-off checks off.
   agentName: (text) => (text.trim() === "" || FIRST_NAME.test(text.trim()) ? text.trim() : undefined),
   limit: (text) => (/^[0-9]+$/.test(text) && isLimit(Number(text)) ? Number(text) : undefined),
-  // Hours, in order with the other threshold's value as shown (or its default).
-  hours: (key) => (text) => {
-    const hours = /^[0-9]+(\.[0-9]+)?$/.test(text) ? Number(text) : NaN;
-    if (!isHours(hours)) return undefined;
-    const otherKey = schema.thresholds.find((other) => other !== key);
+  // A mark of its pair, in order with the other one's value as shown (or its default).
+  mark: ({ keys, valid, pattern }, key) => (text) => {
+    const value = pattern.test(text) ? Number(text) : NaN;
+    if (!valid(value)) return undefined;
+    const otherKey = keys.find((other) => other !== key);
     const otherText = $(otherKey).value;
-    const other = isHours(Number(otherText)) && otherText !== "" ? Number(otherText) : schema.defaults[otherKey];
-    const [closing, lastHour] = key === "closingHours" ? [hours, other] : [other, hours];
-    return closing <= lastHour ? hours : undefined;
+    const other = valid(Number(otherText)) && otherText !== "" ? Number(otherText) : schema.defaults[otherKey];
+    const [amber, red] = key === keys[0] ? [value, other] : [other, value];
+    return amber <= red ? value : undefined;
   },
 };
 
@@ -195,7 +204,9 @@ function ruleRow(id) {
 }
 
 /** The form's fields, as the settings name them. */
-const formFields = () => ["agentName", "language", ...schema.limits, ...schema.thresholds];
+const formFields = () => ["agentName", "language", ...schema.limits, ...schema.thresholds, ...schema.waiting, "toolbarCount"];
+/** Fields chosen from a list: no error to show. */
+const CHOSEN = ["language", "toolbarCount"];
 
 /** Shows `keys` of `settings` in the form, leaving alone the field being edited and the
  * changes not saved yet. */
@@ -205,7 +216,7 @@ function fill(settings, keys = [...formFields(), "voice", "disabledRules"]) {
     const input = $(key);
     if (!kept(input)) {
       input.value = String(settings[key]);
-      if (key !== "language") showError(input, false);
+      if (!CHOSEN.includes(key)) showError(input, false);
     }
   }
   if (keys.includes("voice")) showVoice(settings.voice);
@@ -307,13 +318,17 @@ function translatePage() {
   }
 }
 
-/** What the form takes from the core's schema: each limit's default, the languages. */
+/** What the form takes from the core's schema: each limit's and mark's default, the
+ * languages, the toolbar's counts. */
 function showSchema() {
-  for (const key of [...schema.limits, ...schema.thresholds]) {
+  for (const key of [...schema.limits, ...schema.thresholds, ...schema.waiting]) {
     $(`${key}-help`).append(" ", msg("limitDefault", [String(schema.defaults[key])]));
   }
   for (const code of schema.languages) {
     $("language").add(new Option(msg(`language_${code}`), code));
+  }
+  for (const count of schema.toolbarCounts) {
+    $("toolbarCount").add(new Option(msg(`toolbarCount_${count}`), count));
   }
 }
 
@@ -336,8 +351,8 @@ async function main() {
   bindTyped($("agentName"), parsers.agentName);
   bindSuggestion();
   for (const key of schema.limits) bindTyped($(key), parsers.limit);
-  for (const key of schema.thresholds) bindTyped($(key), parsers.hours(key));
-  $("language").addEventListener("change", () => saveField("language", $("language").value));
+  for (const pair of marks()) for (const key of pair.keys) bindTyped($(key), parsers.mark(pair, key));
+  for (const key of CHOSEN) $(key).addEventListener("change", () => saveField(key, $(key).value));
   setUpVoice((update) => save($("voice"), update));
   $("resetLimits").addEventListener("click", () => {
     const defaults = Object.fromEntries(schema.limits.map((key) => [key, schema.defaults[key]]));

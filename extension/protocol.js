@@ -38,16 +38,18 @@
 
 /**
  * From the content script after each inbox scan that changed something (no answer): the
- * conversation rows recognised, the threads in the last hour of their reply window, and
- * what it reads of the page part by part (the core's Health JSON, src/profile/health.rs:
- * counts and yes/no, no names). Shown on the tab's toolbar icon and kept for the popup in
- * chrome.storage.session under `inbox:<tabId>` as an {@link InboxStatus}.
+ * conversation rows recognised, the threads in the last hour of their reply window, those
+ * waiting for a reply past the red mark (15 minutes by default), and what it reads of the
+ * page part by part (the core's Health JSON, src/profile/health.rs: counts and yes/no, no
+ * names). The tab's toolbar icon shows `lastHour`, or `waiting` when the settings'
+ * `toolbarCount` is "waiting" (none when 0), or "?" when a part is not recognised; kept
+ * for the popup in chrome.storage.session under `inbox:<tabId>` as an {@link InboxStatus}.
  *
- * @typedef {{type: "inbox", rows: number, lastHour: number, health: object}} InboxReport
+ * @typedef {{type: "inbox", rows: number, lastHour: number, waiting: number, health: object}} InboxReport
  */
 
 /**
- * @typedef {{rows: number, lastHour: number, health: {parts: object[]}}} InboxStatus
+ * @typedef {{rows: number, lastHour: number, waiting: number, health: {parts: object[]}}} InboxStatus
  */
 
 /**

@@ -212,7 +212,8 @@ pub const SETTINGS_VERSION: u64 = 1;
 
 /// The agent's settings as the options page stores them (`chrome.storage.sync`, key
 /// `settings`): `{version, agentName, language, previewBudget, maxWords, maxSentenceWords,
-/// disabledRules, closingHours, lastHourHours, voice}`, each optional; `voice` is a
+/// disabledRules, closingHours, lastHourHours, waitingAmberMinutes, waitingRedMinutes,
+/// toolbarCount, voice}`, each optional (`toolbarCount` is the service worker's alone); `voice` is a
 /// built-in profile's name or a profile document (`docs/VOICE.md`).
 ///
 /// Read leniently, unlike [`LintContext`]: storage outlives versions and syncs between
@@ -225,7 +226,9 @@ pub struct StoredSettings {
     pub language: LanguageChoice,
     pub settings: Settings,
     /// The reply clock's thresholds: `closingHours` and `lastHourHours` may be set (each
-    /// under the 24 h window, closing not after the last hour); the rest is Meta's policy.
+    /// under the 24 h window, closing not after the last hour), and the wait's
+    /// `waitingAmberMinutes` and `waitingRedMinutes` (whole minutes under 24 hours, amber
+    /// not after red); the rest is Meta's policy.
     pub clock: ClockSettings,
     /// The team's voice profile, parsed once when the settings change.
     pub voice: Option<Arc<Voice>>,
@@ -233,9 +236,10 @@ pub struct StoredSettings {
 
 impl StoredSettings {
     /// The settings as the settings page edits them, as JSON text: the version it writes,
-    /// every field's default, which fields are word limits (whole numbers from 1) and
-    /// which the clock's hour thresholds (above 0, under 24), the language choices and the
-    /// rule ids. The one source the page and its tests read, so that nothing here is
+    /// every field's default, which fields are word limits (whole numbers from 1), the
+    /// clock's hour thresholds (above 0, under 24) and the waiting marks (whole minutes),
+    /// the toolbar's counts (the service worker's choice, the first the default), the
+    /// language choices and the rule ids. The one source the page and its tests read, so that nothing here is
     /// written twice across languages.
     pub fn schema_json() -> String {
         let settings = Settings::default();
@@ -248,6 +252,8 @@ impl StoredSettings {
             ("maxSentenceWords", settings.max_sentence_words as f64),
             ("closingHours", clock.closing_hours),
             ("lastHourHours", clock.last_hour_hours),
+            ("waitingAmberMinutes", clock.waiting_amber_minutes),
+            ("waitingRedMinutes", clock.waiting_red_minutes),
         ];
         for (name, value) in numbers {
             json.push(',');
@@ -255,10 +261,16 @@ impl StoredSettings {
             json.push(':');
             json.push_str(&shown(value));
         }
-        json.push_str(",\"disabledRules\":[]},\"limits\":");
+        json.push_str(",\"disabledRules\":[],\"toolbarCount\":");
+        json::push_quoted(&mut json, TOOLBAR_COUNTS[0]);
+        json.push_str("},\"limits\":");
         push_texts(&mut json, ["previewBudget", "maxWords", "maxSentenceWords"]);
         json.push_str(",\"thresholds\":");
         push_texts(&mut json, ["closingHours", "lastHourHours"]);
+        json.push_str(",\"waiting\":");
+        push_texts(&mut json, ["waitingAmberMinutes", "waitingRedMinutes"]);
+        json.push_str(",\"toolbarCounts\":");
+        push_texts(&mut json, TOOLBAR_COUNTS);
         json.push_str(",\"languages\":");
         push_texts(&mut json, LanguageChoice::ALL.map(LanguageChoice::code));
         json.push_str(",\"ruleIds\":");
@@ -322,6 +334,14 @@ impl StoredSettings {
                         Some(h) if name == "closingHours" => stored.clock.closing_hours = h,
                         Some(h) => stored.clock.last_hour_hours = h,
                         None => skip(&mut notes, name, value, "must be a number of hours above 0 and under 24"),
+                    }
+                }
+                "waitingAmberMinutes" | "waitingRedMinutes" => {
+                    let most = (stored.clock.window_hours * 60.0) as u64 - 1;
+                    match value.as_u64().filter(|m| (1..=most).contains(m)) {
+                        Some(m) if name == "waitingAmberMinutes" => stored.clock.waiting_amber_minutes = m as f64,
+                        Some(m) => stored.clock.waiting_red_minutes = m as f64,
+                        None => skip(&mut notes, name, value, "must be a whole number of minutes from 1 to 1439"),
                     }
                 }
                 "version" => match value.as_u64() {
@@ -394,6 +414,10 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}' | '\u{0951}'..='\u{0957}' | '\u{0962}'..='\u{0963}')
 }
 
+/// What the toolbar icon of an inbox tab may count (`toolbarCount`, read by background.js):
+/// the threads in their last hour, or those waiting past the red mark.
+const TOOLBAR_COUNTS: [&str; 2] = ["lastHour", "waiting"];
+
 /// `["a","b"]`.
 fn push_texts<'a>(json: &mut String, texts: impl IntoIterator<Item = &'a str>) {
     json.push('[');
@@ -415,6 +439,10 @@ mod tests {
         assert_eq!(schema["version"], SETTINGS_VERSION);
         assert_eq!(defaults["maxWords"], 80);
         assert_eq!(defaults["closingHours"], 20);
+        assert_eq!(
+            (defaults["waitingRedMinutes"].as_u64(), defaults["toolbarCount"].as_str()),
+            (Some(15), Some("lastHour"))
+        );
         assert_eq!(defaults["language"], "auto");
         assert_eq!(schema["languages"], serde_json::json!(["auto", "en", "ro", "hy", "hi"]));
         assert_eq!(schema["ruleIds"].as_array().map(Vec::len), Some(rule_id::ALL.len()));
@@ -423,12 +451,9 @@ mod tests {
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(stored.settings, Settings::default());
         assert_eq!(stored.clock, ClockSettings::default());
-        for limit in schema["limits"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .chain(schema["thresholds"].as_array().into_iter().flatten())
-        {
+        let lists =
+            ["limits", "thresholds", "waiting"].map(|list| schema[list].as_array().cloned().unwrap_or_default());
+        for limit in lists.iter().flatten() {
             assert!(defaults.get(limit.as_str().unwrap_or_default()).is_some(), "{limit} has a default");
         }
     }
@@ -547,6 +572,25 @@ mod tests {
         assert_eq!(notes.len(), 1, "{notes:?}");
         // Equal is allowed: no amber stage.
         assert_eq!(read(serde_json::json!({"closingHours": 23})).0.clock.closing_hours, 23.0);
+    }
+
+    #[test]
+    fn stored_settings_read_the_waiting_marks() {
+        let read = |json| StoredSettings::from_json(&json);
+        let (stored, notes) = read(serde_json::json!({"waitingAmberMinutes": 5, "waitingRedMinutes": 12}));
+        assert_eq!((stored.clock.waiting_amber_minutes, stored.clock.waiting_red_minutes), (5.0, 12.0));
+        assert!(notes.is_empty(), "{notes:?}");
+        for bad in [serde_json::json!(0), serde_json::json!(1440), serde_json::json!(7.5), serde_json::json!("7")] {
+            let (stored, notes) = read(serde_json::json!({"waitingAmberMinutes": bad, "waitingRedMinutes": 12}));
+            assert_eq!((stored.clock.waiting_amber_minutes, stored.clock.waiting_red_minutes), (10.0, 12.0), "{bad}");
+            assert!(notes.len() == 1 && notes[0].contains("waitingAmberMinutes"), "{notes:?}");
+        }
+        // Amber after red: neither can be right, the clock takes its defaults.
+        let (stored, notes) = read(serde_json::json!({"waitingAmberMinutes": 20, "waitingRedMinutes": 15}));
+        assert_eq!(stored.clock, ClockSettings::default());
+        assert!(notes.len() == 1 && notes[0].contains("waitingAmberMinutes (20)"), "{notes:?}");
+        // The toolbar's choice is the service worker's: no note here.
+        assert!(read(serde_json::json!({"toolbarCount": "waiting"})).1.is_empty());
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub mod rule_id;
 pub mod rules;
 mod sort;
 pub mod stage;
+pub mod stale;
 pub mod template;
 pub mod text;
 pub mod threads;

@@ -12,8 +12,8 @@
 //! Pure: the clock's `now`, the settings and the language are parameters.
 
 use crate::clock::{
-    awaiting, customer_last, format_comment, format_time_left, thread_window_status, AwaitingMark, ClockSettings,
-    ThreadTimes, TimeRange, WindowState,
+    awaiting, customer_last, format_comment, format_time_left, format_waiting, thread_window_status, AwaitingMark,
+    ClockSettings, ThreadTimes, TimeRange, WaitLevel, WindowState,
 };
 use crate::lang::Language;
 use crate::profile::{Conversation, RowReading, Sender};
@@ -37,6 +37,18 @@ pub struct RowStatus {
     pub awaiting: Option<AwaitingMark>,
     /// The badge's text.
     pub text: String,
+    /// The wait shown beside the badge, when the customer wrote last and when is known.
+    pub waiting: Option<Wait>,
+}
+
+/// How long a customer's message has waited, as shown: its level (the colour) and text
+/// ("waiting 12 min · reply soon").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wait {
+    pub level: WaitLevel,
+    pub text: String,
+    /// Milliseconds waited, worst case.
+    pub ms: i64,
 }
 
 /// A thread awaiting a reply, for "Expiring soonest".
@@ -47,6 +59,29 @@ pub struct Awaiting {
     pub state: WindowState,
     pub text: String,
     pub ms_left: i64,
+    /// How long it has waited, when known.
+    pub waiting: Option<Wait>,
+}
+
+/// How "Expiring soonest" orders the threads awaiting a reply: the agent's choice in it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PanelOrder {
+    /// The least time left in the window first.
+    #[default]
+    TimeLeft,
+    /// The longest wait first (a wait not known, last): the order the Very Responsive
+    /// badge asks for, which differs for a thread past its 24 hours or from an ad.
+    Waiting,
+}
+
+impl Awaiting {
+    /// Its place in `order`, the lowest first.
+    pub fn rank(&self, order: PanelOrder) -> i64 {
+        match order {
+            PanelOrder::TimeLeft => self.ms_left,
+            PanelOrder::Waiting => self.waiting.as_ref().map_or(i64::MAX, |w| -w.ms),
+        }
+    }
 }
 
 /// What a scan found.
@@ -60,6 +95,9 @@ pub struct Scan {
     pub awaiting: Vec<Awaiting>,
     /// How many of the rows are in their last hour.
     pub last_hour: u32,
+    /// How many of the threads awaiting a reply have waited past the red mark (15 minutes
+    /// by default): the toolbar's other count.
+    pub waiting_past_red: u32,
 }
 
 /// What is known of one thread.
@@ -118,13 +156,14 @@ impl Threads {
             };
             let status = status_of(known, now_ms, settings, language);
             scan.last_hour += u32::from(status.state == WindowState::LastHour);
-            let wait = awaiting(!reading.page_wrote_last, customer, now_ms, settings).map(|w| w.mark);
+            let wait = awaiting(!reading.page_wrote_last, customer, now_ms, settings);
             scan.rows.push(RowStatus {
                 key,
                 state: status.state,
                 hours_since_customer: status.hours,
-                awaiting: wait,
+                awaiting: wait.map(|w| w.mark),
                 text: status.text,
+                waiting: wait_of(known, now_ms, settings, language),
             });
         }
         // The open thread: its row's, or (its row scrolled out of the list) the
@@ -158,12 +197,15 @@ impl Threads {
                 continue;
             }
             if let Some(ms_left) = status.ms_left {
+                let waiting = wait_of(known, now_ms, settings, language);
+                scan.waiting_past_red += u32::from(waiting.as_ref().is_some_and(|w| w.level == WaitLevel::Red));
                 scan.awaiting.push(Awaiting {
                     key: key.clone(),
                     customer: known.customer_name.clone().unwrap_or_else(|| key.clone()),
                     state: status.state,
                     text: status.text,
                     ms_left,
+                    waiting,
                 });
             }
         }
@@ -220,6 +262,12 @@ impl Threads {
         };
         &mut self.known[i].1
     }
+}
+
+/// How long a known thread's customer has waited, when they wrote last and when is known.
+fn wait_of(known: &Known, now_ms: i64, settings: &ClockSettings, language: Language) -> Option<Wait> {
+    let wait = awaiting(!known.page_wrote_last, known.customer, now_ms, settings)?;
+    Some(Wait { level: wait.level?, text: format_waiting(&wait, settings, language)?, ms: wait.age_ms? })
 }
 
 struct Status {
@@ -406,5 +454,54 @@ mod tests {
         assert_eq!(scan.rows[0].text, "Public comment · no time limit");
         assert_eq!(scan.rows[0].awaiting, Some(AwaitingMark::PastHour));
         assert!(scan.awaiting.is_empty());
+    }
+
+    #[test]
+    fn a_wait_is_shown_and_counted_past_the_red_mark() {
+        let mut threads = Threads::default();
+        let rows = [
+            (row("Nine Minutes", false), at(9 * 60_000)),
+            (row("Ten Minutes", false), at(10 * 60_000)),
+            (row("Fifteen Minutes", false), at(15 * 60_000)),
+            (row("Sixteen Minutes", false), at(16 * 60_000)),
+            (row("Answered", true), at(20 * 60_000)),
+        ];
+        let scan = scan(&mut threads, &rows, &OpenThread::default());
+        let shown: Vec<_> = scan.rows.iter().map(|r| r.waiting.as_ref().map(|w| (w.level, w.text.as_str()))).collect();
+        assert_eq!(
+            shown,
+            [
+                Some((WaitLevel::Calm, "waiting 9 min")),
+                Some((WaitLevel::Amber, "waiting 10 min · reply soon")),
+                Some((WaitLevel::Red, "waiting 15 min · over 15 min")),
+                Some((WaitLevel::Red, "waiting 16 min · over 15 min")),
+                None,
+            ]
+        );
+        assert_eq!(scan.waiting_past_red, 2);
+        let waited: Vec<_> =
+            scan.awaiting.iter().map(|a| (a.customer.as_str(), a.waiting.as_ref().map(|w| w.ms))).collect();
+        assert!(waited.contains(&("Sixteen Minutes", Some(16 * 60_000))), "{waited:?}");
+        // A comment waits too, but is not in the panel nor in the count.
+        let comment = RowReading { channel: Some("facebook-comment".into()), ..row("Elena Dumitru", false) };
+        let scan = self::scan(&mut Threads::default(), &[(comment, at(HOUR))], &OpenThread::default());
+        assert_eq!(scan.rows[0].waiting.as_ref().map(|w| w.level), Some(WaitLevel::Red));
+        assert_eq!(scan.waiting_past_red, 0);
+    }
+
+    #[test]
+    fn the_panel_ranks_by_time_left_or_by_the_longest_wait() {
+        let mut threads = Threads::default();
+        // Aram waits 3 days (4 days left for a human agent); Ana 20 minutes (23 h 40 left).
+        let rows = [(row("Aram Petrosyan", false), at(3 * 24 * HOUR)), (row("Ana Popescu", false), at(20 * 60_000))];
+        let scan = scan(&mut threads, &rows, &OpenThread::default());
+        let first = |order| {
+            let best = scan.awaiting.iter().min_by_key(|a| a.rank(order)).unwrap();
+            best.customer.as_str()
+        };
+        assert_eq!(first(PanelOrder::TimeLeft), "Ana Popescu");
+        assert_eq!(first(PanelOrder::Waiting), "Aram Petrosyan");
+        let unknown = Awaiting { waiting: None, ..scan.awaiting[0].clone() };
+        assert_eq!(unknown.rank(PanelOrder::Waiting), i64::MAX);
     }
 }

@@ -128,10 +128,17 @@ pub enum Text {
     DaysHours,
     /// A public comment's badge: a Page may answer one publicly at any time.
     Comment,
+    /// How long a customer's message has waited ("waiting 12 min"), and "about".
+    Waiting,
+    WaitingAbout,
+    /// `{waiting}` past the amber mark, and past the red one (`{mark}`: its minutes): the
+    /// words say what the colour says.
+    WaitingAmber,
+    WaitingRed,
 }
 
 /// The keys of [`Text`]'s variants, in their order.
-const TEXT_KEYS: [&str; 18] = [
+const TEXT_KEYS: [&str; 22] = [
     "left",
     "left_about",
     "ad_left",
@@ -150,6 +157,10 @@ const TEXT_KEYS: [&str; 18] = [
     "days",
     "days_hours",
     "comment",
+    "waiting",
+    "waiting_about",
+    "waiting_amber",
+    "waiting_red",
 ];
 
 /// The badge texts of a language, by [`Text`]: a list rather than a field each, which

@@ -9,8 +9,9 @@
 //! agent's days, days alone.
 
 use super::calendar::{DAY_MS, HOUR_MS, MINUTE_MS};
+use super::data::Texts;
 use super::data::{ClockData, Text};
-use super::window::{WindowState, WindowStatus};
+use super::window::{minutes_ms, Awaiting, ClockSettings, WaitLevel, WindowState, WindowStatus};
 use crate::lang::Language;
 
 /// A public comment's badge text ("Public comment · no time limit"): a Page may answer a
@@ -32,32 +33,23 @@ pub fn format_time_left(status: &WindowStatus, language: Language) -> String {
     let coarse = status.uncertainty_ms.saturating_add(1) >= HOUR_MS;
     let coarse_day = status.uncertainty_ms.saturating_add(1) >= DAY_MS;
     let mut approximate = status.approximate;
-    let days = |n: i64| texts.get(if n == 1 { Text::Day } else { Text::Days }).replace("{n}", &n.to_string());
-    let hours = |n: i64| texts.get(if n == 1 { Text::Hour } else { Text::Hours }).replace("{h}", &n.to_string());
     let duration = if status.state == WindowState::HumanAgent && ms_left >= DAY_MS {
-        days(ms_left / DAY_MS)
+        days(texts, ms_left / DAY_MS)
     } else if standard && ms_left > DAY_MS {
         // An ad's 7 days: "5 days 3 h", or whole days when the time is good to the day.
         let (whole_days, rest_hours) = (ms_left / DAY_MS, ms_left % DAY_MS / HOUR_MS);
         if rest_hours == 0 || coarse_day {
-            days(whole_days)
+            days(texts, whole_days)
         } else {
-            texts.get(Text::DaysHours).replace("{days}", &days(whole_days)).replace("{hours}", &hours(rest_hours))
+            texts
+                .get(Text::DaysHours)
+                .replace("{days}", &days(texts, whole_days))
+                .replace("{hours}", &hours(texts, rest_hours))
         }
-    } else if ms_left < MINUTE_MS {
-        // "about under 1 min" says nothing more than "under 1 min".
-        approximate = false;
-        texts.get(Text::UnderMinute).to_string()
     } else {
-        let (whole_hours, minutes) = (ms_left / HOUR_MS, ms_left % HOUR_MS / MINUTE_MS);
-        if whole_hours == 0 {
-            texts.get(Text::Minutes).replace("{m}", &minutes.to_string())
-        } else if minutes == 0 || coarse {
-            hours(whole_hours)
-        } else {
-            let text = texts.get(if whole_hours == 1 { Text::HourMinutes } else { Text::HoursMinutes });
-            text.replace("{h}", &whole_hours.to_string()).replace("{m}", &minutes.to_string())
-        }
+        // "about under 1 min" says nothing more than "under 1 min".
+        approximate &= ms_left >= MINUTE_MS;
+        under_a_day(texts, ms_left, coarse)
     };
     let text = match (status.state, status.ad_window && standard, approximate) {
         (WindowState::HumanAgent, _, false) => Text::HumanAgent,
@@ -68,6 +60,54 @@ pub fn format_time_left(status: &WindowStatus, language: Language) -> String {
         (_, false, true) => Text::LeftAbout,
     };
     texts.get(text).replace("{time}", &duration)
+}
+
+/// The wait beside the badge of a thread whose customer wrote last, in `language`:
+/// "waiting 9 min", "waiting 12 min · reply soon" (amber), "waiting 16 min · over 15 min"
+/// (red: `{mark}` is the agent's red mark), so the words say what the colour says; `None`
+/// when the wait is unknown. The worst case, rounded down: minutes, then hours and
+/// minutes (whole hours for a time good to the hour), then whole days.
+pub fn format_waiting(wait: &Awaiting, settings: &ClockSettings, language: Language) -> Option<String> {
+    let (age, level) = (wait.age_ms?, wait.level?);
+    let texts = &ClockData::get(language).texts;
+    let time = if age >= DAY_MS { days(texts, age / DAY_MS) } else { under_a_day(texts, age, wait.approximate) };
+    let about = wait.approximate && age >= MINUTE_MS;
+    let waiting = texts.get(if about { Text::WaitingAbout } else { Text::Waiting }).replace("{time}", &time);
+    Some(match level {
+        WaitLevel::Calm => waiting,
+        WaitLevel::Amber => texts.get(Text::WaitingAmber).replace("{waiting}", &waiting),
+        WaitLevel::Red => {
+            let mark = under_a_day(texts, minutes_ms(settings.waiting_red_minutes), false);
+            texts.get(Text::WaitingRed).replace("{waiting}", &waiting).replace("{mark}", &mark)
+        }
+    })
+}
+
+/// "1 day", "5 days".
+fn days(texts: &Texts, n: i64) -> String {
+    texts.get(if n == 1 { Text::Day } else { Text::Days }).replace("{n}", &n.to_string())
+}
+
+/// "1 h", "3 h" (the singular where a language has one).
+fn hours(texts: &Texts, n: i64) -> String {
+    texts.get(if n == 1 { Text::Hour } else { Text::Hours }).replace("{h}", &n.to_string())
+}
+
+/// A span under a day, rounded down: "under 1 min", "45 min", "3 h 12 min", or whole
+/// hours when the time is good only to the hour (`coarse`).
+fn under_a_day(texts: &Texts, ms: i64, coarse: bool) -> String {
+    if ms < MINUTE_MS {
+        return texts.get(Text::UnderMinute).to_string();
+    }
+    let (whole_hours, minutes) = (ms / HOUR_MS, ms % HOUR_MS / MINUTE_MS);
+    if whole_hours == 0 {
+        texts.get(Text::Minutes).replace("{m}", &minutes.to_string())
+    } else if minutes == 0 || coarse {
+        hours(texts, whole_hours)
+    } else {
+        let text = texts.get(if whole_hours == 1 { Text::HourMinutes } else { Text::HoursMinutes });
+        text.replace("{h}", &whole_hours.to_string()).replace("{m}", &minutes.to_string())
+    }
 }
 
 #[cfg(test)]
@@ -195,5 +235,39 @@ mod tests {
         assert_eq!(hi(2 * HOUR_MS), "2 घंटे बाकी");
         let en = format_time_left(&status(WindowState::LastHour, HOUR_MS + 5 * MINUTE_MS, EXACT), Language::En);
         assert_eq!(en, "1 h 5 min left");
+    }
+
+    fn wait(minutes: i64, level: WaitLevel) -> Awaiting {
+        Awaiting {
+            mark: crate::clock::AwaitingMark::WithinBadge,
+            age_ms: Some(minutes * MINUTE_MS + 30_000),
+            level: Some(level),
+            ms_to_next_mark: None,
+            approximate: false,
+        }
+    }
+
+    #[test]
+    fn waits_say_their_level_in_words_in_every_language() {
+        let s = ClockSettings::default();
+        let text = |w: &Awaiting, language| format_waiting(w, &s, language).unwrap();
+        let (calm, amber, red) = (wait(9, WaitLevel::Calm), wait(12, WaitLevel::Amber), wait(16, WaitLevel::Red));
+        assert_eq!(text(&calm, Language::En), "waiting 9 min");
+        assert_eq!(text(&amber, Language::En), "waiting 12 min · reply soon");
+        assert_eq!(text(&red, Language::En), "waiting 16 min · over 15 min");
+        assert_eq!(text(&red, Language::Ro), "așteaptă de 16 min · peste 15 min");
+        assert_eq!(text(&amber, Language::Ro), "așteaptă de 12 min · răspundeți în curând");
+        assert_eq!(text(&red, Language::Hy), "սպասում է 16 ր · ավելի քան 15 ր");
+        assert_eq!(text(&calm, Language::Hi), "9 मिनट से प्रतीक्षा में");
+        assert_eq!(text(&red, Language::Hi), "16 मिनट से प्रतीक्षा में · 15 मिनट से अधिक");
+        // Longer waits: hours and minutes, then days; a coarse time in whole hours.
+        let long = |age_ms, approximate| Awaiting { age_ms: Some(age_ms), approximate, ..red };
+        assert_eq!(text(&long(HOUR_MS + 5 * MINUTE_MS, false), Language::En), "waiting 1 h 5 min · over 15 min");
+        assert_eq!(text(&long(3 * HOUR_MS + 5 * MINUTE_MS, true), Language::En), "waiting about 3 h · over 15 min");
+        assert_eq!(text(&long(2 * DAY_MS + HOUR_MS, false), Language::Hi), "2 दिन से प्रतीक्षा में · 15 मिनट से अधिक");
+        // The agent's own red mark is the one named.
+        let own = ClockSettings { waiting_red_minutes: 12.0, ..s };
+        assert_eq!(format_waiting(&red, &own, Language::En).unwrap(), "waiting 16 min · over 12 min");
+        assert_eq!(format_waiting(&Awaiting { age_ms: None, ..red }, &s, Language::En), None);
     }
 }

@@ -17,7 +17,9 @@
 //!   whose standard window lasts 7 days); [`awaiting`] measures an unanswered message against the
 //!   15-minute badge and the one-hour expectation (guidelines §1).
 //! - [`format_time_left`] writes the badge text ("3 h 12 min left", "Human agent only ·
-//!   5 days left", "Closed") in the four languages.
+//!   5 days left", "Closed") in the four languages; [`format_waiting`] the wait beside it
+//!   ("waiting 12 min · reply soon"), whose [`WaitLevel`] (amber from 10 minutes, red from
+//!   15, the agent's settings) the words say as well as the colour.
 //! - [`customer_last`] puts a thread's customer's last message together from the list
 //!   row ([`list_row_time`]: `data-utime`, else the title, else the text), the open
 //!   conversation (a message between two date separators: [`sent_under_separator`]) and
@@ -36,12 +38,12 @@ mod window;
 
 use serde::{Deserialize, Serialize};
 
-pub use format::{format_comment, format_time_left};
+pub use format::{format_comment, format_time_left, format_waiting};
 pub use parse::{parse_epoch_seconds, parse_timestamp, parse_timestamp_in};
 pub use thread::{customer_last, list_row_time, row_time, sent_under_separator};
 pub use window::{
-    awaiting, ms_to_next_minute, thread_window_status, window_status, Awaiting, AwaitingMark, ClockSettings,
-    ThreadTimes, WindowState, WindowStatus,
+    awaiting, ms_to_next_minute, thread_window_status, wait_level, window_status, Awaiting, AwaitingMark,
+    ClockSettings, ThreadTimes, WaitLevel, WindowState, WindowStatus,
 };
 
 /// The browser's time zone: its offset from UTC, in minutes east (UTC+2 is `120`), at a

@@ -42,6 +42,11 @@ pub struct ClockSettings {
     pub badge_minutes: f64,
     /// Minutes within which customers on social media expect a reply.
     pub expected_reply_minutes: f64,
+    /// Minutes of waiting after which a row's wait turns amber (the agent's setting).
+    pub waiting_amber_minutes: f64,
+    /// Minutes of waiting after which it turns red (the agent's setting; 15, the Very
+    /// Responsive badge's mark, by default).
+    pub waiting_red_minutes: f64,
 }
 
 impl Default for ClockSettings {
@@ -54,6 +59,8 @@ impl Default for ClockSettings {
             human_agent_hours: 168.0,
             badge_minutes: 15.0,
             expected_reply_minutes: 60.0,
+            waiting_amber_minutes: 10.0,
+            waiting_red_minutes: 15.0,
         }
     }
 }
@@ -69,7 +76,9 @@ impl ClockSettings {
             ("humanAgentHours", self.human_agent_hours),
         ];
         let minutes = [("badgeMinutes", self.badge_minutes), ("expectedReplyMinutes", self.expected_reply_minutes)];
-        for list in [&hours[..], &minutes[..]] {
+        let waiting =
+            [("waitingAmberMinutes", self.waiting_amber_minutes), ("waitingRedMinutes", self.waiting_red_minutes)];
+        for list in [&hours[..], &minutes[..], &waiting[..]] {
             for (name, value) in list {
                 if !(value.is_finite() && *value > 0.0) {
                     return Err(format!("{name} must be a positive number (got {})", shown(*value)));
@@ -90,7 +99,7 @@ fn hours_ms(hours: f64) -> i64 {
     (hours * HOUR_MS as f64) as i64
 }
 
-fn minutes_ms(minutes: f64) -> i64 {
+pub(super) fn minutes_ms(minutes: f64) -> i64 {
     (minutes * MINUTE_MS as f64) as i64
 }
 
@@ -256,6 +265,29 @@ pub enum AwaitingMark {
     Unknown,
 }
 
+/// How a wait is shown: its colour, and the words that say the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WaitLevel {
+    /// Under the amber mark (10 minutes by default).
+    Calm,
+    /// From the amber mark to the red one: answer soon.
+    Amber,
+    /// From the red mark (15 minutes, the Very Responsive badge's, by default).
+    Red,
+}
+
+/// The level of a wait of `age_ms`, by the agent's marks (each reached at its minute).
+pub fn wait_level(age_ms: i64, settings: &ClockSettings) -> WaitLevel {
+    if age_ms >= minutes_ms(settings.waiting_red_minutes) {
+        WaitLevel::Red
+    } else if age_ms >= minutes_ms(settings.waiting_amber_minutes) {
+        WaitLevel::Amber
+    } else {
+        WaitLevel::Calm
+    }
+}
+
 /// A thread whose last message is the customer's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -263,6 +295,8 @@ pub struct Awaiting {
     pub mark: AwaitingMark,
     /// Milliseconds the message has waited, worst case; `None` when unknown.
     pub age_ms: Option<i64>,
+    /// The wait's level by the agent's amber and red marks; `None` when unknown.
+    pub level: Option<WaitLevel>,
     /// Milliseconds until the next mark (15 or 60 minutes), worst case; `None` past the
     /// hour or when unknown.
     pub ms_to_next_mark: Option<i64>,
@@ -281,7 +315,13 @@ pub fn awaiting(
         return None;
     }
     let Some(range) = last_customer else {
-        return Some(Awaiting { mark: AwaitingMark::Unknown, age_ms: None, ms_to_next_mark: None, approximate: false });
+        return Some(Awaiting {
+            mark: AwaitingMark::Unknown,
+            age_ms: None,
+            level: None,
+            ms_to_next_mark: None,
+            approximate: false,
+        });
     };
     let age = now_ms.saturating_sub(range.earliest_ms).max(0);
     let badge = minutes_ms(settings.badge_minutes);
@@ -293,7 +333,13 @@ pub fn awaiting(
     } else {
         (AwaitingMark::WithinBadge, Some(badge.saturating_sub(age)))
     };
-    Some(Awaiting { mark, age_ms: Some(age), ms_to_next_mark: next, approximate: range.is_approximate() })
+    Some(Awaiting {
+        mark,
+        age_ms: Some(age),
+        level: Some(wait_level(age, settings)),
+        ms_to_next_mark: next,
+        approximate: range.is_approximate(),
+    })
 }
 
 #[cfg(test)]
@@ -401,6 +447,26 @@ mod tests {
 
     /// A thread whose customer replied to an ad `ad_ago` before now and last wrote
     /// `customer_ago` before now, each to the minute.
+    #[test]
+    fn waits_turn_amber_at_ten_minutes_and_red_at_fifteen_by_default() {
+        let s = ClockSettings::default();
+        let level = |ago| awaiting(true, exact(ago), NOW, &s).unwrap().level;
+        assert_eq!(level(9 * MINUTE_MS + 59_999), Some(WaitLevel::Calm));
+        assert_eq!(level(10 * MINUTE_MS), Some(WaitLevel::Amber));
+        assert_eq!(level(15 * MINUTE_MS - 1), Some(WaitLevel::Amber));
+        assert_eq!(level(15 * MINUTE_MS), Some(WaitLevel::Red));
+        assert_eq!(level(16 * MINUTE_MS), Some(WaitLevel::Red));
+        assert_eq!(awaiting(true, None, NOW, &s).unwrap().level, None);
+        // The agent's own marks; equal marks leave no amber stage.
+        let own = ClockSettings { waiting_amber_minutes: 5.0, waiting_red_minutes: 5.0, ..s };
+        assert_eq!(wait_level(5 * MINUTE_MS - 1, &own), WaitLevel::Calm);
+        assert_eq!(wait_level(5 * MINUTE_MS, &own), WaitLevel::Red);
+        let reversed = ClockSettings { waiting_amber_minutes: 20.0, ..ClockSettings::default() };
+        assert_eq!(reversed.validate().unwrap_err(), "waitingAmberMinutes (20) must not exceed waitingRedMinutes (15)");
+        let zero = ClockSettings { waiting_amber_minutes: 0.0, ..ClockSettings::default() };
+        assert!(zero.validate().unwrap_err().starts_with("waitingAmberMinutes must be a positive number"));
+    }
+
     fn ad_thread(customer_ago: Option<i64>, ad_ago: i64) -> WindowStatus {
         let times = ThreadTimes { customer: customer_ago.and_then(exact), ad_reply: exact(ad_ago) };
         thread_window_status(&times, NOW, &ClockSettings::default())

@@ -40,6 +40,9 @@ pub struct Conversation {
     pub sent_by: Option<String>,
     /// Whether a message list was found at all.
     pub has_messages: bool,
+    /// The customer's messages after the Page's last one: one more when they write again
+    /// (the stale draft's news, `crate::stale`), none once the Page answers.
+    pub customer_run: usize,
 }
 
 impl Conversation {
@@ -136,9 +139,17 @@ impl Profile {
         // "Sent by" line are found.
         let extent = list.box_extent();
         let by_separator = self.message_time.iter().any(|probe| probe.read == Read::Separator);
+        let mut in_run = true;
         for (item, separated) in dated.iter().rev() {
             let Item::Message { element, text } = item else { continue };
             let message = self.message(element, text, customer.as_deref(), extent, language, clock);
+            // The run ends at the Page's newest message, which comes before any "Sent by"
+            // (a Page message's), so the loop's end below never cuts it short.
+            match message.sender {
+                Some(Sender::Customer) if in_run => conversation.customer_run += 1,
+                Some(Sender::Page) => in_run = false,
+                _ => {}
+            }
             if conversation.last_sender.is_none() {
                 conversation.last_sender = message.sender;
             }
@@ -329,6 +340,7 @@ mod tests {
         let read = read(include_str!("fixtures/business.html"));
         assert_eq!(read.customer.as_deref(), Some("Ana Popescu"), "the header's name, not the page's \"Inbox\"");
         assert_eq!(read.last_sender, Some(Sender::Page));
+        assert_eq!(read.customer_run, 0);
         assert_eq!(read.sent_by.as_deref(), Some("Maria Popa"));
         assert_eq!(read.last_customer_text.as_deref(), Some("My daughter turns 6."));
         // Ana's last message comes after the "1:00 PM" separator: from 13:00 on.
@@ -373,6 +385,7 @@ mod tests {
         assert_eq!(read.ad_reply.unwrap().earliest_ms, NOW - 26 * HOUR);
         assert_eq!(read.last_customer.unwrap().earliest_ms, NOW - 26 * HOUR);
         assert_eq!(read.last_sender, Some(Sender::Customer));
+        assert_eq!(read.customer_run, 1, "after the automated greeting");
         assert_eq!(read.sent_by, None, "an automated reply names nobody");
     }
 
@@ -421,6 +434,8 @@ mod tests {
         assert_eq!(second.last_customer_text.as_deref(), Some("Anyone?"));
         assert_eq!(second.sent_by.as_deref(), Some("Maria Popa"));
         // With no separator after it, up to now.
+        assert_eq!(second.customer_run, 0);
+        assert_eq!(read(&format!("{group}{later}")).customer_run, 2, "both after the Page's last");
         let open = read(&format!("{group}{later}")).last_customer.unwrap();
         assert_eq!(open.latest_ms, NOW);
     }

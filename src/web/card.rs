@@ -1,7 +1,8 @@
 //! The card by the composer: the findings by severity, each with its message, its
 //! explanation on demand and its fixes as buttons; the status line (reduced mode,
 //! a missing setting, an error); and, while no first name is set, the offer of the one
-//! the conversation shows ("Sign as Maria?").
+//! the conversation shows ("Sign as Maria?"); while the customer's new message is unseen,
+//! the stale-draft line ("Ana wrote again 1 min ago") with its Seen button.
 //!
 //! It lives in an open shadow root under `<reply-coach-root>`, so the page's styles do
 //! not reach it and tests find it by contract. Every text is set with `textContent`:
@@ -41,6 +42,8 @@ pub enum Clicked {
     UseName(String),
     /// Do not offer this first name again.
     DismissName(String),
+    /// The agent has seen that the customer wrote again.
+    StaleSeen,
 }
 
 pub struct Card {
@@ -56,6 +59,9 @@ pub struct Card {
     offer_text: HtmlElement,
     offer_use: HtmlElement,
     offer_dismiss: HtmlElement,
+    /// The stale-draft line: the customer wrote again under the draft (`crate::stale`).
+    stale: HtmlElement,
+    stale_text: HtmlElement,
     list: HtmlElement,
     toggle: HtmlElement,
     /// Underline boxes, where the CSS Custom Highlight API cannot paint (a textarea's
@@ -91,8 +97,17 @@ impl Card {
         offer_dismiss.set_attribute("data-action", "dismiss-agent-name").map_err(dom::describe)?;
         offer_dismiss.set_text_content(Some(&message("agentNameDismiss", None)));
         append(&offer, &[&offer_text, &offer_use, &offer_dismiss])?;
+        let stale = element(document, "div", "stale")?;
+        stale.set_hidden(true);
+        let stale_text = element(document, "span", "stale-text")?;
+        // Said when it appears, as the count is: the news may come while the agent types.
+        stale_text.set_attribute("role", "status").map_err(dom::describe)?;
+        let stale_seen = element(document, "button", "stale-seen")?;
+        stale_seen.set_attribute("data-action", "stale-seen").map_err(dom::describe)?;
+        stale_seen.set_text_content(Some(&message("staleDraftSeen", None)));
+        append(&stale, &[&stale_text, &stale_seen])?;
         let list = element(document, "ol", "findings")?;
-        append(&panel, &[&header, &status, &offer, &list])?;
+        append(&panel, &[&header, &status, &offer, &stale, &list])?;
         let host = mount(document, "reply-coach-root", STYLE, &[&marks, &panel])?;
         Ok(Card {
             host,
@@ -104,6 +119,8 @@ impl Card {
             offer_text,
             offer_use,
             offer_dismiss,
+            stale,
+            stale_text,
             list,
             toggle,
             marks,
@@ -181,6 +198,14 @@ impl Card {
         set_hidden(&self.offer, name.is_none());
     }
 
+    /// Shows the stale-draft line's text (set as text only), or hides it.
+    pub fn set_stale(&self, line: Option<&str>) {
+        if self.stale_text.text_content().as_deref() != Some(line.unwrap_or("")) {
+            self.stale_text.set_text_content(line);
+        }
+        set_hidden(&self.stale, line.is_none());
+    }
+
     pub fn hide(&self) {
         set_hidden(&self.panel, true);
         self.marks.set_text_content(None);
@@ -234,6 +259,7 @@ impl Card {
             }
             Some("use-agent-name") => button.get_attribute("data-name").map(Clicked::UseName),
             Some("dismiss-agent-name") => button.get_attribute("data-name").map(Clicked::DismissName),
+            Some("stale-seen") => Some(Clicked::StaleSeen),
             _ => None,
         }
     }

@@ -108,7 +108,6 @@ pub fn message(name: &str, argument: Option<&str>) -> String {
 
 /// The extension's UI text `name` with `$1`, `$2`… replaced by `arguments` (never kept:
 /// the arguments change).
-#[cfg(feature = "repair")]
 pub fn message_with(name: &str, arguments: &[&str]) -> String {
     let substitutions: js_sys::Array = arguments.iter().map(|a| JsValue::from_str(a)).collect();
     match get_message(name, &substitutions) {

@@ -10,20 +10,24 @@
 //!
 //! The row carries the test contract, `data-rc-window`, `data-rc-hours-since-customer`
 //! (worst case; absent when unknown) and `data-rc-customer` (and `data-rc-awaiting`, the
-//! wait against the 15-minute and one-hour marks, when the customer wrote last), and one
+//! wait against the 15-minute and one-hour marks, and `data-rc-waiting`, its level by the
+//! agent's amber and red marks, when the customer wrote last), and one
 //! `<reply-coach-badge>`, its last child, styled by `extension/content.css` and filled with
-//! `textContent` only. Writes happen only where a value changed, so a scan of an unchanged
-//! page changes nothing (and so does not feed the mutation observer), and the page's own
-//! re-render of a row, which drops the badge, keeps it, or copies it into a new row, is
-//! answered by the next scan re-attaching, reusing, or de-duplicating it.
+//! `textContent` only; a row awaiting a reply has a `<reply-coach-wait>` just before it
+//! ("waiting 12 min · reply soon", `data-level` for its colour). Writes happen only
+//! where a value changed, so a scan of an unchanged page changes nothing (and so does
+//! not feed the mutation observer), and the page's own re-render of a row, which drops
+//! the badge, keeps it, or copies it into a new row, is answered by the next scan
+//! re-attaching, reusing, or de-duplicating it.
 //!
 //! Scans run from a timer only (listeners only schedule): a mutation schedules one
 //! (200 ms, not postponed by further mutations), and each scan schedules the next at the
 //! next whole minute, which keeps the time left current on a page that does not change.
 //!
 //! After a scan that changed the counts, the service worker is told how many rows were
-//! recognised and how many threads are in their last hour (`{type: "inbox", rows,
-//! lastHour}`): the toolbar badge and the popup's status come from it.
+//! recognised, how many threads are in their last hour and how many have waited past the
+//! red mark (`{type: "inbox", rows, lastHour, waiting}`): the toolbar badge (one count or
+//! the other, by the agent's setting) and the popup's status come from it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -34,7 +38,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationObserverInit, MutationRecord};
 
-use crate::clock::{ms_to_next_minute, AwaitingMark, ClockSettings, TimeRange, WindowState};
+use crate::clock::{ms_to_next_minute, AwaitingMark, ClockSettings, TimeRange, WaitLevel, WindowState};
 use crate::lang::Language;
 use crate::profile::health::{Health, HealthWatch, Part, Readings, RowCheck};
 use crate::profile::page::text_blocks;
@@ -44,6 +48,7 @@ use crate::web::active::ActiveProfile;
 use crate::web::banner::Banner;
 use crate::web::conversation::{self, page_clock, page_language};
 use crate::web::dom::{self, message, Callback, RecordsObserver};
+use crate::web::live::OpenReading;
 use crate::web::page;
 use crate::web::panel::{Entry, Panel};
 
@@ -56,12 +61,14 @@ const TICK_AFTER_MINUTE_MS: i64 = 50;
 const SCAN_MEASURE: &str = "reply-coach:scan";
 const BADGE_TAG: &str = "reply-coach-badge";
 const BADGES: &str = ":scope > reply-coach-badge";
+const WAIT_TAG: &str = "reply-coach-wait";
+const WAITS: &str = ":scope > reply-coach-wait";
 /// What every recognised row carries; a mutation inside one makes it read again.
 const MARKED: &str = "[data-rc-window]";
 /// The attributes of a recognised row, in the order a scan writes them; removed when the
 /// row stops being one.
-const ATTRIBUTES: [&str; 4] =
-    ["data-rc-window", "data-rc-customer", "data-rc-hours-since-customer", "data-rc-awaiting"];
+const ATTRIBUTES: [&str; 5] =
+    ["data-rc-window", "data-rc-customer", "data-rc-hours-since-customer", "data-rc-awaiting", "data-rc-waiting"];
 
 #[wasm_bindgen]
 extern "C" {
@@ -94,6 +101,8 @@ pub struct Inbox {
     /// Called with the parts of the page the profile does not recognise, when they change
     /// (the card says so).
     on_missing_parts: Box<dyn Fn(Vec<Part>)>,
+    /// Called with the open conversation after each scan (the stale-draft line).
+    on_conversation: Box<dyn Fn(OpenReading)>,
 }
 
 #[derive(Default)]
@@ -107,9 +116,9 @@ struct ScanState {
     rows: Vec<(Element, String)>,
     /// What the profile recognised of the page, scan after scan.
     health: HealthWatch,
-    /// The last `(rows recognised, threads in their last hour, health)` told to the
-    /// service worker.
-    reported: Option<(u32, u32, serde_json::Value)>,
+    /// The last `(rows recognised, threads in their last hour, threads waiting past the
+    /// red mark, health)` told to the service worker.
+    reported: Option<(u32, u32, u32, serde_json::Value)>,
     /// The thresholds, from the agent's settings ([`Inbox::set_clock`]).
     clock: ClockSettings,
     /// The open conversation's window state at the last scan.
@@ -118,7 +127,8 @@ struct ScanState {
 
 #[derive(Default)]
 struct Shown {
-    panel: Option<(Panel, EventListener)>,
+    /// The panel, its click listener and its order's change listener.
+    panel: Option<(Panel, [EventListener; 2])>,
     banner: Option<Banner>,
     resize: Option<EventListener>,
 }
@@ -147,6 +157,7 @@ impl Inbox {
         profile: ActiveProfile,
         on_open_state_change: Box<dyn Fn()>,
         on_missing_parts: Box<dyn Fn(Vec<Part>)>,
+        on_conversation: Box<dyn Fn(OpenReading)>,
     ) -> Result<Rc<Inbox>, String> {
         let inbox = Rc::new(Inbox {
             document,
@@ -159,6 +170,7 @@ impl Inbox {
             ignore: Closure::new(|_| {}),
             on_open_state_change,
             on_missing_parts,
+            on_conversation,
         });
         let weak = Rc::downgrade(&inbox);
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
@@ -260,7 +272,7 @@ impl Inbox {
         }
         let missing = state.health.health().map(Health::missing);
         let health = state.health.to_json();
-        let counts = (scanned.recognised, scanned.last_hour, health);
+        let counts = (scanned.recognised, scanned.last_hour, scanned.waiting_past_red, health);
         let report = state.reported.as_ref() != Some(&counts);
         state.reported = Some(counts);
         if let Ok(mut slot) = self.state.try_borrow_mut() {
@@ -272,13 +284,14 @@ impl Inbox {
         if missing != missing_before {
             (self.on_missing_parts)(missing.unwrap_or_default());
         }
+        if let Some(open) = scanned.conversation.take() {
+            (self.on_conversation)(open);
+        }
         if scanned.recognised > 0 {
-            let entries = scanned.awaiting.into_iter().map(|a| Entry {
-                key: a.key,
-                customer: a.customer,
-                state: state_name(a.state),
-                left: a.text,
-                ms_left: a.ms_left,
+            let entries = scanned.awaiting.into_iter().map(|thread| Entry {
+                state: state_name(thread.state),
+                waiting: thread.waiting.as_ref().map(|w| level_name(w.level)),
+                thread,
             });
             let shown = self.show_panel(entries.collect());
             if let Err(error) = shown.and_then(|()| self.show_banner(scanned.open, scanned.reply_box)) {
@@ -290,8 +303,8 @@ impl Inbox {
         }
         if report {
             if let Ok(state) = self.state.try_borrow() {
-                if let Some((rows, last_hour, health)) = &state.reported {
-                    self.report(*rows, *last_hour, health);
+                if let Some((rows, last_hour, waiting, health)) = &state.reported {
+                    self.report(*rows, *last_hour, *waiting, health);
                 }
             }
         }
@@ -356,14 +369,29 @@ impl Inbox {
         for (((row, (_, entry)), (reading, _)), status) in marked {
             let hours = status.hours_since_customer.map(|h| crate::text::number::shown_to(h, 3));
             let window = state_name(status.state);
-            let values =
-                [Some(window), reading.customer.as_deref(), hours.as_deref(), status.awaiting.map(awaiting_name)];
-            let mut marks = Marks { row, before: std::mem::take(&mut entry.marks), after: Vec::with_capacity(6) };
+            let level = status.waiting.as_ref().map(|w| level_name(w.level));
+            let values = [
+                Some(window),
+                reading.customer.as_deref(),
+                hours.as_deref(),
+                status.awaiting.map(awaiting_name),
+                level,
+            ];
+            let mut marks = Marks { row, before: std::mem::take(&mut entry.marks), after: Vec::with_capacity(9) };
             for (name, value) in ATTRIBUTES.into_iter().zip(values) {
                 marks.set(name, value);
             }
-            if marks.changed(Some(window)) | marks.changed(Some(&status.text)) {
+            let badge_changed = marks.changed(Some(window)) | marks.changed(Some(&status.text));
+            let wait_text = status.waiting.as_ref().map(|w| w.text.as_str());
+            // The wait goes before the badge: written again whenever the badge is.
+            let wait_changed = marks.changed(wait_text) | badge_changed;
+            if badge_changed {
                 if let Err(error) = self.badge(row, window, &status.text) {
+                    dom::warn(&error);
+                }
+            }
+            if wait_changed {
+                if let Err(error) = self.wait(row, level.zip(wait_text)) {
                     dom::warn(&error);
                 }
             }
@@ -391,10 +419,16 @@ impl Inbox {
         Scanned {
             recognised: elements.len() as u32,
             last_hour: scan.last_hour,
+            waiting_past_red: scan.waiting_past_red,
             open: scan.open,
             awaiting: scan.awaiting,
             reply_box,
             health: Some(health),
+            conversation: Some(OpenReading {
+                thread: open.id.or_else(|| open.conversation.customer.clone()),
+                customer: open.conversation.customer,
+                customer_run: open.conversation.customer_run,
+            }),
         }
     }
 
@@ -491,7 +525,14 @@ impl Inbox {
                 // Listeners only schedule: the page's own click handler runs from the timer.
                 Timeout::new(0, move || inbox.open(&key)).forget();
             });
-            shown.panel = Some((panel, listener));
+            // A new order: the next scan shows the list in it.
+            let weak = Rc::downgrade(self);
+            let reorder = EventListener::new(&root, "change", move |_| {
+                if let Some(inbox) = weak.upgrade_running() {
+                    inbox.schedule(0);
+                }
+            });
+            shown.panel = Some((panel, [listener, reorder]));
         }
         match shown.panel.as_mut() {
             Some((panel, _)) => panel.show(&self.document, entries),
@@ -519,13 +560,14 @@ impl Inbox {
     /// layout is not recognised), how many threads are in their last hour (the toolbar
     /// badge) and what the profile recognises of the page (the popup's health view: counts
     /// and yes/no, never a name). Sent only when any of them changes.
-    fn report(&self, rows: u32, last_hour: u32, health: &serde_json::Value) {
+    fn report(&self, rows: u32, last_hour: u32, waiting: u32, health: &serde_json::Value) {
         let message = js_sys::Object::new();
         let health = crate::wasm::js_of(health);
         let fields = [
             ("type", JsValue::from("inbox")),
             ("rows", rows.into()),
             ("lastHour", last_hour.into()),
+            ("waiting", waiting.into()),
             ("health", health),
         ];
         for (key, value) in fields {
@@ -559,6 +601,32 @@ impl Inbox {
         }
         Ok(())
     }
+
+    /// The row's wait (`Some((level, text))`) just before its badge, or none: one element,
+    /// extras removed, written only where it changed.
+    fn wait(&self, row: &Element, wait: Option<(&str, &str)>) -> Result<(), String> {
+        let found = row.query_selector_all(WAITS).map_err(dom::describe)?;
+        let keep = u32::from(wait.is_some());
+        for i in keep..found.length() {
+            if let Some(extra) = found.item(i) {
+                extra.unchecked_into::<Element>().remove();
+            }
+        }
+        let Some((level, text)) = wait else { return Ok(()) };
+        let element = match found.item(0).map(JsCast::unchecked_into::<Element>) {
+            Some(element) => element,
+            None => self.document.create_element(WAIT_TAG).map_err(dom::describe)?,
+        };
+        let badge = row.query_selector(BADGES).map_err(dom::describe)?;
+        if let Some(badge) = badge.filter(|badge| element.next_element_sibling().as_ref() != Some(badge)) {
+            badge.before_with_node_1(&element).map_err(dom::describe)?;
+        }
+        set(&element, "data-level", Some(level));
+        if element.text_content().as_deref() != Some(text) {
+            element.set_text_content(Some(text));
+        }
+        Ok(())
+    }
 }
 
 /// What a scan found.
@@ -566,6 +634,7 @@ impl Inbox {
 struct Scanned {
     recognised: u32,
     last_hour: u32,
+    waiting_past_red: u32,
     /// The open thread's state and time left.
     open: Option<(WindowState, String)>,
     awaiting: Vec<crate::threads::Awaiting>,
@@ -573,6 +642,8 @@ struct Scanned {
     reply_box: Option<Element>,
     /// What the profile recognised of the page.
     health: Option<Health>,
+    /// The open conversation, for the stale-draft line.
+    conversation: Option<OpenReading>,
 }
 
 /// Sets (or with `None` removes) an attribute, only when that changes it.
@@ -592,7 +663,7 @@ fn clear(row: &Element) {
             set(row, name, None);
         }
     }
-    if let Ok(found) = row.query_selector_all(BADGES) {
+    if let Ok(found) = row.query_selector_all(&format!("{BADGES}, {WAITS}")) {
         for i in 0..found.length() {
             if let Some(badge) = found.item(i) {
                 badge.unchecked_into::<Element>().remove();
@@ -642,5 +713,13 @@ fn awaiting_name(mark: AwaitingMark) -> &'static str {
         AwaitingMark::PastBadge => "past-badge",
         AwaitingMark::PastHour => "past-hour",
         AwaitingMark::Unknown => "unknown",
+    }
+}
+
+fn level_name(level: WaitLevel) -> &'static str {
+    match level {
+        WaitLevel::Calm => "calm",
+        WaitLevel::Amber => "amber",
+        WaitLevel::Red => "red",
     }
 }

@@ -36,7 +36,10 @@ const TYPING_PAUSE_MS: u32 = 120;
 /// After the page changes on its own (a conversation opened, a composer re-created).
 const PAGE_CHANGE_PAUSE_MS: u32 = 200;
 
+mod stale;
 mod templates;
+
+pub use stale::OpenReading;
 
 /// The tag of the card's and the picker's shadow host (upper case, as `tagName` gives it).
 const UI_HOST: &str = "REPLY-COACH-ROOT";
@@ -97,6 +100,8 @@ struct State {
     agent: AgentName,
     /// The card's line naming the parts of the page the profile does not recognise.
     missing_parts: Option<String>,
+    /// Whether the customer wrote again under the draft, unseen.
+    stale: crate::stale::StaleWatch,
 }
 
 /// The agent's first name as the page suggests it, while the settings have none.
@@ -155,6 +160,7 @@ impl Live {
                 fix_in_flight: None,
                 agent: AgentName::default(),
                 missing_parts: None,
+                stale: Default::default(),
             }),
             timer: RefCell::new(None),
             hooks: RefCell::new(Vec::new()),
@@ -239,6 +245,10 @@ impl Live {
                     live.schedule(if typing { TYPING_PAUSE_MS } else { 0 }, true);
                     if typing {
                         live.check_slash_soon();
+                    } else {
+                        // Focus back in the reply box: the agent has seen a new message.
+                        let live = live.clone();
+                        Timeout::new(0, move || live.stale_seen(true)).forget();
                     }
                 }
             }));
@@ -421,6 +431,7 @@ impl Live {
             let status = status.or_else(|| state.missing_parts.clone());
             let offer = state.agent.offered.as_ref().map(|offer| offer.first.as_str());
             card.show(&self.document, &View { findings, status, offer })?;
+            stale::show_stale(state);
             underline::paint(&self.document, &composer, &snapshot, &result.findings, &card.marks)?;
         }
         state.last = Some(Linted { text: snapshot.text, context, findings: result.findings });
@@ -515,6 +526,7 @@ impl Live {
                 Some(Clicked::Fix(finding, fix)) => live.apply_fix(finding, fix),
                 Some(Clicked::UseName(name)) => live.use_agent_name(&name),
                 Some(Clicked::DismissName(name)) => live.dismiss_agent_name(name),
+                Some(Clicked::StaleSeen) => live.stale_seen(false),
                 None => {}
             }
         }));

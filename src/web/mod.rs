@@ -78,8 +78,15 @@ impl Coach {
                 live.set_missing_parts(&parts);
             }
         });
-        let inbox =
-            inbox::Inbox::start(document.clone(), profile.clone(), relint, missing).map_err(|e| dom::warn(&e)).ok();
+        let weak = Rc::downgrade(&live);
+        let conversation = Box::new(move |open: live::OpenReading| {
+            if let Some(live) = weak.upgrade_running() {
+                live.conversation_read(open);
+            }
+        });
+        let inbox = inbox::Inbox::start(document.clone(), profile.clone(), relint, missing, conversation)
+            .map_err(|e| dom::warn(&e))
+            .ok();
         Ok(Coach { live, inbox, profile })
     }
 

@@ -1,40 +1,48 @@
 //! The "Expiring soonest" panel: the threads awaiting a reply (the customer wrote last),
-//! the least time left first (the first ten), each a button that opens its conversation.
+//! the least time left first or, as the agent chooses in it, the longest wait first (the
+//! first ten), each a button that opens its conversation.
 //!
 //! Like the card, it lives in an open shadow root (under `<reply-coach-panel>`), so the
 //! page's styles do not reach it, and every text is set with `textContent`. Rebuilt only
-//! when what it lists changed.
+//! when what it lists changed. The order is a `<select>` (keyboard usable as the browser
+//! makes it), read at each showing; its change schedules a scan (`web::inbox`).
 
 use web_sys::{Document, Element, HtmlElement};
 
+use crate::threads::{Awaiting, PanelOrder};
 use crate::web::dom::{self, element, message, mount};
 
 const STYLE: &str = ":host{all:initial}section{position:fixed;left:12px;bottom:12px;z-index:2147483645;\
 width:300px;max-height:35vh;overflow:auto;box-sizing:border-box;padding:6px 8px;border:1px solid #c9ccd1;\
 border-radius:8px;background:#fff;color:#1c1e21;box-shadow:0 4px 16px rgba(0,0,0,.15);\
 font:13px/1.4 system-ui,sans-serif}[hidden]{display:none!important}h2{margin:0 0 4px;font-size:13px}\
+label{display:block;margin:0 0 4px;color:#65676b;font-size:12px}select{font:inherit;margin-left:4px}\
 ol{margin:0;padding:0;list-style:none}li{display:flex;gap:8px;justify-content:space-between;padding:2px 0}\
 button{all:unset;cursor:pointer;color:#0b57d0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}\
-button:hover,button:focus-visible{text-decoration:underline}.left{white-space:nowrap;color:#65676b}\
-[data-rc-window=last-hour] .left{color:#c5221f;font-weight:600}[data-rc-window=closing] .left{color:#9a5b00}";
+button:hover,button:focus-visible{text-decoration:underline}.left,.wait{white-space:nowrap;color:#65676b}\
+[data-rc-window=last-hour] .left{color:#c5221f;font-weight:600}[data-rc-window=closing] .left{color:#9a5b00}\
+[data-rc-waiting=amber] .wait{color:#9a5b00;font-weight:600}[data-rc-waiting=red] .wait{color:#c5221f;font-weight:600}";
 
 /// How many threads the panel lists at most: the ones to answer first.
 const SHOWN: usize = 10;
+/// The `<select>`'s values.
+const BY_LEFT: &str = "left";
+const BY_WAITING: &str = "waiting";
 
 /// One thread awaiting a reply.
 pub struct Entry {
-    pub key: String,
-    pub customer: String,
+    pub thread: Awaiting,
     /// The state's name (`data-rc-window`).
     pub state: &'static str,
-    /// The badge text.
-    pub left: String,
-    pub ms_left: i64,
+    /// The wait's level name (`data-rc-waiting`), when known.
+    pub waiting: Option<&'static str>,
 }
 
 pub struct Panel {
     host: Element,
     section: HtmlElement,
+    /// The order's `<select>`.
+    order: HtmlElement,
     list: HtmlElement,
     /// What the list shows, to rebuild it only when that changes.
     shown: String,
@@ -48,32 +56,59 @@ impl Panel {
         section.set_hidden(true);
         let heading = element(document, "h2", "")?;
         heading.set_text_content(Some(&title));
+        let label = element(document, "label", "")?;
+        label.set_text_content(Some(&message("panelOrder", None)));
+        let order = element(document, "select", "")?;
+        for (value, name) in [(BY_LEFT, "panelOrderLeft"), (BY_WAITING, "panelOrderWaiting")] {
+            let option = element(document, "option", "")?;
+            option.set_attribute("value", value).map_err(dom::describe)?;
+            option.set_text_content(Some(&message(name, None)));
+            order.append_child(&option).map_err(dom::describe)?;
+        }
+        label.append_child(&order).map_err(dom::describe)?;
         let list = element(document, "ol", "")?;
-        section.append_child(&heading).map_err(dom::describe)?;
-        section.append_child(&list).map_err(dom::describe)?;
+        dom::append(&section, &[&heading, &label, &list])?;
         let host = mount(document, "reply-coach-panel", STYLE, &[&section])?;
-        Ok(Panel { host, section, list, shown: String::new() })
+        Ok(Panel { host, section, order, list, shown: String::new() })
     }
 
     pub fn host(&self) -> &Element {
         &self.host
     }
 
-    /// Shows `entries`, the least time left first; hidden when there are none.
+    /// The order the agent chose (the select's `value`, read without web-sys's
+    /// `HtmlSelectElement` for one property).
+    fn order(&self) -> PanelOrder {
+        let value = js_sys::Reflect::get(&self.order, &"value".into()).ok().and_then(|v| v.as_string());
+        if value.as_deref() == Some(BY_WAITING) {
+            PanelOrder::Waiting
+        } else {
+            PanelOrder::TimeLeft
+        }
+    }
+
+    /// Shows `entries` in the chosen order; hidden when there are none.
     pub fn show(&mut self, document: &Document, unsorted: Vec<Entry>) -> Result<(), String> {
+        let order = self.order();
         // Insertion by binary search: a handful of entries, and none of the slice sorts'
         // kilobytes of code in the Wasm.
         let mut entries: Vec<Entry> = Vec::with_capacity(unsorted.len());
         for entry in unsorted {
-            let at = entries.partition_point(|e| (e.ms_left, &e.key) <= (entry.ms_left, &entry.key));
+            let rank = |e: &Entry| (e.thread.rank(order), e.thread.key.clone());
+            let at = entries.partition_point(|e| rank(e) <= rank(&entry));
             entries.insert(at, entry);
         }
         entries.truncate(SHOWN);
-        let mut shown = String::new();
+        let by_waiting = order == PanelOrder::Waiting;
+        let text = |entry: &Entry| match (&entry.thread.waiting, by_waiting) {
+            (Some(wait), true) => wait.text.clone(),
+            _ => entry.thread.text.clone(),
+        };
+        let mut shown = String::from(if by_waiting { BY_WAITING } else { BY_LEFT });
         for entry in &entries {
-            for part in [&entry.key, &entry.customer, entry.state, &entry.left] {
-                shown.push_str(part);
+            for part in [&entry.thread.key, &entry.thread.customer, entry.state, &text(entry)] {
                 shown.push('\n');
+                shown.push_str(part);
             }
         }
         if shown == self.shown {
@@ -83,14 +118,16 @@ impl Panel {
         for entry in &entries {
             let item = element(document, "li", "")?;
             item.set_attribute("data-rc-window", entry.state).map_err(dom::describe)?;
+            if let Some(level) = entry.waiting {
+                item.set_attribute("data-rc-waiting", level).map_err(dom::describe)?;
+            }
             let open = element(document, "button", "")?;
             open.set_attribute("type", "button").map_err(dom::describe)?;
-            open.set_attribute("data-thread", &entry.key).map_err(dom::describe)?;
-            open.set_text_content(Some(&entry.customer));
-            let left = element(document, "span", "left")?;
-            left.set_text_content(Some(&entry.left));
-            item.append_child(&open).map_err(dom::describe)?;
-            item.append_child(&left).map_err(dom::describe)?;
+            open.set_attribute("data-thread", &entry.thread.key).map_err(dom::describe)?;
+            open.set_text_content(Some(&entry.thread.customer));
+            let left = element(document, "span", if by_waiting { "wait" } else { "left" })?;
+            left.set_text_content(Some(&text(entry)));
+            dom::append(&item, &[&open, &left])?;
             self.list.append_child(&item).map_err(dom::describe)?;
         }
         self.section.set_hidden(entries.is_empty());

@@ -129,7 +129,7 @@ describe("the settings page in Chromium", () => {
       const page = await openSettings();
       assert.equal(await page.inputValue("#agentName"), "");
       assert.equal(await page.inputValue("#language"), "auto");
-      for (const key of ["previewBudget", "maxWords", "maxSentenceWords", "closingHours", "lastHourHours"]) {
+      for (const key of ["previewBudget", "maxWords", "maxSentenceWords", "closingHours", "lastHourHours", "waitingAmberMinutes", "waitingRedMinutes"]) {
         assert.equal(await page.inputValue(`#${key}`), String(DEFAULTS[key]));
         assert.match(await page.textContent(`#${key}-help`), new RegExp(`${DEFAULTS[key]}\\.$`));
       }
@@ -249,6 +249,34 @@ describe("the settings page in Chromium", () => {
       await page.locator("[data-rule]").first().waitFor();
       assert.equal(await page.inputValue("#closingHours"), "22");
       assert.equal(await page.inputValue("#lastHourHours"), "22");
+      await page.close();
+    });
+
+    test("stores the waiting marks in whole minutes, refused out of range or out of order, and the toolbar's count", async () => {
+      const page = await openSettings();
+      assert.equal(await page.inputValue("#toolbarCount"), "lastHour");
+      await page.fill("#waitingAmberMinutes", "8");
+      await page.press("#waitingAmberMinutes", "Tab");
+      await saved(page);
+      await page.fill("#waitingRedMinutes", "12");
+      await page.press("#waitingRedMinutes", "Tab");
+      await saved(page);
+      await page.selectOption("#toolbarCount", "waiting");
+      await saved(page);
+      const before = await stored();
+      assert.deepEqual(before, { ...DEFAULTS, waitingAmberMinutes: 8, waitingRedMinutes: 12, toolbarCount: "waiting" });
+      // Not whole minutes, not 1 to 1439, or amber after red (12 shown beside it).
+      for (const [key, bad] of [["waitingAmberMinutes", "0"], ["waitingAmberMinutes", "7.5"], ["waitingAmberMinutes", "13"], ["waitingRedMinutes", "1440"], ["waitingRedMinutes", "7"]]) {
+        await page.fill(`#${key}`, bad);
+        await page.press(`#${key}`, "Tab");
+        assert.equal(await page.isVisible(`#${key}-error`), true, `${key} "${bad}" was not refused`);
+        assert.equal(await page.textContent(`#${key}-error`), en.waitingError.message);
+        assert.equal(await page.getAttribute(`#${key}`, "aria-invalid"), "true");
+        await page.fill(`#${key}`, String(before[key]));
+        await page.press(`#${key}`, "Tab");
+        assert.equal(await page.isHidden(`#${key}-error`), true);
+      }
+      assert.deepEqual(await stored(), before);
       await page.close();
     });
 

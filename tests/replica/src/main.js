@@ -129,7 +129,8 @@
  * up to 5000); ?boundaries=1 lists, instead, six conversations whose customers wrote a
  * minute either side of each state boundary (boundaryThreads); ?crossing=1 lists three whose
  * states change at the same minute, soon after the page loads (crossingThreads; threads()
- * gives each one's crossesAt); ?anaWrites=ro has Ana write her last message in Romanian;
+ * gives each one's crossesAt); ?waiting=1 lists five whose waits reach 10, 15 and 16
+ * minutes at the same minute, one waiting 2 days and one answered (waitingThreads); ?anaWrites=ro has Ana write her last message in Romanian;
  * ?lang=ro, hy or hi writes the page's texts in Romanian, Armenian or Hindi.
  * Messenger only: ?listStamps=relative leaves the list's <abbr> without its exact stamp,
  * only the relative label, as some rows show; ?listLinks=changed names the thread in the
@@ -142,7 +143,7 @@ import { createEditableComposer, createLexicalComposer, createTextareaComposer }
 import { createBusinessLayout } from "./layouts/business.js";
 import { createMessengerLayout } from "./layouts/messenger.js";
 import { LANGUAGES, stringsFor } from "./strings.js";
-import { AGENT, adReply, boundaryThreads, CHANNELS, crossingThreads, FIXED_THREADS, makeThreads, moreThreads, PAGE } from "./threads.js";
+import { AGENT, adReply, boundaryThreads, CHANNELS, crossingThreads, FIXED_THREADS, makeThreads, moreThreads, PAGE, waitingThreads } from "./threads.js";
 
 const PAGE_ASSET_ID = "104729384756012";
 const params = new URL(location.href).searchParams;
@@ -160,7 +161,9 @@ const threads = params.get("boundaries")
   ? boundaryThreads(Date.now())
   : params.get("crossing")
     ? crossingThreads(Date.now())
-    : makeThreads(Date.now(), rowCount, { anaWrites: params.get("anaWrites") === "ro" ? "ro" : "en" });
+    : params.get("waiting")
+      ? waitingThreads(Date.now())
+      : makeThreads(Date.now(), rowCount, { anaWrites: params.get("anaWrites") === "ro" ? "ro" : "en" });
 const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
 /** How many generated conversations (moreThreads) the list has. */
 let generated = Math.max(threads.length - FIXED_THREADS, 0);

@@ -209,3 +209,46 @@ export function crossingThreads(now) {
     messages: [{ from: "customer", text: `Is the ${customer.toLowerCase()} order ready?`, at: new Date(crossing - age) }],
   }));
 }
+
+/**
+ * The conversations of ?waiting=1: customers awaiting a reply whose worst-case wait reaches
+ * a mark of the waiting time at the same whole minute, soon after the page loads (each
+ * message at a minute's start, as a stamp names it): one crosses 10 minutes (calm → amber),
+ * one 15 (amber → red), one 16 (red, still); one has waited 2 days and an hour (a human
+ * agent's reply, 4 days left: last by time left, first by waiting time); and one the Page
+ * answered, which waits for nothing. The minute is the next one, or the one after when the
+ * next is under 30 seconds away, so the waits of the minute before it can be read in
+ * time (threads() gives crossesAt).
+ */
+export function waitingThreads(now) {
+  let crossing = Math.ceil(now / MINUTE) * MINUTE;
+  if (crossing - now < 30_000) crossing += MINUTE;
+  const at = (ago) => new Date(crossing - ago);
+  const ages = [
+    ["Wait Ten", 10 * MINUTE],
+    ["Wait Fifteen", 15 * MINUTE],
+    ["Wait Sixteen", 16 * MINUTE],
+    ["Wait Days", 2 * DAY + HOUR],
+  ];
+  const waiting = ages.map(([customer, age], i) => ({
+    id: String(320000000000000 + i),
+    channel: i % 2 ? "instagram" : "messenger",
+    customer,
+    unread: true,
+    crossesAt: new Date(crossing).toISOString(),
+    messages: [{ from: "customer", text: `Is the ${customer.toLowerCase()} order ready?`, at: at(age) }],
+  }));
+  const answered = {
+    id: String(320000000000000 + ages.length),
+    channel: "messenger",
+    customer: "Wait Answered",
+    unread: false,
+    crossesAt: new Date(crossing).toISOString(),
+    messages: [
+      { from: "customer", text: "Is the answered order ready?", at: at(30 * MINUTE) },
+      { from: "page", text: "Yes, it is ready.", at: at(5 * MINUTE), agent: AGENT },
+    ],
+  };
+  return [...waiting, answered];
+}
+

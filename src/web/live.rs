@@ -36,6 +36,7 @@ const TYPING_PAUSE_MS: u32 = 120;
 /// After the page changes on its own (a conversation opened, a composer re-created).
 const PAGE_CHANGE_PAUSE_MS: u32 = 200;
 
+mod composition;
 mod templates;
 
 /// The tag of the card's and the picker's shadow host (upper case, as `tagName` gives it).
@@ -68,6 +69,8 @@ pub struct Live {
     /// The last verdict on whether the focused element is the reply box: (page version,
     /// element, verdict).
     reply_box_cache: RefCell<Option<(u64, Element, bool)>>,
+    /// The word an input method is composing, which nothing of ours may touch.
+    composition: composition::Composition,
 }
 
 /// What the page showed a composer's draft, at a page version and minute.
@@ -167,6 +170,7 @@ impl Live {
             page_version: Cell::new(0),
             page_cache: RefCell::new(None),
             reply_box_cache: RefCell::new(None),
+            composition: Default::default(),
         });
         live.listen()?;
         live.schedule(0, false);
@@ -234,12 +238,31 @@ impl Live {
         // Capture: the page may stop these events from bubbling.
         for (event, typing) in [("input", true), ("focusin", false)] {
             let live = Rc::downgrade(self);
-            hooks.push(EventListener::new_with_options(&self.document, event, capture, move |_| {
-                if let Some(live) = live.upgrade_running() {
-                    live.schedule(if typing { TYPING_PAUSE_MS } else { 0 }, true);
-                    if typing {
-                        live.check_slash_soon();
-                    }
+            hooks.push(EventListener::new_with_options(&self.document, event, capture, move |event| {
+                let Some(live) = live.upgrade_running() else { return };
+                // A word being composed is linted once, when it is committed (below).
+                let composing = event.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| e.is_composing());
+                if composing || live.composition.in_progress(&live.document) {
+                    return;
+                }
+                live.schedule(if typing { TYPING_PAUSE_MS } else { 0 }, true);
+                if typing {
+                    live.check_slash_soon();
+                }
+            }));
+        }
+        for (event, starts) in [("compositionstart", true), ("compositionend", false)] {
+            let live = Rc::downgrade(self);
+            hooks.push(EventListener::new_with_options(&self.document, event, capture, move |event| {
+                let Some(live) = live.upgrade_running() else { return };
+                // A word composed in the picker's search box is the picker's own business.
+                let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+                let Some(target) = target.filter(|t| t.tag_name() != UI_HOST) else { return };
+                if starts {
+                    live.composition.start(target);
+                } else {
+                    live.composition.end();
+                    live.composition_ended();
                 }
             }));
         }
@@ -290,6 +313,10 @@ impl Live {
             if let Some(live) = live.upgrade_running() {
                 if !page::only_in_text_boxes(&records, &live.profile.get().composer.candidates) {
                     live.page_version.set(live.page_version.get().wrapping_add(1));
+                } else if !live.composition.in_progress(&live.document) {
+                    // Typing in Lexical: a key it inserts itself (the first on a line, as a
+                    // "/" is) or a deletion fires no input event, only this change.
+                    live.check_slash_soon();
                 }
                 live.schedule(PAGE_CHANGE_PAUSE_MS, false);
             }
@@ -364,8 +391,33 @@ impl Live {
         }));
     }
 
-    /// Finds the composer, lints its draft if it changed, and shows the result.
+    /// The input method committed (or cancelled) a word: one lint of the draft now (also
+    /// when the text came back the same, so a refusal said during the composition gives
+    /// way), and the slash picker follows what was typed.
+    fn composition_ended(self: &Rc<Self>) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.last = None;
+        }
+        self.schedule(0, true);
+        self.check_slash_soon();
+    }
+
+    /// What refuses an edit the agent asked for (a fix, a template) while a word is being
+    /// composed, if one is. Refused, not deferred: an edit made when the word is committed
+    /// would change the draft at a moment the agent did not choose, in a text that moved
+    /// on since the click, right where their next word starts; and an edit now would move
+    /// the text under the input method, which duplicates or loses the word. One more click
+    /// once the word is in is predictable, and the agent stays in charge of their text.
+    fn refusal_while_composing(&self) -> Option<String> {
+        self.composition.in_progress(&self.document).then(|| message("composingWait", None))
+    }
+
+    /// Finds the composer, lints its draft if it changed, and shows the result; nothing
+    /// while a word is being composed (its end lints).
     fn update(self: &Rc<Self>) {
+        if self.composition.in_progress(&self.document) {
+            return;
+        }
         let Ok(mut state) = self.state.try_borrow_mut() else {
             self.schedule(PAGE_CHANGE_PAUSE_MS, false);
             return;
@@ -551,6 +603,14 @@ impl Live {
     /// composer, between the last lint and the press: the editing commands would then
     /// write the fix into whatever has the focus.)
     fn apply_fix(self: &Rc<Self>, finding: usize, fix: usize) {
+        if let Some(refusal) = self.refusal_while_composing() {
+            // Said at once, in the card only: the lint that would show a notice waits for
+            // the word, and the card is outside the editor.
+            if let Some(card) = self.state.try_borrow().ok().as_ref().and_then(|state| state.card.as_ref()) {
+                card.set_status(Some(&refusal));
+            }
+            return;
+        }
         let outcome = {
             let Ok(state) = self.state.try_borrow() else { return };
             match (&state.composer, &state.last) {

@@ -17,6 +17,7 @@ use web_sys::{Document, Element, KeyboardEvent, ResizeObserver};
 
 use crate::context::{LintContext, StoredSettings};
 use crate::finding::{apply_edits, caret_after, merge_edits, Edit, Finding};
+use crate::ignore::Ignored;
 use crate::profile::health::Part;
 use crate::web::active::ActiveProfile;
 use crate::web::card::{Card, Clicked, View};
@@ -100,6 +101,8 @@ struct State {
     agent: AgentName,
     /// The card's line naming the parts of the page the profile does not recognise.
     missing_parts: Option<String>,
+    /// The findings the agent ignored in this draft.
+    ignored: Ignored,
 }
 
 /// The agent's first name as the page suggests it, while the settings have none.
@@ -158,6 +161,7 @@ impl Live {
                 fix_in_flight: None,
                 agent: AgentName::default(),
                 missing_parts: None,
+                ignored: Ignored::default(),
             }),
             timer: RefCell::new(None),
             hooks: RefCell::new(Vec::new()),
@@ -460,7 +464,14 @@ impl Live {
         }
         let result = crate::lint(&snapshot.text, &context).map_err(|e| e.to_string())?;
         let card = state.card.as_ref().ok_or("no card")?;
-        let findings: Vec<(usize, &Finding)> = result.findings.iter().enumerate().collect();
+        if snapshot.text.trim().is_empty() {
+            // Sent, or cleared: the next words are another draft.
+            state.ignored.clear();
+        }
+        state.ignored.follow(&snapshot.text);
+        let ignored = &state.ignored;
+        let findings: Vec<(usize, &Finding)> =
+            result.findings.iter().enumerate().filter(|(_, finding)| !ignored.hides(finding)).collect();
         let _ = composer.element.set_attribute(FINDINGS_ATTRIBUTE, &findings.len().to_string());
         if snapshot.text.trim().is_empty() {
             underline::clear(&card.marks);
@@ -472,8 +483,10 @@ impl Live {
             });
             let status = status.or_else(|| state.missing_parts.clone());
             let offer = state.agent.offered.as_ref().map(|offer| offer.first.as_str());
-            card.show(&self.document, &View { findings, status, offer })?;
-            underline::paint(&self.document, &composer, &snapshot, &result.findings, &card.marks)?;
+            let visible: Vec<&Finding> = findings.iter().map(|(_, finding)| *finding).collect();
+            let undo_ignore = ignored.can_undo(&result.findings);
+            card.show(&self.document, &View { findings, status, offer, undo_ignore })?;
+            underline::paint(&self.document, &composer, &snapshot, &visible, &card.marks)?;
         }
         state.last = Some(Linted { text: snapshot.text, context, findings: result.findings });
         Ok(())
@@ -496,6 +509,7 @@ impl Live {
                 let _ = previous.remove_attribute(FINDINGS_ATTRIBUTE);
             }
             state.last = None;
+            state.ignored.clear();
             if state.templates.is_open() {
                 templates::close(state);
             }
@@ -567,6 +581,8 @@ impl Live {
                 Some(Clicked::Fix(finding, fix)) => live.apply_fix(finding, fix),
                 Some(Clicked::UseName(name)) => live.use_agent_name(&name),
                 Some(Clicked::DismissName(name)) => live.dismiss_agent_name(name),
+                Some(Clicked::Ignore(finding)) => live.ignore_finding(finding),
+                Some(Clicked::UndoIgnore) => live.undo_ignore(),
                 None => {}
             }
         }));
@@ -629,6 +645,28 @@ impl Live {
             Ok(in_flight) => self.after_edit(message("fixApplied", None), Some(in_flight)),
             Err(error) => self.after_edit(error, None),
         }
+    }
+
+    /// Hides finding `finding` of the last lint in this draft (the draft itself is not
+    /// touched, so this is allowed mid-composition too), and shows the card again.
+    fn ignore_finding(self: &Rc<Self>, finding: usize) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            let state = &mut *state;
+            if let Some((last, finding)) = state.last.as_ref().and_then(|l| Some((l, l.findings.get(finding)?))) {
+                state.ignored.ignore(&last.text, finding);
+            }
+            state.last = None;
+        }
+        self.schedule(0, true);
+    }
+
+    /// Shows the finding last ignored again.
+    fn undo_ignore(self: &Rc<Self>) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.ignored.undo();
+            state.last = None;
+        }
+        self.schedule(0, true);
     }
 
     /// Tells the service worker the "Sent by" name of the offer, once per name, for the
@@ -748,7 +786,8 @@ impl Live {
         if !last.text.trim().is_empty() && underline::drawn_as_boxes(composer) {
             let snapshot = composer.snapshot();
             if snapshot.text == last.text {
-                let _ = underline::paint(&self.document, composer, &snapshot, &last.findings, &card.marks);
+                let visible: Vec<&Finding> = last.findings.iter().filter(|f| !state.ignored.hides(f)).collect();
+                let _ = underline::paint(&self.document, composer, &snapshot, &visible, &card.marks);
             }
         }
     }

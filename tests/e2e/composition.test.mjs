@@ -7,7 +7,8 @@
 // compositionend events, and keys pressed meanwhile carry isComposing and key code 229.
 //
 // While the word is being composed Reply Coach must change nothing: no lint, no fix (one
-// pressed meanwhile is refused, with a line in the card), no picker key; once it is
+// pressed meanwhile is refused, with a line in the card; a template, in the picker), no
+// picker key; once it is
 // committed the draft is linted, and the editor's own model holds exactly what was typed.
 
 import assert from "node:assert/strict";
@@ -165,6 +166,24 @@ describe("input method compositions in the composer", () => {
         assert.equal(await page.evaluate(() => window.replica.messages().length), sent, "nothing was sent");
         const entries = await log(page);
         assert.equal(entries.filter((e) => e.type === "compositionend").length, 1, JSON.stringify(entries));
+        assert.deepEqual(pageErrors(page), []);
+        await page.close();
+      });
+
+      test(`${kind}: a template picked while a ${language} word is composed is refused`, TIMEOUT, async () => {
+        const { page, cdp } = await composing(kind);
+        await page.keyboard.type("/thanks", { delay: 5 });
+        const option = page.locator('reply-coach-root [role=option][data-template-id="compliment-thanks.en"]');
+        await option.waitFor();
+        await composeSteps(page, cdp, "/thanks", steps);
+        await option.click();
+        await page.waitForFunction(
+          (text) => document.querySelector("reply-coach-root").shadowRoot.querySelector(".picker .status")?.textContent === text,
+          message("composingWait"),
+        );
+        await cdp.send("Input.insertText", { text: word });
+        await page.waitForFunction(() => window.compositionLog.some((entry) => entry.type === "compositionend"));
+        assert.equal(await model(page), `/thanks${word}`, "nothing was inserted");
         assert.deepEqual(pageErrors(page), []);
         await page.close();
       });

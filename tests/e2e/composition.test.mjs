@@ -13,7 +13,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { composerOf, findingsWhen, launchOnReplica, message, openInbox, pageErrors } from "./harness.mjs";
+import { composerOf, findingsWhen, launchOnReplica, message, openInbox, pageErrors, STRICT_PATH } from "./harness.mjs";
 
 /** Each word as an input method builds it, step by step, after a prefix typed as it is. The
  * prefix has a finding with a fix ("!!"); the committed word completes a stock phrase. */
@@ -37,9 +37,10 @@ describe("input method compositions in the composer", () => {
 
   /** The replica with composer `kind`, focused, a DevTools session on it, and a log in the
    * page of the composition events, Reply Coach's updates (its `reply-coach:update`
-   * measures) and lints (each write of the composer's data-rc-findings), each with its time. */
-  async function composing(kind) {
-    const page = await openInbox(context, `/latest/inbox/all?composer=${kind}`);
+   * measures) and lints (each write of the composer's data-rc-findings), each with its time;
+   * `path`: the inbox's address. */
+  async function composing(kind, path = "/latest/inbox/all") {
+    const page = await openInbox(context, `${path}?composer=${kind}`);
     await composerOf(page).click();
     const cdp = await context.newCDPSession(page);
     await page.evaluate(() => {
@@ -76,6 +77,24 @@ describe("input method compositions in the composer", () => {
       await cdp.send("Input.imeSetComposition", { text: step, selectionStart: step.length, selectionEnd: step.length });
       await page.waitForFunction(`(${shownText})() === ${JSON.stringify(prefix + step)}`);
     }
+  }
+
+  /** Checks the log: one composition that committed `word`, no update or lint during it,
+   * and a lint after it. */
+  async function checkLog(page, word) {
+    const entries = await log(page);
+    const starts = entries.filter((e) => e.type === "compositionstart");
+    const ends = entries.filter((e) => e.type === "compositionend");
+    assert.equal(starts.length, 1, JSON.stringify(entries));
+    assert.equal(ends.length, 1, JSON.stringify(entries));
+    assert.equal(ends[0].data, word);
+    const [start, end] = [starts[0].at, ends[0].at];
+    const during = entries.filter((e) => (e.type === "update" || e.type === "lint") && e.at > start && e.at < end);
+    assert.deepEqual(during, [], "nothing linted or updated while the word was composed");
+    assert.ok(
+      entries.some((e) => e.type === "lint" && e.at > end),
+      `a lint after compositionend: ${JSON.stringify(entries)}`,
+    );
   }
 
   /** The card's status line, or null while it is hidden. */
@@ -117,19 +136,7 @@ describe("input method compositions in the composer", () => {
         // The refusal gave way to the lint after the word.
         assert.notEqual(await cardStatus(page), message("composingWait"));
 
-        const entries = await log(page);
-        const starts = entries.filter((e) => e.type === "compositionstart");
-        const ends = entries.filter((e) => e.type === "compositionend");
-        assert.equal(starts.length, 1, JSON.stringify(entries));
-        assert.equal(ends.length, 1, JSON.stringify(entries));
-        assert.equal(ends[0].data, word);
-        const [start, end] = [starts[0].at, ends[0].at];
-        const during = entries.filter((e) => (e.type === "update" || e.type === "lint") && e.at > start && e.at < end);
-        assert.deepEqual(during, [], "nothing linted or updated while the word was composed");
-        assert.ok(
-          entries.some((e) => e.type === "lint" && e.at > end),
-          `a lint after compositionend: ${JSON.stringify(entries)}`,
-        );
+        await checkLog(page, word);
         assert.deepEqual(pageErrors(page), []);
         await page.close();
       });
@@ -185,6 +192,29 @@ describe("input method compositions in the composer", () => {
         await page.waitForFunction(() => window.compositionLog.some((entry) => entry.type === "compositionend"));
         assert.equal(await model(page), `/thanks${word}`, "nothing was inserted");
         assert.deepEqual(pageErrors(page), []);
+        await page.close();
+      });
+
+      // Reduced mode (a page that forbids WebAssembly) lints through the service worker and
+      // writes only the composer's count. This proves the lint after the word and the exact
+      // text; its "nothing during" holds only as long as the composition outlasts the mode's
+      // pause, which these quick ones may not (the tests above hold a word open longer).
+      test(`${kind}, reduced mode: a ${language} word is linted once committed`, TIMEOUT, async () => {
+        const { page, cdp } = await composing(kind, STRICT_PATH);
+        const cardHas = (rule) =>
+          page.waitForFunction((rule) => {
+            const root = document.querySelector("reply-coach-root")?.shadowRoot;
+            return root?.querySelector('[data-rc-mode="reduced"]') && root.querySelector(`[data-rule="${rule}"]`);
+          }, rule);
+        // Key by key: reduced mode lints on input events, and Lexical fires none for text
+        // it inserts itself (the first key of a line, or a whole paste of text).
+        await page.keyboard.type(prefix, { delay: 5 });
+        await cardHas("tone-shout");
+        await composeSteps(page, cdp, prefix, steps);
+        await cdp.send("Input.insertText", { text: word });
+        await cardHas("stock-phrase");
+        assert.equal(await model(page), prefix + word);
+        await checkLog(page, word);
         await page.close();
       });
     }

@@ -647,8 +647,9 @@ impl Live {
         }
     }
 
-    /// Hides finding `finding` of the last lint in this draft (the draft itself is not
-    /// touched, so this is allowed mid-composition too), and shows the card again.
+    /// Hides finding `finding` of the last lint in this draft, and shows the card again.
+    /// Only the card changes, so a word being composed does not refuse it; the card shows
+    /// it with the lint after the word.
     fn ignore_finding(self: &Rc<Self>, finding: usize) {
         if let Ok(mut state) = self.state.try_borrow_mut() {
             let state = &mut *state;

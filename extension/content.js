@@ -218,10 +218,13 @@ async function startReducedMode(reason) {
   const card = reducedCard();
   let timer;
   let linted;
+  // While an input method composes a word nothing is linted (the composer's attribute is
+  // not written under it); the word is linted once committed.
+  let composing = false;
 
   const lintFocused = async () => {
     const composer = document.activeElement?.closest?.(composerSelector);
-    if (!composer) return;
+    if (!composer || composing) return;
     const draft = composer instanceof HTMLTextAreaElement ? composer.value : composer.innerText;
     if (linted?.composer === composer && linted.draft === draft) return;
     linted = { composer, draft };
@@ -237,6 +240,15 @@ async function startReducedMode(reason) {
   };
   document.addEventListener("input", later, true);
   document.addEventListener("focusin", later, true);
+  document.addEventListener("compositionstart", () => (composing = true), true);
+  document.addEventListener(
+    "compositionend",
+    () => {
+      composing = false;
+      later();
+    },
+    true,
+  );
   later();
 }
 

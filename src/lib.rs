@@ -40,6 +40,7 @@ pub mod clock;
 pub mod context;
 pub mod draft;
 pub mod finding;
+pub mod ignore;
 pub mod lang;
 mod lint;
 pub mod profile;

@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["lang"],
     &["clock", "draft"],
     &["profile", "voice"],
-    &["threads", "context", "stale"],
+    &["threads", "context", "stale", "ignore"],
     &["rules"],
     &["lint"],
     // The checks that run `lint`.

@@ -1,5 +1,6 @@
 //! The card by the composer: the findings by severity, each with its message, its
-//! explanation on demand and its fixes as buttons; the status line (reduced mode,
+//! explanation on demand, its fixes as buttons and "Ignore" (hidden for this draft, with
+//! one Undo: [`crate::ignore`]); the status line (reduced mode,
 //! a missing setting, an error); and, while no first name is set, the offer of the one
 //! the conversation shows ("Sign as Maria?"); while the customer's new message is unseen,
 //! the stale-draft line ("Ana wrote again 1 min ago") with its Seen button.
@@ -31,6 +32,8 @@ pub struct View<'a> {
     pub status: Option<String>,
     /// A first name to offer as the agent's, with a button to use it and one to dismiss it.
     pub offer: Option<&'a str>,
+    /// Whether the line saying a finding was ignored, with its Undo, shows.
+    pub undo_ignore: bool,
 }
 
 /// What a click in the card asks for beyond the card itself.
@@ -44,6 +47,10 @@ pub enum Clicked {
     DismissName(String),
     /// The agent has seen that the customer wrote again.
     StaleSeen,
+    /// Hide finding `.0` of the last lint in this draft.
+    Ignore(usize),
+    /// Show the finding last ignored again.
+    UndoIgnore,
 }
 
 pub struct Card {
@@ -62,6 +69,8 @@ pub struct Card {
     /// The stale-draft line: the customer wrote again under the draft (`crate::stale`).
     stale: HtmlElement,
     stale_text: HtmlElement,
+    /// "Hidden in this draft." and its Undo button.
+    ignored: HtmlElement,
     list: HtmlElement,
     toggle: HtmlElement,
     /// Underline boxes, where the CSS Custom Highlight API cannot paint (a textarea's
@@ -106,8 +115,16 @@ impl Card {
         stale_seen.set_attribute("data-action", "stale-seen").map_err(dom::describe)?;
         stale_seen.set_text_content(Some(&message("staleDraftSeen", None)));
         append(&stale, &[&stale_text, &stale_seen])?;
+        let ignored = element(document, "p", "ignored")?;
+        ignored.set_hidden(true);
+        let ignored_text = element(document, "span", "")?;
+        ignored_text.set_text_content(Some(&message("findingIgnored", None)));
+        let undo = element(document, "button", "undo-ignore")?;
+        undo.set_attribute("data-action", "undo-ignore").map_err(dom::describe)?;
+        undo.set_text_content(Some(&message("undoIgnore", None)));
+        append(&ignored, &[&ignored_text, &undo])?;
         let list = element(document, "ol", "findings")?;
-        append(&panel, &[&header, &status, &offer, &stale, &list])?;
+        append(&panel, &[&header, &status, &offer, &stale, &ignored, &list])?;
         let host = mount(document, "reply-coach-root", STYLE, &[&marks, &panel])?;
         Ok(Card {
             host,
@@ -121,6 +138,7 @@ impl Card {
             offer_dismiss,
             stale,
             stale_text,
+            ignored,
             list,
             toggle,
             marks,
@@ -138,6 +156,7 @@ impl Card {
     pub fn show(&self, document: &Document, view: &View) -> Result<(), String> {
         self.set_status(view.status.as_deref());
         self.set_offer(view.offer);
+        set_hidden(&self.ignored, !view.undo_ignore);
         set_hidden(&self.panel, false);
         let signature: Vec<String> = view
             .findings
@@ -257,6 +276,8 @@ impl Card {
                 let fix = button.get_attribute("data-fix")?.parse().ok()?;
                 Some(Clicked::Fix(finding, fix))
             }
+            Some("ignore") => button.get_attribute("data-finding")?.parse().ok().map(Clicked::Ignore),
+            Some("undo-ignore") => Some(Clicked::UndoIgnore),
             Some("use-agent-name") => button.get_attribute("data-name").map(Clicked::UseName),
             Some("dismiss-agent-name") => button.get_attribute("data-name").map(Clicked::DismissName),
             Some("stale-seen") => Some(Clicked::StaleSeen),
@@ -283,6 +304,11 @@ fn item(document: &Document, index: usize, finding: &Finding) -> Result<HtmlElem
         }
         actions.append_child(&button).map_err(dom::describe)?;
     }
+    let ignore = element(document, "button", "ignore")?;
+    ignore.set_text_content(Some(&message("ignoreFinding", None)));
+    ignore.set_attribute("data-action", "ignore").map_err(dom::describe)?;
+    ignore.set_attribute("data-finding", &index.to_string()).map_err(dom::describe)?;
+    actions.append_child(&ignore).map_err(dom::describe)?;
     let explain = element(document, "button", "explain")?;
     explain.set_text_content(Some(&message("explain", None)));
     explain.set_attribute("data-action", "explain").map_err(dom::describe)?;

@@ -17,6 +17,7 @@ use web_sys::{Document, Element, KeyboardEvent, ResizeObserver};
 
 use crate::context::{LintContext, StoredSettings};
 use crate::finding::{apply_edits, caret_after, merge_edits, Edit, Finding};
+use crate::ignore::Ignored;
 use crate::profile::health::Part;
 use crate::web::active::ActiveProfile;
 use crate::web::card::{Card, Clicked, View};
@@ -37,6 +38,7 @@ const TYPING_PAUSE_MS: u32 = 120;
 const PAGE_CHANGE_PAUSE_MS: u32 = 200;
 
 mod stale;
+mod composition;
 mod templates;
 
 pub use stale::OpenReading;
@@ -71,6 +73,8 @@ pub struct Live {
     /// The last verdict on whether the focused element is the reply box: (page version,
     /// element, verdict).
     reply_box_cache: RefCell<Option<(u64, Element, bool)>>,
+    /// The word an input method is composing, which nothing of ours may touch.
+    composition: composition::Composition,
 }
 
 /// What the page showed a composer's draft, at a page version and minute.
@@ -102,6 +106,8 @@ struct State {
     missing_parts: Option<String>,
     /// Whether the customer wrote again under the draft, unseen.
     stale: crate::stale::StaleWatch,
+    /// The findings the agent ignored in this draft.
+    ignored: Ignored,
 }
 
 /// The agent's first name as the page suggests it, while the settings have none.
@@ -161,6 +167,7 @@ impl Live {
                 agent: AgentName::default(),
                 missing_parts: None,
                 stale: Default::default(),
+                ignored: Ignored::default(),
             }),
             timer: RefCell::new(None),
             hooks: RefCell::new(Vec::new()),
@@ -173,6 +180,7 @@ impl Live {
             page_version: Cell::new(0),
             page_cache: RefCell::new(None),
             reply_box_cache: RefCell::new(None),
+            composition: Default::default(),
         });
         live.listen()?;
         live.schedule(0, false);
@@ -240,16 +248,35 @@ impl Live {
         // Capture: the page may stop these events from bubbling.
         for (event, typing) in [("input", true), ("focusin", false)] {
             let live = Rc::downgrade(self);
-            hooks.push(EventListener::new_with_options(&self.document, event, capture, move |_| {
-                if let Some(live) = live.upgrade_running() {
-                    live.schedule(if typing { TYPING_PAUSE_MS } else { 0 }, true);
-                    if typing {
-                        live.check_slash_soon();
-                    } else {
-                        // Focus back in the reply box: the agent has seen a new message.
-                        let live = live.clone();
-                        Timeout::new(0, move || live.stale_seen(true)).forget();
-                    }
+            hooks.push(EventListener::new_with_options(&self.document, event, capture, move |event| {
+                let Some(live) = live.upgrade_running() else { return };
+                // A word being composed is linted once, when it is committed (below).
+                let composing = event.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| e.is_composing());
+                if composing || live.composition.in_progress(&live.document) {
+                    return;
+                }
+                live.schedule(if typing { TYPING_PAUSE_MS } else { 0 }, true);
+                if typing {
+                    live.check_slash_soon();
+                } else {
+                    // Focus back in the reply box: the agent has seen a new message.
+                    let live = live.clone();
+                    Timeout::new(0, move || live.stale_seen(true)).forget();
+                }
+            }));
+        }
+        for (event, starts) in [("compositionstart", true), ("compositionend", false)] {
+            let live = Rc::downgrade(self);
+            hooks.push(EventListener::new_with_options(&self.document, event, capture, move |event| {
+                let Some(live) = live.upgrade_running() else { return };
+                // A word composed in the picker's search box is the picker's own business.
+                let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+                let Some(target) = target.filter(|t| t.tag_name() != UI_HOST) else { return };
+                if starts {
+                    live.composition.start(target);
+                } else {
+                    live.composition.end();
+                    live.composition_ended();
                 }
             }));
         }
@@ -300,6 +327,10 @@ impl Live {
             if let Some(live) = live.upgrade_running() {
                 if !page::only_in_text_boxes(&records, &live.profile.get().composer.candidates) {
                     live.page_version.set(live.page_version.get().wrapping_add(1));
+                } else if !live.composition.in_progress(&live.document) {
+                    // Typing in Lexical: a key it inserts itself (the first on a line, as a
+                    // "/" is) or a deletion fires no input event, only this change.
+                    live.check_slash_soon();
                 }
                 live.schedule(PAGE_CHANGE_PAUSE_MS, false);
             }
@@ -374,8 +405,33 @@ impl Live {
         }));
     }
 
-    /// Finds the composer, lints its draft if it changed, and shows the result.
+    /// The input method committed (or cancelled) a word: one lint of the draft now (also
+    /// when the text came back the same, so a refusal said during the composition gives
+    /// way), and the slash picker follows what was typed.
+    fn composition_ended(self: &Rc<Self>) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.last = None;
+        }
+        self.schedule(0, true);
+        self.check_slash_soon();
+    }
+
+    /// What refuses an edit the agent asked for (a fix, a template) while a word is being
+    /// composed, if one is. Refused, not deferred: an edit made when the word is committed
+    /// would change the draft at a moment the agent did not choose, in a text that moved
+    /// on since the click, right where their next word starts; and an edit now would move
+    /// the text under the input method, which duplicates or loses the word. One more click
+    /// once the word is in is predictable, and the agent stays in charge of their text.
+    fn refusal_while_composing(&self) -> Option<String> {
+        self.composition.in_progress(&self.document).then(|| message("composingWait", None))
+    }
+
+    /// Finds the composer, lints its draft if it changed, and shows the result; nothing
+    /// while a word is being composed (its end lints).
     fn update(self: &Rc<Self>) {
+        if self.composition.in_progress(&self.document) {
+            return;
+        }
         let Ok(mut state) = self.state.try_borrow_mut() else {
             self.schedule(PAGE_CHANGE_PAUSE_MS, false);
             return;
@@ -418,7 +474,14 @@ impl Live {
         }
         let result = crate::lint(&snapshot.text, &context).map_err(|e| e.to_string())?;
         let card = state.card.as_ref().ok_or("no card")?;
-        let findings: Vec<(usize, &Finding)> = result.findings.iter().enumerate().collect();
+        if snapshot.text.trim().is_empty() {
+            // Sent, or cleared: the next words are another draft.
+            state.ignored.clear();
+        }
+        state.ignored.follow(&snapshot.text);
+        let ignored = &state.ignored;
+        let findings: Vec<(usize, &Finding)> =
+            result.findings.iter().enumerate().filter(|(_, finding)| !ignored.hides(finding)).collect();
         let _ = composer.element.set_attribute(FINDINGS_ATTRIBUTE, &findings.len().to_string());
         if snapshot.text.trim().is_empty() {
             underline::clear(&card.marks);
@@ -430,9 +493,11 @@ impl Live {
             });
             let status = status.or_else(|| state.missing_parts.clone());
             let offer = state.agent.offered.as_ref().map(|offer| offer.first.as_str());
-            card.show(&self.document, &View { findings, status, offer })?;
+            let visible: Vec<&Finding> = findings.iter().map(|(_, finding)| *finding).collect();
+            let undo_ignore = ignored.can_undo(&result.findings);
+            card.show(&self.document, &View { findings, status, offer, undo_ignore })?;
             stale::show_stale(state);
-            underline::paint(&self.document, &composer, &snapshot, &result.findings, &card.marks)?;
+            underline::paint(&self.document, &composer, &snapshot, &visible, &card.marks)?;
         }
         state.last = Some(Linted { text: snapshot.text, context, findings: result.findings });
         Ok(())
@@ -455,6 +520,7 @@ impl Live {
                 let _ = previous.remove_attribute(FINDINGS_ATTRIBUTE);
             }
             state.last = None;
+            state.ignored.clear();
             if state.templates.is_open() {
                 templates::close(state);
             }
@@ -527,6 +593,8 @@ impl Live {
                 Some(Clicked::UseName(name)) => live.use_agent_name(&name),
                 Some(Clicked::DismissName(name)) => live.dismiss_agent_name(name),
                 Some(Clicked::StaleSeen) => live.stale_seen(false),
+                Some(Clicked::Ignore(finding)) => live.ignore_finding(finding),
+                Some(Clicked::UndoIgnore) => live.undo_ignore(),
                 None => {}
             }
         }));
@@ -563,6 +631,14 @@ impl Live {
     /// composer, between the last lint and the press: the editing commands would then
     /// write the fix into whatever has the focus.)
     fn apply_fix(self: &Rc<Self>, finding: usize, fix: usize) {
+        if let Some(refusal) = self.refusal_while_composing() {
+            // Said at once, in the card only: the lint that would show a notice waits for
+            // the word, and the card is outside the editor.
+            if let Some(card) = self.state.try_borrow().ok().as_ref().and_then(|state| state.card.as_ref()) {
+                card.set_status(Some(&refusal));
+            }
+            return;
+        }
         let outcome = {
             let Ok(state) = self.state.try_borrow() else { return };
             match (&state.composer, &state.last) {
@@ -581,6 +657,29 @@ impl Live {
             Ok(in_flight) => self.after_edit(message("fixApplied", None), Some(in_flight)),
             Err(error) => self.after_edit(error, None),
         }
+    }
+
+    /// Hides finding `finding` of the last lint in this draft, and shows the card again.
+    /// Only the card changes, so a word being composed does not refuse it; the card shows
+    /// it with the lint after the word.
+    fn ignore_finding(self: &Rc<Self>, finding: usize) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            let state = &mut *state;
+            if let Some((last, finding)) = state.last.as_ref().and_then(|l| Some((l, l.findings.get(finding)?))) {
+                state.ignored.ignore(&last.text, finding);
+            }
+            state.last = None;
+        }
+        self.schedule(0, true);
+    }
+
+    /// Shows the finding last ignored again.
+    fn undo_ignore(self: &Rc<Self>) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.ignored.undo();
+            state.last = None;
+        }
+        self.schedule(0, true);
     }
 
     /// Tells the service worker the "Sent by" name of the offer, once per name, for the
@@ -700,7 +799,8 @@ impl Live {
         if !last.text.trim().is_empty() && underline::drawn_as_boxes(composer) {
             let snapshot = composer.snapshot();
             if snapshot.text == last.text {
-                let _ = underline::paint(&self.document, composer, &snapshot, &last.findings, &card.marks);
+                let visible: Vec<&Finding> = last.findings.iter().filter(|f| !state.ignored.hides(f)).collect();
+                let _ = underline::paint(&self.document, composer, &snapshot, &visible, &card.marks);
             }
         }
     }

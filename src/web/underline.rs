@@ -58,7 +58,7 @@ pub fn paint(
     document: &Document,
     composer: &Composer,
     snapshot: &Snapshot,
-    findings: &[Finding],
+    findings: &[&Finding],
     marks: &HtmlElement,
 ) -> Result<(), String> {
     // An empty span (a sign-off missing at the very end) has nothing to underline.

@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use web_sys::{Element, KeyboardEvent};
 
-use super::{apply_edit, Live, State};
+use super::{apply_edit, composition, Live, State};
 use crate::context::LintContext;
 use crate::finding::{Edit, Severity};
 use crate::lang::{detect, Language};
@@ -107,6 +107,9 @@ impl Live {
 
     /// After an input in the composer: opens, follows or closes the slash picker.
     pub(super) fn check_slash(self: &Rc<Self>) {
+        if self.composition.in_progress(&self.document) {
+            return;
+        }
         let Ok(mut state) = self.state.try_borrow_mut() else { return };
         let Some(composer) = self.focused_reply_box() else { return };
         let snapshot = composer.snapshot();
@@ -154,7 +157,7 @@ impl Live {
     /// when the picker took it (the caller stops it reaching the page: Enter would send
     /// the message).
     pub(super) fn picker_key(self: &Rc<Self>, event: &KeyboardEvent, target: Option<&Element>) -> bool {
-        if event.is_composing() {
+        if composition::is_composing_key(event) || self.composition.in_progress(&self.document) {
             return false;
         }
         let Ok(mut state) = self.state.try_borrow_mut() else { return false };
@@ -331,6 +334,13 @@ impl Live {
     /// text the picker was opened on and no asked value is blank (else the form stays
     /// open and says so).
     fn insert_active(self: &Rc<Self>) {
+        if let Some(refusal) = self.refusal_while_composing() {
+            // The picker stays open on its template: the agent inserts it once the word is in.
+            if let Some(picker) = self.state.try_borrow().ok().as_ref().and_then(|state| state.picker.as_ref()) {
+                picker.set_status(Some(&refusal));
+            }
+            return;
+        }
         let prepared = {
             let Ok(mut state) = self.state.try_borrow_mut() else { return };
             let typed = state.picker.as_ref().map(|p| p.field_values()).unwrap_or_default();

@@ -37,8 +37,8 @@ const TYPING_PAUSE_MS: u32 = 120;
 /// After the page changes on its own (a conversation opened, a composer re-created).
 const PAGE_CHANGE_PAUSE_MS: u32 = 200;
 
-mod stale;
 mod composition;
+mod stale;
 mod templates;
 
 pub use stale::OpenReading;

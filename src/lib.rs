@@ -24,6 +24,7 @@ pub mod finding;
 pub mod lang;
 mod lint;
 pub mod profile;
+pub mod respond;
 pub mod rules;
 mod sort;
 pub mod stage;

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde_json::{json, Value};
 
 use super::hours::BusinessHours;
 use super::turns::Turn;
@@ -40,8 +40,7 @@ pub fn fastest_share_average(times: &[i64]) -> Option<i64> {
 }
 
 /// One span's figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Figures {
     /// Turns that needed an answer.
     pub needed: u32,
@@ -82,9 +81,16 @@ impl Figures {
     }
 }
 
+impl Figures {
+    /// `{needed, answered, timeMs, rateMet, timeMet}` for the extension's pages.
+    pub fn to_json(&self) -> Value {
+        json!({"needed": self.needed, "answered": self.answered, "timeMs": self.time_ms,
+               "rateMet": self.rate_met, "timeMet": self.time_met})
+    }
+}
+
 /// One local day's figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Day {
     /// Days since 1970-01-01, local.
     pub day: i64,
@@ -93,8 +99,7 @@ pub struct Day {
 
 /// What the view shows: today, the last 7 days together, each of those days (oldest
 /// first) and today's slowest answered turns (slowest first, with their counted time).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     pub today: Figures,
     pub week: Figures,
@@ -103,11 +108,22 @@ pub struct Report {
 }
 
 /// An answered turn, as the view lists it: when it started and how long it took.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slow {
     pub start_ms: i64,
     pub time_ms: i64,
+}
+
+impl Report {
+    /// `{today, week, days: [{day, figures}], slowestToday: [{startMs, timeMs}]}`, each
+    /// figure as [`Figures::to_json`] writes it.
+    pub fn to_json(&self) -> Value {
+        let days: Vec<Value> =
+            self.days.iter().map(|d| json!({"day": d.day, "figures": d.figures.to_json()})).collect();
+        let slowest: Vec<Value> =
+            self.slowest_today.iter().map(|s| json!({"startMs": s.start_ms, "timeMs": s.time_ms})).collect();
+        json!({"today": self.today.to_json(), "week": self.week.to_json(), "days": days, "slowestToday": slowest})
+    }
 }
 
 /// The local day (days since 1970-01-01) of an instant.
@@ -239,6 +255,13 @@ mod tests {
         let slowest: Vec<i64> = report.slowest_today.iter().map(|s| s.time_ms / MINUTE_MS).collect();
         assert_eq!(slowest, [40, 4, 2]);
         assert_eq!(report.slowest_today[0].start_ms, T0 + 10 * MINUTE_MS);
+        let json = report.to_json();
+        assert_eq!(
+            json["today"],
+            json!({"needed": 4, "answered": 3, "timeMs": 920_000, "rateMet": false, "timeMet": false})
+        );
+        assert_eq!(json["days"][0]["day"], today - 6);
+        assert_eq!(json["slowestToday"][0], json!({"startMs": T0 + 10 * MINUTE_MS, "timeMs": 40 * MINUTE_MS}));
     }
 
     #[test]

@@ -236,13 +236,30 @@ impl ResponseStore {
         self.pages.retain(|_, days| !days.is_empty());
     }
 
-    /// A Page's turns by local day, for [`super::figures::report`].
+    /// A Page's turns by local day, for [`super::figures::report`]; every Page's for
+    /// `page` `""`.
     pub fn turns_by_day(&self, page: &str) -> BTreeMap<i64, Vec<Turn>> {
-        self.pages
-            .get(page)
-            .map(|days| days.iter().map(|(day, turns)| (*day, turns.iter().map(StoredTurn::turn).collect())).collect())
-            .unwrap_or_default()
+        let mut by_day: BTreeMap<i64, Vec<Turn>> = BTreeMap::new();
+        let pages = self.pages.iter().filter(|(id, _)| page.is_empty() || id.as_str() == page);
+        for (day, turns) in pages.flat_map(|(_, days)| days) {
+            by_day.entry(*day).or_default().extend(turns.iter().map(StoredTurn::turn));
+        }
+        by_day
     }
+}
+
+/// The turns the content script sends, `[[startMs, replyMs or null], …]`, as
+/// [`super::turns::turns`] found them; the error says what is wrong.
+pub fn turns_from_json(value: &Value) -> Result<Vec<Turn>, String> {
+    let read = |turn: &Value| {
+        let [start, reply] = turn.as_array()?.as_slice() else { return None };
+        let reply_ms = if reply.is_null() { None } else { Some(reply.as_i64()?) };
+        Some(Turn { start_ms: start.as_i64().filter(|&ms| ms >= 0)?, reply_ms })
+    };
+    value
+        .as_array()
+        .and_then(|turns| turns.iter().map(read).collect())
+        .ok_or_else(|| "turns: must be a list of [start ms, reply ms or null]".to_string())
 }
 
 fn is_page_id(page: &str) -> bool {
@@ -418,6 +435,24 @@ mod tests {
                 "pages.Lumen: not a Page id (digits only, at most 32)",
             ]
         );
+    }
+
+    #[test]
+    fn the_content_scripts_turns_are_read_strictly_and_pages_can_be_put_together() {
+        let turns = turns_from_json(&json!([[T0, T0 + 60_000], [T0 + 1, null]])).unwrap();
+        assert_eq!(
+            turns,
+            [Turn { start_ms: T0, reply_ms: Some(T0 + 60_000) }, Turn { start_ms: T0 + 1, reply_ms: None }]
+        );
+        for bad in [json!({}), json!([[T0]]), json!([["1", null]]), json!([[-1, null]])] {
+            assert_eq!(turns_from_json(&bad).unwrap_err(), "turns: must be a list of [start ms, reply ms or null]");
+        }
+        let mut store = ResponseStore::default();
+        store.record("1", 0, &[turn(0, Some(1))], &ZONE);
+        store.record("2", 0, &[turn(5, None)], &ZONE);
+        assert_eq!(store.turns_by_day("")[&TODAY].len(), 2);
+        assert_eq!(store.turns_by_day("2")[&TODAY], [turn(5, None)]);
+        assert!(store.turns_by_day("3").is_empty());
     }
 
     #[test]

@@ -34,11 +34,18 @@
 //     again in this browser session.
 //   {type: "agentSuggestion"} → {dismissed: [firstName]}: what a starting content script
 //     must not offer.
+//   {type: "responses", page: string, tag: number, turns: [[startMs, replyMs|null]]} from
+//     the content script (no answer): the response turns of the open conversation (the
+//     Page's asset_id, the thread's 16-bit tag, numbers only: src/respond), merged by the
+//     core (recordResponses) into chrome.storage.local, key `responses`, one request after
+//     another. A record the core cannot read (damaged, or from a newer Reply Coach) is
+//     left as it is and nothing is written; that, and a failed write, is a console warning
+//     and kept for the popup in chrome.storage.session, key `responsesFault`.
 //
 // No network, no eval: the only file fetched is the packaged .wasm, and the manifest's
 // CSP allows nothing but 'wasm-unsafe-eval' to compile it.
 
-import init, { composerSelector, lint, lintWithSettings, onPanic } from "./pkg/reply_coach.js";
+import init, { composerSelector, lint, lintWithSettings, onPanic, recordResponses } from "./pkg/reply_coach.js";
 
 // Started at once so the first request does not pay for compilation; a service worker
 // module may not use top-level await, so requests wait on this promise instead.
@@ -126,6 +133,30 @@ async function dismissedNames() {
   return { dismissed: Array.isArray(agentSuggestion?.dismissed) ? agentSuggestion.dismissed.filter(isFirstName) : [] };
 }
 
+// The response record, changed one request after another so that two scans reporting
+// together cannot overwrite each other's turns.
+let recording = Promise.resolve();
+const isTag = (tag) => Number.isInteger(tag) && tag >= 0 && tag <= 0xffff;
+function keepResponses({ page, tag, turns }) {
+  if (typeof page !== "string" || !isTag(tag) || !Array.isArray(turns)) return recording;
+  recording = recording
+    .then(async () => {
+      await coreReady;
+      const { responses } = await chrome.storage.local.get("responses");
+      const now = Date.now();
+      // Throws, and nothing is written, when the stored record cannot be read.
+      const record = recordResponses(responses, page, tag, turns, now, -new Date(now).getTimezoneOffset());
+      await chrome.storage.local.set({ responses: record });
+      await chrome.storage.session.remove("responsesFault");
+    })
+    .catch((e) => {
+      const fault = messageOf(e);
+      console.warn("Reply Coach: the response figures were not kept:", fault);
+      return chrome.storage.session.set({ responsesFault: fault }).catch(() => {});
+    });
+  return recording;
+}
+
 function messageOf(e) {
   return e instanceof Error ? e.message : String(e);
 }
@@ -171,6 +202,9 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     case "agentSuggestion":
       dismissedNames().then(sendResponse);
       return true;
+    case "responses":
+      if (sender.tab?.id !== undefined) keepResponses(message);
+      return false;
     default:
       return false; // Not ours: let other listeners answer.
   }

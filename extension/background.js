@@ -37,15 +37,22 @@
 //   {type: "responses", page: string, tag: number, turns: [[startMs, replyMs|null]]} from
 //     the content script (no answer): the response turns of the open conversation (the
 //     Page's asset_id, the thread's 16-bit tag, numbers only: src/respond), merged by the
-//     core (recordResponses) into chrome.storage.local, key `responses`, one request after
-//     another. A record the core cannot read (damaged, or from a newer Reply Coach) is
-//     left as it is and nothing is written; that, and a failed write, is a console warning
-//     and kept for the popup in chrome.storage.session, key `responsesFault`.
+//     core (recordResponses, in the module loaded on request) into chrome.storage.local,
+//     key `responses`, one request after another. A record the core cannot read (damaged,
+//     or from a newer Reply Coach) is left as it is and nothing is written; that, and a
+//     failed write, is a console warning and kept for the popup in
+//     chrome.storage.session, key `responsesFault`.
+//   {type: "responseReport", page: string} → {report, fault} or {error: message}: the
+//     figures of Page `page` (every Page's for "") on today's local day, from the core
+//     (responseReport: {today, week, days, slowestToday}), with the settings' business
+//     hours (`businessHours`, src/respond/hours.rs) when set and readable; `fault` is the
+//     last reason the record was not kept, if any.
 //
-// No network, no eval: the only file fetched is the packaged .wasm, and the manifest's
+// No network, no eval: the only files fetched are the packaged .wasm modules, and the manifest's
 // CSP allows nothing but 'wasm-unsafe-eval' to compile it.
 
-import init, { composerSelector, lint, lintWithSettings, onPanic, recordResponses } from "./pkg/reply_coach.js";
+import init, { composerSelector, lint, lintWithSettings, onPanic } from "./pkg/reply_coach.js";
+import initOnRequest, { recordResponses, responseReport } from "./pkg/reply_coach_repair.js";
 
 // Started at once so the first request does not pay for compilation; a service worker
 // module may not use top-level await, so requests wait on this promise instead.
@@ -55,6 +62,14 @@ const coreReady = init({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_
 // next request runs as before; the one that panicked answers with this.
 let lastPanic = "";
 coreReady.then(() => onPanic((what) => (lastPanic = what))).catch(() => {});
+
+// The response record's code lives in the module loaded on request (the start-up module
+// keeps to its size budget, docs/SIZE.md): compiled on the first request that needs it. A
+// service worker may not import() late, so its glue is imported above and only the Wasm
+// waits.
+let onRequestReady;
+const responsesCore = () =>
+  (onRequestReady ??= initOnRequest({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_repair_bg.wasm") }));
 
 /**
  * Lints one draft. Never rejects: every failure becomes `{error}` so a caller always
@@ -141,7 +156,7 @@ function keepResponses({ page, tag, turns }) {
   if (typeof page !== "string" || !isTag(tag) || !Array.isArray(turns)) return recording;
   recording = recording
     .then(async () => {
-      await coreReady;
+      await responsesCore();
       const { responses } = await chrome.storage.local.get("responses");
       const now = Date.now();
       // Throws, and nothing is written, when the stored record cannot be read.
@@ -155,6 +170,31 @@ function keepResponses({ page, tag, turns }) {
       return chrome.storage.session.set({ responsesFault: fault }).catch(() => {});
     });
   return recording;
+}
+
+/** The figures for the popup. Never rejects. */
+async function reportResponses(page) {
+  try {
+    await responsesCore();
+    await recording;
+    const { responses } = await chrome.storage.local.get("responses");
+    const { settings } = await chrome.storage.sync.get("settings").catch(() => ({}));
+    const { responsesFault: fault } = await chrome.storage.session.get("responsesFault").catch(() => ({}));
+    const now = Date.now();
+    const offset = -new Date(now).getTimezoneOffset();
+    const pageId = typeof page === "string" ? page : "";
+    let report;
+    try {
+      report = responseReport(responses, pageId, now, offset, settings?.businessHours ?? null);
+    } catch (e) {
+      // Hours the core cannot read count all time rather than show nothing.
+      if (settings?.businessHours === undefined) throw e;
+      report = responseReport(responses, pageId, now, offset, null);
+    }
+    return { report, fault: typeof fault === "string" ? fault : undefined };
+  } catch (e) {
+    return { error: messageOf(e) };
+  }
 }
 
 function messageOf(e) {
@@ -205,6 +245,9 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     case "responses":
       if (sender.tab?.id !== undefined) keepResponses(message);
       return false;
+    case "responseReport":
+      reportResponses(message.page).then(sendResponse);
+      return true;
     default:
       return false; // Not ours: let other listeners answer.
   }

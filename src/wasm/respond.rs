@@ -1,6 +1,8 @@
 //! The response figures for the extension ([`crate::respond`]): the service worker merges
 //! the turns a content script saw into the record it keeps in `chrome.storage.local`, and
-//! the popup asks for the figures of today and the last 7 days.
+//! the popup asks for the figures of today and the last 7 days. In the module loaded on
+//! request only (the `repair` feature): the record's code would take a tenth of the
+//! start-up module's size budget, and neither the inbox's start nor each scan needs it.
 //!
 //! Times are Unix milliseconds; the zone is the browser's offset from UTC in minutes east
 //! (`-new Date().getTimezoneOffset()`), one for the whole record.

@@ -47,12 +47,14 @@
 //     (responseReport: {today, week, days, slowestToday}), with the settings' business
 //     hours (`businessHours`, src/respond/hours.rs) when set and readable; `fault` is the
 //     last reason the record was not kept, if any.
+//   {type: "responsesCsv"} → {csv, turns} or {error: message}: the record as CSV (the
+//     settings page's export; src/respond/store.rs `to_csv`), in local time.
 //
 // No network, no eval: the only files fetched are the packaged .wasm modules, and the manifest's
 // CSP allows nothing but 'wasm-unsafe-eval' to compile it.
 
 import init, { composerSelector, lint, lintWithSettings, onPanic } from "./pkg/reply_coach.js";
-import initOnRequest, { recordResponses, responseReport } from "./pkg/reply_coach_repair.js";
+import initOnRequest, { recordResponses, responseReport, responsesCsv } from "./pkg/reply_coach_repair.js";
 
 // Started at once so the first request does not pay for compilation; a service worker
 // module may not use top-level await, so requests wait on this promise instead.
@@ -197,6 +199,19 @@ async function reportResponses(page) {
   }
 }
 
+/** The record as CSV for the settings page. Never rejects. */
+async function exportResponses() {
+  try {
+    await responsesCore();
+    await recording;
+    const { responses } = await chrome.storage.local.get("responses");
+    const csv = responsesCsv(responses, -new Date().getTimezoneOffset());
+    return { csv, turns: csv.trimEnd().split("\n").length - 1 };
+  } catch (e) {
+    return { error: messageOf(e) };
+  }
+}
+
 function messageOf(e) {
   return e instanceof Error ? e.message : String(e);
 }
@@ -247,6 +262,9 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       return false;
     case "responseReport":
       reportResponses(message.page).then(sendResponse);
+      return true;
+    case "responsesCsv":
+      exportResponses().then(sendResponse);
       return true;
     default:
       return false; // Not ours: let other listeners answer.

@@ -16,4 +16,4 @@ pub mod turns;
 pub use figures::{fastest_share_average, local_day, report, Day, Figures, Report, Slow, TIME_TARGET_MS};
 pub use hours::{BusinessHours, Opening};
 pub use store::{thread_tag, ResponseStore, StoredTurn};
-pub use turns::{turns, Author, Message, Turn, SILENCE_MS};
+pub use turns::{narrowest, turns, Author, Message, Turn, SILENCE_MS};

@@ -236,6 +236,32 @@ impl ResponseStore {
         self.pages.retain(|_, days| !days.is_empty());
     }
 
+    /// The record as CSV for the agent's own records (the settings page's export): one
+    /// line per turn, `page,date,start,seconds_to_answer`, the date and the start's time
+    /// (to the minute) local in `zone`, the seconds empty while unanswered.
+    pub fn to_csv(&self, zone: &impl TimeZone) -> String {
+        use crate::clock::calendar::{to_local, Date, DAY_MS, MINUTE_MS};
+        let mut csv = String::from("page,date,start,seconds_to_answer\n");
+        for (page, days) in &self.pages {
+            for (day, turns) in days {
+                let date = Date::from_days(*day);
+                for turn in turns {
+                    let minute = to_local(zone, turn.start_s * 1000).rem_euclid(DAY_MS) / MINUTE_MS;
+                    let after = turn.after_s.map(|s| s.to_string()).unwrap_or_default();
+                    csv.push_str(&format!(
+                        "{page},{:04}-{:02}-{:02},{:02}:{:02},{after}\n",
+                        date.year,
+                        date.month,
+                        date.day,
+                        minute / 60,
+                        minute % 60
+                    ));
+                }
+            }
+        }
+        csv
+    }
+
     /// A Page's turns by local day, for [`super::figures::report`]; every Page's for
     /// `page` `""`.
     pub fn turns_by_day(&self, page: &str) -> BTreeMap<i64, Vec<Turn>> {
@@ -453,6 +479,16 @@ mod tests {
         assert_eq!(store.turns_by_day("")[&TODAY].len(), 2);
         assert_eq!(store.turns_by_day("2")[&TODAY], [turn(5, None)]);
         assert!(store.turns_by_day("3").is_empty());
+    }
+
+    #[test]
+    fn the_csv_has_a_line_per_turn_in_local_time() {
+        let mut store = ResponseStore::default();
+        store.record("1047", 3, &[turn(0, Some(12)), turn(75, None)], &ZONE);
+        assert_eq!(
+            store.to_csv(&ZONE),
+            "page,date,start,seconds_to_answer\n1047,2026-11-23,11:00,720\n1047,2026-11-23,12:15,\n"
+        );
     }
 
     #[test]

@@ -74,6 +74,21 @@ pub fn turns(messages: &[Message]) -> Vec<Turn> {
     turns
 }
 
+/// What is known of a conversation's turns after a new reading (`seen`) of them: each turn
+/// by its start, with the earliest answer either reading gives, since answers are judged by
+/// their latest moment, and a later reading of a range that ends at "now" only widens.
+/// Turns of `known` that the new reading no longer shows are dropped (the page shows the
+/// conversation's newest messages).
+pub fn narrowest(known: &[Turn], seen: &[Turn]) -> Vec<Turn> {
+    seen.iter()
+        .map(|turn| {
+            let before = known.iter().find(|k| k.start_ms == turn.start_ms).and_then(|k| k.reply_ms);
+            let reply_ms = [before, turn.reply_ms].into_iter().flatten().min();
+            Turn { start_ms: turn.start_ms, reply_ms }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +161,18 @@ mod tests {
                 Turn { start_ms: T0 + (day + 1) * MINUTE_MS, reply_ms: Some(T0 + (day + 4) * MINUTE_MS - 1) },
             ]
         );
+    }
+
+    #[test]
+    fn a_later_reading_keeps_the_earliest_answer() {
+        let waiting = Turn { start_ms: T0, reply_ms: None };
+        let answered = |minutes| Turn { start_ms: T0, reply_ms: Some(T0 + minutes * MINUTE_MS) };
+        let other = Turn { start_ms: T0 + HOUR_MS, reply_ms: None };
+        assert_eq!(narrowest(&[waiting], &[answered(3)]), [answered(3)]);
+        // The next minute's reading of the same range says "by 4 minutes": still 3.
+        assert_eq!(narrowest(&[answered(3)], &[answered(4), other]), [answered(3), other]);
+        assert_eq!(narrowest(&[answered(3)], &[waiting]), [answered(3)]);
+        assert_eq!(narrowest(&[answered(3), other], &[]), []);
     }
 
     #[test]

@@ -58,3 +58,9 @@ pub fn response_report(
     let clock = LocalClock::new(now_ms as i64, utc_offset_minutes);
     Ok(js_of(&report(&record.turns_by_day(page), &clock, hours.as_ref()).to_json()))
 }
+
+/// The record as CSV ([`ResponseStore::to_csv`]), dates and times local at `utc_offset_minutes`.
+#[wasm_bindgen(js_name = responsesCsv)]
+pub fn responses_csv(stored: JsValue, utc_offset_minutes: i32) -> Result<String, JsError> {
+    Ok(read(&stored)?.to_csv(&FixedOffset(utc_offset_minutes)))
+}

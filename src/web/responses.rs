@@ -16,7 +16,7 @@ use web_sys::Element;
 use crate::clock::{LocalClock, TimeZone};
 use crate::lang::Language;
 use crate::profile::{query_parameter, Profile};
-use crate::respond::{thread_tag, turns, Turn};
+use crate::respond::{narrowest, thread_tag, turns, Turn};
 use crate::threads::OpenThread;
 
 /// The query parameter of the inbox's address that names the Page.
@@ -48,6 +48,12 @@ impl ResponseWatch {
         if found.is_empty() {
             return None;
         }
+        // A reply under the newest date separator is "by now" at every scan: what the first
+        // scan that saw it said is kept, so the minute ticks send nothing new.
+        let found = match &self.told {
+            Some((p, t, known)) if *p == page && *t == tag => narrowest(known, &found),
+            _ => found,
+        };
         let now = (page, tag, found);
         if self.told.as_ref() == Some(&now) {
             return None;

@@ -12,6 +12,7 @@
 //   node --test tests/e2e/respond.test.mjs        (after ./build.sh)
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, afterEach, before, describe, test } from "node:test";
 import { composerOf, launchOnReplica, openInbox, pageErrors, readUntil, tabIdOf } from "./harness.mjs";
 
@@ -20,6 +21,9 @@ const ANA = "100052384037366";
 const ARAM = "100071928374650";
 const LUCIA = "100097531864202";
 const MINUTE = 60_000;
+/** Business Suite's address of a Page's inbox with a thread open: the Page and the thread
+ * are named from the start (the record needs both). */
+const INBOX = `/latest/inbox/all?asset_id=${PAGE_ID}&selected_item_id=${ANA}`;
 
 /** The thread's 16-bit tag, as src/respond/store.rs derives it (FNV-1a, folded). */
 function tagOf(id) {
@@ -66,7 +70,7 @@ describe("the response figures", { timeout: 120_000 }, () => {
 
   test("turns are recorded as numbers, a message after 24 hours of silence is a new turn, and the popup shows the figures", async () => {
     await worker.evaluate(() => chrome.storage.local.clear());
-    page = await openInbox(context);
+    page = await openInbox(context, INBOX);
     // Ana's conversation opens with the page: her first message, answered by Maria; her
     // message 2 h ago came within 24 h of that answer, so it is no new turn.
     const ana = await turnsWhen(ANA, (t) => t.length === 1 && t[0][1] !== null, "Ana's one answered turn");
@@ -93,7 +97,7 @@ describe("the response figures", { timeout: 120_000 }, () => {
 
     // Nothing but numbers and the Page's id: no name, text or thread id.
     const stored = await record();
-    assert.deepEqual(Object.keys(stored), ["replyCoachResponses", "pages"]);
+    assert.deepEqual(Object.keys(stored).sort(), ["pages", "replyCoachResponses"]);
     const text = JSON.stringify(stored);
     for (const secret of ["Ana", "Aram", "Lucia", "Maria", "gluten", ANA, ARAM, LUCIA]) assert.ok(!text.includes(secret), secret);
     assert.match(text.replaceAll('"replyCoachResponses"', "").replaceAll('"pages"', ""), /^[\d{}[\]:,"null]+$/);
@@ -151,13 +155,25 @@ describe("the response figures", { timeout: 120_000 }, () => {
     assert.match(chart.label, /15 minutes/);
     const slowest = await popup.locator("#respondSlowest li").allTextContents();
     assert.equal(slowest.length, 1);
-    assert.match(slowest[0], /^\d\d:\d\d: answered after [012] min$/);
+    assert.match(slowest[0], /^\d\d:\d\d( [AP]M)?: answered after [012] min$/);
+
+    // The settings page exports the record as CSV: a line per turn, numbers only.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const [download] = await Promise.all([options.waitForEvent("download"), options.click("#responsesExport")]);
+    assert.equal(download.suggestedFilename(), "reply-coach-response-times.csv");
+    const lines = readFileSync(await download.path(), "utf8").trimEnd().split("\n");
+    assert.equal(lines[0], "page,date,start,seconds_to_answer");
+    assert.equal(lines.length, 5, "Ana's, Lucia's and Aram's two turns");
+    for (const line of lines.slice(1)) assert.match(line, new RegExp(`^${PAGE_ID},\\d{4}-\\d\\d-\\d\\d,\\d\\d:\\d\\d,\\d*$`));
+    assert.equal(await options.locator("#responsesStatus").textContent(), "Exported 4 turns.");
+    await options.close();
   });
 
   test("a record from a newer Reply Coach is kept as it is, and the popup says why nothing is kept", async () => {
     const newer = { replyCoachResponses: 2, pages: {}, more: "kept" };
     await worker.evaluate((newer) => chrome.storage.local.set({ responses: newer }), newer);
-    page = await openInbox(context);
+    page = await openInbox(context, INBOX);
     const tab = await tabIdOf(worker, page);
     const fault = await readUntil(
       () => worker.evaluate(async () => (await chrome.storage.session.get("responsesFault")).responsesFault ?? null),

@@ -80,12 +80,13 @@ const svg = (name, attributes, text) => {
   return element;
 };
 
-/** One bar per day (the response time, capped at an hour, green within 15 minutes), the
- * 15-minute line, and under each bar its weekday and response rate. */
+/** One bar per day (the response time, capped at 30 minutes so the 15-minute line sits
+ * half way up, green within it), the line, and under each bar its weekday and response
+ * rate; each day's exact figures in its <title>. */
 function chart(days) {
   const [width, height, top, bottom] = [300, 130, 14, 34];
   const plot = height - top - bottom;
-  const cap = 4 * TIME_MARK;
+  const cap = 2 * TIME_MARK;
   const y = (ms) => top + plot - (Math.min(ms, cap) / cap) * plot;
   const slot = width / days.length;
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", "aria-label": msg("respondChart") });

@@ -4,7 +4,7 @@
 // 320 px; and today's slowest answered turns as times, no names. The service worker
 // computes them from the stored record ({type: "responseReport"}, background.js) for the
 // Page of the tab (its address's asset_id), or every Page's outside an inbox.
-// Everything is built with textContent and createElementNS: nothing goes into innerHTML.
+// Everything is built with textContent and createElementNS: no markup is parsed.
 
 const $ = (id) => document.getElementById(id);
 const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);

@@ -435,7 +435,7 @@ build_panic_test_extension() {
 # the changed one too) run once. Each test has 5 minutes (the slowest waits for a real minute to pass), so a hang
 # fails that test instead of eating the CI job's time.
 readonly E2E_TEST_TIMEOUT_MS=300000
-readonly E2E_LAYOUT_SUITES=(chaos clock composer composition draft ignore network panic storage templates voice waiting)
+readonly E2E_LAYOUT_SUITES=(chaos clock composer composition draft ignore network panic respond storage templates voice waiting)
 run_e2e_tests() {
   step "End-to-end test: the extension in Chromium, on the replica's messenger layout"
   RC_LAYOUT=messenger node --test --test-timeout="$E2E_TEST_TIMEOUT_MS" tests/e2e/

@@ -6,14 +6,16 @@
 // lint requests (from reduced mode's content script and the end-to-end tests), the page
 // profile's composer selector, each inbox tab's scan report (its toolbar icon and the
 // popup's status), a core that stopped, and the agent's first name seen, saved or
-// dismissed.
+// dismissed; and the response turns the inbox saw (kept in chrome.storage.local), their
+// figures for the popup and their CSV for the settings page.
 //
 /** @typedef {import("./protocol.js").ToBackground} ToBackground */
 
-// No network, no eval: the only file fetched is the packaged .wasm, and the manifest's
-// CSP allows nothing but 'wasm-unsafe-eval' to compile it.
+// No network, no eval: the only files fetched are the packaged .wasm modules, and the
+// manifest's CSP allows nothing but 'wasm-unsafe-eval' to compile them.
 
 import init, { composerSelector, lint, lintWithSettings, onPanic, settingsSchema } from "./pkg/reply_coach.js";
+import initOnRequest, { recordResponses, responseReport, responsesCsv } from "./pkg/reply_coach_repair.js";
 
 // Started at once so the first request does not pay for compilation; a service worker
 // module may not use top-level await, so requests wait on this promise instead.
@@ -23,6 +25,14 @@ const coreReady = init({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_
 // next request runs as before; the one that panicked answers with this.
 let lastPanic = "";
 coreReady.then(() => onPanic((/** @type {string} */ what) => (lastPanic = what))).catch(() => {});
+
+// The response record's code lives in the module loaded on request (the start-up module
+// keeps to its size budget, docs/SIZE.md): compiled on the first request that needs it. A
+// service worker may not import() late, so its glue is imported above and only the Wasm
+// waits.
+let onRequestReady;
+const responsesCore = () =>
+  (onRequestReady ??= initOnRequest({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_repair_bg.wasm") }));
 
 /**
  * Lints one draft. Never rejects: every failure becomes `{error}` so a caller always
@@ -117,6 +127,70 @@ async function dismissedNames() {
   return { dismissed: Array.isArray(agentSuggestion?.dismissed) ? agentSuggestion.dismissed.filter(isFirstName) : [] };
 }
 
+// The response record, changed one request after another so that two scans reporting
+// together cannot overwrite each other's turns.
+let recording = Promise.resolve();
+const isTag = (tag) => Number.isInteger(tag) && tag >= 0 && tag <= 0xffff;
+function keepResponses({ page, tag, turns }) {
+  if (typeof page !== "string" || !isTag(tag) || !Array.isArray(turns)) return recording;
+  recording = recording
+    .then(async () => {
+      await responsesCore();
+      const { responses } = await chrome.storage.local.get("responses");
+      const now = Date.now();
+      // Throws, and nothing is written, when the stored record cannot be read.
+      const record = recordResponses(responses, page, tag, turns, now, -new Date(now).getTimezoneOffset());
+      await chrome.storage.local.set({ responses: record });
+      await chrome.storage.session.remove("responsesFault");
+    })
+    .catch((e) => {
+      const fault = messageOf(e);
+      console.warn("Reply Coach: the response figures were not kept:", fault);
+      return chrome.storage.session.set({ responsesFault: fault }).catch(() => {});
+    });
+  return recording;
+}
+
+/** The figures for the popup. Never rejects. */
+async function reportResponses(page) {
+  try {
+    await responsesCore();
+    await recording;
+    const { responses } = await chrome.storage.local.get("responses");
+    /** @type {{settings?: any}} */
+    const { settings } = await chrome.storage.sync.get("settings").catch(() => ({}));
+    /** @type {{responsesFault?: unknown}} */
+    const { responsesFault: fault } = await chrome.storage.session.get("responsesFault").catch(() => ({}));
+    const now = Date.now();
+    const offset = -new Date(now).getTimezoneOffset();
+    const pageId = typeof page === "string" ? page : "";
+    let report;
+    try {
+      report = responseReport(responses, pageId, now, offset, settings?.businessHours ?? null);
+    } catch (e) {
+      // Hours the core cannot read count all time rather than show nothing.
+      if (settings?.businessHours === undefined) throw e;
+      report = responseReport(responses, pageId, now, offset, null);
+    }
+    return { report, fault: typeof fault === "string" ? fault : undefined };
+  } catch (e) {
+    return { error: messageOf(e) };
+  }
+}
+
+/** The record as CSV for the settings page. Never rejects. */
+async function exportResponses() {
+  try {
+    await responsesCore();
+    await recording;
+    const { responses } = await chrome.storage.local.get("responses");
+    const csv = responsesCsv(responses, -new Date().getTimezoneOffset());
+    return { csv, turns: csv.trimEnd().split("\n").length - 1 };
+  } catch (e) {
+    return { error: messageOf(e) };
+  }
+}
+
 /** @param {unknown} e */
 function messageOf(e) {
   return e instanceof Error ? e.message : String(e);
@@ -163,6 +237,15 @@ chrome.runtime.onMessage.addListener((/** @type {ToBackground} */ message, sende
     case "agentSuggestion":
       dismissedNames().then(sendResponse);
       return true;
+    case "responses":
+      if (sender.tab?.id !== undefined) keepResponses(message);
+      return false;
+    case "responseReport":
+      reportResponses(message.page).then(sendResponse);
+      return true;
+    case "responsesCsv":
+      exportResponses().then(sendResponse);
+      return true;
     default:
       return false; // Not ours: let other listeners answer.
   }
@@ -181,6 +264,7 @@ const showInOrder = (tabId, message) => (showing = showing.then(() => showInboxS
 /** Which count the toolbar shows: the settings' toolbarCount, "lastHour" (the default,
  * also for a value this version does not know) or "waiting". */
 async function toolbarCount() {
+  /** @type {{settings?: any}} */
   const { settings } = await chrome.storage.sync.get("settings").catch(() => ({}));
   return settings?.toolbarCount === "waiting" ? "waiting" : "lastHour";
 }
@@ -213,7 +297,9 @@ async function showInboxStatus(tabId, message) {
 
 // The agent chose the other count: every inbox tab's badge follows from its kept status.
 chrome.storage.onChanged.addListener(async (changes, area) => {
-  if (area !== "sync" || changes.settings?.oldValue?.toolbarCount === changes.settings?.newValue?.toolbarCount) return;
+  /** @type {{oldValue?: any, newValue?: any}} */
+  const change = changes.settings ?? {};
+  if (area !== "sync" || change.oldValue?.toolbarCount === change.newValue?.toolbarCount) return;
   const kept = await chrome.storage.session.get(null).catch(() => ({}));
   for (const [key, status] of Object.entries(kept)) {
     const tabId = Number(key.slice("inbox:".length));

@@ -1,6 +1,7 @@
 // Reply Coach's settings page: a form bound to the "settings" key of chrome.storage.sync,
-// the templates section (options-templates.js), the house voice (options-voice.js) and
-// the inbox page profile (options-profile.js).
+// the templates section (options-templates.js), the house voice (options-voice.js), the
+// inbox page profile (options-profile.js) and the response figures' export
+// (options-responses.js).
 //
 // The stored value is the contract with the content script:
 //   {version, agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules,
@@ -27,6 +28,7 @@
 
 import init, { checkSettings, settingsSchema } from "./pkg/reply_coach.js";
 import { startProfile } from "./options-profile.js";
+import { startResponses } from "./options-responses.js";
 import { startTemplates } from "./options-templates.js";
 import { setUpVoice, showVoice, startVoiceEditor } from "./options-voice.js";
 
@@ -354,6 +356,7 @@ async function main() {
   for (const pair of marks()) for (const key of pair.keys) bindTyped($(key), parsers.mark(pair, key));
   for (const key of CHOSEN) $(key).addEventListener("change", () => saveField(key, $(key).value));
   setUpVoice((update) => save($("voice"), update));
+  startResponses();
   $("resetLimits").addEventListener("click", () => {
     const defaults = Object.fromEntries(schema.limits.map((key) => [key, schema.defaults[key]]));
     for (const key of schema.limits) {

@@ -12,6 +12,11 @@
 // src/profile/health.rs). Its buttons ask the tab's content script for the layout report
 // (to the clipboard, or saved as a file) and start the teach flow in the page; the page
 // profile in use is named, with "Reset to built-in" when an override is stored.
+//
+// The response figures (popup-responses.js): today's and the last 7 days' response rate
+// and time against Meta's 90% and 15 minutes, a chart per day and today's slowest turns.
+
+import { showResponses } from "./popup-responses.js";
 
 const $ = (id) => document.getElementById(id);
 const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
@@ -31,6 +36,7 @@ async function show() {
   $("settings").addEventListener("click", () => chrome.runtime.openOptionsPage());
 
   const id = await tabId();
+  await showResponses(id);
   const key = `inbox:${id}`;
   const stored = id === undefined ? {} : await chrome.storage.session.get([key, `stopped:${id}`]);
   const status = stored[key];

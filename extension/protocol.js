@@ -11,7 +11,8 @@
  * To the service worker, from the content script or a page.
  *
  * @typedef {LintRequest | ProfileRequest | InboxReport | StoppedReport | AgentSeen | UseAgentName
- *   | DismissAgentName | AgentSuggestionRequest} ToBackground
+ *   | DismissAgentName | AgentSuggestionRequest | Responses | ResponseReportRequest
+ *   | ResponsesCsvRequest} ToBackground
  */
 
 /**
@@ -92,6 +93,33 @@
  * What a starting content script must not offer. Answer: `{dismissed: string[]}`.
  *
  * @typedef {{type: "agentSuggestion"}} AgentSuggestionRequest
+ */
+
+/**
+ * From the content script (no answer): the response turns of the open conversation, numbers
+ * only (src/respond): the Page's `asset_id`, the thread's 16-bit tag, and each turn's start
+ * and first reply by a person (epoch ms; null while unanswered). Merged by the core
+ * (`recordResponses`, in the module loaded on request) into chrome.storage.local
+ * `responses`, one request after another. A record the core cannot read (damaged, or from a
+ * newer Reply Coach) is left as it is and nothing is written; that, and a failed write, is
+ * a console warning and kept for the popup in chrome.storage.session `responsesFault`.
+ *
+ * @typedef {{type: "responses", page: string, tag: number, turns: Array<[number, number | null]>}} Responses
+ */
+
+/**
+ * The popup's figures of Page `page` (every Page's for "") on today's local day, from the
+ * core (`responseReport`: {today, week, days, slowestToday}), with the settings' business
+ * hours when set and readable. Answer: `{report: object, fault?: string}` or `{error: string}`.
+ *
+ * @typedef {{type: "responseReport", page: string}} ResponseReportRequest
+ */
+
+/**
+ * The settings page's export: the record as CSV in local time. Answer: `{csv: string,
+ * turns: number}` or `{error: string}`.
+ *
+ * @typedef {{type: "responsesCsv"}} ResponsesCsvRequest
  */
 
 /**

@@ -44,6 +44,7 @@ pub mod ignore;
 pub mod lang;
 mod lint;
 pub mod profile;
+pub mod respond;
 pub mod rule_id;
 pub mod rules;
 mod sort;

@@ -36,6 +36,11 @@ pub fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
     }
 }
 
+/// A key for a signed number that sorts as the number does (the sign bit flipped).
+pub fn signed(value: i64) -> u64 {
+    (value as u64) ^ (1 << 63)
+}
+
 /// Sorts texts in byte order: the crate's one sort of texts.
 pub fn sort_texts(texts: &mut [String]) {
     #[allow(clippy::disallowed_methods)] // the crate's one sort of texts
@@ -45,6 +50,12 @@ pub fn sort_texts(texts: &mut [String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signed_keys_sort_as_their_numbers() {
+        let numbers = [i64::MIN, -5, -1, 0, 1, 7, i64::MAX];
+        assert!(numbers.windows(2).all(|pair| signed(pair[0]) < signed(pair[1])));
+    }
 
     #[test]
     fn sorts_by_the_key_and_keeps_equal_keys_in_order() {

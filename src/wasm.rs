@@ -10,6 +10,8 @@ use crate::context::LintContext;
 mod json;
 pub mod panic;
 mod read;
+#[cfg(feature = "repair")]
+mod respond;
 mod templates;
 mod voice;
 mod write;

@@ -18,6 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["text", "finding"],
     &["lang"],
     &["clock", "draft"],
+    &["respond"],
     &["profile", "voice"],
     &["threads", "context", "stale", "ignore"],
     &["rules"],

@@ -28,7 +28,7 @@
 //! Words (month and weekday names, units, "today", "yesterday", "now", fillers such as
 //! "at", and the badge texts) live in `data/<code>.txt`, one file per language.
 
-mod calendar;
+pub(crate) mod calendar;
 mod data;
 mod format;
 mod parse;

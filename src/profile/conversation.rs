@@ -112,25 +112,7 @@ impl Profile {
             return Conversation { customer, ..Conversation::default() };
         };
         let mut conversation = Conversation { has_messages: true, ..Conversation::default() };
-        // Each separator dates the items after it, up to the next separator (or now); the
-        // first message after it is the one it was drawn for, at its very minute.
-        let mut dated: Vec<(Item<N>, Option<TimeRange>)> = Vec::new();
-        let mut since: Option<TimeRange> = None;
-        let mut undated_from = 0;
-        for item in self.items(&list, language, clock) {
-            if let Item::Separator(range) = item {
-                let before = since.map(|s| sent_under_separator(s, Some(range), clock.now_ms));
-                for (_, time) in dated.iter_mut().skip(undated_from + 1) {
-                    *time = before;
-                }
-                undated_from = dated.len();
-                since = Some(range);
-                continue;
-            }
-            let first = dated.len() == undated_from && since.is_some();
-            let time = since.map(|s| if first { s } else { sent_under_separator(s, None, clock.now_ms) });
-            dated.push((item, time));
-        }
+        let dated = self.dated_items(&list, language, clock);
         if let Some((_, time)) = dated.iter().find(|(item, _)| matches!(item, Item::AdReply)) {
             conversation.from_ad = true;
             conversation.ad_reply = *time;
@@ -165,6 +147,75 @@ impl Profile {
             }
         }
         Conversation { customer, ..conversation }
+    }
+
+    /// The newest `newest` messages of the open conversation inside `root`, oldest first,
+    /// as the response figures need them ([`crate::respond::turns`]): who wrote each (a
+    /// Page message with a "Sent by" line is a person's, one without is automated) and
+    /// when. Messages whose writer or time the page does not tell are left out. `customer`
+    /// is the name [`Profile::read_conversation`] found (it tells their labelled messages).
+    pub fn read_messages<N: PageNode, Z: TimeZone>(
+        &self,
+        root: &N,
+        customer: Option<&str>,
+        language: Option<Language>,
+        clock: &LocalClock<Z>,
+        newest: usize,
+    ) -> Vec<crate::respond::Message> {
+        use crate::respond::{Author, Message as Said};
+        let _stage = crate::stage::enter("reader", "messages");
+        let scope = self.pane(root);
+        let Some(list) = Self::first_match(scope.as_ref().unwrap_or(root), &self.message_list) else {
+            return Vec::new();
+        };
+        let dated = self.dated_items(&list, language, clock);
+        let messages = dated.iter().filter(|(item, _)| matches!(item, Item::Message { .. }));
+        let skip = messages.clone().count().saturating_sub(newest);
+        let extent = list.box_extent();
+        let by_separator = self.message_time.iter().any(|probe| probe.read == Read::Separator);
+        messages
+            .skip(skip)
+            .filter_map(|(item, separated)| {
+                let Item::Message { element, text } = item else { return None };
+                let message = self.message(element, text, customer, extent, language, clock);
+                let author = match message.sender? {
+                    Sender::Customer => Author::Customer,
+                    Sender::Page if message.sent_by.is_some() => Author::Person,
+                    Sender::Page => Author::Automated,
+                };
+                let at = message.stamp.or(if by_separator { *separated } else { None })?;
+                Some(Said { author, at })
+            })
+            .collect()
+    }
+
+    /// The message list's items, each with its time from the separators: a separator
+    /// dates the items after it, up to the next separator (or now); the first message
+    /// after it is the one it was drawn for, at its very minute.
+    fn dated_items<N: PageNode, Z: TimeZone>(
+        &self,
+        list: &N,
+        language: Option<Language>,
+        clock: &LocalClock<Z>,
+    ) -> Vec<(Item<N>, Option<TimeRange>)> {
+        let mut dated: Vec<(Item<N>, Option<TimeRange>)> = Vec::new();
+        let mut since: Option<TimeRange> = None;
+        let mut undated_from = 0;
+        for item in self.items(list, language, clock) {
+            if let Item::Separator(range) = item {
+                let before = since.map(|s| sent_under_separator(s, Some(range), clock.now_ms));
+                for (_, time) in dated.iter_mut().skip(undated_from + 1) {
+                    *time = before;
+                }
+                undated_from = dated.len();
+                since = Some(range);
+                continue;
+            }
+            let first = dated.len() == undated_from && since.is_some();
+            let time = since.map(|s| if first { s } else { sent_under_separator(s, None, clock.now_ms) });
+            dated.push((item, time));
+        }
+        dated
     }
 
     /// The message list's items, by the first message strategy that finds any.
@@ -359,6 +410,49 @@ mod tests {
         let last = read.last_customer.unwrap();
         assert_eq!((last.earliest_ms, last.latest_ms), (NOW - 2 * HOUR, NOW - 2 * HOUR + 59_999), "its stamp's minute");
         assert_eq!(read.sent_by.as_deref(), Some("Maria Popa"));
+    }
+
+    /// Who wrote each message and the earliest and latest it was sent, minutes from now.
+    fn said(html: &str, newest: usize) -> Vec<(crate::respond::Author, i64, i64)> {
+        let page = HtmlPage::parse(html);
+        let clock = LocalClock::new(NOW, 0);
+        let profile = shipped();
+        let customer = profile.read_conversation(&page.root(), Some(Language::En), &clock).customer;
+        let minutes = |ms: i64| (ms - NOW).div_euclid(60_000);
+        profile
+            .read_messages(&page.root(), customer.as_deref(), Some(Language::En), &clock, newest)
+            .into_iter()
+            .map(|m| (m.author, minutes(m.at.earliest_ms), minutes(m.at.latest_ms)))
+            .collect()
+    }
+
+    #[test]
+    fn every_message_is_read_for_the_response_figures() {
+        use crate::respond::Author::{Automated, Customer, Person};
+        // Business Suite: times from the separators ("Sun 9:10 AM", "1:00 PM"), by side.
+        let sun = -(24 * 60 + 5 * 60 + 50);
+        assert_eq!(
+            said(include_str!("fixtures/business.html"), 50),
+            [(Customer, sun, sun), (Person, sun, -120), (Customer, -120, -120), (Customer, -120, 0), (Person, -120, 0),]
+        );
+        assert_eq!(said(include_str!("fixtures/business.html"), 2), [(Customer, -120, 0), (Person, -120, 0)]);
+        // Messenger-style: each message's own stamp.
+        let sun = -(24 * 60 + 4 * 60);
+        assert_eq!(
+            said(include_str!("fixtures/messenger.html"), 50),
+            [(Customer, sun, sun), (Person, sun + 10, sun + 10), (Customer, -120, -120), (Person, -5, -5)]
+        );
+        // A Page bubble without "Sent by" is automated; a system line is nobody's.
+        let automated = said(
+            &pane(
+                r#"<div data-test-extent="450 550">1:00 PM</div>
+                   <div data-test-extent="10 300"><div><div>Is the offer still on?</div></div></div>
+                   <div data-test-extent="600 990"><div><div>Thanks for your message! We reply within the hour.</div></div></div>
+                   <div data-test-extent="400 600">Send answer automatically next time? Save</div>"#,
+            ),
+            50,
+        );
+        assert_eq!(automated, [(Customer, -120, -120), (Automated, -120, 0)]);
     }
 
     /// A pane of `items` (each an HTML fragment) as Business Suite draws one.

@@ -51,6 +51,7 @@ use crate::web::dom::{self, message, Callback, RecordsObserver};
 use crate::web::live::OpenReading;
 use crate::web::page;
 use crate::web::panel::{Entry, Panel};
+use crate::web::responses::ResponseWatch;
 
 const PAGE_CHANGE_PAUSE_MS: u32 = 200;
 /// How long after a whole minute its tick runs: past the boundary, whatever the timer's
@@ -123,6 +124,8 @@ struct ScanState {
     clock: ClockSettings,
     /// The open conversation's window state at the last scan.
     open_state: Option<WindowState>,
+    /// The open conversation's response turns last told to the service worker.
+    responses: ResponseWatch,
 }
 
 #[derive(Default)]
@@ -347,6 +350,11 @@ impl Inbox {
             id: query_parameter(&url, &profile.thread_key_parameter).map(str::to_string),
             conversation: conversation::open_conversation(&self.document, &profile, &clock),
         };
+        if let Some(turns) = state.responses.observe(&root, &profile, (&url, &open), language, &clock) {
+            if let Ok(promise) = send_message(&turns) {
+                let _ = promise.catch(&self.ignore);
+            }
+        }
         let inputs: Vec<(RowReading, Option<TimeRange>)> =
             seen.iter_mut().map(|(_, s)| (std::mem::take(&mut s.reading), s.time.range)).collect();
         let scan = state.threads.scan(&inputs, &open, clock.now_ms, &state.clock, language.unwrap_or(Language::En));

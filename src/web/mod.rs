@@ -21,6 +21,7 @@ mod panel;
 mod picker;
 #[cfg(feature = "repair")]
 mod repair;
+mod responses;
 #[cfg(feature = "repair")]
 mod teach;
 mod underline;

@@ -26,6 +26,22 @@ pub enum Surface {
     Comment,
 }
 
+impl Surface {
+    pub const ALL: [Surface; 2] = [Surface::Message, Surface::Comment];
+
+    /// The name in contexts (serde's, too): `message` or `comment`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Surface::Message => "message",
+            Surface::Comment => "comment",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Surface> {
+        Surface::ALL.into_iter().find(|surface| surface.code() == code)
+    }
+}
+
 /// The draft's language, or `auto` to detect it. Written as its code (`auto`, `ro`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "&'static str")]
@@ -487,6 +503,18 @@ mod tests {
         // A blank stored name is no name.
         let (blank, _) = StoredSettings::from_json(&serde_json::json!({"agentName": "  "}));
         assert_eq!(blank.suggested_agent_name(Some("Maria Popa")).as_deref(), Some("Maria"));
+    }
+
+    #[test]
+    fn surface_and_language_codes_are_serde_names() {
+        for surface in Surface::ALL {
+            assert_eq!(serde_json::to_value(surface).unwrap(), surface.code());
+            assert_eq!(Surface::from_code(surface.code()), Some(surface));
+        }
+        for choice in LanguageChoice::ALL {
+            assert_eq!(serde_json::to_value(choice).unwrap(), choice.code());
+        }
+        assert_eq!(Surface::from_code("wall"), None);
     }
 
     #[test]

@@ -142,20 +142,109 @@ fn text_output_shows_the_line_and_carets() {
 #[test]
 fn bad_usage_exits_2_with_a_clear_message() {
     for (args, message) in [
-        (&["lint", "--surface", "wall"][..], "--surface takes message or comment, not \"wall\""),
-        (&["lint", "--frobnicate"][..], "unknown option \"--frobnicate\""),
-        (&["lint", "--hours-since-customer", "soon"][..], "--hours-since-customer takes a number of hours"),
-        (&["lint", "--hours-since-ad-reply", "soon"][..], "--hours-since-ad-reply takes a number of hours"),
+        (
+            &["lint", "--surface", "wall"][..],
+            "invalid value 'wall' for '--surface <SURFACE>'\n  [possible values: message, comment]",
+        ),
+        (&["lint", "--lang", "fr"][..], "[possible values: auto, en, ro, hy, hi]"),
+        (&["lint", "--frobnicate"][..], "unexpected argument '--frobnicate' found"),
+        (&["lint", "--hours-since-customer", "soon"][..], "'--hours-since-customer <HOURS>': not a number of hours"),
+        (&["lint", "--hours-since-ad-reply", "soon"][..], "'--hours-since-ad-reply <HOURS>': not a number of hours"),
         (&["lint", "--hours-since-ad-reply", "-1"][..], "hoursSinceAdReply must be a number of hours, 0 or more"),
-        (&["lint", "--hours-since-ad-reply"][..], "--hours-since-ad-reply needs a value"),
-        (&["lint", "--disable", "no-such-rule"][..], "unknown rule id \"no-such-rule\""),
+        (&["lint", "--max-words", "0"][..], "settings.maxWords must be at least 1"),
+        (&["lint", "--hours-since-ad-reply"][..], "a value is required for '--hours-since-ad-reply <HOURS>'"),
+        (&["lint", "--disable", "no-such-rule"][..], "invalid value 'no-such-rule' for '--disable <RULE>'"),
+        (&["lint", "draft.txt", "another.txt"][..], "unexpected argument 'another.txt' found"),
         (&["lint", "/no/such/draft.txt"][..], "cannot read /no/such/draft.txt"),
-        (&[][..], "no command given"),
+        (&["frobnicate"][..], "unrecognized subcommand 'frobnicate'"),
+        (&[][..], "Usage: reply-coach <COMMAND>"),
     ] {
         let output = run(args, "");
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}
+
+/// Every command and subcommand answers `--help` on standard output with its usage, and
+/// exits 0; `help COMMAND` says the same.
+#[test]
+fn every_command_has_help() {
+    for command in [
+        &[][..],
+        &["lint"],
+        &["rules"],
+        &["templates"],
+        &["templates", "check"],
+        &["templates", "render"],
+        &["voice"],
+        &["voice", "check"],
+        &["profile"],
+        &["profile", "check"],
+    ] {
+        let output = run(&[command, &["--help"]].concat(), "");
+        let help = stdout(&output);
+        assert_eq!(output.status.code(), Some(0), "{command:?}: {}", stderr(&output));
+        assert!(output.stderr.is_empty(), "{command:?}: {}", stderr(&output));
+        let usage: String = command.iter().map(|word| format!(" {word}")).collect();
+        let usage = format!("Usage: reply-coach{usage}");
+        assert!(help.contains(&usage), "{command:?}: {help}");
+        assert_eq!(stdout(&run(&[&["help"], command].concat(), "")), help, "help {command:?}");
+    }
+    // The documented flags, each with its help.
+    let lint = stdout(&run(&["lint", "--help"], ""));
+    for flag in [
+        "--customer <NAME>",
+        "--agent <NAME>",
+        "--hours-since-customer <HOURS>",
+        "--hours-since-ad-reply <HOURS>",
+        "--surface <SURFACE>",
+        "--customer-message <TEXT>",
+        "--lang <LANG>",
+        "--format <FORMAT>",
+        "--preview-budget <N>",
+        "--max-words <N>",
+        "--max-sentence-words <N>",
+        "--disable <RULE>",
+        "--voice <formal|friendly|neutral|FILE>",
+        "--explain",
+        "[FILE|-]",
+        "[default: auto] [possible values: auto, en, ro, hy, hi]",
+        "[default: 80]",
+    ] {
+        assert!(lint.contains(flag), "{flag}: {lint}");
+    }
+    let render = stdout(&run(&["templates", "render", "--help"], ""));
+    assert!(render.contains("--field <LABEL=VALUE>"), "{render}");
+    let profile = stdout(&run(&["profile", "check", "--help"], ""));
+    assert!(profile.contains("<FILE|builtin>") && profile.contains("--page <PAGE.html>"), "{profile}");
+}
+
+#[test]
+fn version_prints_the_crates() {
+    let output = run(&["--version"], "");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), format!("reply-coach {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+/// Every command refuses a flag it does not know, in clap's words, before doing anything.
+#[test]
+fn an_unknown_flag_exits_2() {
+    for args in [
+        &["rules", "--all"][..],
+        &["lint", "--customer", "Ana", "--lang=en", "--colour"],
+        &["templates", "check", "--strict"],
+        &["templates", "render", "lib.json", "greeting", "--lang", "ro"],
+        &["voice", "check", "formal", "--strict"],
+        &["profile", "check", "builtin", "--lang", "en"],
+    ] {
+        let output = run(args, "");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let flag = args.iter().rfind(|a| a.starts_with("--")).unwrap().split('=').next().unwrap();
+        let stderr = stderr(&output);
+        assert!(stderr.starts_with(&format!("error: unexpected argument '{flag}' found")), "{args:?}: {stderr}");
+        assert!(stderr.contains("Usage: reply-coach "), "{args:?}: {stderr}");
         assert!(output.stdout.is_empty(), "{args:?}");
     }
 }

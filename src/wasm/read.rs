@@ -251,8 +251,8 @@ pub fn context(value: JsValue) -> Result<LintContext, String> {
             "hoursSinceCustomer" => context.hours_since_customer = optional(value, number)?,
             "hoursSinceAdReply" => context.hours_since_ad_reply = optional(value, number)?,
             "surface" => {
-                context.surface =
-                    variant(value, "Surface", &[("message", Surface::Message), ("comment", Surface::Comment)])?
+                let surfaces = Surface::ALL.map(|surface| (surface.code(), surface));
+                context.surface = variant(value, "Surface", &surfaces)?
             }
             "customerMessage" => context.customer_message = optional(value, string)?,
             "language" => {

@@ -9,7 +9,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::write::object;
-use crate::context::{LintContext, Surface};
+use crate::context::LintContext;
 use crate::template::{check::sample, ImportError, Library, Rendered, MAX_DOCUMENT_BYTES};
 
 /// The largest library file import reads, in bytes: a bigger file is refused before it is
@@ -59,16 +59,12 @@ fn problem(error: &ImportError) -> JsValue {
 fn sample_object((rendered, context): (Rendered, LintContext)) -> JsValue {
     // The sample context always has both names and the hours.
     let name = |text: Option<String>| JsValue::from_str(&text.unwrap_or_default());
-    let surface = match context.surface {
-        Surface::Message => "message",
-        Surface::Comment => "comment",
-    };
     let hours = JsValue::from_f64(context.hours_since_customer.unwrap_or_default());
     let context = object(&[
         ("customerName", name(context.customer_name)),
         ("agentName", name(context.agent_name)),
         ("hoursSinceCustomer", hours),
-        ("surface", surface.into()),
+        ("surface", context.surface.code().into()),
     ]);
     object(&[("text", rendered.text.into()), ("context", context)])
 }

@@ -4,8 +4,16 @@
 //! as JSON or as compiler-style text; `reply-coach templates` checks and renders template
 //! libraries (`templates.rs`); `reply-coach voice check` validates a voice profile and runs
 //! its examples (`voice.rs`); `reply-coach profile check` validates a page profile file
-//! and says what it finds on a saved page (`profile.rs`). Exit status: 1 when a finding is an error, 2 on bad
-//! usage or unreadable input, 0 otherwise.
+//! and says what it finds on a saved page (`profile.rs`). The commands and flags are in
+//! `args.rs`. Exit status: 1 when a finding is an error, 2 on bad usage or unreadable
+//! input, 0 otherwise.
+//!
+//! Native only: its argument parser (clap) and the HTML parser are not built for wasm32,
+//! where the crate is the extension's core. Cargo still builds the package's binaries for
+//! its integration tests there (`cargo test --target wasm32-unknown-unknown --test wasm`),
+//! so on wasm32 this binary is empty.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
 
 mod args;
 mod profile;
@@ -16,20 +24,12 @@ mod voice;
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use args::{Command, Format, LintArgs, USAGE};
+use args::{usage_error, Cli, Command, Format, LintArgs};
+use clap::Parser;
 use reply_coach::{lint, rules, Severity};
 
 fn main() -> ExitCode {
-    let command = match args::parse(std::env::args().skip(1)) {
-        Ok(command) => command,
-        Err(message) => {
-            eprintln!("reply-coach: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    match command {
-        Command::Help => print(USAGE),
-        Command::Version => print(&format!("reply-coach {}", env!("CARGO_PKG_VERSION"))),
+    match Cli::parse().command {
         Command::Rules => {
             let list: Vec<String> = rules::all()
                 .iter()
@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         Command::Lint(args) => run_lint(args),
         Command::Templates(command) => templates::run(command),
         Command::Voice(command) => voice::run(command),
-        Command::Profile(args) => profile::run(args),
+        Command::Profile(command) => profile::run(command),
     }
 }
 
@@ -53,6 +53,10 @@ fn print(text: &str) -> ExitCode {
 }
 
 fn run_lint(args: LintArgs) -> ExitCode {
+    let context = args.context();
+    if let Err(error) = context.validate() {
+        usage_error("lint", error);
+    }
     let (source_name, draft) = match read_draft(args.input.as_deref()) {
         Ok(read) => read,
         Err(message) => {
@@ -60,7 +64,7 @@ fn run_lint(args: LintArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = match lint(&draft, &args.context) {
+    let result = match lint(&draft, &context) {
         Ok(result) => result,
         Err(error) => {
             eprintln!("reply-coach: {error}");

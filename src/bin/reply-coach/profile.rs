@@ -3,52 +3,46 @@
 //! for whoever maintains profiles. Counts and yes/no only: never a name or a message.
 
 use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
 
+use clap::{Args, Subcommand};
+use reply_coach::clock::LocalClock;
+use reply_coach::lang::Language;
 use reply_coach::profile::file::ProfileFile;
 use reply_coach::profile::health::{Health, Part, Status};
-use reply_coach::profile::{shipped, Profile, Sender};
+use reply_coach::profile::html::HtmlPage;
+use reply_coach::profile::{shipped, PageNode, Profile, Sender};
 
-use crate::args::{flag_value, split_flag};
 use crate::{print, read_draft};
 
 /// The `FILE` that names the profile Reply Coach ships.
 const BUILT_IN: &str = "builtin";
 
-#[derive(Debug, PartialEq, Eq)]
-pub struct CheckArgs {
-    /// A profile file, or [`BUILT_IN`].
-    pub file: String,
-    /// A saved inbox page to read with the profile.
-    pub page: Option<String>,
-    /// The page's address: its thread id says whether a conversation is open.
-    pub url: Option<String>,
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Validate a page profile file; with --page, say what each part finds on a saved inbox page
+    Check(CheckArgs),
 }
 
-pub fn parse(mut args: impl Iterator<Item = String>) -> Result<CheckArgs, String> {
-    match args.next().as_deref() {
-        Some("check") => {}
-        Some(other) => return Err(format!("unknown profile command {other:?}; try profile check FILE")),
-        None => return Err("profile needs a command: profile check FILE".into()),
-    }
-    let (mut file, mut page, mut url) = (None, None, None);
-    while let Some(arg) = args.next() {
-        let (flag, inline) = split_flag(&arg);
-        match flag.as_str() {
-            "--page" => page = Some(flag_value(&flag, inline, &mut args)?),
-            "--url" => url = Some(flag_value(&flag, inline, &mut args)?),
-            _ if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
-            _ if file.is_some() => return Err(format!("profile check takes one FILE, not also {arg:?}")),
-            _ => file = Some(arg),
-        }
-    }
-    let file = file.ok_or("profile check needs a profile file (or builtin)")?;
-    Ok(CheckArgs { file, page, url })
+#[derive(Debug, PartialEq, Eq, Args)]
+pub struct CheckArgs {
+    /// A profile file, or `builtin`: the profile Reply Coach ships
+    #[arg(value_name = "FILE|builtin")]
+    pub file: String,
+    /// A saved inbox page to read with the profile (counts only: never a name or a message)
+    #[arg(long, value_name = "PAGE.html")]
+    pub page: Option<String>,
+    /// The page's address, whose thread id says a conversation is open (without it, a page
+    /// with no conversation pane counts as none open)
+    #[arg(long)]
+    pub url: Option<String>,
 }
 
 /// Exit status: 0 when the file is valid (and, with a page, no part is missing); 1 when
 /// it is invalid (every error on standard error) or a part is missing; 2 when a file
 /// cannot be read.
-pub fn run(args: CheckArgs) -> ExitCode {
+pub fn run(command: ProfileCommand) -> ExitCode {
+    let ProfileCommand::Check(args) = command;
     let (profile, summary) = match load(&args.file) {
         Ok(loaded) => loaded,
         Err(status) => return status,
@@ -61,13 +55,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let health = match page_health(&profile, &html, args.url.as_deref().unwrap_or("")) {
-        Ok(health) => health,
-        Err(message) => {
-            eprintln!("reply-coach: {message}");
-            return ExitCode::from(2);
-        }
-    };
+    let health = page_health(&profile, &html, args.url.as_deref().unwrap_or(""));
     let mut lines = vec![summary];
     lines.extend(Part::ALL.iter().flat_map(|&part| part_lines(&health, part)));
     let missing = health.missing().len();
@@ -80,25 +68,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
 }
 
 /// What `profile` recognises on the saved page `html`, at the address `url`.
-#[cfg(not(target_arch = "wasm32"))]
-fn page_health(profile: &Profile, html: &str, url: &str) -> Result<Health, String> {
-    use reply_coach::clock::LocalClock;
-    use reply_coach::lang::Language;
-    use reply_coach::profile::{html::HtmlPage, PageNode};
-    use std::time::{SystemTime, UNIX_EPOCH};
-
+fn page_health(profile: &Profile, html: &str, url: &str) -> Health {
     let page = HtmlPage::parse(html);
     let root = page.root();
     // The page's own language reads its times; now is this machine's, in UTC.
     let language = root.attr("lang").and_then(|lang| Language::from_code(lang.get(..2)?));
     let now_ms = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
-    Ok(profile.health(&root, url, language, &LocalClock::new(now_ms, 0)))
-}
-
-/// The Wasm build has no HTML parser (the extension has the browser's).
-#[cfg(target_arch = "wasm32")]
-fn page_health(_profile: &Profile, _html: &str, _url: &str) -> Result<Health, String> {
-    Err("reading a saved page needs the native build of reply-coach".into())
+    profile.health(&root, url, language, &LocalClock::new(now_ms, 0))
 }
 
 /// The profile `file` gives and the line that says so; the exit status after saying
@@ -175,9 +151,15 @@ fn part_lines(health: &Health, part: Part) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::args::{Cli, Command};
+    use clap::error::ErrorKind;
+    use clap::Parser;
 
-    fn parse_args(args: &[&str]) -> Result<CheckArgs, String> {
-        parse(args.iter().map(|a| a.to_string()))
+    fn parse_args(args: &[&str]) -> Result<CheckArgs, ErrorKind> {
+        match Cli::try_parse_from(["reply-coach", "profile"].iter().chain(args)).map_err(|e| e.kind())?.command {
+            Command::Profile(ProfileCommand::Check(args)) => Ok(args),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -190,10 +172,10 @@ mod tests {
                 url: Some("https://x/?selected_item_id=1".into())
             })
         );
-        assert!(parse_args(&[]).unwrap_err().contains("profile check FILE"));
-        assert!(parse_args(&["check"]).unwrap_err().contains("needs a profile file"));
-        assert!(parse_args(&["check", "a", "b"]).unwrap_err().contains("one FILE"));
-        assert!(parse_args(&["check", "a", "--page"]).unwrap_err().contains("--page needs a value"));
-        assert!(parse_args(&["check", "a", "--lang", "en"]).unwrap_err().contains("unknown option"));
+        assert_eq!(parse_args(&[]), Err(ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand));
+        assert_eq!(parse_args(&["check"]), Err(ErrorKind::MissingRequiredArgument));
+        assert_eq!(parse_args(&["check", "a", "b"]), Err(ErrorKind::UnknownArgument));
+        assert_eq!(parse_args(&["check", "a", "--page"]), Err(ErrorKind::InvalidValue));
+        assert_eq!(parse_args(&["check", "a", "--lang", "en"]), Err(ErrorKind::UnknownArgument));
     }
 }

@@ -3,71 +3,48 @@
 
 use std::process::ExitCode;
 
+use clap::{Args, Subcommand};
 use reply_coach::template::{check, Library, Values, DEFAULT_PACK};
 use reply_coach::Severity;
 
-use crate::args::{flag_value, split_flag};
 use crate::{print, read_draft};
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Subcommand)]
 pub enum TemplatesCommand {
-    /// Validate and lint every template; the built-in default pack without a file.
+    /// Validate a template library and lint every template, as the extension will use them
     Check {
+        /// The library (docs/TEMPLATES.md); the built-in default pack without it
         file: Option<String>,
     },
+    /// Print one template rendered for a conversation
     Render(RenderArgs),
 }
 
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq, Args)]
 pub struct RenderArgs {
+    /// The library (docs/TEMPLATES.md)
     pub file: String,
+    /// The template's id
     pub id: String,
+    /// The customer's display name, e.g. "Ana Popescu"
+    #[arg(long, value_name = "NAME")]
     pub customer: Option<String>,
+    /// Your first name
+    #[arg(long, value_name = "NAME")]
     pub agent: Option<String>,
+    /// The Page's name
+    #[arg(long, value_name = "NAME")]
     pub page: Option<String>,
-    /// `--field LABEL=VALUE`, in the order given.
+    /// A fill-in field's value, e.g. "Order number=A-1042" (repeatable)
+    #[arg(long = "field", value_name = "LABEL=VALUE", value_parser = field)]
     pub fields: Vec<(String, String)>,
 }
 
-pub fn parse(mut args: impl Iterator<Item = String>) -> Result<TemplatesCommand, String> {
-    match args.next().as_deref() {
-        Some("check") => {
-            let file = args.next();
-            match args.next() {
-                Some(extra) => Err(format!("templates check takes one FILE, not also {extra:?}")),
-                None => Ok(TemplatesCommand::Check { file }),
-            }
-        }
-        Some("render") => parse_render(args).map(TemplatesCommand::Render),
-        Some(other) => Err(format!("unknown templates command {other:?} (check or render)")),
-        None => Err("templates needs a command: check or render".into()),
-    }
-}
-
-fn parse_render(mut args: impl Iterator<Item = String>) -> Result<RenderArgs, String> {
-    let mut parsed = RenderArgs::default();
-    let mut positional = Vec::new();
-    while let Some(arg) = args.next() {
-        let (flag, inline) = split_flag(&arg);
-        let mut value = || flag_value(&flag, inline.clone(), &mut args);
-        match flag.as_str() {
-            "--customer" => parsed.customer = Some(value()?),
-            "--agent" => parsed.agent = Some(value()?),
-            "--page" => parsed.page = Some(value()?),
-            "--field" => {
-                let field = value()?;
-                let (label, text) = field
-                    .split_once('=')
-                    .ok_or_else(|| format!("--field takes LABEL=VALUE, e.g. \"Order number=A-1042\", not {field:?}"))?;
-                parsed.fields.push((label.trim().to_string(), text.to_string()));
-            }
-            _ if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
-            _ => positional.push(arg),
-        }
-    }
-    let [file, id] = <[String; 2]>::try_from(positional)
-        .map_err(|got| format!("templates render takes FILE and ID, got {} argument(s)", got.len()))?;
-    Ok(RenderArgs { file, id, ..parsed })
+/// `--field LABEL=VALUE`: the label trimmed, the value as given (it may hold `=`).
+fn field(field: &str) -> Result<(String, String), String> {
+    let (label, text) =
+        field.split_once('=').ok_or("no `=` between the label and the value, as in \"Order number=A-1042\"")?;
+    Ok((label.trim().to_string(), text.to_string()))
 }
 
 pub fn run(command: TemplatesCommand) -> ExitCode {
@@ -165,9 +142,15 @@ fn run_render(args: &RenderArgs) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::args::{Cli, Command};
+    use clap::error::ErrorKind;
+    use clap::Parser;
 
-    fn parse_args(args: &[&str]) -> Result<TemplatesCommand, String> {
-        parse(args.iter().map(|a| a.to_string()))
+    fn parse_args(args: &[&str]) -> Result<TemplatesCommand, ErrorKind> {
+        match Cli::try_parse_from(["reply-coach", "templates"].iter().chain(args)).map_err(|e| e.kind())?.command {
+            Command::Templates(command) => Ok(command),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -182,7 +165,7 @@ mod tests {
             "--page",
             "Northwind",
             "--field",
-            "Numărul comenzii=A-1=2",
+            "Numărul comenzii =A-1=2",
             "--field=Data=azi",
         ]);
         let expected = RenderArgs {
@@ -199,13 +182,13 @@ mod tests {
     }
 
     #[test]
-    fn rejects_bad_usage_clearly() {
-        assert!(parse_args(&[]).unwrap_err().contains("check or render"));
-        assert!(parse_args(&["lint"]).unwrap_err().contains("unknown templates command"));
-        assert!(parse_args(&["check", "a", "b"]).unwrap_err().contains("one FILE"));
-        assert!(parse_args(&["render", "a"]).unwrap_err().contains("FILE and ID, got 1"));
-        assert!(parse_args(&["render", "a", "b", "--field", "x"]).unwrap_err().contains("LABEL=VALUE"));
-        assert!(parse_args(&["render", "a", "b", "--agent"]).unwrap_err().contains("--agent needs a value"));
-        assert!(parse_args(&["render", "a", "b", "--lang", "ro"]).unwrap_err().contains("unknown option"));
+    fn rejects_bad_usage() {
+        assert_eq!(parse_args(&[]), Err(ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand));
+        assert_eq!(parse_args(&["lint"]), Err(ErrorKind::InvalidSubcommand));
+        assert_eq!(parse_args(&["check", "a", "b"]), Err(ErrorKind::UnknownArgument));
+        assert_eq!(parse_args(&["render", "a"]), Err(ErrorKind::MissingRequiredArgument));
+        assert_eq!(parse_args(&["render", "a", "b", "--field", "x"]), Err(ErrorKind::ValueValidation));
+        assert_eq!(parse_args(&["render", "a", "b", "--agent"]), Err(ErrorKind::InvalidValue));
+        assert_eq!(parse_args(&["render", "a", "b", "--lang", "ro"]), Err(ErrorKind::UnknownArgument));
     }
 }

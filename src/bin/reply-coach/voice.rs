@@ -4,23 +4,17 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use clap::Subcommand;
 use reply_coach::voice::{self, Voice};
 use reply_coach::voice_examples::run_examples;
 
-#[derive(Debug)]
+#[derive(Debug, Subcommand)]
 pub enum VoiceCommand {
-    /// A file, or a built-in profile's name.
-    Check(String),
-}
-
-pub fn parse(mut args: impl Iterator<Item = String>) -> Result<VoiceCommand, String> {
-    match (args.next().as_deref(), args.next(), args.next()) {
-        (Some("check"), Some(profile), None) => Ok(VoiceCommand::Check(profile)),
-        (Some("check"), None, _) => Err("voice check needs a profile file".into()),
-        (Some("check"), Some(_), Some(extra)) => Err(format!("voice check takes one profile, not also {extra:?}")),
-        (Some(other), ..) => Err(format!("unknown voice command {other:?}; try voice check FILE")),
-        (None, ..) => Err("voice needs a command: voice check FILE".into()),
-    }
+    /// Validate a voice profile and run its examples
+    Check {
+        /// A profile file, or a built-in profile's name (formal, friendly, neutral)
+        profile: String,
+    },
 }
 
 /// A built-in profile by name (`formal`, `friendly`, `neutral`), else a profile file.
@@ -50,7 +44,7 @@ fn read(path: &str) -> Result<Voice, String> {
 
 /// Exit status: 0 when the profile is valid and every example passes, 1 otherwise.
 pub fn run(command: VoiceCommand) -> ExitCode {
-    let VoiceCommand::Check(profile) = command;
+    let VoiceCommand::Check { profile } = command;
     let voice = match load(&profile) {
         Ok(voice) => voice,
         Err(message) => {

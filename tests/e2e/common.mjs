@@ -230,6 +230,24 @@ export async function waitForRows(page, check = () => true, what = "rows marked"
   assert.fail(`${what}\nrows: ${JSON.stringify(shown, null, 1)}`);
 }
 
+/** The "Expiring soonest" panel's entries in `page`: {thread, name, window, left}. */
+export const panelOf = (page) =>
+  page.evaluate(() =>
+    [...(document.querySelector("reply-coach-panel")?.shadowRoot?.querySelectorAll("li") ?? [])].map((li) => ({
+      thread: li.querySelector("button").dataset.thread,
+      name: li.querySelector("button").textContent,
+      window: li.dataset.rcWindow,
+      left: li.querySelector(".left").textContent,
+    })),
+  );
+
+/** The banner above the composer in `page`: its state and text, or null when hidden. */
+export const bannerOf = (page) =>
+  page.evaluate(() => {
+    const line = document.querySelector("reply-coach-banner")?.shadowRoot?.querySelector("p");
+    return line && !line.hidden ? { window: line.dataset.rcWindow, text: line.textContent } : null;
+  });
+
 // ---- the extension's view of a tab ----
 
 /** The id of the tab showing `page`, as the extension knows it (`worker`: its service worker, or any page of it). */

@@ -6,7 +6,8 @@
 // its Wasm under the extension's CSP, and the background is an event page. So: the core
 // starts and the clock marks every row; live lint with the card and underlines in Lexical
 // and the textarea; a fix in Lexical's own model as one undoable edit; a template from the
-// `/` picker by keyboard; the toolbar popup; the settings page; damaged settings and
+// `/` picker by keyboard; the panel and the banner; the toolbar popup; the settings page
+// (opened by a fresh install, from the event page); damaged settings and
 // templates in storage; and nothing leaves the browser but the replica's own addresses.
 //
 //   node --test tests/e2e/firefox-inbox.test.mjs        (after ./build.sh)
@@ -15,19 +16,24 @@ import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
 import {
   asLexicalText,
+  bannerOf,
   composerOf,
   en,
   findingsWhen,
   inCard,
   launchFirefoxOnReplica,
+  panelOf,
   press,
   readUntil,
   renderedTemplate,
   REPLICA_FILES,
+  STRICT_PATH,
   tabIdOf,
   waitForRows,
   WAIT_MS,
 } from "./firefox-harness.mjs";
+
+const ARAM = "100071928374650";
 
 describe("the extension in Firefox", () => {
   let firefox;
@@ -84,6 +90,13 @@ describe("the extension in Firefox", () => {
     await waitForModel(draft);
   }
 
+  test("a fresh install opens the settings page (onInstalled in the event page)", async () => {
+    // The harness opened one to reach the storage; the install opens the other.
+    const settingsTabs = () =>
+      firefox.extension.evaluate(async () => (await chrome.tabs.query({})).filter((tab) => tab.url.endsWith("/options.html")).length);
+    await readUntil(settingsTabs, (count) => count === 2, "the settings page the install opened");
+  });
+
   test("the core starts: every row gets its reply window and a badge", async () => {
     page = await firefox.openInbox("/latest/inbox/all");
     const rows = await waitForRows(page, (rows) => rows.every((row) => row.badgeIsLastChild), "every row with one badge, last");
@@ -133,6 +146,20 @@ describe("the extension in Firefox", () => {
     await waitForModel("Hello Ana Popescu, your cake is ready for Saturday. See you!");
   });
 
+  test("a page whose CSP forbids WebAssembly: the core still runs in the page, with underlines; no reduced mode", async () => {
+    // Firefox compiles a content script's Wasm under the extension's CSP, not the page's
+    // (Chromium applies the page's, and the extension falls back to its reduced mode).
+    page = await firefox.openInbox(`${STRICT_PATH}?composer=lexical`);
+    await (await composerOf(page)).click();
+    await page.keyboard.type("Hello Ana Popescu, WE ARE CLOSED!!", { delay: 5 });
+    await findingsWhen(page, { has: ["name-last", "tone-shout"] });
+    const shown = await page.evaluate(() => ({
+      reduced: Boolean(document.querySelector("reply-coach-root").shadowRoot.querySelector('[data-rc-mode="reduced"]')),
+      underlined: [...(CSS.highlights.get("reply-coach-warning") ?? [])].map((range) => range.toString()).sort(),
+    }));
+    assert.deepEqual(shown, { reduced: false, underlined: ["!!", "Ana Popescu", "WE ARE CLOSED"] });
+  });
+
   test("textarea: underline boxes, a fix, and the textarea's own undo", async () => {
     await inbox("composer=textarea");
     await fixThenUndo({ draft: "Hello Ana Popescu, we will bake it.", rule: "name-last", label: "Ana", fixed: "Hello Ana, we will bake it." });
@@ -147,6 +174,30 @@ describe("the extension in Firefox", () => {
     // "Ana Popescu" is on the first line, after "Hello ": inside the box, not at its edge.
     assert.ok(warning.rect.left > boxes.area.left + 20 && warning.rect.right < boxes.area.right, JSON.stringify(boxes));
     assert.ok(warning.rect.top > boxes.area.top && warning.rect.top < boxes.area.top + boxes.area.height / 2 + 20, JSON.stringify(boxes));
+  });
+
+  test("the panel lists the thread awaiting a reply and opens it; the banner above the composer shows the open conversation's window", async () => {
+    page = await firefox.openInbox("/latest/inbox/all");
+    // Aram wrote last, 3 days ago: the only thread awaiting a reply that still can have one.
+    const [entry] = await readUntil(() => panelOf(page), (entries) => entries.length === 1, "one thread awaiting a reply");
+    assert.equal(entry.name, "Aram Petrosyan");
+    assert.equal(entry.window, "human-agent");
+    const ana = await readUntil(() => bannerOf(page), (banner) => banner?.window === "open", "Ana's window open");
+    assert.match(ana.text, /^Reply window: 2[01] h \d+ min left$/);
+    const entryButton = await page.waitForFunction(
+      () => document.querySelector("reply-coach-panel")?.shadowRoot?.querySelector("li button"),
+      { timeout: WAIT_MS },
+    );
+    await entryButton.asElement().click();
+    await readUntil(() => page.evaluate(() => window.replica.openThreadId()), (id) => id === ARAM, "Aram's conversation open");
+    const aram = await readUntil(() => bannerOf(page), (banner) => banner?.window === "human-agent", "Aram's banner");
+    assert.match(aram.text, /^Reply window: Human agent only · [34] days left$/);
+    // The banner sits just above the composer.
+    const [banner, composer] = await page.evaluate(() => [
+      document.querySelector("reply-coach-banner").shadowRoot.querySelector("p").getBoundingClientRect().toJSON(),
+      window.replica.composer().getBoundingClientRect().toJSON(),
+    ]);
+    assert.ok(banner.bottom <= composer.top + 1 && banner.top >= composer.top - 40, JSON.stringify([banner, composer]));
   });
 
   test("`/ref`, Enter, the order number, Enter: the template in Lexical's model, one Ctrl+Z takes it back", async () => {

@@ -146,6 +146,13 @@ describe("the extension in Firefox", () => {
     await waitForModel("Hello Ana Popescu, your cake is ready for Saturday. See you!");
   });
 
+  test("Lexical: a fix that adds a line (the sign-off) becomes a new paragraph, undone in one step", async () => {
+    await inbox();
+    const draft = "Hi Ana, your cake is ready for Saturday.";
+    // Lexical joins paragraphs with a blank line in its text.
+    await fixThenUndo({ draft, rule: "sign-off-missing", label: "Maria", fixed: `${draft}\n\n– Maria` });
+  });
+
   test("a page whose CSP forbids WebAssembly: the core still runs in the page, with underlines; no reduced mode", async () => {
     // Firefox compiles a content script's Wasm under the extension's CSP, not the page's
     // (Chromium applies the page's, and the extension falls back to its reduced mode).
@@ -200,34 +207,39 @@ describe("the extension in Firefox", () => {
     assert.ok(banner.bottom <= composer.top + 1 && banner.top >= composer.top - 40, JSON.stringify([banner, composer]));
   });
 
-  test("`/ref`, Enter, the order number, Enter: the template in Lexical's model, one Ctrl+Z takes it back", async () => {
-    await inbox();
-    await page.keyboard.type("/ref", { delay: 10 });
-    const active = () =>
-      page.evaluate(() => {
-        const root = document.querySelector("reply-coach-root")?.shadowRoot;
-        const panel = root?.querySelector("[role=dialog]");
-        const option = root?.querySelector('[role=listbox] [role=option][aria-selected="true"]');
-        return panel && !panel.hidden ? (option?.dataset.templateId ?? null) : null;
-      });
-    // Ana writes English: the English refund template is highlighted.
-    await readUntil(active, (id) => id === "refund-sent.en", "the picker open on refund-sent.en");
-    await press(page, "Enter");
-    const field = await inCard(page, ".fields:not([hidden]) input[data-field]");
-    const fieldName = await field.evaluate((input) => input.dataset.field);
-    await readUntil(
-      () => page.evaluate(() => document.querySelector("reply-coach-root").shadowRoot.activeElement?.dataset.field ?? null),
-      (focused) => focused === fieldName,
-      "the fill-in field focused",
-    );
-    await page.keyboard.type("A-1042", { delay: 5 });
-    await press(page, "Enter");
-    const expected = await renderedTemplate(firefox.extension, "refund-sent.en", { [fieldName]: "A-1042" });
-    await waitForModel(asLexicalText(expected.text));
-    await readUntil(active, (id) => id === null, "the picker closed");
-    await press(page, "Control+z");
-    await waitForModel("/ref");
-  });
+  for (const [composer, asModelText] of [
+    ["lexical", asLexicalText],
+    ["textarea", (text) => text],
+  ]) {
+    test(`${composer}: \`/ref\`, Enter, the order number, Enter: the template in the composer's model, one Ctrl+Z takes it back`, async () => {
+      await inbox(`composer=${composer}`);
+      await page.keyboard.type("/ref", { delay: 10 });
+      const active = () =>
+        page.evaluate(() => {
+          const root = document.querySelector("reply-coach-root")?.shadowRoot;
+          const panel = root?.querySelector("[role=dialog]");
+          const option = root?.querySelector('[role=listbox] [role=option][aria-selected="true"]');
+          return panel && !panel.hidden ? (option?.dataset.templateId ?? null) : null;
+        });
+      // Ana writes English: the English refund template is highlighted.
+      await readUntil(active, (id) => id === "refund-sent.en", "the picker open on refund-sent.en");
+      await press(page, "Enter");
+      const field = await inCard(page, ".fields:not([hidden]) input[data-field]");
+      const fieldName = await field.evaluate((input) => input.dataset.field);
+      await readUntil(
+        () => page.evaluate(() => document.querySelector("reply-coach-root").shadowRoot.activeElement?.dataset.field ?? null),
+        (focused) => focused === fieldName,
+        "the fill-in field focused",
+      );
+      await page.keyboard.type("A-1042", { delay: 5 });
+      await press(page, "Enter");
+      const expected = await renderedTemplate(firefox.extension, "refund-sent.en", { [fieldName]: "A-1042" });
+      await waitForModel(asModelText(expected.text));
+      await readUntil(active, (id) => id === null, "the picker closed");
+      await press(page, "Control+z");
+      await waitForModel("/ref");
+    });
+  }
 
   test("the toolbar popup shows the tab's clock", async () => {
     page = await firefox.openInbox("/latest/inbox/all");

@@ -110,11 +110,16 @@ export async function launchFirefoxOnReplica({ agentName = "Maria" } = {}) {
     };
 
     /** Opens the replica like harness.mjs's openInbox (path gets layout=LAYOUT) and resolves
-     * once it has rendered; records its uncaught errors in page.errors. */
+     * once it has rendered; records its uncaught errors in page.errors, and apart from them
+     * the CSP violations Firefox reports as errors of the page in page.cspReports. */
     const openInbox = async (path = "/latest/inbox/all", { origin = INBOX_ORIGINS[0] } = {}) => {
       const page = await servedPage();
       page.errors = [];
-      page.on("pageerror", (error) => page.errors.push(error.message ?? String(error)));
+      page.cspReports = [];
+      page.on("pageerror", (error) => {
+        const text = error.message ?? String(error);
+        (text.startsWith("Content-Security-Policy:") ? page.cspReports : page.errors).push(text);
+      });
       await page.goto(`${origin}${withLayout(path)}`);
       await page.waitForFunction(() => window.replica?.ready === true, { timeout: WAIT_MS });
       return page;

@@ -165,6 +165,9 @@ describe("the extension in Firefox", () => {
       underlined: [...(CSS.highlights.get("reply-coach-warning") ?? [])].map((range) => range.toString()).sort(),
     }));
     assert.deepEqual(shown, { reduced: false, underlined: ["!!", "Ana Popescu", "WE ARE CLOSED"] });
+    // The page's policy refused nothing of the extension's: what it reports is the business
+    // layout's own style attributes.
+    assert.deepEqual(page.cspReports.filter((report) => !report.includes("(style-src-attr)")), []);
   });
 
   test("textarea: underline boxes, a fix, and the textarea's own undo", async () => {

@@ -340,10 +340,11 @@ describe("the extension in Firefox", () => {
   });
 
   // What the interception sees: every request of the tabs and extension pages this harness
-  // opened, the page's own and those of elements the content script adds. Not a fetch the
-  // content script makes itself: Firefox does not show those to the tab's BiDi
-  // interception (a probe add-on's fetch went unseen), so that path rests on the extension
-  // making none (tests/e2e/network.test.mjs, in Chromium, attributes requests to it).
+  // opened, the page's own, those of elements the content script adds, and a content
+  // script's own fetch (checked with a probe add-on: seen on a page without a CSP; under
+  // Meta's CSP Firefox refuses a content script's fetch to an address outside connect-src
+  // before it is made). Which of them the extension caused is told apart in Chromium only
+  // (tests/e2e/network.test.mjs); here, all must be the replica's own files.
   test("nothing leaves the browser: every request the interception saw is the replica's own", async () => {
     // The extension's CSP (default-src 'self') refuses its pages any other origin: a
     // request made there on purpose fails before the interception sees it.

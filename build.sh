@@ -4,7 +4,8 @@
 #   ./build.sh [build]  the extension in dist/chrome and dist/firefox (plus a .zip of
 #                       each), the Wasm checked against its size budget, and the CLI
 #   ./build.sh test     every test: formatting and clippy, native (with the layers of
-#                       imports), Wasm in headless Chromium, end to end
+#                       imports), Wasm in headless Chromium, end to end in Chromium and
+#                       Firefox ESR
 #   ./build.sh bench    the build, then benchmarks (native throughput; latency against
 #                       write-good and harper.js in headless Chromium; keystroke cost on
 #                       the replica inbox; size; memory) written to BENCHMARKS.md
@@ -15,7 +16,7 @@
 #
 # Tools that are missing are installed (once; what is there is kept): the wasm32 target,
 # wasm-bindgen-cli at the version Cargo.lock pins, wasm-opt from npm and, for `test`,
-# rustfmt, clippy, and Chromium with its WebDriver from Debian.
+# rustfmt, clippy, Chromium with its WebDriver and Firefox ESR from Debian.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -114,6 +115,17 @@ ensure_chromium() {
     step "Installing chromium and chromium-driver"
     as_root apt-get update
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+  fi
+}
+
+# Firefox ESR runs the Firefox end-to-end suite (tests/e2e/firefox-inbox.test.mjs), driven
+# over WebDriver BiDi by puppeteer-core: no geckodriver.
+readonly FIREFOX=/usr/bin/firefox-esr
+ensure_firefox() {
+  if [[ ! -x $FIREFOX ]]; then
+    step "Installing firefox-esr"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends firefox-esr
   fi
 }
 
@@ -431,18 +443,28 @@ build_panic_test_extension() {
 # Loads dist/chrome into Chromium and lints through the extension's service worker: every
 # suite on the replica's messenger layout, then the suites that work in the inbox again on
 # its business layout (RC_LAYOUT; tests/e2e/harness.mjs). The settings page's, the
-# extension's, the Firefox build's suites and the replica's own (which covers every layout,
-# the changed one too) run once. Each test has 5 minutes (the slowest waits for a real minute to pass), so a hang
+# extension's, the Firefox build's lint and the replica's own (which covers every layout,
+# the changed one too) run once. Then dist/firefox in Firefox ESR on both layouts. Each test has 5 minutes (the slowest waits for a real minute to pass), so a hang
 # fails that test instead of eating the CI job's time.
 readonly E2E_TEST_TIMEOUT_MS=300000
 readonly E2E_LAYOUT_SUITES=(chaos clock composer composition draft ignore network panic respond storage templates voice waiting)
+# The suite that runs dist/firefox in Firefox ESR (tests/e2e/firefox-harness.mjs), on both
+# layouts too; the Chromium runs leave it out.
+readonly E2E_FIREFOX_SUITE=tests/e2e/firefox-inbox.test.mjs
 run_e2e_tests() {
   step "End-to-end test: the extension in Chromium, on the replica's messenger layout"
-  RC_LAYOUT=messenger node --test --test-timeout="$E2E_TEST_TIMEOUT_MS" tests/e2e/
-  step "End-to-end test: the extension in Chromium, on the replica's business layout"
   local suite suites=()
+  for suite in tests/e2e/*.test.mjs; do [[ $suite == "$E2E_FIREFOX_SUITE" ]] || suites+=("$suite"); done
+  RC_LAYOUT=messenger node --test --test-timeout="$E2E_TEST_TIMEOUT_MS" "${suites[@]}"
+  step "End-to-end test: the extension in Chromium, on the replica's business layout"
+  suites=()
   for suite in "${E2E_LAYOUT_SUITES[@]}"; do suites+=("tests/e2e/$suite.test.mjs"); done
   RC_LAYOUT=business node --test --test-timeout="$E2E_TEST_TIMEOUT_MS" "${suites[@]}"
+  local layout
+  for layout in messenger business; do
+    step "End-to-end test: the extension in Firefox ESR, on the replica's $layout layout"
+    RC_LAYOUT=$layout FIREFOX=$FIREFOX node --test --test-timeout="$E2E_TEST_TIMEOUT_MS" "$E2E_FIREFOX_SUITE"
+  done
 }
 
 # Nothing the extension ships may turn text into code or markup: page text, templates and
@@ -459,6 +481,7 @@ check_no_code_from_text() {
 
 test_all() {
   ensure_chromium
+  ensure_firefox
   ensure_wasm_target
   ensure_wasm_bindgen_cli
   ensure_node

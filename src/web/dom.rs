@@ -152,7 +152,7 @@ pub fn select(range: &Range) -> Result<(), String> {
 /// `insertReplacementText`, the text also as `text/plain` data, as a spelling correction
 /// sends it). True when the editor took it (it cancelled the event's default action).
 pub fn dispatch_replacement(target: &Element, text: &str) -> Result<bool, String> {
-    let data = DataTransfer::new().map_err(describe)?;
+    let data = page_data_transfer()?;
     data.set_data("text/plain", text).map_err(describe)?;
     let init = InputEventInit::new();
     init.set_bubbles(true);
@@ -163,6 +163,25 @@ pub fn dispatch_replacement(target: &Element, text: &str) -> Result<bool, String
     init.set_data_transfer(Some(&data));
     let event = InputEvent::new_with_event_init_dict("beforeinput", &init).map_err(describe)?;
     Ok(!target.dispatch_event(&event).map_err(describe)?)
+}
+
+/// A new DataTransfer whose data the page can read. Firefox hides the data of one made by
+/// a content script from the page (Lexical would read an empty replacement and insert
+/// nothing); one made with the page's own constructor, which Firefox shows a content script
+/// as `window.wrappedJSObject`, holds data the page reads. Other browsers have no such view,
+/// and the content script's constructor serves.
+fn page_data_transfer() -> Result<DataTransfer, String> {
+    let page_constructor = window()
+        .and_then(|window| Reflect::get(&window, &"wrappedJSObject".into()).ok())
+        .filter(JsValue::is_object)
+        .and_then(|page| Reflect::get(&page, &"DataTransfer".into()).ok())
+        .and_then(|constructor| constructor.dyn_into::<js_sys::Function>().ok());
+    match page_constructor {
+        Some(constructor) => {
+            Reflect::construct(&constructor, &js_sys::Array::new()).map(JsCast::unchecked_into).map_err(describe)
+        }
+        None => DataTransfer::new().map_err(describe),
+    }
 }
 
 /// Whether this browser paints CSS Custom Highlights (Chromium 105+, Firefox 140+).

@@ -15,7 +15,7 @@
 
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
-import { composerOf, LAYOUT, launchWithExtension, openInbox, pageErrors, readUntil, rowStates, serveReplica, waitForRows, WAIT_MS } from "./harness.mjs";
+import { bannerOf, composerOf, LAYOUT, launchWithExtension, openInbox, pageErrors, panelOf, readUntil, rowStates, serveReplica, waitForRows, WAIT_MS } from "./harness.mjs";
 
 const ANA = "100052384037366";
 const ELENA = "122107364918273";
@@ -322,15 +322,7 @@ describe("the reply clock in the conversation list", () => {
   });
 
   /** What the "Expiring soonest" panel lists, in its order. */
-  const panel = () =>
-    page.evaluate(() =>
-      [...(document.querySelector("reply-coach-panel")?.shadowRoot?.querySelectorAll("li") ?? [])].map((li) => ({
-        thread: li.querySelector("button").dataset.thread,
-        name: li.querySelector("button").textContent,
-        window: li.dataset.rcWindow,
-        left: li.querySelector(".left").textContent,
-      })),
-    );
+  const panel = () => panelOf(page);
 
   const panelWhen = (check, what) => readUntil(panel, check, what);
 
@@ -431,12 +423,7 @@ describe("the reply clock in the conversation list", () => {
     await check("after recycling");
   });
 
-  /** The banner above the composer: its state and text, or null when hidden. */
-  const banner = () =>
-    page.evaluate(() => {
-      const line = document.querySelector("reply-coach-banner")?.shadowRoot?.querySelector("p");
-      return line && !line.hidden ? { window: line.dataset.rcWindow, text: line.textContent } : null;
-    });
+  const banner = () => bannerOf(page);
 
   const bannerWhen = (check, what) => readUntil(banner, check, what);
 

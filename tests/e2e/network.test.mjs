@@ -22,18 +22,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { composerOf, extensionDir, IMAGE_URLS, INBOX_ORIGINS, launchOnReplica, openInbox, readUntil, STRICT_PATH } from "./harness.mjs";
+import { composerOf, extensionDir, INBOX_ORIGINS, launchOnReplica, openInbox, readUntil, REPLICA_FILES, STRICT_PATH } from "./harness.mjs";
 
 const NETWORK = /^(https?|wss?):/;
-/** What the replica page itself loads: its document (at any inbox path), script and styles,
- * the icon the browser asks the page's origin for, and (the business layout) the avatars
- * and icons from Meta's CDN and static host. */
-const REPLICA_FILES = [
-  /^https:\/\/(business|www)\.facebook\.com\/latest\/inbox\//,
-  /^https:\/\/static\.xx\.fbcdn\.net\/rsrc\.php\/v4\/replica\/inbox\.(js|css)$/,
-  /^https:\/\/(business|www)\.facebook\.com\/favicon\.ico$/,
-  ...IMAGE_URLS,
-];
 
 describe("nothing leaves the browser", () => {
   let context;

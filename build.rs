@@ -9,7 +9,7 @@ use std::path::Path;
 use std::{env, fs};
 
 /// JSON files compiled in, relative to the crate.
-const JSON_FILES: [&str; 1] = ["src/profile/inbox.json"];
+const JSON_FILES: [&str; 1] = ["src/page_profile/inbox.json"];
 
 /// The folders of data files, relative to the crate.
 const DATA_DIRS: [&str; 3] = ["src/lang/data", "src/clock/data", "src/voice/data"];

@@ -86,7 +86,7 @@
     coach.setTemplates(templates ?? pack, templateUsage ?? {}, pack);
     started = true;
   };
-  // The page profile's override (taught on a page, or a team's file; src/profile/file.rs):
+  // The page profile's override (taught on a page, or a team's file; src/page_profile/file.rs):
   // one the core cannot use is refused as a whole and the built-in profile stays in use.
   const applyProfile = async () => {
     const seen = ++changes.profile;

@@ -3,7 +3,7 @@
 // moving it between people: export, import, reset to built-in.
 //
 // The override is chrome.storage.local `profileOverride`, a profile file
-// (src/profile/README.md, "Profile files"); the content script of every inbox tab takes it
+// (src/page_profile/README.md, "Profile files"); the content script of every inbox tab takes it
 // from there. A file is checked by the core before it is stored, all or nothing: a
 // damaged one, or one from a newer version, is refused with every reason (each names its
 // key) and the profile in use is kept.

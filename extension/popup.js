@@ -9,7 +9,7 @@
 // rows' times and channels, the open conversation, the reply box) with ✓, ✗ or – (nothing
 // to read), what it found (counts only: no names are kept), and for a ✗ what it looked
 // for and, when it worked before, since when it stopped matching (the core's Health JSON,
-// src/profile/health.rs). Its buttons ask the tab's content script for the layout report
+// src/page_profile/health.rs). Its buttons ask the tab's content script for the layout report
 // (to the clipboard, or saved as a file) and start the teach flow in the page; the page
 // profile in use is named, with "Reset to built-in" when an override is stored.
 //

@@ -41,7 +41,7 @@
  * From the content script after each inbox scan that changed something (no answer): the
  * conversation rows recognised, the threads in the last hour of their reply window, those
  * waiting for a reply past the red mark (15 minutes by default), and what it reads of the
- * page part by part (the core's Health JSON, src/profile/health.rs: counts and yes/no, no
+ * page part by part (the core's Health JSON, src/page_profile/health.rs: counts and yes/no, no
  * names). The tab's toolbar icon shows `lastHour`, or `waiting` when the settings'
  * `toolbarCount` is "waiting" (none when 0), or "?" when a part is not recognised; kept
  * for the popup in chrome.storage.session under `inbox:<tabId>` as an {@link InboxStatus}.

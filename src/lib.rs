@@ -43,7 +43,7 @@ pub mod finding;
 pub mod ignore;
 pub mod lang;
 mod lint;
-pub mod profile;
+pub mod page_profile;
 pub mod respond;
 pub mod rule_id;
 pub mod rules;

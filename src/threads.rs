@@ -16,7 +16,7 @@ use crate::clock::{
     ClockSettings, ThreadTimes, TimeRange, WaitLevel, WindowState,
 };
 use crate::lang::Language;
-use crate::profile::{Conversation, RowReading, Sender};
+use crate::page_profile::{Conversation, RowReading, Sender};
 
 /// The open conversation, as a scan sees it.
 #[derive(Debug, Clone, Default)]
@@ -301,7 +301,7 @@ fn status_of(known: &Known, now_ms: i64, settings: &ClockSettings, language: Lan
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::Read;
+    use crate::page_profile::Read;
 
     /// Monday 2026-11-23 15:00 UTC.
     const NOW: i64 = 1_795_446_000_000;

@@ -97,7 +97,7 @@ pub fn settings_schema() -> JsValue {
 /// mode, whose content script has no Wasm to read the profile with).
 #[wasm_bindgen(js_name = composerSelector)]
 pub fn composer_selector() -> String {
-    crate::profile::shipped().reduced_mode_selector()
+    crate::page_profile::shipped().reduced_mode_selector()
 }
 
 /// Checks a page profile file's text, all or nothing (the settings page's import, and
@@ -106,7 +106,7 @@ pub fn composer_selector() -> String {
 /// gives over the built-in profile.
 #[wasm_bindgen(js_name = checkProfileFile)]
 pub fn check_profile_file(text: &str) -> JsValue {
-    let checked = crate::profile::file::ProfileFile::parse(text).and_then(|file| file.profile().map(|_| file));
+    let checked = crate::page_profile::file::ProfileFile::parse(text).and_then(|file| file.profile().map(|_| file));
     let value = match checked {
         Ok(file) => serde_json::json!({
             "errors": [],

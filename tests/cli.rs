@@ -477,8 +477,8 @@ fn lint_takes_a_voice_by_name_or_file() {
         .contains("\"playful\" is neither a built-in profile (formal, friendly, neutral) nor a file"));
 }
 
-const BUSINESS_PAGE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/profile/fixtures/business.html");
-const MESSENGER_PAGE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/profile/fixtures/messenger.html");
+const BUSINESS_PAGE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/page_profile/fixtures/business.html");
+const MESSENGER_PAGE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/page_profile/fixtures/messenger.html");
 const OPEN_THREAD: &str =
     "https://business.facebook.com/latest/inbox/all?asset_id=1047&selected_item_id=100052384037366";
 

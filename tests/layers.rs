@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["lang"],
     &["clock", "draft"],
     &["respond"],
-    &["profile", "voice"],
+    &["page_profile", "voice"],
     &["threads", "context", "stale", "ignore"],
     &["rules"],
     &["lint"],

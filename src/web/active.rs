@@ -6,22 +6,22 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::profile::Profile;
+use crate::page_profile::PageProfile;
 
 #[derive(Clone)]
-pub struct ActiveProfile(Rc<RefCell<Rc<Profile>>>);
+pub struct ActiveProfile(Rc<RefCell<Rc<PageProfile>>>);
 
 impl ActiveProfile {
-    pub fn new(profile: Profile) -> ActiveProfile {
+    pub fn new(profile: PageProfile) -> ActiveProfile {
         ActiveProfile(Rc::new(RefCell::new(Rc::new(profile))))
     }
 
     /// The profile in use now.
-    pub fn get(&self) -> Rc<Profile> {
-        self.0.try_borrow().map(|profile| Rc::clone(&profile)).unwrap_or_else(|_| Rc::new(Profile::default()))
+    pub fn get(&self) -> Rc<PageProfile> {
+        self.0.try_borrow().map(|profile| Rc::clone(&profile)).unwrap_or_else(|_| Rc::new(PageProfile::default()))
     }
 
-    pub fn replace(&self, profile: Profile) {
+    pub fn replace(&self, profile: PageProfile) {
         if let Ok(mut slot) = self.0.try_borrow_mut() {
             *slot = Rc::new(profile);
         }

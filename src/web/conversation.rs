@@ -1,6 +1,6 @@
 //! Reads what the open conversation tells about the draft in a composer: the customer's
 //! name, whether the reply is public, the customer's last message and its time, through
-//! the profile's strategies ([`crate::profile::conversation`]). What the page does not
+//! the profile's strategies ([`crate::page_profile::conversation`]). What the page does not
 //! show stays unknown, and the rules that need it stay silent.
 
 use wasm_bindgen::JsValue;
@@ -9,13 +9,17 @@ use web_sys::{Document, Element};
 use crate::clock::{LocalClock, TimeZone};
 use crate::context::{LintContext, Surface};
 use crate::lang::Language;
-use crate::profile::{Conversation, Profile};
+use crate::page_profile::{Conversation, PageProfile};
 use crate::web::page;
 
 /// The page's part of the lint context for a draft typed in `composer`, and the newest
 /// "Sent by <name>" of the open conversation (a person of the Page's team: the agent, or a
 /// colleague), which is not part of the lint context.
-pub fn read_with_sender(document: &Document, profile: &Profile, composer: &Element) -> (LintContext, Option<String>) {
+pub fn read_with_sender(
+    document: &Document,
+    profile: &PageProfile,
+    composer: &Element,
+) -> (LintContext, Option<String>) {
     let clock = page_clock();
     let conversation = open_conversation(document, profile, &clock);
     let is_comment = profile.is_comment_box(composer);
@@ -31,7 +35,11 @@ pub fn read_with_sender(document: &Document, profile: &Profile, composer: &Eleme
 }
 
 /// The open conversation, as the page shows it now.
-pub fn open_conversation(document: &Document, profile: &Profile, clock: &LocalClock<impl TimeZone>) -> Conversation {
+pub fn open_conversation(
+    document: &Document,
+    profile: &PageProfile,
+    clock: &LocalClock<impl TimeZone>,
+) -> Conversation {
     match page::root(document) {
         Some(root) => profile.read_conversation(&root, page_language(document), clock),
         None => Conversation::default(),

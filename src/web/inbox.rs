@@ -1,8 +1,8 @@
 //! The 24-hour clock in the conversation list: each row gets its window state and a badge
 //! with the time left, kept current as the clock runs and the page re-renders.
 //!
-//! Per scan: the profile finds the rows ([`crate::profile::Profile::rows`]) and reads
-//! each one that changed since the last scan ([`crate::profile::Profile::read_row`]), and
+//! Per scan: the profile finds the rows ([`crate::page_profile::PageProfile::rows`]) and reads
+//! each one that changed since the last scan ([`crate::page_profile::PageProfile::read_row`]), and
 //! the open conversation; [`crate::threads::Threads::scan`] decides where every thread
 //! stands, keeping what it learnt by thread, never by element (a virtualised list recycles
 //! its rows for other threads as it scrolls). This file only moves that between the page
@@ -40,9 +40,9 @@ use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationObserver
 
 use crate::clock::{ms_to_next_minute, AwaitingMark, ClockSettings, TimeRange, WaitLevel, WindowState};
 use crate::lang::Language;
-use crate::profile::health::{Health, HealthWatch, Part, Readings, RowCheck};
-use crate::profile::page::text_blocks;
-use crate::profile::{query_parameter, RowReading};
+use crate::page_profile::health::{Health, HealthWatch, Part, Readings, RowCheck};
+use crate::page_profile::page::text_blocks;
+use crate::page_profile::{query_parameter, RowReading};
 use crate::threads::{OpenThread, Threads};
 use crate::web::active::ActiveProfile;
 use crate::web::banner::Banner;

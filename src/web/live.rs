@@ -18,7 +18,7 @@ use web_sys::{Document, Element, KeyboardEvent, ResizeObserver};
 use crate::context::{LintContext, StoredSettings};
 use crate::finding::{apply_edits, caret_after, merge_edits, Edit, Finding};
 use crate::ignore::Ignored;
-use crate::profile::health::Part;
+use crate::page_profile::health::Part;
 use crate::web::active::ActiveProfile;
 use crate::web::card::{Card, Clicked, View};
 use crate::web::composer::{Composer, Snapshot};

@@ -3,7 +3,7 @@
 //! `content.js` loads the Wasm and creates one [`Coach`]; from then on everything here is
 //! Rust over web-sys: [`live`] follows the composer and lints as the agent types,
 //! [`composer`] reads and edits the composer's text, [`conversation`] reads the open
-//! conversation through the data profile ([`crate::profile`]), [`card`] and
+//! conversation through the data profile ([`crate::page_profile`]), [`card`] and
 //! [`underline`] show the findings, and [`inbox`] puts the 24-hour clock on the
 //! conversation list's rows. Nothing here decides what a finding is: that is
 //! [`crate::lint`]'s job, natively tested.
@@ -31,8 +31,8 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 
 use crate::context::StoredSettings;
-use crate::profile::file::ProfileFile;
-use crate::profile::health::Part;
+use crate::page_profile::file::ProfileFile;
+use crate::page_profile::health::Part;
 use crate::template::Library;
 use crate::wasm::json_of;
 use crate::web::active::ActiveProfile;
@@ -65,7 +65,7 @@ impl Coach {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Coach, JsError> {
         let document = dom::document().ok_or_else(|| JsError::new("no document"))?;
-        let profile = ActiveProfile::new(crate::profile::shipped().clone());
+        let profile = ActiveProfile::new(crate::page_profile::shipped().clone());
         let live = live::Live::start(document.clone(), profile.clone()).map_err(|e| JsError::new(&e))?;
         let weak = Rc::downgrade(&live);
         let relint = Box::new(move || {
@@ -92,19 +92,19 @@ impl Coach {
     }
 
     /// Takes the page profile's override as stored (`chrome.storage.local`, key
-    /// `profileOverride`: a profile file, `src/profile/README.md`), `undefined` for none.
+    /// `profileOverride`: a profile file, `src/page_profile/README.md`), `undefined` for none.
     /// A file that cannot be used is refused as a whole: the built-in profile is used, and
     /// the reasons are returned, one per key (`[]` when it is in use).
     #[wasm_bindgen(js_name = setProfile)]
     pub fn set_profile(&self, stored: JsValue) -> Vec<String> {
         let read = if stored.is_undefined() || stored.is_null() {
-            Ok(crate::profile::shipped().clone())
+            Ok(crate::page_profile::shipped().clone())
         } else {
             ProfileFile::read(&json_of(&stored)).and_then(|file| file.profile())
         };
         let (profile, errors) = match read {
             Ok(profile) => (profile, Vec::new()),
-            Err(errors) => (crate::profile::shipped().clone(), errors),
+            Err(errors) => (crate::page_profile::shipped().clone(), errors),
         };
         self.profile.replace(profile);
         profile_changed(&Rc::downgrade(&self.live), &self.inbox.as_ref().map(Rc::downgrade));

@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
-use crate::profile::PageNode;
+use crate::page_profile::PageNode;
 
 /// The node types of `Node.nodeType` this file reads.
 const ELEMENT_NODE: u16 = 1;

@@ -3,15 +3,15 @@
 //! changed the page. The content script loads the module only when the agent asks for
 //! one of them, so the inbox's start-up never pays for them. They talk to the running
 //! [`super::Coach`] only through the content script, in the form any profile takes: a
-//! profile file (`src/profile/file.rs`).
+//! profile file (`src/page_profile/file.rs`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use crate::profile::file::ProfileFile;
-use crate::profile::report::{layout_report, LIMIT_BYTES};
+use crate::page_profile::file::ProfileFile;
+use crate::page_profile::report::{layout_report, LIMIT_BYTES};
 use crate::wasm::{js_of, json_of};
 use crate::web::conversation::{page_clock, page_language};
 use crate::web::dom::{self, Callback};
@@ -72,7 +72,7 @@ impl Repair {
 
     /// The layout report: the structure of the page around the parts the profile in use
     /// (`stored`: the override as stored, `undefined` for the built-in one) does not
-    /// recognise, without any of its text, names or addresses ([`crate::profile::report`]).
+    /// recognise, without any of its text, names or addresses ([`crate::page_profile::report`]).
     #[wasm_bindgen(js_name = layoutReport)]
     pub fn layout_report(&self, stored: JsValue) -> String {
         let Some(document) = dom::document() else { return String::new() };
@@ -80,7 +80,7 @@ impl Repair {
         let taught = (!stored.is_undefined() && !stored.is_null())
             .then(|| ProfileFile::read(&json_of(&stored)).and_then(|file| file.profile()).ok())
             .flatten();
-        let profile = taught.unwrap_or_else(|| crate::profile::shipped().clone());
+        let profile = taught.unwrap_or_else(|| crate::page_profile::shipped().clone());
         let url = document.url().unwrap_or_default();
         let health = profile.health(&root, &url, page_language(&document), &page_clock());
         layout_report(&profile, &root, &health, &url, LIMIT_BYTES)

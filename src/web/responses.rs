@@ -1,6 +1,6 @@
 //! The response turns of the open conversation, told to the service worker, which keeps
 //! the agent's response figures ([`crate::respond`]). Each scan reads the newest messages
-//! ([`crate::profile::Profile::read_messages`]), finds their turns
+//! ([`crate::page_profile::PageProfile::read_messages`]), finds their turns
 //! ([`crate::respond::turns`]) and, when they differ from what was last told, sends
 //! `{type: "responses", page, tag, turns: [[startMs, replyMs or null], …]}`: the Page's
 //! id (the inbox address's `asset_id`), the thread's 16-bit tag and numbers, never a name,
@@ -15,7 +15,7 @@ use web_sys::Element;
 
 use crate::clock::{LocalClock, TimeZone};
 use crate::lang::Language;
-use crate::profile::{query_parameter, Profile};
+use crate::page_profile::{query_parameter, PageProfile};
 use crate::respond::{narrowest, thread_tag, turns, Turn};
 use crate::threads::OpenThread;
 
@@ -36,7 +36,7 @@ impl ResponseWatch {
     pub fn observe<Z: TimeZone>(
         &mut self,
         root: &Element,
-        profile: &Profile,
+        profile: &PageProfile,
         (url, open): (&str, &OpenThread),
         language: Option<Language>,
         clock: &LocalClock<Z>,

@@ -1,7 +1,7 @@
 //! "Teach this page": a guided element picker for a page whose markup the profile no
 //! longer reads. The agent clicks, in turn, a conversation row, the time in it, the
 //! customer's name, one of their messages and the reply box; the core derives strategies
-//! from each click and checks them on the page ([`crate::profile::teach`]). After the last
+//! from each click and checks them on the page ([`crate::page_profile::teach`]). After the last
 //! step the lesson is previewed: the page's coach takes it as the profile in use (through
 //! the content script: this runs in the repair module, [`super::repair`]), so the rows get
 //! their badges and the draft its context, and a summary says what it reads. Save stores
@@ -25,9 +25,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent};
 
 use crate::lang::Language;
-use crate::profile::file::ProfileFile;
-use crate::profile::teach::{Learnt, Lesson, Step};
-use crate::profile::{PageNode, Profile};
+use crate::page_profile::file::ProfileFile;
+use crate::page_profile::teach::{Learnt, Lesson, Step};
+use crate::page_profile::{PageNode, PageProfile};
 use crate::wasm::js_of;
 use crate::web::conversation::{page_clock, page_language};
 use crate::web::dom::{self, element, message, message_with, mount, px, Callback};
@@ -479,7 +479,7 @@ fn learnt_text(learnt: &Learnt) -> String {
 }
 
 /// What the profile reads on the page now, one line a part (counts only).
-fn summary<N: PageNode>(profile: &Profile, root: &N, language: Option<Language>) -> String {
+fn summary<N: PageNode>(profile: &PageProfile, root: &N, language: Option<Language>) -> String {
     let clock = page_clock();
     let rows = profile.rows(root).elements;
     let timed = rows.iter().filter(|row| profile.read_row(*row).time(language, &clock).is_some()).count();

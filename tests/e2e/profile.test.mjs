@@ -40,7 +40,7 @@ import {
 const ANA = "100052384037366";
 const ELENA = "122107364918273";
 const ARAM = "100071928374650";
-/** The parts the health view lists, in its order (src/profile/health.rs, Part::ALL). */
+/** The parts the health view lists, in its order (src/page_profile/health.rs, Part::ALL). */
 const PARTS = ["list", "times", "channel", "conversation", "composer"];
 /** The changed layout with Ana's conversation open, as the agent finds it. */
 const CHANGED = `/latest/inbox/all?layout=changed&selected_item_id=${ANA}`;

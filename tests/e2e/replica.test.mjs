@@ -4,7 +4,7 @@
 // the messenger layout's relative times and role=row messages, the business layout's
 // markup as public captures show the real page (REAL-INBOX.md), its virtualised list, its
 // decoys and its Romanian strings, and the changed layout's renamed hooks, none of which
-// the built-in profile (src/profile/inbox.json) finds. The extension is not loaded here, so these tests hold
+// the built-in profile (src/page_profile/inbox.json) finds. The extension is not loaded here, so these tests hold
 // whatever state dist/ is in.
 //
 //   node --test tests/e2e/replica.test.mjs
@@ -55,7 +55,7 @@ const COMPOSERS = {
   },
 };
 /** The built-in page profile the extension reads the page with. */
-const PROFILE = JSON.parse(readFileSync(new URL("../../src/profile/inbox.json", import.meta.url), "utf8"));
+const PROFILE = JSON.parse(readFileSync(new URL("../../src/page_profile/inbox.json", import.meta.url), "utf8"));
 /** The changed layout's message list: a hooked div, no role, no label. */
 const TRANSCRIPT = '[data-pagelet="BizInboxConversationTranscript"]';
 

@@ -40,7 +40,7 @@ pub enum Command {
     /// Check a voice profile (docs/VOICE.md)
     #[command(subcommand)]
     Voice(VoiceCommand),
-    /// Check a page profile file (src/profile/README.md, "Profile files")
+    /// Check a page profile file (src/page_profile/README.md, "Profile files")
     #[command(subcommand)]
     Profile(ProfileCommand),
 }

@@ -8,10 +8,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::{Args, Subcommand};
 use reply_coach::clock::LocalClock;
 use reply_coach::lang::Language;
-use reply_coach::profile::file::ProfileFile;
-use reply_coach::profile::health::{Health, Part, Status};
-use reply_coach::profile::html::HtmlPage;
-use reply_coach::profile::{shipped, PageNode, Profile, Sender};
+use reply_coach::page_profile::file::ProfileFile;
+use reply_coach::page_profile::health::{Health, Part, Status};
+use reply_coach::page_profile::html::HtmlPage;
+use reply_coach::page_profile::{shipped, PageNode, PageProfile, Sender};
 
 use crate::{print, read_draft};
 
@@ -68,7 +68,7 @@ pub fn run(command: ProfileCommand) -> ExitCode {
 }
 
 /// What `profile` recognises on the saved page `html`, at the address `url`.
-fn page_health(profile: &Profile, html: &str, url: &str) -> Health {
+fn page_health(profile: &PageProfile, html: &str, url: &str) -> Health {
     let page = HtmlPage::parse(html);
     let root = page.root();
     // The page's own language reads its times; now is this machine's, in UTC.
@@ -79,7 +79,7 @@ fn page_health(profile: &Profile, html: &str, url: &str) -> Health {
 
 /// The profile `file` gives and the line that says so; the exit status after saying
 /// what is wrong when there is none.
-fn load(file: &str) -> Result<(Profile, String), ExitCode> {
+fn load(file: &str) -> Result<(PageProfile, String), ExitCode> {
     if file == BUILT_IN {
         return Ok((shipped().clone(), format!("{file}: the built-in profile")));
     }

@@ -40,7 +40,7 @@
  *
  * layout=changed (layouts/business.js, HOOKS.changed): the business layout after Meta
  * renames its hooks, as it does every few weeks, so that the built-in profile
- * (src/profile/inbox.json) finds nothing: for the extension to say so and be taught the page
+ * (src/page_profile/inbox.json) finds nothing: for the extension to say so and be taught the page
  * (issue 15). The same structure, threads, texts, virtualised pool of 13 recycled rows
  * without thread ids, bold unread names, channel img alt, "Sent by" lines, sides, date
  * lines, Notes box and search field; what differs:

@@ -1,6 +1,6 @@
 // The replica's UI strings are data: one JSON file per layout and language in strings/
 // (English, Romanian, Armenian, Hindi). English and Romanian are Meta's words as public
-// captures show them (REAL-INBOX.md) or as src/profile/inbox.json reads them; the
+// captures show them (REAL-INBOX.md) or as src/page_profile/inbox.json reads them; the
 // Armenian and Hindi ones, and any Romanian one no capture shows (the composers'
 // placeholders, "Save", the automatic-answer line), are a guess at Meta's. The changed
 // layout's files hold only what it says differently (the composer's labels, Send): the

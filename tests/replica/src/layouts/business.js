@@ -75,7 +75,7 @@ const SPAN_STAMP = {
 
 /**
  * The hooks of each variant of the page: "business" as public captures show it, "changed"
- * as after a redesign renames every hook the built-in profile (src/profile/inbox.json)
+ * as after a redesign renames every hook the built-in profile (src/page_profile/inbox.json)
  * reads: data-pagelet values none of its selectors or suffixes match, data-surface paths
  * without thread_list/thread_row, lib:thread_title or lib:thread_row_footer, the time moved
  * out of abbr/data-utime, no role=main, the message list a hooked div (no role, no label),

@@ -133,7 +133,7 @@ pub fn probes(value: &Value) -> Result<Vec<Probe>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::html::HtmlPage;
+    use crate::page_profile::html::HtmlPage;
     use serde_json::json;
 
     #[test]

@@ -11,7 +11,7 @@
 //!
 //! [`Health::from_readings`] builds it from what the extension's scan already read (the
 //! scan runs every minute and after every page change, so it must not read the page
-//! again); [`Profile::health`] reads the page itself, for the CLI and the tests.
+//! again); [`PageProfile::health`] reads the page itself, for the CLI and the tests.
 //! [`HealthWatch`] remembers when a part that worked stopped matching.
 
 use serde_json::{json, Value};
@@ -20,7 +20,7 @@ use super::composer::RICH_EDITOR;
 use super::conversation::{Conversation, Sender};
 use super::page::{shape, text_blocks, PageNode};
 use super::strategy::{Probe, Read};
-use super::{query_parameter, MessageFinder, Profile, RowFinder};
+use super::{query_parameter, MessageFinder, PageProfile, RowFinder};
 use crate::clock::{LocalClock, TimeZone};
 use crate::lang::Language;
 
@@ -156,7 +156,7 @@ pub struct Health {
     pub strategy: Option<usize>,
     /// The elements that look like rows: the rows when found; otherwise the largest group
     /// of 3 or more siblings of one shape (tag, role and attribute names) each holding two
-    /// blocks of text, outside the open conversation ([`Profile::row_like`]).
+    /// blocks of text, outside the open conversation ([`PageProfile::row_like`]).
     pub row_like: usize,
     /// Rows whose time parses (ok from [`OK_SHARE`] of the rows).
     pub times: Tally,
@@ -172,7 +172,7 @@ pub struct Health {
 impl Health {
     /// The health of what a scan read. `row_like` is called only when no row was found
     /// (counting walks the page).
-    pub fn from_readings(profile: &Profile, readings: &Readings, row_like: impl FnOnce() -> usize) -> Health {
+    pub fn from_readings(profile: &PageProfile, readings: &Readings, row_like: impl FnOnce() -> usize) -> Health {
         let tally = |has: fn(&RowCheck) -> bool| {
             let with = readings.rows.iter().filter(|row| has(row)).count();
             Tally { with, without: readings.rows.len() - with }
@@ -272,7 +272,7 @@ impl Health {
     }
 }
 
-impl Profile {
+impl PageProfile {
     /// Reads the whole page (`root`, at the address `url`) and says what it recognises.
     pub fn health<N: PageNode, Z: TimeZone>(
         &self,
@@ -338,7 +338,7 @@ fn largest_row_like_group<N: PageNode>(node: &N, skip: &str, pane: Option<&N>, d
 }
 
 /// What `part` looks for, each after its key in `inbox.json`.
-fn looked_for(profile: &Profile, part: Part) -> Vec<String> {
+fn looked_for(profile: &PageProfile, part: Part) -> Vec<String> {
     let keyed = |key: &str, items: Vec<String>| items.into_iter().map(|item| format!("{key}: {item}")).collect();
     let probes = |key: &str, probes: &[Probe]| keyed(key, probes.iter().map(describe_probe).collect());
     let selectors = |key: &str, selectors: &[String]| keyed(key, selectors.to_vec());
@@ -479,8 +479,8 @@ impl HealthWatch {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::profile::html::HtmlPage;
-    use crate::profile::shipped;
+    use crate::page_profile::html::HtmlPage;
+    use crate::page_profile::shipped;
 
     pub const BUSINESS: &str = include_str!("fixtures/business.html");
     const MESSENGER: &str = include_str!("fixtures/messenger.html");

@@ -7,7 +7,7 @@
 
 use super::page::{text_blocks, PageNode};
 use super::strategy::{Probe, Read};
-use super::{Profile, RowFinder};
+use super::{PageProfile, RowFinder};
 use crate::clock::{list_row_time, parse_timestamp, LocalClock, TimeRange, TimeZone};
 use crate::lang::Language;
 
@@ -70,7 +70,7 @@ impl RowReading {
     }
 }
 
-impl Profile {
+impl PageProfile {
     /// The conversation list's rows inside `root`: the first strategy that finds any.
     /// Selectors look in the whole page (their hooks are specific); the structural
     /// strategy in the list's container when one is found, and never in the open
@@ -214,8 +214,8 @@ pub fn query_parameter<'a>(href: &'a str, name: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::html::{HtmlNode, HtmlPage};
-    use crate::profile::shipped;
+    use crate::page_profile::html::{HtmlNode, HtmlPage};
+    use crate::page_profile::shipped;
 
     const BUSINESS: &str = include_str!("fixtures/business.html");
     const MESSENGER: &str = include_str!("fixtures/messenger.html");

@@ -1,4 +1,4 @@
-//! Profile files: the parts of the page profile a team lead exports once the page is
+//! PageProfile files: the parts of the page profile a team lead exports once the page is
 //! taught, sends to the team, and each agent imports (the extension stores the same
 //! document as its override). Versioned, and read all or nothing: a damaged file, or one
 //! from a newer Reply Coach, is refused with every reason, and the working profile is kept.
@@ -10,11 +10,11 @@
 //!
 //! `parts` are parts of `inbox.json` under its keys, merged over the built-in profile by
 //! [`super::overrides::merge`], so a file holds only what changed. Format in the
-//! profile's README ("Profile files").
+//! profile's README ("PageProfile files").
 
 use serde_json::{json, Map, Value};
 
-use super::Profile;
+use super::PageProfile;
 
 /// The format this Reply Coach reads and writes.
 pub const FORMAT: u64 = 1;
@@ -113,8 +113,8 @@ impl ProfileFile {
 
     /// The profile in use with this file: its parts over the built-in profile. Errors
     /// name the part as `parts.<key>`.
-    pub fn profile(&self) -> Result<Profile, Vec<String>> {
-        Profile::shipped_with(&self.parts)
+    pub fn profile(&self) -> Result<PageProfile, Vec<String>> {
+        PageProfile::shipped_with(&self.parts)
             .map_err(|errors| errors.into_iter().map(|error| format!("parts.{error}")).collect())
     }
 

@@ -22,7 +22,7 @@ use serde_json::{json, Map, Value};
 use super::composer::label_of;
 use super::page::{text_blocks, trimmed_text, PageNode};
 use super::strategy::{Probe, Read};
-use super::{shipped, Profile};
+use super::{shipped, PageProfile};
 use crate::clock::{list_row_time, parse_timestamp, LocalClock, TimeZone};
 use crate::lang::Language;
 use crate::text::case::to_lower;
@@ -154,7 +154,7 @@ impl Lesson {
         for key in step.keys() {
             others.remove(*key);
         }
-        let profile = Profile::shipped_with(&others).map_err(|_| TeachError::Unusable)?;
+        let profile = PageProfile::shipped_with(&others).map_err(|_| TeachError::Unusable)?;
         let teacher = Teacher { others, profile, root, language, clock };
         let (parts, learnt) = match step {
             Step::Row => teacher.row(clicked)?,
@@ -169,8 +169,8 @@ impl Lesson {
     }
 
     /// The profile the lesson makes: the built-in one with the lesson's parts before it.
-    pub fn profile(&self) -> Result<Profile, Vec<String>> {
-        Profile::shipped_with(&self.parts)
+    pub fn profile(&self) -> Result<PageProfile, Vec<String>> {
+        PageProfile::shipped_with(&self.parts)
     }
 }
 
@@ -194,7 +194,7 @@ const MAX_TIME_TEXT: usize = 40;
 /// One step's derivation: the lesson's other parts and the profile they make.
 struct Teacher<'a, N, Z: TimeZone> {
     others: Map<String, Value>,
-    profile: Profile,
+    profile: PageProfile,
     root: &'a N,
     language: Option<Language>,
     clock: &'a LocalClock<Z>,
@@ -204,20 +204,20 @@ type Taught = (Map<String, Value>, Learnt);
 
 impl<N: PageNode, Z: TimeZone> Teacher<'_, N, Z> {
     /// The profile with the lesson's other parts and `parts`.
-    fn with(&self, parts: &Map<String, Value>) -> Result<Profile, TeachError> {
+    fn with(&self, parts: &Map<String, Value>) -> Result<PageProfile, TeachError> {
         let mut all = self.others.clone();
         all.extend(parts.clone());
-        Profile::shipped_with(&all).map_err(|_| TeachError::Unusable)
+        PageProfile::shipped_with(&all).map_err(|_| TeachError::Unusable)
     }
 
-    fn read_conversation(&self, profile: &Profile) -> super::Conversation {
+    fn read_conversation(&self, profile: &PageProfile) -> super::Conversation {
         profile.read_conversation(self.root, self.language, self.clock)
     }
 
     /// The open conversation's message list, as the profile finds it.
     fn message_list(&self) -> Option<N> {
         let pane = self.profile.pane(self.root);
-        Profile::first_match(pane.as_ref().unwrap_or(self.root), &self.profile.message_list)
+        PageProfile::first_match(pane.as_ref().unwrap_or(self.root), &self.profile.message_list)
     }
 
     fn in_rows(&self, node: &N) -> bool {
@@ -294,7 +294,7 @@ impl<N: PageNode, Z: TimeZone> Teacher<'_, N, Z> {
         let rows = self.profile.rows(self.root).elements;
         let row = rows.iter().find(|row| row.contains(clicked)).ok_or(TeachError::NotInRow)?;
         let time = TimeSource::near(clicked, row, self.language, self.clock).ok_or(TeachError::NoTime)?;
-        let names = |profile: &Profile, rows: &[N]| -> Vec<Option<String>> {
+        let names = |profile: &PageProfile, rows: &[N]| -> Vec<Option<String>> {
             rows.iter().map(|row| profile.read_row(row).customer).collect()
         };
         let names_before = names(&self.profile, &rows);
@@ -760,8 +760,8 @@ impl Candidates {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::html::{HtmlNode, HtmlPage};
-    use crate::profile::RowReading;
+    use crate::page_profile::html::{HtmlNode, HtmlPage};
+    use crate::page_profile::RowReading;
 
     /// Monday 2026-11-23 15:00 UTC, the fixtures' time.
     const NOW: i64 = 1_795_446_000_000;
@@ -833,7 +833,7 @@ mod tests {
         reply_box: Option<String>,
     }
 
-    fn reading(profile: &Profile, html: &str) -> Reading {
+    fn reading(profile: &PageProfile, html: &str) -> Reading {
         let page = HtmlPage::parse(html);
         let root = page.root();
         let rows: Vec<RowReading> = profile.rows(&root).elements.iter().map(|row| profile.read_row(row)).collect();

@@ -9,7 +9,7 @@
 use serde_json::Value;
 
 use super::page::PageNode;
-use super::Profile;
+use super::PageProfile;
 use crate::text::case::to_lower;
 
 /// The composer's part of the profile (`inbox.json`, key `composer`).
@@ -82,7 +82,7 @@ pub fn label_of<N: PageNode>(element: &N) -> Option<String> {
     LABELS.into_iter().find_map(|name| element.attr(name))
 }
 
-impl Profile {
+impl PageProfile {
     /// Whether the reply box `element` writes a public reply to a comment: any of its
     /// labels says so (Meta's editor is labelled "Message" and placeholds "Reply as …").
     pub fn is_comment_box<N: PageNode>(&self, element: &N) -> bool {
@@ -164,8 +164,8 @@ fn under<N: PageNode>(element: &N, list: &N) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::html::{HtmlNode, HtmlPage};
-    use crate::profile::shipped;
+    use crate::page_profile::html::{HtmlNode, HtmlPage};
+    use crate::page_profile::shipped;
 
     fn reply_box(html: &str, focused: Option<&str>) -> Option<String> {
         let page = HtmlPage::parse(html);
@@ -245,9 +245,9 @@ mod tests {
                       <textarea placeholder="Search messages"></textarea></main>"#;
         assert_eq!(reply_box(html, None), None, "the built-in profile sees no reply box");
         let parts = serde_json::json!({"composer": {"taught": "[data-pagelet='ReplyArea'] [contenteditable]"}});
-        let profile = Profile::from_json(&{
-            let base: Value = serde_json::from_str(crate::profile::SHIPPED).unwrap();
-            crate::profile::overrides::merge(&base, parts.as_object().unwrap()).unwrap()
+        let profile = PageProfile::from_json(&{
+            let base: Value = serde_json::from_str(crate::page_profile::SHIPPED).unwrap();
+            crate::page_profile::overrides::merge(&base, parts.as_object().unwrap()).unwrap()
         })
         .unwrap();
         let page = HtmlPage::parse(html);

@@ -4,12 +4,12 @@
 //! built-in strategies stay behind it: Meta shows different versions of the page to
 //! different people, and the old one may come back.
 //!
-//! Merging is on the JSON, before [`Profile::from_json`] reads it, so a taught part is
+//! Merging is on the JSON, before [`PageProfile::from_json`] reads it, so a taught part is
 //! checked exactly as a shipped one is.
 
 use serde_json::{Map, Value};
 
-use super::{Profile, KEYS};
+use super::{PageProfile, KEYS};
 
 /// Merges `parts` over `base` (the profile's JSON): a list is taken with the part's items
 /// first and the base's after them (an item in both only once), an object key by key in
@@ -69,13 +69,13 @@ fn merge_value(slot: &mut Value, part: &Value) -> Result<(), String> {
     }
 }
 
-impl Profile {
+impl PageProfile {
     /// The shipped profile with `parts` over it ([`merge`]); every error, each naming its
     /// key, when a part cannot be used.
-    pub fn shipped_with(parts: &Map<String, Value>) -> Result<Profile, Vec<String>> {
+    pub fn shipped_with(parts: &Map<String, Value>) -> Result<PageProfile, Vec<String>> {
         let base = crate::text::json::parse(super::SHIPPED).ok_or_else(|| vec!["the built-in profile".to_string()])?;
         let merged = merge(&base, parts)?;
-        Profile::from_json(&merged)
+        PageProfile::from_json(&merged)
     }
 }
 
@@ -123,10 +123,10 @@ mod tests {
 
     #[test]
     fn the_shipped_profile_takes_parts_and_checks_them() {
-        let profile = Profile::shipped_with(&parts(json!({"pane": ["[data-pagelet='Taught']"]}))).unwrap();
+        let profile = PageProfile::shipped_with(&parts(json!({"pane": ["[data-pagelet='Taught']"]}))).unwrap();
         assert_eq!(profile.pane[0], "[data-pagelet='Taught']");
         assert_eq!(profile.pane[1..], super::super::shipped().pane[..]);
-        let errors = Profile::shipped_with(&parts(json!({"rowTime": [{"css": "b", "read": "when"}]}))).unwrap_err();
+        let errors = PageProfile::shipped_with(&parts(json!({"rowTime": [{"css": "b", "read": "when"}]}))).unwrap_err();
         assert_eq!(errors, ["rowTime: strategy 1: unknown read \"when\""]);
     }
 }

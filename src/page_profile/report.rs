@@ -13,7 +13,7 @@
 
 use super::health::{Health, Part, Status};
 use super::page::{shape, PageNode};
-use super::Profile;
+use super::PageProfile;
 use crate::text::case::to_lower;
 use crate::text::letters::{count_letters, script};
 
@@ -63,7 +63,7 @@ const LEVELS_DOWN: usize = 5;
 /// `page_path` (only its path is shown; a query or a host given is dropped), at most
 /// `limit_bytes` long (cut at a line, with a note saying so).
 pub fn layout_report<N: PageNode>(
-    profile: &Profile,
+    profile: &PageProfile,
     root: &N,
     health: &Health,
     page_path: &str,
@@ -117,7 +117,7 @@ fn path_only(address: &str) -> &str {
 
 /// The profile's own interface strings, lower case: the texts an element's label may
 /// show without saying anything of a customer ("Send", "Messenger", "Reply in …").
-pub fn ui_strings(profile: &Profile) -> Vec<String> {
+pub fn ui_strings(profile: &PageProfile) -> Vec<String> {
     let composer = &profile.composer;
     let channels = profile.channels.iter().filter_map(|pair| pair.split_once('=').map(|(label, _)| label));
     // A pattern's words before its name: "Sent by {name}" gives "Sent by".
@@ -301,11 +301,11 @@ mod tests {
     use super::*;
     use crate::clock::LocalClock;
     use crate::lang::Language;
-    use crate::profile::health::tests::{changed, BUSINESS, OPEN};
-    use crate::profile::health::Readings;
-    use crate::profile::html::{HtmlNode, HtmlPage};
-    use crate::profile::Conversation;
-    use crate::profile::{shipped, SHIPPED};
+    use crate::page_profile::health::tests::{changed, BUSINESS, OPEN};
+    use crate::page_profile::health::Readings;
+    use crate::page_profile::html::{HtmlNode, HtmlPage};
+    use crate::page_profile::Conversation;
+    use crate::page_profile::{shipped, SHIPPED};
 
     const MESSENGER: &str = include_str!("fixtures/messenger.html");
 

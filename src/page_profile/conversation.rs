@@ -10,7 +10,7 @@
 
 use super::page::{text_blocks, trimmed_text, PageNode};
 use super::strategy::Read;
-use super::{capture, MessageFinder, Profile};
+use super::{capture, MessageFinder, PageProfile};
 use crate::clock::{parse_timestamp, sent_under_separator, LocalClock, TimeRange, TimeZone};
 use crate::lang::Language;
 
@@ -82,7 +82,7 @@ struct Message {
     sent_by: Option<String>,
 }
 
-impl Profile {
+impl PageProfile {
     /// The open conversation's pane.
     pub fn pane<N: PageNode>(&self, root: &N) -> Option<N> {
         Self::first_match(root, &self.pane)
@@ -153,7 +153,7 @@ impl Profile {
     /// as the response figures need them ([`crate::respond::turns`]): who wrote each (a
     /// Page message with a "Sent by" line is a person's, one without is automated) and
     /// when. Messages whose writer or time the page does not tell are left out. `customer`
-    /// is the name [`Profile::read_conversation`] found (it tells their labelled messages).
+    /// is the name [`PageProfile::read_conversation`] found (it tells their labelled messages).
     pub fn read_messages<N: PageNode, Z: TimeZone>(
         &self,
         root: &N,
@@ -374,8 +374,8 @@ fn items_of<N: PageNode>(list: &N) -> Vec<N> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::html::HtmlPage;
-    use crate::profile::shipped;
+    use crate::page_profile::html::HtmlPage;
+    use crate::page_profile::shipped;
 
     /// Monday 2026-11-23 15:00 UTC.
     const NOW: i64 = 1_795_446_000_000;

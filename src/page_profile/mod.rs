@@ -38,15 +38,15 @@ pub use page::PageNode;
 pub use strategy::{Probe, Read};
 
 /// The profile the extension ships, as text (without its indentation: `build.rs`).
-pub const SHIPPED: &str = data_file!("profile/inbox.json");
+pub const SHIPPED: &str = data_file!("page_profile/inbox.json");
 
 /// The profile the extension ships, parsed once.
-pub fn shipped() -> &'static Profile {
-    static PROFILE: std::sync::OnceLock<Profile> = std::sync::OnceLock::new();
+pub fn shipped() -> &'static PageProfile {
+    static PROFILE: std::sync::OnceLock<PageProfile> = std::sync::OnceLock::new();
     PROFILE.get_or_init(|| {
         // The file is ours and checked by a test; a broken one must fail the build's tests,
         // not the agent's page, so an unreadable profile falls back to finding nothing.
-        crate::text::json::parse(SHIPPED).and_then(|json| Profile::from_json(&json).ok()).unwrap_or_default()
+        crate::text::json::parse(SHIPPED).and_then(|json| PageProfile::from_json(&json).ok()).unwrap_or_default()
     })
 }
 
@@ -74,7 +74,7 @@ pub enum MessageFinder {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Profile {
+pub struct PageProfile {
     /// The conversation list's container: rows are looked for inside the first found, or
     /// in the whole page when none is.
     pub list: Vec<String>,
@@ -87,23 +87,23 @@ pub struct Profile {
     pub row_snippet: Vec<Probe>,
     /// The last message's time: exact ones first, then coarse labels.
     pub row_time: Vec<Probe>,
-    /// Labels naming the channel (in [`Profile::channels`]).
+    /// Labels naming the channel (in [`PageProfile::channels`]).
     pub row_channel: Vec<Probe>,
-    /// Labels in [`Profile::unread_labels`], or the name drawn bold.
+    /// Labels in [`PageProfile::unread_labels`], or the name drawn bold.
     pub row_unread: Vec<Probe>,
     /// The thread came from an ad (Click-to-Messenger, Click-to-Direct).
     pub row_ad: Vec<Probe>,
     /// The customer's picture's address: with the name and the channel, what tells a
     /// thread apart where the row names no thread.
     pub row_avatar: Vec<Probe>,
-    /// A link naming the thread, in the query parameter [`Profile::thread_key_parameter`].
+    /// A link naming the thread, in the query parameter [`PageProfile::thread_key_parameter`].
     pub row_thread: Vec<Probe>,
     /// The open thread's id in the page's address (and in row links, where they exist).
     pub thread_key_parameter: String,
     /// The open conversation's pane.
     pub pane: Vec<String>,
     /// The customer's name in the pane's header; the first that matches, never one of
-    /// [`Profile::not_names`] (a page heading such as "Inbox").
+    /// [`PageProfile::not_names`] (a page heading such as "Inbox").
     pub customer_name: Vec<String>,
     pub not_names: Vec<String>,
     /// The pane's message list.
@@ -224,11 +224,11 @@ fn finders<T>(value: &Value, kinds: &[&str], make: impl Fn(&str, &Value) -> Opti
         .collect()
 }
 
-impl Profile {
+impl PageProfile {
     /// Reads the profile from its JSON; the errors name every missing or mistyped key, not
     /// only the first. Keys it does not know are left to [`unknown_keys`], which
     /// the tests run on the shipped file: a typo there cannot silently switch a part off.
-    pub fn from_json(json: &Value) -> Result<Profile, Vec<String>> {
+    pub fn from_json(json: &Value) -> Result<PageProfile, Vec<String>> {
         let object = json.as_object().ok_or_else(|| vec!["the profile must be an object".to_string()])?;
         let mut fields = Fields { object, errors: Vec::new() };
         let rows = fields.take("rows", |v| {
@@ -255,7 +255,7 @@ impl Profile {
                 _ => (value == &Value::Bool(true)).then_some(MessageFinder::Items),
             })
         });
-        let profile = Profile {
+        let profile = PageProfile {
             list: fields.strings("list"),
             rows,
             row_skip: fields.string("rowSkip"),
@@ -337,7 +337,7 @@ mod tests {
     #[test]
     fn the_shipped_profile_parses_and_names_everything() {
         let json = shipped_json();
-        let profile = Profile::from_json(&json).expect("inbox.json");
+        let profile = PageProfile::from_json(&json).expect("inbox.json");
         assert_eq!(unknown_keys(&json), Vec::<&str>::new());
         assert!(json["about"].is_string());
         assert!(!profile.rows.is_empty() && !profile.pane.is_empty() && !profile.messages.is_empty());
@@ -385,27 +385,30 @@ mod tests {
         assert_eq!(unknown_keys(&json), ["rowLinks"]);
         let mut json = shipped_json();
         json.as_object_mut().unwrap().remove("rowTime");
-        assert_eq!(Profile::from_json(&json).unwrap_err(), ["rowTime: is missing"]);
+        assert_eq!(PageProfile::from_json(&json).unwrap_err(), ["rowTime: is missing"]);
         json["rowTime"] = serde_json::json!([{"css": "abbr", "read": "when"}]);
-        assert_eq!(Profile::from_json(&json).unwrap_err(), ["rowTime: strategy 1: unknown read \"when\""]);
+        assert_eq!(PageProfile::from_json(&json).unwrap_err(), ["rowTime: strategy 1: unknown read \"when\""]);
         let mut json = shipped_json();
         json["channels"] = serde_json::json!(["Messenger=messenger", 3]);
-        assert_eq!(Profile::from_json(&json).unwrap_err(), ["channels: must be a list of strings"]);
+        assert_eq!(PageProfile::from_json(&json).unwrap_err(), ["channels: must be a list of strings"]);
         json["channels"] = serde_json::json!([]);
         json["rows"] = serde_json::json!([{"css": "a", "xpath": "b"}]);
-        assert_eq!(Profile::from_json(&json).unwrap_err(), ["rows: strategy 1 must be css (with closest) or repeated"]);
+        assert_eq!(
+            PageProfile::from_json(&json).unwrap_err(),
+            ["rows: strategy 1 must be css (with closest) or repeated"]
+        );
         // Every problem at once, not the first.
         json.as_object_mut().unwrap().remove("pane");
         json["composer"] = serde_json::json!("textarea");
         assert_eq!(
-            Profile::from_json(&json).unwrap_err(),
+            PageProfile::from_json(&json).unwrap_err(),
             [
                 "rows: strategy 1 must be css (with closest) or repeated",
                 "pane: is missing",
                 "composer: must be an object"
             ]
         );
-        assert!(Profile::from_json(&Value::Null).is_err());
+        assert!(PageProfile::from_json(&Value::Null).is_err());
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod sign_off_not_first_name;
 mod stock_phrase;
 mod tone_argue;
 mod tone_shout;
+mod upset;
 mod voice_avoid;
 mod voice_emoji;
 mod voice_exclamations;

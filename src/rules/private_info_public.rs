@@ -81,6 +81,11 @@ mod tests {
             ("hi", "आपका ऑर्डर नंबर क्या है?", "ऑर्डर नंबर"),
             ("hi", "क्या आप अपना डिलीवरी एड्रेस बता सकते हैं?", "एड्रेस"),
             ("hi", "अपना अकाउंट नंबर और ईमेल शेयर करें।", "अकाउंट नंबर"),
+            // Verb and object asks.
+            ("en", "Drop your number below and we'll call.", "your number"),
+            ("en", "Reply here with your order ID please.", "order ID"),
+            ("ro", "Lăsați-ne numărul de telefon aici.", "numărul de telefon"),
+            ("hi", "कमेंट में अपना ईमेल डालिए।", "ईमेल"),
         ] {
             let findings = case().lang(lang).comment().findings(RULE, draft);
             assert_eq!(findings.len(), 1, "{draft}");

@@ -99,6 +99,15 @@ mod tests {
             ("ro", "Conform politicii companiei, retururile durează 14 zile.", "Conform politicii companiei"),
             ("hy", "Շնորհակալություն ըմբռնման համար:", "Շնորհակալություն ըմբռնման համար"),
             ("hi", "आपके धैर्य और सहयोग के लिए धन्यवाद।", "आपके धैर्य और सहयोग के लिए धन्यवाद"),
+            // Patterns: other words around the stock core.
+            ("en", "Customer satisfaction is our absolute priority.", "satisfaction is our absolute priority"),
+            (
+                "ro",
+                "Părerea clienților este foarte importantă pentru noi.",
+                "Părerea clienților este foarte importantă pentru noi",
+            ),
+            ("hy", "Ձեր կարծիքը իսկապես կարևոր է մեզ համար։", "կարծիքը իսկապես կարևոր է մեզ համար"),
+            ("hi", "ग्राहकों की संतुष्टि ही हमारी प्राथमिकता है।", "संतुष्टि ही हमारी प्राथमिकता"),
         ] {
             let findings = case().lang(lang).findings(RULE, draft);
             assert_eq!(case().lang(lang).spans(RULE, draft), [phrase], "{draft}");

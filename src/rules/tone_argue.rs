@@ -69,6 +69,13 @@ mod tests {
             ("hi", "जैसा कि मैंने पहले बताया, यह सच नहीं है।", &["जैसा कि मैंने पहले बताया", "यह सच नहीं है"]),
             ("hi", "आपको विवरण पढ़ना चाहिए था।", &["पढ़ना चाहिए था"]),
             ("hi", "यह हमारी ग़लती नहीं है, आप गलत हैं।", &["हमारी ग़लती नहीं", "आप गलत हैं"]),
+            // Patterns: another person or tense, inserted words, another word order.
+            ("en", "As we have explained before, it's final sale.", &["As we have explained"]),
+            ("en", "That's just not accurate.", &["That's just not accurate"]),
+            ("ro", "Așa cum v-am tot explicat, e final.", &["cum v-am tot explicat"]),
+            ("ro", "Vă rog să vă calmați.", &["Vă rog să vă calmați"]),
+            ("hy", "Ինչպես մի քանի անգամ նշել ենք, առաքումը 5 օր է։", &["Ինչպես մի քանի անգամ նշել"]),
+            ("hi", "जैसा हम कई बार कह चुके हैं, डिलीवरी 5 दिन में होगी।", &["जैसा हम कई बार कह"]),
         ] {
             assert_eq!(case().lang(lang).spans(RULE, draft), spans, "{draft}");
         }

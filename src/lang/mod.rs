@@ -70,6 +70,19 @@ impl Language {
         })
     }
 
+    /// The languages whose phrases read a text detected as this language: itself and, for
+    /// English and Romanian (Latin letters), Hindi and Armenian, whose data also hold their
+    /// Latin-letter forms ("bilkul sahi nahi", "chisht che"): detection reads Hinglish and
+    /// Armenian in Latin letters as English.
+    pub fn readings(self) -> &'static [Language] {
+        match self {
+            Language::En => &[Language::En, Language::Hi, Language::Hy],
+            Language::Ro => &[Language::Ro, Language::Hi, Language::Hy],
+            Language::Hy => &[Language::Hy],
+            Language::Hi => &[Language::Hi],
+        }
+    }
+
     /// The ASCII stand-in writers type for this language's full stop, and the full stop:
     /// Armenian keyboards often lack `։`, so people type `:`; Hindi writers often type `|`
     /// for the danda `।`.

@@ -118,6 +118,12 @@ impl<'a> Input<'a> {
         }
     }
 
+    /// The phrase data the draft is read with: its language's and, for a draft in Latin
+    /// letters, Hindi's and Armenian's Latin-letter entries too (`Language::readings`).
+    pub fn readings(&self) -> impl Iterator<Item = &'static LanguageData> {
+        self.draft.language.readings().iter().map(|language| language.data())
+    }
+
     /// Whether the draft has any words at all; most rules have nothing to say otherwise.
     pub fn is_blank(&self) -> bool {
         self.draft.words.is_empty()
@@ -226,6 +232,26 @@ pub fn phrase_hits(input: &Input, list: &PhraseList, message: impl Fn(&str) -> S
             }
             None => hit,
         });
+    }
+}
+
+/// `phrase_hits` over the draft's readings (`Input::readings`): one list per language,
+/// picked by `list`; a match inside another one's span is the same finding.
+pub fn reading_hits(
+    input: &Input,
+    list: fn(&LanguageData) -> &PhraseList,
+    message: impl Fn(&str) -> String,
+    hits: &mut Vec<Hit>,
+) {
+    let mut found: Vec<Hit> = Vec::new();
+    for data in input.readings() {
+        phrase_hits(input, list(data), &message, &mut found);
+    }
+    for hit in found {
+        let covered = hits.iter().any(|h| h.span.start <= hit.span.start && hit.span.end <= h.span.end);
+        if !covered {
+            hits.push(hit);
+        }
     }
 }
 

@@ -25,16 +25,11 @@ pub struct UpsetCue {
     pub words: Option<String>,
 }
 
-/// The languages whose phrases read a message and its reply: both detected languages,
-/// and, when either is read as English or Romanian, Hindi and Armenian too, whose data
-/// also hold their Latin-letter forms ("phir se", "bakwas", "amot e"): detection reads
-/// Hinglish and Armenian in Latin letters as English.
+/// The languages whose phrases read a message and its reply: both detected languages
+/// and their Latin-letter relatives (`Language::readings`).
 pub fn reading_languages(message: Language, reply: Language) -> Vec<Language> {
-    let latin = [message, reply].iter().any(|l| matches!(l, Language::En | Language::Ro));
-    let mut languages = Vec::with_capacity(4);
-    for language in
-        [message, reply].into_iter().chain(latin.then_some([Language::Hi, Language::Hy]).into_iter().flatten())
-    {
+    let mut languages = Vec::with_capacity(Language::COUNT);
+    for &language in message.readings().iter().chain(reply.readings()) {
         if !languages.contains(&language) {
             languages.push(language);
         }

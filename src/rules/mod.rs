@@ -98,7 +98,8 @@ impl<'a> Input<'a> {
             common: CommonData::get(),
             customer: context.customer_name.as_deref().and_then(PersonName::parse),
             agent,
-            greeting: Greeting::find(draft, data),
+            // "Namaste Priya ji," and "Barev dzez Armen," open Latin-letter drafts.
+            greeting: draft.language.readings().iter().find_map(|language| Greeting::find(draft, language.data())),
             sign_off,
             voice: context.voice.as_deref(),
             settings: effective_settings(context),

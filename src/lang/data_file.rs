@@ -119,14 +119,15 @@ impl<'a> DataFile<'a> {
 /// The `key: number` lines of a section.
 pub struct Numbers {
     section: String,
-    values: BTreeMap<String, u32>,
+    /// A handful of lines: a list, not a map (a map type of its own would cost Wasm bytes).
+    values: Vec<(String, u32)>,
 }
 
 impl Numbers {
     pub fn get(&self, key: &str) -> Result<u32, DataFileError> {
         self.values
-            .get(key)
-            .copied()
+            .iter()
+            .find_map(|(k, value)| (k == key).then_some(*value))
             .ok_or_else(|| DataFileError::MissingNumber { section: self.section.clone(), key: key.to_string() })
     }
 }

@@ -22,6 +22,8 @@ pub enum DataFileError {
     UnknownSection { name: String },
     MissingText { key: String },
     MalformedText { line: String },
+    MalformedNumber { line: String },
+    MissingNumber { section: String, key: String },
 }
 
 impl fmt::Display for DataFileError {
@@ -33,6 +35,8 @@ impl fmt::Display for DataFileError {
             DataFileError::UnknownSection { name } => write!(f, "section [{name}] is not used by the linter"),
             DataFileError::MissingText { key } => write!(f, "[texts] has no `{key}:` line"),
             DataFileError::MalformedText { line } => write!(f, "[texts] line {line:?} is not `key: value`"),
+            DataFileError::MalformedNumber { line } => write!(f, "line {line:?} is not `key: number`"),
+            DataFileError::MissingNumber { section, key } => write!(f, "[{section}] has no `{key}:` line"),
         }
     }
 }
@@ -74,6 +78,19 @@ impl<'a> DataFile<'a> {
         Ok(PhraseList::new(self.lines(name)?))
     }
 
+    /// A section of `key: number` lines, removing it.
+    pub fn numbers(&mut self, name: &str) -> Result<Numbers, DataFileError> {
+        let values = self
+            .lines(name)?
+            .map(|line| {
+                let malformed = || DataFileError::MalformedNumber { line: line.to_string() };
+                let (key, value) = line.split_once(':').ok_or_else(malformed)?;
+                Ok((key.trim().to_string(), value.trim().parse().map_err(|_| malformed())?))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Numbers { section: name.to_string(), values })
+    }
+
     /// One `key: value` line of the `[texts]` section.
     pub fn text(&mut self, key: &str) -> Result<String, DataFileError> {
         let lines = self.sections.get("texts").map(Vec::as_slice).unwrap_or_default();
@@ -99,6 +116,22 @@ impl<'a> DataFile<'a> {
     }
 }
 
+/// The `key: number` lines of a section.
+pub struct Numbers {
+    section: String,
+    /// A handful of lines: a list, not a map (a map type of its own would cost Wasm bytes).
+    values: Vec<(String, u32)>,
+}
+
+impl Numbers {
+    pub fn get(&self, key: &str) -> Result<u32, DataFileError> {
+        self.values
+            .iter()
+            .find_map(|(k, value)| (k == key).then_some(*value))
+            .ok_or_else(|| DataFileError::MissingNumber { section: self.section.clone(), key: key.to_string() })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +142,15 @@ mod tests {
         assert_eq!(file.list("a").unwrap().len(), 2);
         assert_eq!(file.text("greeting").unwrap(), "Hi {name}! ");
         file.finish().unwrap();
+    }
+
+    #[test]
+    fn reads_numbers() {
+        let mut file = DataFile::parse("[w]\nthreshold: 3\n[bad]\nx: many\n").unwrap();
+        let numbers = file.numbers("w").unwrap();
+        assert_eq!(numbers.get("threshold"), Ok(3));
+        assert_eq!(numbers.get("other").unwrap_err().to_string(), "[w] has no `other:` line");
+        assert!(matches!(file.numbers("bad"), Err(DataFileError::MalformedNumber { .. })));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-pub use data_file::{DataFile, DataFileError};
+pub use data_file::{DataFile, DataFileError, Numbers};
 pub use detect::{detect, detect_words, fallback as detect_fallback};
 
 use crate::text::{fold, PhraseList};
@@ -70,6 +70,19 @@ impl Language {
         })
     }
 
+    /// The languages whose phrases read a text detected as this language: itself and, for
+    /// English and Romanian (Latin letters), Hindi and Armenian, whose data also hold their
+    /// Latin-letter forms ("bilkul sahi nahi", "chisht che"): detection reads Hinglish and
+    /// Armenian in Latin letters as English.
+    pub fn readings(self) -> &'static [Language] {
+        match self {
+            Language::En => &[Language::En, Language::Hi, Language::Hy],
+            Language::Ro => &[Language::Ro, Language::Hi, Language::Hy],
+            Language::Hy => &[Language::Hy],
+            Language::Hi => &[Language::Hi],
+        }
+    }
+
     /// The ASCII stand-in writers type for this language's full stop, and the full stop:
     /// Armenian keyboards often lack `։`, so people type `:`; Hindi writers often type `|`
     /// for the danda `।`.
@@ -98,6 +111,15 @@ pub struct LanguageData {
     pub argue: PhraseList,
     pub empathy: PhraseList,
     pub complaint: PhraseList,
+    /// Cues of an upset customer besides complaint words (see `rules::upset`): bad
+    /// outcomes, having to repeat, threats to leave, questions that complain, words that
+    /// make a complaint stronger, and praise that a sarcasm marker turns around.
+    pub upset_outcomes: PhraseList,
+    pub upset_repetition: PhraseList,
+    pub upset_leaving: PhraseList,
+    pub upset_questions: PhraseList,
+    pub intensifiers: PhraseList,
+    pub upset_praise: PhraseList,
     pub promo: PhraseList,
     pub private_data: PhraseList,
     pub private_requests: PhraseList,
@@ -123,6 +145,12 @@ impl LanguageData {
             argue: file.list("argue")?,
             empathy: file.list("empathy")?,
             complaint: file.list("complaint")?,
+            upset_outcomes: file.list("upset_outcomes")?,
+            upset_repetition: file.list("upset_repetition")?,
+            upset_leaving: file.list("upset_leaving")?,
+            upset_questions: file.list("upset_questions")?,
+            intensifiers: file.list("intensifiers")?,
+            upset_praise: file.list("upset_praise")?,
             promo: file.list("promo")?,
             private_data: file.list("private_data")?,
             private_requests: file.list("private_requests")?,
@@ -155,6 +183,49 @@ pub struct CommonData {
     /// Abbreviations whose full stop does not end a sentence, folded, without the last
     /// dot: "nr", "dvs", "e.g".
     pub abbreviations: Vec<String>,
+    /// Emoji and marks that turn praise into sarcasm: "👏", "🙄".
+    pub sarcasm_markers: PhraseList,
+    pub upset_weights: UpsetWeights,
+}
+
+/// What each kind of upset cue weighs, and the score that makes a message upset
+/// (`[upset_weights]` in common.txt; see `rules::upset`).
+#[derive(Debug, Default)]
+pub struct UpsetWeights {
+    pub complaint: u32,
+    pub outcome: u32,
+    pub repetition: u32,
+    pub leaving: u32,
+    pub question: u32,
+    pub intensifier: u32,
+    pub sarcasm: u32,
+    /// One word in capitals, and two or more.
+    pub capital_word: u32,
+    pub capital_words: u32,
+    /// A run of marks with a question mark in it: "?!", "???".
+    pub impatient_marks: u32,
+    /// Three or more exclamation marks.
+    pub exclamations: u32,
+    pub threshold: u32,
+}
+
+impl UpsetWeights {
+    fn read(numbers: &Numbers) -> Result<UpsetWeights, DataFileError> {
+        Ok(UpsetWeights {
+            complaint: numbers.get("complaint")?,
+            outcome: numbers.get("outcome")?,
+            repetition: numbers.get("repetition")?,
+            leaving: numbers.get("leaving")?,
+            question: numbers.get("question")?,
+            intensifier: numbers.get("intensifier")?,
+            sarcasm: numbers.get("sarcasm")?,
+            capital_word: numbers.get("capital_word")?,
+            capital_words: numbers.get("capital_words")?,
+            impatient_marks: numbers.get("impatient_marks")?,
+            exclamations: numbers.get("exclamations")?,
+            threshold: numbers.get("threshold")?,
+        })
+    }
 }
 
 impl CommonData {
@@ -172,6 +243,8 @@ impl CommonData {
             link_domains: file.list("link_domains")?,
             own_hosts: file.lines("own_hosts")?.map(str::to_string).collect(),
             abbreviations: file.lines("abbreviations")?.map(|a| fold(a.trim_end_matches('.')).into_owned()).collect(),
+            sarcasm_markers: file.list("sarcasm_markers")?,
+            upset_weights: UpsetWeights::read(&file.numbers("upset_weights")?)?,
         };
         file.finish()?;
         Ok(data)
@@ -196,6 +269,12 @@ mod tests {
                 ("argue", &data.argue),
                 ("empathy", &data.empathy),
                 ("complaint", &data.complaint),
+                ("upset_outcomes", &data.upset_outcomes),
+                ("upset_repetition", &data.upset_repetition),
+                ("upset_leaving", &data.upset_leaving),
+                ("upset_questions", &data.upset_questions),
+                ("intensifiers", &data.intensifiers),
+                ("upset_praise", &data.upset_praise),
                 ("promo", &data.promo),
                 ("private_data", &data.private_data),
                 ("private_requests", &data.private_requests),

@@ -2,11 +2,10 @@
 //! acknowledges, nor apologises, nor empathises.
 
 use super::tone_argue::spans;
-use super::tone_shout::Shouting;
+use super::upset::{reading_languages, upset_cue, UpsetCue};
 use super::{insert, replace, Hit, Input, Rule};
 use crate::draft::Draft;
 use crate::finding::Severity;
-use crate::lang::CommonData;
 use crate::text::strictly_contains;
 
 pub struct EmpathyMissing;
@@ -34,15 +33,15 @@ impl Rule for EmpathyMissing {
         let message_language = said.language;
         // The customer may write in another language than the reply, and a short message
         // can be detected wrongly ("Am primit produsul stricat" has no Romanian letter):
-        // both languages' phrases count.
-        let languages = [message_language, draft.language];
-        let complains = languages.iter().any(|l| l.data().complaint.occurs_in(message, &said.words));
+        // both languages' phrases count, and those of Latin-letter Hindi and Armenian.
+        let languages = reading_languages(message_language, draft.language);
+        let Some(cue) = upset_cue(&said, &languages, input.common) else { return };
         let empathises = languages.iter().any(|language| {
             let data = language.data();
             let arguing = spans(draft, &data.argue);
             spans(draft, &data.empathy).iter().any(|e| !arguing.iter().any(|outer| strictly_contains(outer, e)))
         });
-        if !(complains || shouts(&said, input.common)) || empathises {
+        if empathises {
             return;
         }
         let start = input.content_start();
@@ -59,20 +58,19 @@ impl Rule for EmpathyMissing {
         hits.push(
             Hit::new(
                 start.max(sentence.span.start)..sentence.span.end,
-                "The customer is upset: acknowledge it before the answer.",
+                format!("The customer is upset ({}): acknowledge it before the answer.", describe(&cue)),
             )
             .with_fix(format!("Start with “{}”", opener.trim()), vec![edit]),
         );
     }
 }
 
-/// Whether the customer shouts: two or more words in capitals, or stacked marks with a
-/// question in them ("?!", "???"). Stacked exclamation marks alone do not tell: a happy
-/// customer writes "Thank you!!" as often as an angry one writes "Still nothing!!", and
-/// the angry one usually says what is wrong.
-fn shouts(said: &Draft, common: &CommonData) -> bool {
-    let shouting = Shouting::find(said, common, &[]);
-    shouting.word_count >= 2 || shouting.mark_runs.iter().any(|marks| said.text[marks.clone()].contains('?'))
+/// "a threat to leave: “never ordering again”".
+fn describe(cue: &UpsetCue) -> String {
+    match &cue.words {
+        Some(words) => format!("{}: “{words}”", cue.kind),
+        None => cue.kind.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -144,6 +142,42 @@ mod tests {
     }
 
     #[test]
+    fn upset_without_complaint_words_fires_in_every_language() {
+        // Outcomes, repetition, threats to leave, questions that complain, sarcasm.
+        for (said, draft) in [
+            ("still nothing after a month", "It ships tomorrow."),
+            ("the kettle stopped working after a week", "A new one ships today."),
+            ("for the 4th time, where is my money", "Refunds take 5 days."),
+            ("never buying from you again. I'm done", "Your order leaves today."),
+            ("are you kidding me? charged me twice", "The second charge drops off."),
+            ("wow, super fast shipping 🙄", "It arrives tomorrow."),
+            ("Tot nimic, de o lună.", "Coletul pleacă mâine."),
+            ("Gata, nu mai comand de la voi.", "Comanda pleacă azi."),
+            ("E o glumă? Mi-ați luat banii de două ori", "A doua plată se anulează."),
+            ("Էլ երբեք չեմ պատվիրի", "Պատվերը վաղը կառաքվի։"),
+            ("Երրորդ անգամ եմ գրում", "Պատվերը վաղը կառաքվի։"),
+            ("चौथी बार लिख रहा हूँ", "ऑर्डर कल पहुंचेगा।"),
+            ("बस हो गया, अब कभी नहीं", "ऑर्डर कल पहुंचेगा।"),
+            // Latin letters: Hinglish and Armenian.
+            ("phir se wahi problem, bakwas service", "Rahul ji, kal naya bhej denge."),
+            ("der vochinch, amot e", "Gohar, vaghy kuxarkenq."),
+        ] {
+            assert!(case().said(said).fires(RULE, draft), "{said}");
+        }
+    }
+
+    #[test]
+    fn the_message_names_the_cue() {
+        let c = case().said("never ordering from you again");
+        let messages: Vec<String> =
+            c.findings(RULE, "Your order leaves today.").into_iter().map(|f| f.message).collect();
+        assert_eq!(
+            messages,
+            ["The customer is upset (a threat to leave: “never ordering from you again”): acknowledge it before the answer."]
+        );
+    }
+
+    #[test]
     fn empathy_in_the_reply_passes_in_every_language() {
         for (said, draft) in [
             ("My order never arrived, this is unacceptable.", "I'm so sorry! It ships tomorrow."),
@@ -191,6 +225,15 @@ mod tests {
             ("क्या आप पुणे में डिलीवरी करते हैं?", "हां, दो दिन में।"),
             ("धन्यवाद, सब ठीक है!!", "आपका स्वागत है।"),
             ("रिफंड कब मिलेगा?", "रिफंड कल तक आ जाएगा।"),
+            // Weak cues alone, and praise without a sarcasm marker.
+            ("Is it still available?", "Yes, in every size."),
+            ("Can I order the same again?", "Of course!"),
+            ("Wow, fast delivery, thank you!", "Glad to hear it!"),
+            ("Great job 😊 it fits perfectly", "Thank you!"),
+            ("SO happy with it!!!", "Thank you!"),
+            ("Încă o întrebare: livrați și sâmbăta?", "Da."),
+            ("Ապրեք, շատ արագ էր!", "Շնորհակալություն։"),
+            ("वाह, बहुत बढ़िया!", "धन्यवाद।"),
         ] {
             assert!(!case().said(said).fires(RULE, draft), "{said}");
         }

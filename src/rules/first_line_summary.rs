@@ -57,7 +57,7 @@ fn filler_opening<'a>(input: &'a Input) -> Option<PhraseMatch<'a>> {
     let first_sentence = draft.words.get(first_content).map_or(usize::MAX, |w| w.sentence);
     candidates
         .take_while(|&at| draft.words.get(at).is_some_and(|w| w.sentence <= first_sentence))
-        .find_map(|at| input.data.filler_openers.match_at(&draft.words, at))
+        .find_map(|at| input.readings().find_map(|data| data.filler_openers.match_at(&draft.words, at)))
 }
 
 /// The filler opening, with a fix that removes it when the point follows it: the whole
@@ -193,6 +193,32 @@ mod tests {
                 "नमस्ते प्रिया जी, आपका रिफंड आज भेज दिया गया है।",
             ),
             ("hi", "आपके मैसेज के लिए शुक्रिया, आपका ऑर्डर कल पहुंच जाएगा।", "आपके मैसेज के लिए शुक्रिया", "आपका ऑर्डर कल पहुंच जाएगा।"),
+            // Patterns: inserted words, another register, Latin letters.
+            (
+                "en",
+                "Thanks very much for contacting us! It ships today.",
+                "Thanks very much for contacting us",
+                "It ships today.",
+            ),
+            (
+                "ro",
+                "Mersi mult că ne-ai scris! Coletul pleacă azi.",
+                "Mersi mult că ne-ai scris",
+                "Coletul pleacă azi.",
+            ),
+            (
+                "hy",
+                "Շատ շնորհակալ ենք, որ գրեցիք։ Պատվերը վաղը կհասնի։",
+                "Շատ շնորհակալ ենք, որ գրեցիք",
+                "Պատվերը վաղը կհասնի։",
+            ),
+            ("hi", "सवाल पूछने के लिए धन्यवाद। ऑर्डर कल आएगा।", "सवाल पूछने के लिए धन्यवाद", "ऑर्डर कल आएगा।"),
+            (
+                "auto",
+                "Aapke message ke liye shukriya! Order kal aayega.",
+                "Aapke message ke liye shukriya",
+                "Order kal aayega.",
+            ),
         ] {
             let c = case().lang(lang);
             assert_eq!(c.spans(RULE, draft), [filler], "{draft}");

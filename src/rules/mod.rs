@@ -22,6 +22,7 @@ mod sign_off_not_first_name;
 mod stock_phrase;
 mod tone_argue;
 mod tone_shout;
+mod upset;
 mod voice_avoid;
 mod voice_emoji;
 mod voice_exclamations;
@@ -97,7 +98,8 @@ impl<'a> Input<'a> {
             common: CommonData::get(),
             customer: context.customer_name.as_deref().and_then(PersonName::parse),
             agent,
-            greeting: Greeting::find(draft, data),
+            // "Namaste Priya ji," and "Barev dzez Armen," open Latin-letter drafts.
+            greeting: draft.language.readings().iter().find_map(|language| Greeting::find(draft, language.data())),
             sign_off,
             voice: context.voice.as_deref(),
             settings: effective_settings(context),
@@ -115,6 +117,12 @@ impl<'a> Input<'a> {
             Some(greeting) => greeting.content_start,
             None => self.draft.text.len() - self.draft.text.trim_start().len(),
         }
+    }
+
+    /// The phrase data the draft is read with: its language's and, for a draft in Latin
+    /// letters, Hindi's and Armenian's Latin-letter entries too (`Language::readings`).
+    pub fn readings(&self) -> impl Iterator<Item = &'static LanguageData> {
+        self.draft.language.readings().iter().map(|language| language.data())
     }
 
     /// Whether the draft has any words at all; most rules have nothing to say otherwise.
@@ -225,6 +233,26 @@ pub fn phrase_hits(input: &Input, list: &PhraseList, message: impl Fn(&str) -> S
             }
             None => hit,
         });
+    }
+}
+
+/// `phrase_hits` over the draft's readings (`Input::readings`): one list per language,
+/// picked by `list`; a match inside another one's span is the same finding.
+pub fn reading_hits(
+    input: &Input,
+    list: fn(&LanguageData) -> &PhraseList,
+    message: impl Fn(&str) -> String,
+    hits: &mut Vec<Hit>,
+) {
+    let mut found: Vec<Hit> = Vec::new();
+    for data in input.readings() {
+        phrase_hits(input, list(data), &message, &mut found);
+    }
+    for hit in found {
+        let covered = hits.iter().any(|h| h.span.start <= hit.span.start && hit.span.end <= h.span.end);
+        if !covered {
+            hits.push(hit);
+        }
     }
 }
 

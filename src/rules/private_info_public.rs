@@ -28,13 +28,17 @@ impl Rule for PrivateInfoPublic {
             return;
         }
         let draft = input.draft;
-        let data = input.data;
-        let move_private = draft.with_typed_full_stops(&data.move_private_text);
+        let move_private = draft.with_typed_full_stops(&input.data.move_private_text);
         for sentence in &draft.sentences {
             let span = sentence.span.clone();
-            let Some(asked) = draft.find_in(&data.private_data, span.clone()).next() else { continue };
-            let requests = draft.find_in(&data.private_requests, span.clone()).next().is_some();
-            let goes_private = draft.find_in(&data.private_channel, span.clone()).next().is_some();
+            let Some(asked) = input.readings().find_map(|data| draft.find_in(&data.private_data, span.clone()).next())
+            else {
+                continue;
+            };
+            let requests =
+                input.readings().any(|data| draft.find_in(&data.private_requests, span.clone()).next().is_some());
+            let goes_private =
+                input.readings().any(|data| draft.find_in(&data.private_channel, span.clone()).next().is_some());
             if requests && !goes_private {
                 let what = &draft.text[asked.span];
                 // A greeting on the same line stays: "Hi Ana, please send…".
@@ -81,6 +85,13 @@ mod tests {
             ("hi", "आपका ऑर्डर नंबर क्या है?", "ऑर्डर नंबर"),
             ("hi", "क्या आप अपना डिलीवरी एड्रेस बता सकते हैं?", "एड्रेस"),
             ("hi", "अपना अकाउंट नंबर और ईमेल शेयर करें।", "अकाउंट नंबर"),
+            // Verb and object asks.
+            ("en", "Drop your number below and we'll call.", "your number"),
+            ("en", "Reply here with your order ID please.", "order ID"),
+            ("ro", "Lăsați-ne numărul de telefon aici.", "numărul de telefon"),
+            ("hi", "कमेंट में अपना ईमेल डालिए।", "ईमेल"),
+            ("auto", "Apna phone number yahan comment kijiye.", "phone number"),
+            ("auto", "Greq aystegh dzer heraxosahamary.", "heraxosahamary"),
         ] {
             let findings = case().lang(lang).comment().findings(RULE, draft);
             assert_eq!(findings.len(), 1, "{draft}");

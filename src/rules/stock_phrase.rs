@@ -1,6 +1,6 @@
 //! `stock-phrase`: cut-and-paste corporate phrasing.
 
-use super::{phrase_hits, Hit, Input, Rule};
+use super::{reading_hits, Hit, Input, Rule};
 use crate::finding::Severity;
 
 pub struct StockPhrase;
@@ -19,9 +19,9 @@ impl Rule for StockPhrase {
     }
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
-        phrase_hits(
+        reading_hits(
             input,
-            &input.data.stock_phrases,
+            |data| &data.stock_phrases,
             |phrase| format!("“{phrase}” is a stock phrase: say it in your own words."),
             hits,
         );
@@ -99,6 +99,17 @@ mod tests {
             ("ro", "Conform politicii companiei, retururile durează 14 zile.", "Conform politicii companiei"),
             ("hy", "Շնորհակալություն ըմբռնման համար:", "Շնորհակալություն ըմբռնման համար"),
             ("hi", "आपके धैर्य और सहयोग के लिए धन्यवाद।", "आपके धैर्य और सहयोग के लिए धन्यवाद"),
+            // Patterns: other words around the stock core.
+            ("en", "Customer satisfaction is our absolute priority.", "satisfaction is our absolute priority"),
+            (
+                "ro",
+                "Părerea clienților este foarte importantă pentru noi.",
+                "Părerea clienților este foarte importantă pentru noi",
+            ),
+            ("hy", "Ձեր կարծիքը իսկապես կարևոր է մեզ համար։", "կարծիքը իսկապես կարևոր է մեզ համար"),
+            ("hi", "ग्राहकों की संतुष्टि ही हमारी प्राथमिकता है।", "संतुष्टि ही हमारी प्राथमिकता"),
+            ("auto", "Hui asuvidha ke liye hume khed hai.", "asuvidha ke liye hume khed"),
+            ("auto", "Mi hapagheq grel mez.", "Mi hapagheq"),
         ] {
             let findings = case().lang(lang).findings(RULE, draft);
             assert_eq!(case().lang(lang).spans(RULE, draft), [phrase], "{draft}");

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::{phrase_hits, Hit, Input, Rule};
+use super::{reading_hits, Hit, Input, Rule};
 use crate::draft::Draft;
 use crate::finding::Severity;
 use crate::text::{strictly_contains, PhraseList};
@@ -24,14 +24,14 @@ impl Rule for ToneArgue {
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
         let mut found = Vec::new();
-        phrase_hits(
+        reading_hits(
             input,
-            &input.data.argue,
+            |data| &data.argue,
             |phrase| format!("“{phrase}” sounds like arguing or blaming."),
             &mut found,
         );
         // "your fault" inside "it's not your fault" sides with the customer.
-        let empathy = spans(input.draft, &input.data.empathy);
+        let empathy: Vec<Range<usize>> = input.readings().flat_map(|data| spans(input.draft, &data.empathy)).collect();
         found.retain(|hit| !empathy.iter().any(|outer| strictly_contains(outer, &hit.span)));
         hits.extend(found);
     }
@@ -69,6 +69,16 @@ mod tests {
             ("hi", "जैसा कि मैंने पहले बताया, यह सच नहीं है।", &["जैसा कि मैंने पहले बताया", "यह सच नहीं है"]),
             ("hi", "आपको विवरण पढ़ना चाहिए था।", &["पढ़ना चाहिए था"]),
             ("hi", "यह हमारी ग़लती नहीं है, आप गलत हैं।", &["हमारी ग़लती नहीं", "आप गलत हैं"]),
+            // Patterns: another person or tense, inserted words, another word order.
+            ("en", "As we have explained before, it's final sale.", &["As we have explained"]),
+            ("en", "That's just not accurate.", &["That's just not accurate"]),
+            ("ro", "Așa cum v-am tot explicat, e final.", &["cum v-am tot explicat"]),
+            ("ro", "Vă rog să vă calmați.", &["Vă rog să vă calmați"]),
+            ("hy", "Ինչպես մի քանի անգամ նշել ենք, առաքումը 5 օր է։", &["Ինչպես մի քանի անգամ նշել"]),
+            ("hi", "जैसा हम कई बार कह चुके हैं, डिलीवरी 5 दिन में होगी।", &["जैसा हम कई बार कह"]),
+            // Latin letters: read as English, with the Hindi and Armenian Latin entries.
+            ("auto", "Jaisa humne kal bhi bataya, delivery 5 din mein hogi.", &["Jaisa humne kal bhi bataya"]),
+            ("auto", "Inchpes arden asel enq, araqumy 5 or e.", &["Inchpes arden asel"]),
         ] {
             assert_eq!(case().lang(lang).spans(RULE, draft), spans, "{draft}");
         }

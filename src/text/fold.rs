@@ -8,8 +8,9 @@
 use std::borrow::Cow;
 
 /// Lower-cases `word` and removes what should not tell two spellings apart:
-/// Latin diacritics, the Romanian cedilla/comma variants, apostrophe shapes, Devanagari
-/// nukta and chandrabindu, and zero-width joiners.
+/// Latin diacritics (precomposed or combining), the Romanian cedilla/comma variants,
+/// apostrophe shapes, Devanagari nukta (precomposed or combining) and chandrabindu, the
+/// Armenian ligature "և", and zero-width joiners.
 pub fn fold(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
         // Most words of most drafts: only case and the grave apostrophe to fold.
@@ -37,6 +38,12 @@ fn push_folded(c: char, out: &mut String) {
         '\u{0958}'..='\u{095F}' => out.push(NUKTA_BASES[(c as usize) - 0x958]),
         // Chandrabindu is often typed as anusvara: "माँ" / "मां".
         '\u{0901}' => out.push('\u{0902}'),
+        // The Armenian ligature "և" is written "եւ" as often (and in the reformed spelling).
+        'և' => out.push_str("եւ"),
+        // Combining diacritics of decomposed Latin letters ("s" + comma below, "a" +
+        // breve): folding drops the precomposed ones, so it drops these too, which is
+        // what NFC and then folding would give.
+        '\u{0300}'..='\u{036F}' => {}
         _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         _ => match strip_latin_diacritic(c) {
             Some(base) => out.push(base),
@@ -115,6 +122,19 @@ mod tests {
         assert_eq!(fold("Անի"), "անի");
         assert_eq!(fold("ՇԱՏ"), "շատ");
         assert_eq!(fold("կարո՞ղ"), "կարող");
+    }
+
+    #[test]
+    fn decomposed_latin_letters_fold_like_precomposed_ones() {
+        assert_eq!(fold("mul\u{0163}umim"), "multumim");
+        assert_eq!(fold("mult\u{0326}umim"), "multumim");
+        assert_eq!(fold("inca\u{0306}"), "inca");
+    }
+
+    #[test]
+    fn armenian_ligature_folds_to_its_letters() {
+        assert_eq!(fold("Բարև"), fold("բարեւ"));
+        assert_eq!(fold("և"), "եւ");
     }
 
     #[test]

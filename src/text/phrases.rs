@@ -1,11 +1,16 @@
-//! Phrase lists and matching them against a draft's words.
+//! Phrase lists and matching them against a draft's words: the pattern engine every phrase
+//! rule shares.
 //!
-//! A phrase is a sequence of words compared in folded form, so "That’s NOT true" matches
-//! the entry `that's not true`. Matches never cross a sentence boundary. A word written
-//! with a trailing `*` matches any word it begins (`reducer*` covers "reducere",
-//! "reducerea"), which keeps inflected languages to one entry per stem. An entry with no
-//! that starts with a symbol (`:(`, `😡`, `% off`) is matched literally in the raw text,
-//! ignoring ASCII case.
+//! A pattern is a sequence of words compared in folded form, so "That’s NOT true" matches
+//! the entry `that's not true`. Matches never cross a sentence boundary. On top of plain
+//! words the data files may write (src/lang/data/README.md has the full syntax):
+//! - `word*`, a stem: any word it begins (`reducer*` covers "reducere", "reducerea");
+//! - `said|told|mentioned`, alternatives for one place (each may be several words: `v-am|am`);
+//! - `(really)` or `(really|truly)`, an optional place;
+//! - `~2`, a gap of up to two words of any kind.
+//!
+//! An entry that starts with a symbol (`:(`, `😡`, `% off`), or has no word that must be
+//! there, is matched literally in the raw text, ignoring ASCII case.
 
 use std::ops::Range;
 
@@ -14,7 +19,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::words::word_key;
 use super::{fold, strictly_contains, Word};
 
-/// One word of a phrase, folded.
+/// One word of a pattern, folded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum WordPattern {
     Exact(String),
@@ -30,12 +35,21 @@ impl WordPattern {
     }
 }
 
+/// One place of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Element {
+    /// One of the alternatives, each a run of words; with `optional`, also nothing.
+    Choice { alternatives: Vec<Vec<WordPattern>>, optional: bool },
+    /// Up to this many words of any kind.
+    Gap(usize),
+}
+
 #[derive(Debug, Clone)]
 struct Phrase {
     /// The entry as written in the data file, for messages.
     text: String,
     /// Empty for a literal entry.
-    words: Vec<WordPattern>,
+    elements: Vec<Element>,
     /// What a fix replaces the match with (`phrase => replacement`); may be empty.
     replacement: Option<String>,
 }
@@ -56,10 +70,10 @@ pub struct PhraseMatch<'l> {
 #[derive(Debug, Clone, Default)]
 pub struct PhraseList {
     phrases: Vec<Phrase>,
-    /// (key of the first word if exact, phrase index), sorted, for binary search.
+    /// (key of a first word that is exact, phrase index), sorted, for binary search.
     by_first_word: Vec<(u64, usize)>,
-    /// Phrases whose first word is a prefix pattern.
-    prefix_first: Vec<usize>,
+    /// Phrases whose first place cannot be looked up by key: a stem or an optional word.
+    unindexed: Vec<usize>,
     literals: Vec<usize>,
 }
 
@@ -76,16 +90,17 @@ impl PhraseList {
                 continue;
             }
             let index = list.phrases.len();
-            let literal = !text.starts_with(char::is_alphanumeric);
-            let words = if literal { Vec::new() } else { pattern_words(text) };
-            match words.first() {
+            let starts_with_word = text.starts_with(|c: char| c.is_alphanumeric() || c == '(');
+            let elements = if starts_with_word { parse(text) } else { Vec::new() };
+            match first_keys(&elements) {
                 None => list.literals.push(index),
-                Some(WordPattern::Exact(first)) => list.by_first_word.push((word_key(first), index)),
-                Some(WordPattern::Prefix(_)) => list.prefix_first.push(index),
+                Some(Some(keys)) => list.by_first_word.extend(keys.into_iter().map(|key| (key, index))),
+                Some(None) => list.unindexed.push(index),
             }
-            list.phrases.push(Phrase { text: text.to_string(), words, replacement });
+            list.phrases.push(Phrase { text: text.to_string(), elements, replacement });
         }
         crate::sort::sort_by_key(&mut list.by_first_word, |&(key, index)| (key, index as u64));
+        list.by_first_word.dedup();
         list
     }
 
@@ -106,15 +121,19 @@ impl PhraseList {
     pub fn match_at(&self, words: &[Word], start: usize) -> Option<PhraseMatch<'_>> {
         let first = words.get(start)?.key;
         let lo = self.by_first_word.partition_point(|&(key, _)| key < first);
-        // Equal keys are candidates; `sequence_matches` compares the words themselves.
+        // Equal keys are candidates; `match_end` compares the words themselves.
         let exact = self.by_first_word[lo..].iter().take_while(|&&(key, _)| key == first).map(|&(_, index)| index);
+        let sentence = words[start].sentence;
+        let same_sentence = &words[start..words[start..].partition_point(|w| w.sentence == sentence) + start];
         exact
-            .chain(self.prefix_first.iter().copied())
-            .filter(|&index| sequence_matches(&self.phrases[index].words, words, start))
-            .max_by_key(|&index| self.phrases[index].words.len())
-            .map(|index| {
+            .chain(self.unindexed.iter().copied())
+            .filter_map(|index| Some((index, match_end(&self.phrases[index].elements, same_sentence, 0)?)))
+            .filter(|&(_, end)| end > 0)
+            // The longest match; among equals, the first entry of the list.
+            .max_by_key(|&(index, end)| (end, usize::MAX - index))
+            .map(|(index, end)| {
                 let phrase = &self.phrases[index];
-                let last = start + phrase.words.len() - 1;
+                let last = start + end - 1;
                 PhraseMatch {
                     span: words[start].span.start..words[last].span.end,
                     words: start..last + 1,
@@ -165,20 +184,92 @@ impl PhraseList {
 
     /// Whether the folded words of `candidate` equal some phrase of the list exactly.
     pub fn contains_phrase(&self, candidate: &str) -> bool {
-        let wanted = pattern_words(candidate);
-        !wanted.is_empty() && self.phrases.iter().any(|p| p.words == wanted)
+        let wanted = parse(candidate);
+        !wanted.is_empty() && self.phrases.iter().any(|p| p.elements == wanted)
     }
 }
 
-fn sequence_matches(pattern: &[WordPattern], words: &[Word], start: usize) -> bool {
-    let Some(candidate) = words.get(start..start + pattern.len()) else {
-        return false;
-    };
-    let sentence = candidate[0].sentence;
-    candidate.iter().zip(pattern).all(|(word, p)| word.sentence == sentence && p.matches(&word.folded))
+/// The number of words of `words` that `pattern` covers from the start, the longest way;
+/// `None` when it does not match. Every word passed is in one sentence.
+fn match_end(pattern: &[Element], words: &[Word], at: usize) -> Option<usize> {
+    let Some((element, rest)) = pattern.split_first() else { return Some(at) };
+    match element {
+        Element::Gap(max) => (0..=*max)
+            .take_while(|skip| at + skip <= words.len())
+            .filter_map(|skip| match_end(rest, words, at + skip))
+            .max(),
+        Element::Choice { alternatives, optional } => {
+            let taken = alternatives.iter().filter_map(|run| {
+                let candidate = words.get(at..at + run.len())?;
+                let fits = candidate.iter().zip(run).all(|(word, p)| p.matches(&word.folded));
+                if fits {
+                    match_end(rest, words, at + run.len())
+                } else {
+                    None
+                }
+            });
+            let skipped = optional.then(|| match_end(rest, words, at)).flatten();
+            taken.chain(skipped).max()
+        }
+    }
 }
 
-/// Splits a phrase into folded word patterns; `word*` becomes a prefix pattern.
+/// The keys a match's first word may have: `None` for a literal entry, `Some(None)` when
+/// the first place is a stem or optional and every phrase must be tried.
+fn first_keys(elements: &[Element]) -> Option<Option<Vec<u64>>> {
+    match elements.first()? {
+        Element::Choice { alternatives, optional: false } => Some(
+            alternatives
+                .iter()
+                .map(|run| match run.first() {
+                    Some(WordPattern::Exact(word)) => Some(word_key(word)),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        _ => Some(None),
+    }
+}
+
+/// Parses an entry into its places. Gaps at either end mean nothing and are dropped; an
+/// entry with no place that must match gives no places (and is matched literally).
+fn parse(text: &str) -> Vec<Element> {
+    let mut elements: Vec<Element> = text.split_whitespace().filter_map(parse_token).flatten().collect();
+    while matches!(elements.last(), Some(Element::Gap(_))) {
+        elements.pop();
+    }
+    let leading_gaps = elements.iter().take_while(|e| matches!(e, Element::Gap(_))).count();
+    elements.drain(..leading_gaps);
+    let required = elements.iter().any(|e| matches!(e, Element::Choice { optional: false, .. }));
+    if required {
+        elements
+    } else {
+        Vec::new()
+    }
+}
+
+/// One whitespace-separated token: a gap (`~2`), or words with alternatives and an
+/// optional mark. A plain token of several words ("v-am", "that's") gives one place per word.
+fn parse_token(token: &str) -> Option<Vec<Element>> {
+    if let Some(max) = token.strip_prefix('~') {
+        return max.parse().ok().map(|max| vec![Element::Gap(max)]);
+    }
+    let (inner, optional) = match token.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        Some(inner) => (inner, true),
+        None => (token, false),
+    };
+    if !optional && !inner.contains('|') {
+        let run = pattern_words(inner);
+        return Some(
+            run.into_iter().map(|word| Element::Choice { alternatives: vec![vec![word]], optional: false }).collect(),
+        );
+    }
+    let alternatives: Vec<Vec<WordPattern>> =
+        inner.split('|').map(pattern_words).filter(|run| !run.is_empty()).collect();
+    (!alternatives.is_empty()).then(|| vec![Element::Choice { alternatives, optional }])
+}
+
+/// Splits text into folded word patterns; `word*` becomes a stem.
 fn pattern_words(text: &str) -> Vec<WordPattern> {
     text.unicode_word_indices()
         .map(|(at, word)| {
@@ -251,6 +342,69 @@ mod tests {
         let m = list.find_all(text, &w).next().unwrap();
         assert_eq!(m.replacement, Some("issue"));
         assert_eq!(list.len(), 2);
+    }
+
+    #[test]
+    fn gaps_allow_up_to_n_words_between() {
+        let list = PhraseList::new(["as i ~2 said"]);
+        assert_eq!(found(&list, "As I said"), ["As I said"]);
+        assert_eq!(found(&list, "As I have already said twice"), ["As I have already said"]);
+        assert!(found(&list, "As I have told you and said").is_empty());
+        // A gap stays inside its sentence.
+        assert!(found(&list, "As I do. He said").is_empty());
+        let hindi = PhraseList::new(["जैसा ~3 बता"]);
+        assert_eq!(found(&hindi, "जैसा मैं पहले भी बता चुका हूँ"), ["जैसा मैं पहले भी बता"]);
+    }
+
+    #[test]
+    fn optional_words_may_be_left_out() {
+        let list = PhraseList::new(["that's (really) not correct"]);
+        assert_eq!(found(&list, "That's not correct"), ["That's not correct"]);
+        assert_eq!(found(&list, "that’s really not correct"), ["that’s really not correct"]);
+        assert!(found(&list, "that's truly not correct").is_empty());
+        // An optional first word is part of the match when it is there.
+        let romanian = PhraseList::new(["(va|vă) rug*|rog sa ~1 linist*"]);
+        assert_eq!(found(&romanian, "Vă rugăm să vă liniștiți"), ["Vă rugăm să vă liniștiți"]);
+        assert_eq!(found(&romanian, "Rog sa va linistiti"), ["Rog sa va linistiti"]);
+    }
+
+    #[test]
+    fn alternatives_take_one_of_their_words_or_runs() {
+        let list = PhraseList::new(["i ~1 said|told|mentioned"]);
+        assert_eq!(found(&list, "I already told you. I mentioned it"), ["I already told", "I mentioned"]);
+        let romanian = PhraseList::new(["v-am|am|ti-am spus"]);
+        assert_eq!(found(&romanian, "V-am spus deja. Ţi-am spus"), ["V-am spus", "Ţi-am spus"]);
+        let armenian = PhraseList::new(["արդեն ասել|ասացի"]);
+        assert_eq!(found(&armenian, "Արդեն ասացի"), ["Արդեն ասացի"]);
+    }
+
+    #[test]
+    fn stems_work_inside_alternatives_and_after_gaps() {
+        let list = PhraseList::new(["v-am|am ~1 spus*|zis*"]);
+        assert_eq!(found(&list, "v-am mai spus-o"), ["v-am mai spus"]);
+    }
+
+    #[test]
+    fn normalised_spellings_match_one_entry() {
+        // Cedillas, missing diacritics and decomposed letters; "և" and "եւ"; nukta.
+        let romanian = PhraseList::new(["vă rugăm să vă liniștiți"]);
+        for spelling in
+            ["va rugam sa va linistiti", "vă rugăm să vă linişt\u{0327}iţi", "va\u{0306} rugam sa va linistiti"]
+        {
+            assert_eq!(found(&romanian, spelling).len(), 1, "{spelling}");
+        }
+        let armenian = PhraseList::new(["և ոչ ոք"]);
+        assert_eq!(found(&armenian, "եւ ոչ ոք").len(), 1);
+        let hindi = PhraseList::new(["मज़ाक"]);
+        assert_eq!(found(&hindi, "मजाक है क्या").len(), 1);
+        assert_eq!(found(&hindi, "मज\u{093C}ाक").len(), 1);
+    }
+
+    #[test]
+    fn entries_without_a_required_word_are_literal() {
+        let list = PhraseList::new(["(asap)"]);
+        assert_eq!(found(&list, "soon (ASAP)"), ["(ASAP)"]);
+        assert!(found(&list, "asap").is_empty());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 // The settings page's business hours: a switch (off is `businessHours: null`, all time
-// counts) and, when on, a row per weekday, Monday first, named in the page's language by
-// the browser (Intl), each closed or open from one time to another (<input type=time>).
+// counts) and, when on, a row per weekday, Monday first, named in the page's language,
+// each closed or open from one time to another (<input type=time>).
 // The value is the core's (BusinessHours::from_json in src/respond/hours.rs): seven
 // entries, each null or [open, close] in minutes after local midnight, a close before the
 // open running past midnight, 1440 the midnight ending the day. A row that is not whole
@@ -26,11 +26,9 @@ const timeOf = (minutes) => {
   return `${String(Math.floor(within / 60)).padStart(2, "0")}:${String(within % 60).padStart(2, "0")}`;
 };
 
-/** Monday to Sunday in the page's language (1 January 2024 was a Monday). */
-const weekdays = () => {
-  const format = new Intl.DateTimeFormat(msg("uiLang"), { weekday: "long", timeZone: "UTC" });
-  return Array.from({ length: 7 }, (_, day) => format.format(new Date(Date.UTC(2024, 0, 1 + day))));
-};
+/** Monday to Sunday in the page's language. From _locales, not Intl: Chromium's ICU data
+ * has no Armenian names and would show English ones. */
+const weekdays = () => Array.from({ length: 7 }, (_, day) => msg(`hoursDay${day + 1}`));
 
 /** One weekday's row: a group named by the day, its "Open" checkbox and two times. */
 function dayRow(name, day) {

@@ -165,14 +165,16 @@ async function reportResponses(page) {
     const offset = -new Date(now).getTimezoneOffset();
     const pageId = typeof page === "string" ? page : "";
     let report;
+    let hours = settings?.businessHours ?? null;
     try {
-      report = responseReport(responses, pageId, now, offset, settings?.businessHours ?? null);
+      report = responseReport(responses, pageId, now, offset, hours);
     } catch (e) {
       // Hours the core cannot read count all time rather than show nothing.
-      if (settings?.businessHours === undefined) throw e;
+      if (hours === null) throw e;
+      hours = null;
       report = responseReport(responses, pageId, now, offset, null);
     }
-    return { report, fault: typeof fault === "string" ? fault : undefined };
+    return { report, hours: hours !== null, fault: typeof fault === "string" ? fault : undefined };
   } catch (e) {
     return { error: messageOf(e) };
   }

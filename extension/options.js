@@ -1,17 +1,20 @@
 // Reply Coach's settings page: a form bound to the "settings" key of chrome.storage.sync,
 // the templates section (options-templates.js), the house voice (options-voice.js), the
+// business hours (options-hours.js), the
 // inbox page profile (options-profile.js) and the response figures' export
 // (options-responses.js).
 //
 // The stored value is the contract with the content script:
 //   {version, agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules,
-//    closingHours, lastHourHours, waitingAmberMinutes, waitingRedMinutes, toolbarCount, voice}
+//    closingHours, lastHourHours, waitingAmberMinutes, waitingRedMinutes, toolbarCount,
+//    businessHours, voice}
 // with a missing field meaning its default (the core's: `schema` below). The two clock
 // thresholds are hours since the customer's last message (above 0, under Meta's 24,
 // closing not after the last hour), the two waiting marks whole minutes a customer's
 // message has waited (1 to 1439, amber not after red), both read by
 // StoredSettings::from_json in src/context.rs; `toolbarCount` ("lastHour" or "waiting") is
-// background.js's; `voice` is options-voice.js's. Each change is checked and saved at once;
+// background.js's; `businessHours` (null, or seven weekdays' hours) is options-hours.js's,
+// read by the core for the response figures; `voice` is options-voice.js's. Each change is checked and saved at once;
 // a value that fails the check is shown with the reason and never written, so what is
 // stored is always valid and a typo cannot lose the previous value.
 //
@@ -27,6 +30,7 @@
 // marked, and is written with the next save.
 
 import init, { checkSettings, settingsSchema } from "./pkg/reply_coach.js";
+import { showHours, startHours } from "./options-hours.js";
 import { startProfile } from "./options-profile.js";
 import { startResponses } from "./options-responses.js";
 import { startTemplates } from "./options-templates.js";
@@ -74,6 +78,11 @@ function normalise(stored) {
       : [...schema.defaults.disabledRules],
     ...Object.assign({}, ...marks().map((marks) => ordered(s, marks))),
     toolbarCount: schema.toolbarCounts.includes(s.toolbarCount) ? s.toolbarCount : schema.defaults.toolbarCount,
+    // The core judges the hours (all of their rules are its own): what it would skip is not kept.
+    businessHours:
+      s.businessHours != null && checkSettings({ businessHours: s.businessHours }).length === 0
+        ? s.businessHours
+        : schema.defaults.businessHours,
     // The house voice: a built-in profile's name, "custom" (the document in local storage),
     // or a document stored inline by an earlier version (docs/VOICE.md), kept as stored.
     ...(s.voice === undefined ? {} : { voice: s.voice }),
@@ -212,7 +221,7 @@ const CHOSEN = ["language", "toolbarCount"];
 
 /** Shows `keys` of `settings` in the form, leaving alone the field being edited and the
  * changes not saved yet. */
-function fill(settings, keys = [...formFields(), "voice", "disabledRules"]) {
+function fill(settings, keys = [...formFields(), "voice", "disabledRules", "businessHours"]) {
   const kept = (input) => input === document.activeElement || unsaved.has(input.id);
   for (const key of formFields().filter((key) => keys.includes(key))) {
     const input = $(key);
@@ -222,6 +231,9 @@ function fill(settings, keys = [...formFields(), "voice", "disabledRules"]) {
     }
   }
   if (keys.includes("voice")) showVoice(settings.voice);
+  if (keys.includes("businessHours") && !$("hours").contains(document.activeElement) && !unsaved.has("businessHours")) {
+    showHours(settings.businessHours);
+  }
   if (keys.includes("disabledRules")) {
     for (const input of [...document.querySelectorAll("[data-rule]")].filter((input) => !kept(input))) {
       input.checked = !settings.disabledRules.includes(input.dataset.rule);
@@ -356,6 +368,7 @@ async function main() {
   for (const pair of marks()) for (const key of pair.keys) bindTyped($(key), parsers.mark(pair, key));
   for (const key of CHOSEN) $(key).addEventListener("change", () => saveField(key, $(key).value));
   setUpVoice((update) => save($("voice"), update));
+  startHours((hours) => save($("businessHours"), (current) => ({ ...current, businessHours: hours })));
   startResponses();
   $("resetLimits").addEventListener("click", () => {
     const defaults = Object.fromEntries(schema.limits.map((key) => [key, schema.defaults[key]]));

@@ -1,6 +1,7 @@
 // The popup's response figures: today's and the last 7 days' response rate and response
 // time (the average of the fastest 90%, as Meta computes it) against the Very Responsive
-// marks, 90% and 15 minutes; an inline SVG chart of the response time per day, readable at
+// marks, 90% and 15 minutes (with a line saying so when business hours leave time out);
+// an inline SVG chart of the response time per day, readable at
 // 320 px; and today's slowest answered turns as times, no names. The service worker
 // computes them from the stored record ({type: "responseReport"}, background.js) for the
 // Page of the tab (its address's asset_id), or every Page's outside an inbox.
@@ -42,6 +43,7 @@ export async function showResponses(id) {
   if (!report || report.week.needed === 0) return;
   figures($("respondToday"), msg("respondToday"), report.today);
   figures($("respondWeek"), msg("respondWeek"), report.week);
+  $("respondHours").hidden = answer.hours !== true;
   $("respondChart").replaceChildren(chart(report.days));
   slowest(report.slowestToday);
   $("responses").hidden = false;

@@ -110,7 +110,8 @@
 /**
  * The popup's figures of Page `page` (every Page's for "") on today's local day, from the
  * core (`responseReport`: {today, week, days, slowestToday}), with the settings' business
- * hours when set and readable. Answer: `{report: object, fault?: string}` or `{error: string}`.
+ * hours when set and readable. Answer: `{report: object, hours: boolean, fault?: string}`
+ * (`hours`: whether business hours left time out) or `{error: string}`.
  *
  * @typedef {{type: "responseReport", page: string}} ResponseReportRequest
  */

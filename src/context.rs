@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::ClockSettings;
 use crate::lang::Language;
+use crate::respond::BusinessHours;
 use crate::rule_id;
 use crate::text::json;
 use crate::text::number::shown;
@@ -229,7 +230,7 @@ pub const SETTINGS_VERSION: u64 = 1;
 /// The agent's settings as the options page stores them (`chrome.storage.sync`, key
 /// `settings`): `{version, agentName, language, previewBudget, maxWords, maxSentenceWords,
 /// disabledRules, closingHours, lastHourHours, waitingAmberMinutes, waitingRedMinutes,
-/// toolbarCount, voice}`, each optional (`toolbarCount` is the service worker's alone); `voice` is a
+/// toolbarCount, businessHours, voice}`, each optional (`toolbarCount` is the service worker's alone); `voice` is a
 /// built-in profile's name or a profile document (`docs/VOICE.md`).
 ///
 /// Read leniently, unlike [`LintContext`]: storage outlives versions and syncs between
@@ -248,13 +249,18 @@ pub struct StoredSettings {
     pub clock: ClockSettings,
     /// The team's voice profile, parsed once when the settings change.
     pub voice: Option<Arc<Voice>>,
+    /// `businessHours` ([`BusinessHours::from_json`]): outside them no time counts toward
+    /// the response figures (`background.js` passes the stored value to `responseReport`);
+    /// `None` (stored `null`) counts all time.
+    pub business_hours: Option<BusinessHours>,
 }
 
 impl StoredSettings {
     /// The settings as the settings page edits them, as JSON text: the version it writes,
     /// every field's default, which fields are word limits (whole numbers from 1), the
     /// clock's hour thresholds (above 0, under 24) and the waiting marks (whole minutes),
-    /// the toolbar's counts (the service worker's choice, the first the default), the
+    /// the toolbar's counts (the service worker's choice, the first the default), business
+    /// hours (none by default: all time counts), the
     /// language choices and the rule ids. The one source the page and its tests read, so that nothing here is
     /// written twice across languages.
     pub fn schema_json() -> String {
@@ -279,7 +285,7 @@ impl StoredSettings {
         }
         json.push_str(",\"disabledRules\":[],\"toolbarCount\":");
         json::push_quoted(&mut json, TOOLBAR_COUNTS[0]);
-        json.push_str("},\"limits\":");
+        json.push_str(",\"businessHours\":null},\"limits\":");
         push_texts(&mut json, ["previewBudget", "maxWords", "maxSentenceWords"]);
         json.push_str(",\"thresholds\":");
         push_texts(&mut json, ["closingHours", "lastHourHours"]);
@@ -370,6 +376,11 @@ impl StoredSettings {
                         "settings.version: must be a whole number (got {}); reading as version {SETTINGS_VERSION}",
                         json::shown(value)
                     )),
+                },
+                "businessHours" if value.is_null() => {}
+                "businessHours" => match BusinessHours::from_json(value) {
+                    Ok(hours) => stored.business_hours = Some(hours),
+                    Err(why) => skip(&mut notes, name, value, &format!("{why}; all time counts")),
                 },
                 "voice" if value.is_null() => {}
                 "voice" => match Voice::from_setting(value) {
@@ -467,6 +478,7 @@ mod tests {
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(stored.settings, Settings::default());
         assert_eq!(stored.clock, ClockSettings::default());
+        assert!(defaults["businessHours"].is_null() && stored.business_hours.is_none());
         let lists =
             ["limits", "thresholds", "waiting"].map(|list| schema[list].as_array().cloned().unwrap_or_default());
         for limit in lists.iter().flatten() {
@@ -619,6 +631,40 @@ mod tests {
         assert!(notes.len() == 1 && notes[0].contains("waitingAmberMinutes (20)"), "{notes:?}");
         // The toolbar's choice is the service worker's: no note here.
         assert!(read(serde_json::json!({"toolbarCount": "waiting"})).1.is_empty());
+    }
+
+    #[test]
+    fn stored_settings_read_the_business_hours() {
+        let nine_to_five =
+            serde_json::json!([[540, 1020], [540, 1020], [540, 1020], [540, 1020], [540, 1020], null, null]);
+        let (stored, notes) = StoredSettings::from_json(&serde_json::json!({"businessHours": nine_to_five}));
+        assert!(notes.is_empty(), "{notes:?}");
+        let hours = stored.business_hours.expect("read");
+        assert_eq!(hours.0[0], Some(crate::respond::Opening { open_min: 540, close_min: 1020 }));
+        assert_eq!(hours.0[5], None);
+        assert_eq!(hours.to_json(), nine_to_five);
+        // Overnight and to midnight (1440) are hours too.
+        let night = serde_json::json!([[1320, 360], null, null, null, null, null, [0, 1440]]);
+        assert!(StoredSettings::from_json(&serde_json::json!({"businessHours": night})).0.business_hours.is_some());
+        // null is the default: no hours, no note.
+        assert_eq!(
+            StoredSettings::from_json(&serde_json::json!({"businessHours": null})),
+            (StoredSettings::default(), vec![])
+        );
+        // A bad value is named and not used; the rest still applies.
+        for bad in [
+            serde_json::json!([[540, 1020]]),
+            serde_json::json!([[540, 540], null, null, null, null, null, null]),
+            serde_json::json!([[540, 1441], null, null, null, null, null, null]),
+            serde_json::json!([null, null, null, null, null, null, null]),
+            serde_json::json!("9-17"),
+            serde_json::json!({"monday": [540, 1020]}),
+        ] {
+            let (stored, notes) = StoredSettings::from_json(&serde_json::json!({"businessHours": bad, "maxWords": 40}));
+            assert_eq!((stored.business_hours, stored.settings.max_words), (None, 40), "{bad}");
+            assert!(notes.len() == 1 && notes[0].starts_with("settings.businessHours: "), "{notes:?}");
+            assert!(notes[0].contains("all time counts"), "{notes:?}");
+        }
     }
 
     #[test]

@@ -28,10 +28,11 @@ pub struct BusinessHours(pub [Option<Opening>; 7]);
 const MAX_DAYS: i64 = 400;
 
 impl BusinessHours {
-    /// Reads the stored form; the error names the entry and says what it must be.
+    /// Reads the stored form; the error names the entry and says what it must be. At least
+    /// one day is open.
     pub fn from_json(value: &Value) -> Result<BusinessHours, String> {
         let days = value.as_array().filter(|days| days.len() == 7).ok_or_else(|| {
-            "business hours: must be a list of 7 days, Monday first, each null or [open, close] in minutes".to_string()
+            "must be a list of 7 days, Monday first, each null or [open, close] in minutes".to_string()
         })?;
         let mut hours = BusinessHours::default();
         for (index, (slot, day)) in hours.0.iter_mut().zip(days).enumerate() {
@@ -48,11 +49,15 @@ impl BusinessHours {
                 }
                 _ => {
                     return Err(format!(
-                        "business hours: day {} must be null or [open, close], two different minutes from 0 to 1440",
+                        "day {} must be null or [open, close], two different minutes from 0 to 1440",
                         index + 1
                     ))
                 }
             }
+        }
+        if hours.0.iter().all(Option::is_none) {
+            // Every response would count as instant: no hours is written `null`.
+            return Err("at least one day must be open (null for no business hours)".to_string());
         }
         Ok(hours)
     }
@@ -180,8 +185,11 @@ mod tests {
         let bad = json!([null, [540, 540], null, null, null, null, null]);
         assert_eq!(
             BusinessHours::from_json(&bad).unwrap_err(),
-            "business hours: day 2 must be null or [open, close], two different minutes from 0 to 1440"
+            "day 2 must be null or [open, close], two different minutes from 0 to 1440"
         );
+        assert!(BusinessHours::from_json(&json!([null, null, null, null, null, null, null]))
+            .unwrap_err()
+            .contains("one day"));
         assert!(BusinessHours::from_json(&json!([null, [1440, 60], null, null, null, null, null])).is_err());
     }
 }

@@ -3,7 +3,8 @@
 // turns (numbers only) in chrome.storage.local `responses`; a customer message after a
 // 24-hour silence is a new turn, an automated greeting is no answer, and the agent's reply
 // answers the turn; the popup shows today's and the last 7 days' rate and time against 90%
-// and 15 minutes, with a chart that fits 320 px.
+// and 15 minutes, with a chart that fits 320 px; business hours set on the settings page
+// leave the time outside them out of the response time, and the popup says so.
 //
 // No real minutes are waited: the replica's stamps are placed relative to the page's load
 // (tests/replica/src/threads.js), and each step waits for the record to change. Meta's
@@ -20,6 +21,7 @@ const PAGE_ID = "104729384756012";
 const ANA = "100052384037366";
 const ARAM = "100071928374650";
 const LUCIA = "100097531864202";
+const MIHAI = "100089273645128";
 const MINUTE = 60_000;
 /** Business Suite's address of a Page's inbox with a thread open: the Page and the thread
  * are named from the start (the record needs both). */
@@ -167,6 +169,93 @@ describe("the response figures", { timeout: 120_000 }, () => {
     assert.equal(lines.length, 5, "Ana's, Lucia's and Aram's two turns");
     for (const line of lines.slice(1)) assert.match(line, new RegExp(`^${PAGE_ID},\\d{4}-\\d\\d-\\d\\d,\\d\\d:\\d\\d,\\d*$`));
     assert.equal(await options.locator("#responsesStatus").textContent(), "Exported 4 turns.");
+    await options.close();
+  });
+
+  test("business hours set on the settings page leave time outside them out of the popup's response time", async () => {
+    await worker.evaluate(() => Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear()]));
+    // Mihai wrote 23.5 h ago and Andrei answered 30 minutes later (as the layout's stamps
+    // tell it: the business layout's day-only stamps make it longer).
+    page = await openInbox(context, INBOX.replace(ANA, MIHAI));
+    const [[start, after]] = await turnsWhen(MIHAI, (t) => t.length === 1 && t[0][1] !== null, "Mihai's answered turn");
+    assert.ok(after >= 30 * 60 && after < 2 * 86_400, `answered after 30 minutes or more (${after} s)`);
+    // Open one day only, from 5 minutes before the answer's local minute, for an hour: only
+    // those last 5 minutes and some seconds count.
+    const replyMs = (start + after) * 1000;
+    const [weekday, open] = await page.evaluate((ms) => {
+      const opening = new Date(Math.floor(ms / 60_000) * 60_000 - 5 * 60_000);
+      return [(opening.getDay() + 6) % 7, opening.getHours() * 60 + opening.getMinutes()];
+    }, replyMs);
+    const close = open + 60 > 1440 ? open + 60 - 1440 : open + 60;
+    const time = (minutes) => `${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const stored = () => worker.evaluate(async () => (await chrome.storage.sync.get("settings")).settings?.businessHours);
+    const hours = options.getByRole("switch", { name: "Count only time within business hours" });
+    assert.equal(await hours.isChecked(), false, "off by default");
+    assert.equal(await options.locator("#hoursDays").isHidden(), true);
+    // Switched on with the keyboard, it offers Monday to Friday, 09:00 to 17:00.
+    await hours.focus();
+    await options.keyboard.press("Space");
+    const nineToFive = [...Array(5).fill([540, 1020]), null, null];
+    assert.deepEqual(await readUntil(stored, (h) => Array.isArray(h), "the hours stored"), nineToFive);
+    const days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    const day = (name) => options.getByRole("group", { name, exact: true });
+    assert.equal(await day("Saturday").getByText("Closed").isVisible(), true);
+    // A day whose times are equal is refused with the reason, and nothing is written.
+    await day("Monday").getByLabel("To").fill("09:00");
+    await day("Monday").getByLabel("To").press("Tab");
+    assert.equal(await day("Monday").locator(".error").isVisible(), true);
+    assert.equal(await day("Monday").getByLabel("To").getAttribute("aria-invalid"), "true");
+    assert.deepEqual(await stored(), nineToFive);
+    // Open the answer's day (the opening's) only.
+    const others = days.filter((_, i) => i !== weekday);
+    const dayOf = day(days[weekday]);
+    if (weekday >= 5) await dayOf.getByLabel("Open").check();
+    await dayOf.getByLabel("From").fill(time(open));
+    await dayOf.getByLabel("To").fill(time(close));
+    await dayOf.getByLabel("To").press("Tab");
+    for (const name of others) {
+      const openBox = day(name).getByLabel("Open");
+      if (await openBox.isChecked()) {
+        await openBox.focus();
+        await options.keyboard.press("Space");
+      }
+      assert.equal(await day(name).getByText("Closed").isVisible(), true, name);
+    }
+    const expected = days.map((_, i) => (i === weekday ? [open, close] : null));
+    assert.deepEqual(await readUntil(stored, (h) => JSON.stringify(h) === JSON.stringify(expected), "one day's hours"), expected);
+    assert.equal(await day("Monday").locator(".error").isHidden(), true);
+    // No day open at all is refused, and the stored hours stay.
+    await dayOf.getByLabel("Open").uncheck();
+    await options.locator("#hoursDays-error").waitFor();
+    assert.equal(await options.locator("#hoursDays-error").textContent(), "Open at least one day, or switch business hours off.");
+    await dayOf.getByLabel("Open").check();
+    await options.locator("#hoursDays-error").waitFor({ state: "hidden" });
+    assert.deepEqual(await stored(), expected);
+
+    const tab = await tabIdOf(worker, page);
+    const weekTime = async (shown) => {
+      popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tab}`);
+      await popup.waitForFunction(() => !document.getElementById("responses").hidden);
+      const week = await popup.evaluate(() => ({
+        timeMs: Number(document.getElementById("respondWeek").dataset.timeMs),
+        note: document.getElementById("respondHours").hidden ? null : document.getElementById("respondHours").textContent,
+      }));
+      assert.equal(week.note, shown ? "Counted within business hours: time outside them is left out." : null);
+      await popup.close();
+      popup = undefined;
+      return week.timeMs;
+    };
+    const counted = await weekTime(true);
+    assert.ok(counted >= 5 * MINUTE && counted < 6 * MINUTE, `only the last 5 minutes and seconds count (${counted} ms)`);
+
+    // Switched off: all 30 minutes count again.
+    await hours.click();
+    assert.equal(await readUntil(stored, (h) => h === null, "no hours stored"), null);
+    assert.ok((await weekTime(false)) >= 30 * MINUTE);
     await options.close();
   });
 

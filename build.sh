@@ -201,7 +201,7 @@ check_size_budget() {
 assemble_extension() {
   step "Assembling the extension in dist/"
   rm -rf dist/chrome dist/firefox dist/*.zip
-  local browser
+  local browser data
   for browser in chrome firefox; do
     mkdir -p "dist/$browser/pkg"
     tar -C extension --exclude=node_modules --exclude='package*.json' --exclude='*.mjs' \
@@ -210,6 +210,12 @@ assemble_extension() {
       "dist/$browser/pkg/"
     mkdir -p "dist/$browser/templates"
     cp src/template/pack/default.json "dist/$browser/templates/"
+    # The phrase data the Wasm leaves out (src/lang/mod.rs, extension/language-data.js),
+    # without their comment lines, as build.rs strips what it compiles in.
+    mkdir -p "dist/$browser/data/lang"
+    for data in src/lang/data/*.txt; do
+      sed '/^[[:space:]]*#/d' "$data" >"dist/$browser/data/lang/${data##*/}"
+    done
   done
   write_manifests
   if command -v zip >/dev/null; then

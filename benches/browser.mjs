@@ -79,9 +79,11 @@ function load(file) {
 export default load(${JSON.stringify(entry)});\n`;
 }
 
-const types = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".html": "text/html" };
+const types = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".html": "text/html", ".txt": "text/plain" };
 const routes = [
   ["/pkg/", pkgDir],
+  // The phrase data the extension ships beside the Wasm (extension/language-data.js).
+  ["/data/lang/", join(here, "../dist/chrome/data/lang")],
   ["/harper/", join(here, "node_modules/harper.js/dist")],
 ];
 const writeGoodBundle = bundleWriteGood();
@@ -129,6 +131,9 @@ async function runTool({ tool, warmUpMs, measureMs, minSamples, memoryLints, sta
   if (tool === "reply-coach") {
     const glue = await import("/pkg/reply_coach.js");
     const exports = await glue.default({ module_or_path: "/pkg/reply_coach_bg.wasm" });
+    // As the extension does at start (extension/language-data.js): part of the start-up.
+    const texts = await Promise.all(glue.languageDataFiles().map(async (name) => [name, await (await fetch(`/data/lang/${name}.txt`)).text()]));
+    for (const [name, text] of texts) glue.installLanguageData(name, text);
     memory = () => exports.memory.buffer.byteLength;
     var memoryAtStart = memory();
     lintOne = (d) => glue.lint(d.text, d.context);

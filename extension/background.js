@@ -14,12 +14,16 @@
 // No network, no eval: the only files fetched are the packaged .wasm modules, and the
 // manifest's CSP allows nothing but 'wasm-unsafe-eval' to compile them.
 
-import init, { composerSelector, lint, lintWithSettings, onPanic, settingsSchema } from "./pkg/reply_coach.js";
+import { installLanguageData } from "./language-data.js";
+import init, * as core from "./pkg/reply_coach.js";
+const { composerSelector, lint, lintWithSettings, onPanic, settingsSchema } = core;
 import initOnRequest, { recordResponses, responseReport, responsesCsv } from "./pkg/reply_coach_repair.js";
 
 // Started at once so the first request does not pay for compilation; a service worker
 // module may not use top-level await, so requests wait on this promise instead.
-const coreReady = init({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_bg.wasm") });
+const coreReady = init({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_bg.wasm") }).then(() =>
+  installLanguageData(core),
+);
 
 // What the core's last panic broke. The worker's calls keep no state between them, so the
 // next request runs as before; the one that panicked answers with this.

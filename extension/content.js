@@ -22,7 +22,7 @@
 (async () => {
   let core;
   try {
-    core = await loadModule("reply_coach", 0);
+    core = await loadCore(0);
   } catch (error) {
     startReducedMode(error);
     return;
@@ -55,7 +55,7 @@
       }
       restarts++;
       try {
-        core = await loadModule("reply_coach", restarts);
+        core = await loadCore(restarts);
       } catch (error) {
         console.error("Reply Coach could not restart:", error);
         return;
@@ -164,6 +164,14 @@ const MAX_RESTARTS = 3;
 /** A Wasm module of the extension's (pkg/<name>.js and its _bg.wasm: the core, or the
  * repair tools), instantiated; `restart` > 0 loads a fresh copy (a new URL is a new
  * module, with its own instance), beside a stopped one. */
+/** The core (pkg/reply_coach), instantiated, with its language data (language-data.js). */
+async function loadCore(restart) {
+  const core = await loadModule("reply_coach", restart);
+  const { installLanguageData } = await import(chrome.runtime.getURL("language-data.js"));
+  await installLanguageData(core);
+  return core;
+}
+
 async function loadModule(name, restart) {
   const glue = chrome.runtime.getURL(`pkg/${name}.js`) + (restart > 0 ? `?restart=${restart}` : "");
   const module = await import(glue);

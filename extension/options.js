@@ -29,7 +29,9 @@
 // sync quota, its rate limit) is reported naming the change, which stays in the form,
 // marked, and is written with the next save.
 
-import init, { checkSettings, settingsSchema } from "./pkg/reply_coach.js";
+import { installLanguageData } from "./language-data.js";
+import init, * as core from "./pkg/reply_coach.js";
+const { checkSettings, settingsSchema } = core;
 import { showHours, startHours } from "./options-hours.js";
 import { startProfile } from "./options-profile.js";
 import { startResponses } from "./options-responses.js";
@@ -351,6 +353,7 @@ async function main() {
   const reading = Promise.all([chrome.storage.sync.get(KEY), storedSuggestion()]);
   try {
     await init({ module_or_path: "pkg/reply_coach_bg.wasm" });
+    await installLanguageData(core);
   } catch (e) {
     // Without the core the page knows neither the settings' defaults nor how to check
     // them: it says so and changes nothing.

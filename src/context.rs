@@ -89,9 +89,14 @@ impl LanguageChoice {
 impl TryFrom<String> for LanguageChoice {
     type Error = String;
 
+    /// The error reads as serde's for an unknown variant, as the Wasm's reader of the
+    /// context (`src/wasm/read.rs`) says it too.
     fn try_from(code: String) -> Result<Self, String> {
-        LanguageChoice::from_code(&code)
-            .ok_or_else(|| format!("{code:?} is not a language: {}", LanguageChoice::codes_listed()))
+        LanguageChoice::from_code(&code).ok_or_else(|| {
+            let expected: Vec<String> =
+                LanguageChoice::ALL.iter().map(|choice| format!("`{}`", choice.code())).collect();
+            format!("unknown variant `{code}`, expected one of {}", expected.join(", "))
+        })
     }
 }
 

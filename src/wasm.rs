@@ -31,6 +31,7 @@ pub fn start() {
 /// `{language, findings}`.
 #[wasm_bindgen]
 pub fn lint(draft: &str, context: JsValue) -> Result<JsValue, JsError> {
+    data_installed()?;
     let invalid = |message: &dyn std::fmt::Display| JsError::new(&format!("invalid lint context: {message}"));
     let context = parse_context(&context).map_err(|message| invalid(&message))?;
     Ok(write::result(&crate::lint(draft, &context).map_err(|e| invalid(&e))?))
@@ -69,6 +70,7 @@ fn parse_context(context: &JsValue) -> Result<LintContext, String> {
 /// content script, so a bad setting never stops the linting.
 #[wasm_bindgen(js_name = lintWithSettings)]
 pub fn lint_with_settings(draft: &str, context: JsValue, stored: JsValue) -> Result<JsValue, JsError> {
+    data_installed()?;
     let page = parse_context(&context).map_err(|message| JsError::new(&format!("invalid lint context: {message}")))?;
     let stored = json::json_of(&stored);
     let context = crate::context::StoredSettings::from_json(&stored).0.apply_to(page);
@@ -118,6 +120,27 @@ pub fn check_profile_file(text: &str) -> JsValue {
         Err(errors) => serde_json::json!({"errors": errors, "parts": []}),
     };
     js_of(&value)
+}
+
+/// The language data files the extension ships beside the Wasm (`data/lang/<name>.txt`),
+/// to hand over with [`install_language_data`] before the first lint.
+#[wasm_bindgen(js_name = languageDataFiles)]
+pub fn language_data_files() -> Vec<String> {
+    crate::lang::data_file_names().map(str::to_string).collect()
+}
+
+/// Takes one language data file's text; throws naming the file when it cannot be read.
+#[wasm_bindgen(js_name = installLanguageData)]
+pub fn install_language_data(name: &str, text: &str) -> Result<(), JsError> {
+    crate::lang::install(name, text).map_err(|e| JsError::new(&e))
+}
+
+/// A lint without the language data would quietly miss most findings: refused instead.
+fn data_installed() -> Result<(), JsError> {
+    match crate::lang::missing_data() {
+        Some(name) => Err(JsError::new(&format!("the language data were not installed (data/lang/{name}.txt)"))),
+        None => Ok(()),
+    }
 }
 
 /// The ids of every rule, in reporting order.

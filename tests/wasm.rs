@@ -110,13 +110,34 @@ fn thrown_message(thrown: &JsValue) -> String {
     String::from(error.message())
 }
 
+/// The phrase data the extension hands the Wasm at start (extension/language-data.js),
+/// here from the sources, once per test binary.
+fn install_language_data() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        for name in reply_coach::lang::data_file_names() {
+            let text = match name {
+                "en" => include_str!("../src/lang/data/en.txt"),
+                "ro" => include_str!("../src/lang/data/ro.txt"),
+                "hy" => include_str!("../src/lang/data/hy.txt"),
+                "hi" => include_str!("../src/lang/data/hi.txt"),
+                "common" => include_str!("../src/lang/data/common.txt"),
+                other => panic!("no data file {other} in src/lang/data"),
+            };
+            reply_coach::lang::install(name, text).unwrap_or_else(|e| panic!("{e}"));
+        }
+    });
+}
+
 fn lint(draft: impl Into<JsValue>, context: &JsValue) -> JsValue {
+    install_language_data();
     let draft = draft.into();
     js_lint(&draft, context)
         .unwrap_or_else(|e| panic!("lint({}, {}) threw {}", show(&draft), show(context), describe_thrown(&e)))
 }
 
 fn lint_error(draft: &str, context: &JsValue) -> String {
+    install_language_data();
     match js_lint(&draft.into(), context) {
         Ok(result) => panic!("lint with context {} did not throw; it returned {}", show(context), show(&result)),
         Err(thrown) => thrown_message(&thrown),
@@ -464,6 +485,7 @@ fn rule_ids_and_version() {
 /// chrome.storage give it) reaches the rules; a bad one is skipped, not thrown.
 #[wasm_bindgen_test]
 fn stored_settings_carry_a_voice_profile() {
+    install_language_data();
     // What the glue's init() runs (wasm-bindgen-test does not): built-in voices are JSON,
     // read with the browser's parser once it is installed.
     reply_coach::wasm::start();
@@ -520,6 +542,7 @@ const FRAGMENTS: &[&str] = &[
 
 #[wasm_bindgen_test]
 fn random_drafts_never_throw_and_keep_spans_in_bounds() {
+    install_language_data();
     let known: HashSet<String> = rule_ids().into_iter().collect();
     let contexts = [
         JsValue::UNDEFINED,

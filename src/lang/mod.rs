@@ -26,6 +26,44 @@ pub enum Language {
     Hi,
 }
 
+/// Each language's phrase data, parsed once.
+static LANGUAGE_DATA: [OnceLock<LanguageData>; Language::COUNT] = [const { OnceLock::new() }; Language::COUNT];
+/// The data all languages share (`common.txt`), parsed once.
+static COMMON_DATA: OnceLock<CommonData> = OnceLock::new();
+
+/// The phrase data files, by name: each language's code, then `common`. Natively they are
+/// compiled in; the Wasm leaves them out (they would be a sixth of its gzipped size,
+/// docs/SIZE.md), and the extension ships them as its own files (`data/lang/<name>.txt`),
+/// handed over by [`install`] before the first lint.
+pub fn data_file_names() -> impl Iterator<Item = &'static str> {
+    Language::ALL.into_iter().map(Language::code).chain(std::iter::once("common"))
+}
+
+/// Takes the text of data file `name` (one of [`data_file_names`]), parsed at once; a
+/// file given twice keeps the first. The error names the file and what is wrong.
+pub fn install(name: &str, text: &str) -> Result<(), String> {
+    let failed = |e: DataFileError| format!("data/lang/{name}.txt: {e}");
+    if name == "common" {
+        let data = CommonData::parse(text).map_err(failed)?;
+        let _ = COMMON_DATA.set(data);
+        return Ok(());
+    }
+    let language = Language::from_code(name).ok_or_else(|| format!("no language data file named {name:?}"))?;
+    let data = LanguageData::parse(text).map_err(failed)?;
+    let _ = LANGUAGE_DATA[language as usize].set(data);
+    Ok(())
+}
+
+/// The first data file not installed yet, in the Wasm (natively none is ever missing).
+pub fn missing_data() -> Option<&'static str> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
+    let languages =
+        Language::ALL.into_iter().filter(|l| LANGUAGE_DATA[*l as usize].get().is_none()).map(Language::code);
+    languages.chain(COMMON_DATA.get().is_none().then_some("common")).next()
+}
+
 impl Language {
     pub const ALL: [Language; 4] = [Language::En, Language::Ro, Language::Hy, Language::Hi];
     pub const COUNT: usize = Language::ALL.len();
@@ -54,19 +92,23 @@ impl Language {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn source(self) -> &'static str {
         const FILES: [&str; Language::COUNT] = language_files!("lang/data");
         FILES[self as usize]
     }
 
-    /// This language's phrase data.
+    /// This language's phrase data: natively the file compiled in, in the Wasm what
+    /// [`install`] was given (nothing before it: see [`missing_data`]).
     pub fn data(self) -> &'static LanguageData {
-        static CACHE: [OnceLock<LanguageData>; Language::COUNT] = [const { OnceLock::new() }; Language::COUNT];
-        CACHE[self as usize].get_or_init(|| {
+        LANGUAGE_DATA[self as usize].get_or_init(|| {
             // The shipped files are checked by `shipped_data_files_are_complete`; should
             // one still fail, the linter runs without that language's phrases rather
             // than panic inside the extension.
-            LanguageData::parse(self.source()).unwrap_or_default()
+            #[cfg(not(target_arch = "wasm32"))]
+            return LanguageData::parse(self.source()).unwrap_or_default();
+            #[cfg(target_arch = "wasm32")]
+            LanguageData::default()
         })
     }
 
@@ -230,8 +272,12 @@ impl UpsetWeights {
 
 impl CommonData {
     pub fn get() -> &'static CommonData {
-        static CACHE: OnceLock<CommonData> = OnceLock::new();
-        CACHE.get_or_init(|| CommonData::parse(data_file!("lang/data/common.txt")).unwrap_or_default())
+        COMMON_DATA.get_or_init(|| {
+            #[cfg(not(target_arch = "wasm32"))]
+            return CommonData::parse(data_file!("lang/data/common.txt")).unwrap_or_default();
+            #[cfg(target_arch = "wasm32")]
+            CommonData::default()
+        })
     }
 
     pub fn parse(source: &str) -> Result<CommonData, DataFileError> {

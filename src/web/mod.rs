@@ -61,9 +61,13 @@ pub struct Coach {
 
 #[wasm_bindgen]
 impl Coach {
-    /// Starts watching the page for composers and the conversation list.
+    /// Starts watching the page for composers and the conversation list; the language data
+    /// must be installed first (`installLanguageData`).
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Coach, JsError> {
+        if let Some(name) = crate::lang::missing_data() {
+            return Err(JsError::new(&format!("the language data were not installed (data/lang/{name}.txt)")));
+        }
         let document = dom::document().ok_or_else(|| JsError::new("no document"))?;
         let profile = ActiveProfile::new(crate::page_profile::shipped().clone());
         let live = live::Live::start(document.clone(), profile.clone()).map_err(|e| JsError::new(&e))?;

@@ -103,6 +103,15 @@ describe("the response figures", { timeout: 120_000 }, () => {
     const text = JSON.stringify(stored);
     for (const secret of ["Ana", "Aram", "Lucia", "Maria", "gluten", ANA, ARAM, LUCIA]) assert.ok(!text.includes(secret), secret);
     assert.match(text.replaceAll('"replyCoachResponses"', "").replaceAll('"pages"', ""), /^[\d{}[\]:,"null]+$/);
+    // And no storage area holds a customer's name, a message or a thread id (the agent's
+    // own name may be there: the settings and the "Sent by" suggestion keep it).
+    const everything = await worker.evaluate(async () => {
+      const areas = await Promise.all(["local", "sync", "session"].map((area) => chrome.storage[area].get(null)));
+      return JSON.stringify(areas);
+    });
+    for (const secret of ["Ana Popescu", "Aram", "Lucia", "gluten", ANA, ARAM, LUCIA]) {
+      assert.ok(!everything.includes(secret), `storage holds ${secret}`);
+    }
 
     // The popup: today 1 of 1 within a minute; the week Ana, Lucia and Aram's two.
     const tab = await tabIdOf(worker, page);

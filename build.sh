@@ -120,9 +120,9 @@ ensure_chromium() {
 
 # Firefox ESR runs the Firefox end-to-end suite (tests/e2e/firefox-inbox.test.mjs), driven
 # over WebDriver BiDi by puppeteer-core: no geckodriver.
-readonly FIREFOX=/usr/bin/firefox-esr
+readonly FIREFOX_ESR=/usr/bin/firefox-esr
 ensure_firefox() {
-  if [[ ! -x $FIREFOX ]]; then
+  if [[ ! -x $FIREFOX_ESR ]]; then
     step "Installing firefox-esr"
     as_root apt-get update
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends firefox-esr
@@ -469,7 +469,7 @@ run_e2e_tests() {
   local layout
   for layout in messenger business; do
     step "End-to-end test: the extension in Firefox ESR, on the replica's $layout layout"
-    RC_LAYOUT=$layout FIREFOX=$FIREFOX node --test --test-timeout="$E2E_TEST_TIMEOUT_MS" "$E2E_FIREFOX_SUITE"
+    RC_LAYOUT=$layout FIREFOX=$FIREFOX_ESR node --test --test-timeout="$E2E_TEST_TIMEOUT_MS" "$E2E_FIREFOX_SUITE"
   done
 }
 

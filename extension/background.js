@@ -14,6 +14,7 @@
 // No network, no eval: the only files fetched are the packaged .wasm modules, and the
 // manifest's CSP allows nothing but 'wasm-unsafe-eval' to compile them.
 
+import { message as uiText, useUiLanguage } from "./i18n.js";
 import { installLanguageData } from "./language-data.js";
 import init, * as core from "./pkg/reply_coach.js";
 const { composerSelector, lint, lintWithSettings, onPanic, settingsSchema } = core;
@@ -99,7 +100,8 @@ async function useAgentName(firstName) {
     /** @type {Record<string, any>} */
     const stored = isObject(settings) ? settings : {};
     if (Number.isSafeInteger(stored.version) && stored.version > version) {
-      return { error: chrome.i18n.getMessage("agentNameNewer") };
+      await useUiLanguage(stored);
+      return { error: uiText("agentNameNewer") };
     }
     await chrome.storage.sync.set({ settings: { ...stored, version, agentName: firstName } });
     return { ok: true };
@@ -297,7 +299,8 @@ async function showInboxStatus(tabId, message) {
   chrome.action.setBadgeBackgroundColor({ tabId, color: recognised ? "#c5221f" : "#65676b" }).catch(ignore);
   const text = !recognised ? "?" : shown > 0 ? String(shown) : "";
   chrome.action.setBadgeText({ tabId, text }).catch(ignore);
-  const title = chrome.i18n.getMessage(recognised ? "extName" : status.rows > 0 ? "popupPartsMissing" : "popupNotRecognised");
+  await useUiLanguage();
+  const title = uiText(recognised ? "extName" : status.rows > 0 ? "popupPartsMissing" : "popupNotRecognised");
   chrome.action.setTitle({ tabId, title }).catch(ignore);
 }
 

@@ -19,7 +19,12 @@
 // page and are off.
 "use strict";
 
+/** The UI texts in the agent's chosen language (i18n.js), for this script and the core. */
+/** @type {typeof import("./i18n.js")} */
+let i18n;
+
 (async () => {
+  i18n = await import(chrome.runtime.getURL("i18n.js"));
   let core;
   try {
     core = await loadCore(0);
@@ -76,7 +81,10 @@
   const applySettings = async () => {
     const seen = ++changes.settings;
     const settings = await storedSettings();
-    if (seen === changes.settings) coach?.setSettings(settings);
+    const uiLanguage = await i18n.useUiLanguage(settings);
+    if (seen !== changes.settings) return;
+    core.setUiLanguage(uiLanguage);
+    coach?.setSettings(settings);
   };
   const applyTemplates = async () => {
     const seen = ++changes.templates;
@@ -164,11 +172,13 @@ const MAX_RESTARTS = 3;
 /** A Wasm module of the extension's (pkg/<name>.js and its _bg.wasm: the core, or the
  * repair tools), instantiated; `restart` > 0 loads a fresh copy (a new URL is a new
  * module, with its own instance), beside a stopped one. */
-/** The core (pkg/reply_coach), instantiated, with its language data (language-data.js). */
+/** The core (pkg/reply_coach), instantiated, with its language data (language-data.js),
+ * speaking the UI language the settings choose (i18n.js). */
 async function loadCore(restart) {
   const core = await loadModule("reply_coach", restart);
   const { installLanguageData } = await import(chrome.runtime.getURL("language-data.js"));
   await installLanguageData(core);
+  core.setUiLanguage(await i18n.useUiLanguage(await storedSettings()));
   return core;
 }
 
@@ -221,6 +231,7 @@ async function readStorage(area, keys) {
 
 async function startReducedMode(reason) {
   console.info("Reply Coach: reduced mode, the page does not allow WebAssembly here:", String(reason));
+  await i18n.useUiLanguage();
   const ask = toBackground;
   const { composerSelector } = await ask({ type: "profile" });
   const card = reducedCard();
@@ -277,13 +288,13 @@ function reducedCard() {
       box-shadow: 0 4px 16px rgba(0, 0, 0, 0.15); }
     .mode { margin: 0 0 6px; padding: 4px 6px; border-radius: 4px; background: #fff4e5; }
     ol { margin: 0; padding-left: 18px; }`);
-  const section = text("section", "", { "aria-label": chrome.i18n.getMessage("cardTitle") });
-  const mode = text("p", chrome.i18n.getMessage("reducedMode"), {
+  const section = text("section", "", { "aria-label": i18n.message("cardTitle") });
+  const mode = text("p", i18n.message("reducedMode"), {
     class: "mode",
     "data-rc-mode": "reduced",
-    title: chrome.i18n.getMessage("reducedModeDetail"),
+    title: i18n.message("reducedModeDetail"),
   });
-  const detail = text("p", chrome.i18n.getMessage("reducedModeDetail"));
+  const detail = text("p", i18n.message("reducedModeDetail"));
   const list = text("ol", "");
   section.append(mode, detail, list);
   root.append(style, section);
@@ -293,7 +304,7 @@ function reducedCard() {
       list.replaceChildren(
         ...findings.map((finding) => text("li", finding.message, { "data-rule": finding.rule, class: finding.severity })),
       );
-      if (error) list.append(text("li", chrome.i18n.getMessage("coreFailed", [error])));
+      if (error) list.append(text("li", i18n.message("coreFailed", [error])));
     },
   };
 }

@@ -7,8 +7,9 @@
 // (a time missing, the two equal) or a week with no day open is shown with the reason and
 // not written; options.js's save checks the rest with the core before storing.
 
+import { message as msg } from "./i18n.js";
+
 const $ = (id) => document.getElementById(id);
-const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
 /** What switching on offers first: Monday to Friday, 09:00 to 17:00. */
 const FIRST_OFFER = [...Array(5).fill([540, 1020]), null, null];
 

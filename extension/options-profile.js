@@ -8,6 +8,7 @@
 // damaged one, or one from a newer version, is refused with every reason (each names its
 // key) and the profile in use is kept.
 
+import { message as msg } from "./i18n.js";
 import { checkProfileFile } from "./pkg/reply_coach.js";
 import { downloadJson, onFileChosen } from "./options-files.js";
 
@@ -16,7 +17,6 @@ const KEY = "profileOverride";
 const MAX_FILE_BYTES = 256 * 1024;
 
 const $ = (id) => document.getElementById(id);
-const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
 
 /** Shows the section and keeps it current. */
 export async function startProfile() {

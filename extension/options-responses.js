@@ -3,10 +3,10 @@
 // (page, local date, start, seconds to the answer), made by the core
 // ({type: "responsesCsv"}, background.js). Nothing is changed.
 
+import { message as msg } from "./i18n.js";
 import { download } from "./options-files.js";
 
 const $ = (id) => document.getElementById(id);
-const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
 
 export function startResponses() {
   $("responsesExport").addEventListener("click", async () => {

@@ -15,6 +15,7 @@
 // stored), import and restore are offered. A write the browser refuses (the 10 MB quota)
 // is reported naming the change; storage keeps what it had, the editor what was typed.
 
+import { message as msg } from "./i18n.js";
 import { downloadJson, onFileChosen } from "./options-files.js";
 import { checkLibrary, lint, maxLibraryBytes, settingsSchema } from "./pkg/reply_coach.js";
 
@@ -29,7 +30,6 @@ const UNDO_MS = 8000;
 const EDITOR_FIELDS = ["title", "language", "shortcut", "tags", "body", "id"];
 
 const $ = (id) => document.getElementById(id);
-const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
 const errorText = (e) => (e instanceof Error ? e.message : String(e));
 /** The editor's input for a template field ("body" → #templateBody). */
 const fieldInput = (field) => $(`template${field[0].toUpperCase()}${field.slice(1)}`);

@@ -13,6 +13,7 @@
 // "Start from", import or a change from another tab, and then only after asking when it
 // holds unsaved edits. Profile text is shown with textContent only.
 
+import { message as msg } from "./i18n.js";
 import { downloadJson, onFileChosen } from "./options-files.js";
 import { builtInVoice, checkVoice, maxVoiceBytes } from "./pkg/reply_coach.js";
 
@@ -24,7 +25,6 @@ const VOICES = ["neutral", "formal", "friendly"];
 const CHECK_PAUSE_MS = 200;
 
 const $ = (id) => document.getElementById(id);
-const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
 const errorText = (e) => (e instanceof Error ? e.message : String(e));
 const isDocument = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 const sameDocument = (a, b) => JSON.stringify(a) === JSON.stringify(b);

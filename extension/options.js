@@ -5,7 +5,7 @@
 // (options-responses.js).
 //
 // The stored value is the contract with the content script:
-//   {version, agentName, language, previewBudget, maxWords, maxSentenceWords, disabledRules,
+//   {version, agentName, language, uiLanguage, previewBudget, maxWords, maxSentenceWords, disabledRules,
 //    closingHours, lastHourHours, waitingAmberMinutes, waitingRedMinutes, toolbarCount,
 //    businessHours, voice}
 // with a missing field meaning its default (the core's: `schema` below). The two clock
@@ -29,6 +29,7 @@
 // sync quota, its rate limit) is reported naming the change, which stays in the form,
 // marked, and is written with the next save.
 
+import { message as msg, translateDocument, uiLanguageCode, useUiLanguage } from "./i18n.js";
 import { installLanguageData } from "./language-data.js";
 import init, * as core from "./pkg/reply_coach.js";
 const { checkSettings, settingsSchema } = core;
@@ -56,7 +57,6 @@ const FIRST_NAME = /^\p{L}[\p{L}\p{M}'’-]*$/u;
 const TYPING_PAUSE_MS = 400;
 
 const $ = (id) => document.getElementById(id);
-const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
 const isLimit = (value) => Number.isSafeInteger(value) && value >= 1;
 const isHours = (value) => Number.isFinite(value) && value > 0 && value < 24;
 const isMinutes = (value) => Number.isSafeInteger(value) && value >= 1 && value <= 1439;
@@ -73,6 +73,7 @@ function normalise(stored) {
     version: schema.version,
     agentName: typeof s.agentName === "string" ? s.agentName : schema.defaults.agentName,
     language: schema.languages.includes(s.language) ? s.language : schema.defaults.language,
+    uiLanguage: schema.languages.includes(s.uiLanguage) ? s.uiLanguage : schema.defaults.uiLanguage,
     ...Object.fromEntries(schema.limits.map((key) => [key, isLimit(s[key]) ? s[key] : schema.defaults[key]])),
     // Ids this version does not know are kept: a newer version on a synced device may have them.
     disabledRules: Array.isArray(s.disabledRules)
@@ -217,9 +218,9 @@ function ruleRow(id) {
 }
 
 /** The form's fields, as the settings name them. */
-const formFields = () => ["agentName", "language", ...schema.limits, ...schema.thresholds, ...schema.waiting, "toolbarCount"];
+const formFields = () => ["agentName", "language", "uiLanguage", ...schema.limits, ...schema.thresholds, ...schema.waiting, "toolbarCount"];
 /** Fields chosen from a list: no error to show. */
-const CHOSEN = ["language", "toolbarCount"];
+const CHOSEN = ["language", "uiLanguage", "toolbarCount"];
 
 /** Shows `keys` of `settings` in the form, leaving alone the field being edited and the
  * changes not saved yet. */
@@ -326,14 +327,6 @@ function bindSuggestion() {
   });
 }
 
-function translatePage() {
-  document.documentElement.lang = msg("uiLang");
-  document.documentElement.dir = msg("uiDir");
-  for (const element of document.querySelectorAll("[data-i18n]")) {
-    element.textContent = msg(element.dataset.i18n);
-  }
-}
-
 /** What the form takes from the core's schema: each limit's and mark's default, the
  * languages, the toolbar's counts. */
 function showSchema() {
@@ -342,6 +335,9 @@ function showSchema() {
   }
   for (const code of schema.languages) {
     $("language").add(new Option(msg(`language_${code}`), code));
+    // Each language also by its own name, for an agent who cannot read the one shown.
+    const own = code === "auto" ? "" : ` · ${msg(`language_${code}_own`)}`;
+    $("uiLanguage").add(new Option(msg(`language_${code}`) + own, code));
   }
   for (const count of schema.toolbarCounts) {
     $("toolbarCount").add(new Option(msg(`toolbarCount_${count}`), count));
@@ -349,7 +345,8 @@ function showSchema() {
 }
 
 async function main() {
-  translatePage();
+  const shownIn = await useUiLanguage();
+  translateDocument();
   const reading = Promise.all([chrome.storage.sync.get(KEY), storedSuggestion()]);
   try {
     await init({ module_or_path: "pkg/reply_coach_bg.wasm" });
@@ -406,6 +403,8 @@ async function main() {
     if (area !== "sync" || !(KEY in changes)) return;
     const before = normalise(changes[KEY].oldValue);
     const after = normalise(changes[KEY].newValue);
+    // Another UI language: every text of the page is read again in it.
+    if (uiLanguageCode(after.uiLanguage) !== shownIn) location.reload();
     fill(after, Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])));
     // A newer version on a synced device: from now on this page leaves them alone too.
     if (isNewer(changes[KEY].newValue) && !chosen) reportStored(changes[KEY].newValue);

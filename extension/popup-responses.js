@@ -7,8 +7,9 @@
 // Page of the tab (its address's asset_id), or every Page's outside an inbox.
 // Everything is built with textContent and createElementNS: no markup is parsed.
 
+import { message as msg } from "./i18n.js";
+
 const $ = (id) => document.getElementById(id);
-const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
 const SVG = "http://www.w3.org/2000/svg";
 const MINUTE = 60_000;
 /** Meta's mark for the response time, drawn as the chart's dashed line. */
@@ -93,10 +94,11 @@ function chart(days) {
   const slot = width / days.length;
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", "aria-label": msg("respondChart") });
   root.classList.add("chart");
-  const lang = msg("uiLang");
   days.forEach(({ day, figures: f }, i) => {
     const x = i * slot;
-    const weekday = new Date(day * 86_400_000).toLocaleDateString(lang, { weekday: "short", timeZone: "UTC" });
+    // From _locales, not Intl: Chromium's ICU data has no Armenian names. Day 0 of the
+    // epoch was a Thursday; the keys count from Monday.
+    const weekday = msg(`weekdayShort${((day + 3) % 7) + 1}`);
     const group = svg("g", { "data-day": day });
     const rate = f.needed > 0 ? `${Math.floor((f.answered * 100) / f.needed)}%` : "–";
     const time = f.timeMs === null ? "–" : duration(f.timeMs);

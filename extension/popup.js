@@ -16,10 +16,10 @@
 // The response figures (popup-responses.js): today's and the last 7 days' response rate
 // and time against Meta's 90% and 15 minutes, a chart per day and today's slowest turns.
 
+import { message as msg, translateDocument, useUiLanguage } from "./i18n.js";
 import { showResponses } from "./popup-responses.js";
 
 const $ = (id) => document.getElementById(id);
-const msg = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
 const PROFILE_KEY = "profileOverride";
 
 async function tabId() {
@@ -30,9 +30,8 @@ async function tabId() {
 }
 
 async function show() {
-  document.documentElement.lang = msg("uiLang");
-  document.documentElement.dir = msg("uiDir");
-  for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = msg(element.dataset.i18n);
+  await useUiLanguage();
+  translateDocument();
   $("settings").addEventListener("click", () => chrome.runtime.openOptionsPage());
 
   const id = await tabId();

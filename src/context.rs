@@ -246,6 +246,10 @@ pub const SETTINGS_VERSION: u64 = 1;
 pub struct StoredSettings {
     pub agent_name: Option<String>,
     pub language: LanguageChoice,
+    /// `uiLanguage`: the language of Reply Coach's own texts (card, badges, pages), which
+    /// `extension/i18n.js` reads; `auto` is the browser's. Independent of the draft's
+    /// `language`: an agent may answer Hindi customers with an English UI.
+    pub ui_language: LanguageChoice,
     pub settings: Settings,
     /// The reply clock's thresholds: `closingHours` and `lastHourHours` may be set (each
     /// under the 24 h window, closing not after the last hour), and the wait's
@@ -272,6 +276,8 @@ impl StoredSettings {
         let settings = Settings::default();
         let clock = ClockSettings::default();
         let mut json = format!("{{\"version\":{SETTINGS_VERSION},\"defaults\":{{\"agentName\":\"\",\"language\":");
+        json::push_quoted(&mut json, LanguageChoice::default().code());
+        json.push_str(",\"uiLanguage\":");
         json::push_quoted(&mut json, LanguageChoice::default().code());
         let numbers = [
             ("previewBudget", settings.preview_budget as f64),
@@ -326,8 +332,9 @@ impl StoredSettings {
                     Some(name) => stored.agent_name = Some(name.to_string()),
                     None => skip(&mut notes, name, value, "must be text"),
                 },
-                "language" => match value.as_str().and_then(LanguageChoice::from_code) {
-                    Some(choice) => stored.language = choice,
+                "language" | "uiLanguage" => match value.as_str().and_then(LanguageChoice::from_code) {
+                    Some(choice) if name == "language" => stored.language = choice,
+                    Some(choice) => stored.ui_language = choice,
                     None => skip(&mut notes, name, value, &format!("must be {}", LanguageChoice::codes_listed())),
                 },
                 "previewBudget" | "maxWords" | "maxSentenceWords" => {
@@ -476,6 +483,7 @@ mod tests {
             (Some(15), Some("lastHour"))
         );
         assert_eq!(defaults["language"], "auto");
+        assert_eq!(defaults["uiLanguage"], "auto");
         assert_eq!(schema["languages"], serde_json::json!(["auto", "en", "ro", "hy", "hi"]));
         assert_eq!(schema["ruleIds"].as_array().map(Vec::len), Some(rule_id::ALL.len()));
         // Stored as they are, the defaults read back as the defaults, with nothing skipped.
@@ -580,12 +588,13 @@ mod tests {
     #[test]
     fn stored_settings_keep_what_is_usable() {
         let json = serde_json::json!({
-            "agentName": " Ana ", "language": "ro", "previewBudget": 0, "maxWords": 50,
+            "agentName": " Ana ", "language": "ro", "uiLanguage": "hi", "previewBudget": 0, "maxWords": 50,
             "maxSentenceWords": "many", "disabledRules": ["brevity", "old-rule"], "theme": "dark"
         });
         let (stored, notes) = StoredSettings::from_json(&json);
         assert_eq!(stored.agent_name.as_deref(), Some("Ana"));
         assert_eq!(stored.language, LanguageChoice::Fixed(Language::Ro));
+        assert_eq!(stored.ui_language, LanguageChoice::Fixed(Language::Hi));
         assert_eq!(stored.settings.preview_budget, Settings::default().preview_budget);
         assert_eq!(stored.settings.max_words, 50);
         assert_eq!(stored.settings.max_sentence_words, Settings::default().max_sentence_words);
@@ -740,14 +749,18 @@ mod tests {
             assert!(notes.len() == 1 && notes[0].starts_with("settings must be an object"), "{notes:?}");
         }
         let wrong_types = serde_json::json!({
-            "agentName": 3, "language": ["ro"], "previewBudget": "90", "maxWords": null, "maxSentenceWords": 2.5,
-            "disabledRules": "brevity", "closingHours": {}, "lastHourHours": false, "voice": 1
+            "agentName": 3, "language": ["ro"], "uiLanguage": "fr", "previewBudget": "90", "maxWords": null,
+            "maxSentenceWords": 2.5, "disabledRules": "brevity", "closingHours": {}, "lastHourHours": false, "voice": 1
         });
         let (stored, notes) = StoredSettings::from_json(&wrong_types);
-        assert_eq!((stored.agent_name, stored.language), (None, LanguageChoice::Auto));
+        assert_eq!(
+            (stored.agent_name, stored.language, stored.ui_language),
+            (None, LanguageChoice::Auto, LanguageChoice::Auto)
+        );
         assert_eq!(stored.settings, Settings::default());
         assert_eq!(stored.clock, ClockSettings::default());
-        assert_eq!(notes.len(), 9, "{notes:?}");
+        assert_eq!(notes.len(), 10, "{notes:?}");
+        assert!(notes.iter().any(|note| note.starts_with("settings.uiLanguage: must be auto, en,")), "{notes:?}");
     }
 
     #[test]

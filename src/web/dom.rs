@@ -1,6 +1,7 @@
 //! Small DOM helpers the other web modules share, and bindings web-sys lacks or keeps
 //! behind its unstable flag (the CSS Custom Highlight API, chrome.i18n).
 
+use crate::lang::Language;
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,8 +26,9 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["CSS", "highlights"], js_name = delete, catch)]
     fn delete_highlight(name: &str) -> Result<(), JsValue>;
 
-    /// `chrome.i18n.getMessage`: the text for `name` in the browser's UI language.
-    #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage, catch)]
+    /// `extension/i18n.js`'s `message`: the text for `name` in the UI language the agent
+    /// chose (chrome.i18n.getMessage knows only the browser's).
+    #[wasm_bindgen(js_name = replyCoachMessage, catch)]
     fn get_message(name: &str, substitutions: &JsValue) -> Result<String, JsValue>;
 
     /// `chrome.runtime.sendMessage`: a request to the service worker (background.js).
@@ -75,16 +77,44 @@ pub fn describe(error: JsValue) -> String {
         .unwrap_or_else(|| format!("{error:?}"))
 }
 
-/// The extension's UI text `name` (from `_locales`), with `$1` replaced by `argument`;
-/// the name itself when the browser has no such message, so a missing translation shows
-/// up as a key rather than as nothing.
+thread_local! {
+    /// Texts without an argument, by name: the card asks for the same few on every update,
+    /// and each lookup is a trip into JavaScript (profiled: about 0.1 ms per update). Emptied
+    /// when the UI language changes.
+    static PLAIN: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+thread_local! {
+    /// The language of Reply Coach's own texts (`extension/i18n.js`'s choice), once told.
+    static UI_LANGUAGE: std::cell::Cell<Option<Language>> = const { std::cell::Cell::new(None) };
+}
+
+/// The language Reply Coach speaks to the agent, when `content.js` has said it (the
+/// `uiLanguage` setting, or the browser's); texts the core words itself, such as the
+/// clock's badges, follow it.
+pub fn ui_language() -> Option<Language> {
+    UI_LANGUAGE.with(std::cell::Cell::get)
+}
+
+/// Speaks `language` from now on: the texts kept in the old one are forgotten.
+pub fn set_ui_language(language: Option<Language>) {
+    UI_LANGUAGE.with(|cell| cell.set(language));
+    forget_messages();
+}
+
+/// Forgets the texts kept in the old UI language.
+fn forget_messages() {
+    PLAIN.with(|plain| {
+        if let Ok(mut plain) = plain.try_borrow_mut() {
+            plain.clear();
+        }
+    });
+}
+
+/// The extension's UI text `name` (from `_locales`, in the chosen UI language), with `$1`
+/// replaced by `argument`; the name itself when there is no such message, so a missing
+/// translation shows up as a key rather than as nothing.
 pub fn message(name: &str, argument: Option<&str>) -> String {
-    thread_local! {
-        /// Texts without an argument, by name: the card asks for the same few on every
-        /// update, and each `getMessage` is a trip into the browser (profiled: about 0.1
-        /// ms per update).
-        static PLAIN: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
     let fetch = || {
         let substitutions = argument.map_or(JsValue::UNDEFINED, JsValue::from_str);
         match get_message(name, &substitutions) {

@@ -357,7 +357,9 @@ impl Inbox {
         }
         let inputs: Vec<(RowReading, Option<TimeRange>)> =
             seen.iter_mut().map(|(_, s)| (std::mem::take(&mut s.reading), s.time.range)).collect();
-        let scan = state.threads.scan(&inputs, &open, clock.now_ms, &state.clock, language.unwrap_or(Language::En));
+        // The badges speak the agent's language for Reply Coach; the page's only when none was told.
+        let shown_in = dom::ui_language().or(language).unwrap_or(Language::En);
+        let scan = state.threads.scan(&inputs, &open, clock.now_ms, &state.clock, shown_in);
         let checks: Vec<RowCheck> = inputs
             .iter()
             .map(|(reading, time)| RowCheck { time: time.is_some(), channel: reading.channel.is_some() })

@@ -31,6 +31,7 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 
 use crate::context::StoredSettings;
+use crate::lang::Language;
 use crate::page_profile::file::ProfileFile;
 use crate::page_profile::health::Part;
 use crate::template::Library;
@@ -46,6 +47,14 @@ fn profile_changed(live: &Weak<live::Live>, inbox: &Option<Weak<inbox::Inbox>>) 
     if let Some(inbox) = inbox.as_ref().and_then(Callback::upgrade_running) {
         inbox.profile_changed();
     }
+}
+
+/// Tells the DOM layer that `extension/i18n.js` now speaks UI language `code` (one of
+/// [`Language`]'s codes; another leaves the page's language in use): the texts it kept in
+/// the old one are read again at their next use.
+#[wasm_bindgen(js_name = setUiLanguage)]
+pub fn set_ui_language(code: &str) {
+    dom::set_ui_language(Language::from_code(code));
 }
 
 /// Reply Coach on one inbox page. Lives as long as the page: `content.js` keeps it.

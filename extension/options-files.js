@@ -1,3 +1,4 @@
+// @ts-check
 // What the settings page's sections share to move a document in and out as a file: a
 // download of text (JSON, CSV), and a file picker opened by its own button.
 

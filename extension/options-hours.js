@@ -1,3 +1,4 @@
+// @ts-check
 // The settings page's business hours: a switch (off is `businessHours: null`, all time
 // counts) and, when on, a row per weekday, Monday first, named in the page's language,
 // each closed or open from one time to another (<input type=time>).
@@ -7,9 +8,9 @@
 // (a time missing, the two equal) or a week with no day open is shown with the reason and
 // not written; options.js's save checks the rest with the core before storing.
 
+import { $ } from "./page.js";
 import { message as msg } from "./i18n.js";
 
-const $ = (id) => document.getElementById(id);
 /** What switching on offers first: Monday to Friday, 09:00 to 17:00. */
 const FIRST_OFFER = [...Array(5).fill([540, 1020]), null, null];
 
@@ -40,7 +41,7 @@ function dayRow(name, day) {
   const control = (type, id, labelKey) => {
     const input = Object.assign(document.createElement("input"), { type, id: `hours-${day}-${id}` });
     const label = Object.assign(document.createElement("label"), { htmlFor: input.id, textContent: msg(labelKey) });
-    return [input, label];
+    return /** @type {const} */ ([input, label]);
   };
   const [open, openLabel] = control("checkbox", "open", "hoursOpen");
   const [from, fromLabel] = control("time", "from", "hoursFrom");
@@ -62,9 +63,9 @@ const inputsOf = (day) => ["open", "from", "to"].map((id) => $(`hours-${day}-${i
 /** Shows each row's times or "Closed" as its checkbox says. */
 function showOpen(day) {
   const [open] = inputsOf(day);
-  const row = open.closest("fieldset");
-  row.querySelector(".hours-times").hidden = !open.checked;
-  row.querySelector(".hours-closed").hidden = open.checked;
+  const part = (/** @type {string} */ name) => /** @type {HTMLElement} */ (open.closest("fieldset")?.querySelector(name));
+  part(".hours-times").hidden = !open.checked;
+  part(".hours-closed").hidden = open.checked;
 }
 
 /** Shows `hours` (the stored value: null, or seven entries) in the form. */

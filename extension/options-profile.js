@@ -1,3 +1,4 @@
+// @ts-check
 // The settings page's "Inbox page profile" section: which profile the inbox tabs read the
 // page with (the built-in one, one taught on a page, or a team's file), and the file
 // moving it between people: export, import, reset to built-in.
@@ -8,6 +9,7 @@
 // damaged one, or one from a newer version, is refused with every reason (each names its
 // key) and the profile in use is kept.
 
+import { $ } from "./page.js";
 import { message as msg } from "./i18n.js";
 import { checkProfileFile } from "./pkg/reply_coach.js";
 import { downloadJson, onFileChosen } from "./options-files.js";
@@ -16,7 +18,6 @@ const KEY = "profileOverride";
 /** Larger than any real profile by far; a bigger file is not one. */
 const MAX_FILE_BYTES = 256 * 1024;
 
-const $ = (id) => document.getElementById(id);
 
 /** Shows the section and keeps it current. */
 export async function startProfile() {
@@ -29,6 +30,7 @@ export async function startProfile() {
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === "local" && KEY in changes) showInUse(changes[KEY].newValue);
   });
+  /** @type {{[KEY]?: unknown}} */
   const { [KEY]: stored } = await chrome.storage.local.get(KEY).catch(() => ({}));
   showInUse(stored);
 }

@@ -1,12 +1,13 @@
+// @ts-check
 // The settings page's export of the response figures: the record the service worker keeps
 // (chrome.storage.local `responses`, numbers only) as a CSV file, one line per turn
 // (page, local date, start, seconds to the answer), made by the core
 // ({type: "responsesCsv"}, background.js). Nothing is changed.
 
+import { $ } from "./page.js";
 import { message as msg } from "./i18n.js";
 import { download } from "./options-files.js";
 
-const $ = (id) => document.getElementById(id);
 
 export function startResponses() {
   $("responsesExport").addEventListener("click", async () => {

@@ -1,3 +1,4 @@
+// @ts-check
 // The templates section of the settings page: create, edit (the body linted as it is
 // typed), duplicate, delete with undo, reorder, filter, import, export and restore.
 //
@@ -15,6 +16,7 @@
 // stored), import and restore are offered. A write the browser refuses (the 10 MB quota)
 // is reported naming the change; storage keeps what it had, the editor what was typed.
 
+import { $ } from "./page.js";
 import { message as msg } from "./i18n.js";
 import { downloadJson, onFileChosen } from "./options-files.js";
 import { checkLibrary, lint, maxLibraryBytes, settingsSchema } from "./pkg/reply_coach.js";
@@ -29,9 +31,10 @@ const UNDO_MS = 8000;
 /** The editor's fields, in the order their errors are gone through. */
 const EDITOR_FIELDS = ["title", "language", "shortcut", "tags", "body", "id"];
 
-const $ = (id) => document.getElementById(id);
 const errorText = (e) => (e instanceof Error ? e.message : String(e));
 /** The editor's input for a template field ("body" → #templateBody). */
+/** The library's rows as listed now. */
+const templateRows = () => /** @type {HTMLElement[]} */ ([...$("templateList").children]);
 const fieldInput = (field) => $(`template${field[0].toUpperCase()}${field.slice(1)}`);
 
 /** The default pack, fetched once. */
@@ -39,12 +42,15 @@ let pack;
 /** The stored library, or undefined while the default pack is in use. */
 let stored;
 /** The core's problems with the stored library when it cannot be read, else null. */
+/** @type {string[] | null} */
 let unreadable = null;
 /** The open editor: the id of the template it edits (null for a new one), whether the
  * agent typed the id (otherwise it follows the title), and the fields whose errors show
  * (those typed in, all after a save attempt). */
+/** @type {{id: string | null, idTyped: boolean, touched: Set<string>} | null} */
 let editing = null;
 /** The notice's undo: {run, timer}, or null. */
+/** @type {{run: () => unknown, timer: ReturnType<typeof setTimeout> | number} | null} */
 let undo = null;
 
 const library = () => (unreadable ? pack : (stored ?? pack));
@@ -53,7 +59,8 @@ const templatesOf = (document) =>
   Array.isArray(document?.templates) ? document.templates.filter((t) => t !== null && typeof t === "object") : [];
 const text = (value) => (typeof value === "string" ? value : "");
 
-/** A template with its fields in the document's order, `shortcut` only when it has one. */
+/** A template with its fields in the document's order, `shortcut` only when it has one.
+ * @param {{id: string, title: string, language: string, tags?: string[], shortcut?: string, body: string}} template */
 function tidy({ id, title, language, tags = [], shortcut, body }) {
   return { id, title, language, tags, ...(shortcut ? { shortcut } : {}), body };
 }
@@ -124,6 +131,7 @@ function clearUndo() {
 
 /** Says `message` in the notice line, with an Undo button for `run` when given. A new notice
  * (any next action) ends the previous one's undo. */
+/** @param {string} message @param {(() => unknown) | null} [run] */
 function showNotice(message, run = null, isError = false) {
   clearUndo();
   $("templateNoticeText").textContent = message;
@@ -246,9 +254,9 @@ function templateRow(template, index, first, last) {
 /** Shows the library; the focus stays on the same button of the same template (or, when
  * that one is now disabled, the other move button), or goes to `focus`: [id, action]. */
 function render(focus) {
-  const active = document.activeElement;
-  const row = active?.closest?.("#templateList li");
-  focus ??= row ? [row.dataset.templateId, active.dataset.action] : undefined;
+  const active = /** @type {HTMLElement | null} */ (document.activeElement);
+  const row = /** @type {HTMLElement | null | undefined} */ (active?.closest?.("#templateList li"));
+  focus ??= row ? [row.dataset.templateId, active?.dataset.action] : undefined;
 
   const templates = templatesOf(library());
   fillTagFilter(templates);
@@ -267,9 +275,9 @@ function render(focus) {
 
   if (focus) {
     const [id, action] = focus;
-    const item = [...$("templateList").children].find((li) => li.dataset.templateId === id);
+    const item = templateRows().find((li) => li.dataset.templateId === id);
     const other = { up: "down", down: "up" }[action];
-    const buttons = [action, other].map((a) => item?.querySelector(`[data-action="${a}"]`));
+    const buttons = [action, other].map((a) => /** @type {HTMLButtonElement | null | undefined} */ (item?.querySelector(`[data-action="${a}"]`)));
     const button = buttons.find((b) => b && !b.disabled);
     button?.focus();
   }
@@ -384,8 +392,8 @@ function closeEditor() {
   const id = editing?.id;
   editing = null;
   $("templateEditor").hidden = true;
-  const row = [...$("templateList").children].find((li) => li.dataset.templateId === id);
-  (row?.querySelector('[data-action="edit"]') ?? $("templateNew")).focus();
+  const row = templateRows().find((li) => li.dataset.templateId === id);
+  (/** @type {HTMLButtonElement | null | undefined} */ (row?.querySelector('[data-action="edit"]')) ?? $("templateNew")).focus();
 }
 
 /** The template the editor's fields describe. */
@@ -403,6 +411,7 @@ function edited() {
 
 /** `document` with the edited template in place (or added at the end), and its index. */
 function withEdited(document) {
+  if (!editing) return -1;
   const index = editing.id === null ? -1 : indexOf(document, editing.id);
   const at = index < 0 ? document.templates.length : index;
   document.templates.splice(at, index < 0 ? 0 : 1, edited());
@@ -421,7 +430,7 @@ function showEditorProblems(problems) {
   for (const field of EDITOR_FIELDS) {
     const error = $(`${fieldInput(field).id}-error`);
     const messages = problems.filter((p) => p.field === field).map((p) => p.message);
-    const shown = messages.length > 0 && editing.touched.has(field);
+    const shown = messages.length > 0 && editing !== null && editing.touched.has(field);
     error.textContent = shown ? messages.join(" · ") : "";
     error.hidden = !shown;
     fieldInput(field).setAttribute("aria-invalid", String(shown));
@@ -481,6 +490,7 @@ function editorChanged() {
 async function saveEditor(event) {
   event.preventDefault();
   beginAction();
+  if (!editing) return;
   const problems = editorProblems();
   for (const field of EDITOR_FIELDS) editing.touched.add(field);
   showEditorProblems(problems);

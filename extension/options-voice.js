@@ -1,3 +1,4 @@
+// @ts-check
 // The house voice on the settings page: the menu (the built-in profiles and "Custom…") and
 // the editor of a team's own voice profile (docs/VOICE.md), with its import and export.
 //
@@ -13,6 +14,7 @@
 // "Start from", import or a change from another tab, and then only after asking when it
 // holds unsaved edits. Profile text is shown with textContent only.
 
+import { $ } from "./page.js";
 import { message as msg } from "./i18n.js";
 import { downloadJson, onFileChosen } from "./options-files.js";
 import { builtInVoice, checkVoice, maxVoiceBytes } from "./pkg/reply_coach.js";
@@ -24,7 +26,6 @@ const VOICES = ["neutral", "formal", "friendly"];
 // The check runs once typing pauses: a profile's examples are linted on each check.
 const CHECK_PAUSE_MS = 200;
 
-const $ = (id) => document.getElementById(id);
 const errorText = (e) => (e instanceof Error ? e.message : String(e));
 const isDocument = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 const sameDocument = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -46,8 +47,10 @@ let profile;
 /** Whether the core loaded: the editor needs it. */
 let editorReady = false;
 /** The editor's text as this page last put it there: anything else is the agent's edit. */
+/** @type {string | null} */
 let filledText = null;
 /** The editor's document when it passes the core's check, else null. */
+/** @type {{profile: unknown} | null} */
 let valid = null;
 let checkTimer;
 
@@ -91,7 +94,7 @@ export async function startVoiceEditor() {
   const { [KEY]: stored } = await chrome.storage.local.get(KEY);
   if (seen === changes) profile = stored;
   editorReady = true;
-  $("voice").querySelector(`option[value="${CUSTOM}"]`).disabled = false;
+  /** @type {HTMLOptionElement} */ ($("voice").querySelector(`option[value="${CUSTOM}"]`)).disabled = false;
   $("voiceDocument").addEventListener("input", () => {
     clearTimeout(checkTimer);
     $("voiceCheck").setAttribute("aria-busy", "true");

@@ -1,3 +1,4 @@
+// @ts-check
 // Reply Coach's settings page: a form bound to the "settings" key of chrome.storage.sync,
 // the templates section (options-templates.js), the house voice (options-voice.js), the
 // business hours (options-hours.js), the
@@ -29,6 +30,7 @@
 // sync quota, its rate limit) is reported naming the change, which stays in the form,
 // marked, and is written with the next save.
 
+import { $ } from "./page.js";
 import { message as msg, translateDocument, uiLanguageCode, useUiLanguage } from "./i18n.js";
 import { installLanguageData } from "./language-data.js";
 import init, * as core from "./pkg/reply_coach.js";
@@ -56,7 +58,6 @@ const FIRST_NAME = /^\p{L}[\p{L}\p{M}'’-]*$/u;
 // about two writes a second.
 const TYPING_PAUSE_MS = 400;
 
-const $ = (id) => document.getElementById(id);
 const isLimit = (value) => Number.isSafeInteger(value) && value >= 1;
 const isHours = (value) => Number.isFinite(value) && value > 0 && value < 24;
 const isMinutes = (value) => Number.isSafeInteger(value) && value >= 1 && value <= 1439;
@@ -238,7 +239,8 @@ function fill(settings, keys = [...formFields(), "voice", "disabledRules", "busi
     showHours(settings.businessHours);
   }
   if (keys.includes("disabledRules")) {
-    for (const input of [...document.querySelectorAll("[data-rule]")].filter((input) => !kept(input))) {
+    const switches = /** @type {HTMLInputElement[]} */ ([...document.querySelectorAll("[data-rule]")]);
+    for (const input of switches.filter((input) => !kept(input))) {
       input.checked = !settings.disabledRules.includes(input.dataset.rule);
     }
   }
@@ -306,7 +308,7 @@ function bindSuggestion() {
   $("agentNameUse").addEventListener("click", () => {
     // As if typed and confirmed: the field's own path checks and saves it at once, in
     // place of an edit still waiting for its typing pause.
-    $("agentName").value = $("agentNameUse").dataset.name;
+    $("agentName").value = $("agentNameUse").dataset.name ?? "";
     $("agentName").dispatchEvent(new Event("input"));
     $("agentName").dispatchEvent(new Event("change"));
     $("agentName").focus();

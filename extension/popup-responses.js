@@ -1,3 +1,4 @@
+// @ts-check
 // The popup's response figures: today's and the last 7 days' response rate and response
 // time (the average of the fastest 90%, as Meta computes it) against the Very Responsive
 // marks, 90% and 15 minutes (with a line saying so when business hours leave time out);
@@ -7,9 +8,9 @@
 // Page of the tab (its address's asset_id), or every Page's outside an inbox.
 // Everything is built with textContent and createElementNS: no markup is parsed.
 
+import { $ } from "./page.js";
 import { message as msg } from "./i18n.js";
 
-const $ = (id) => document.getElementById(id);
 const SVG = "http://www.w3.org/2000/svg";
 const MINUTE = 60_000;
 /** Meta's mark for the response time, drawn as the chart's dashed line. */

@@ -1,3 +1,4 @@
+// @ts-check
 // The toolbar popup: what the reply clock found in the tab, as the content script last
 // reported it to the service worker (chrome.storage.session, key `inbox:<tabId>`, see
 // background.js): the number of conversations it shows the clock on and how many are in
@@ -16,10 +17,10 @@
 // The response figures (popup-responses.js): today's and the last 7 days' response rate
 // and time against Meta's 90% and 15 minutes, a chart per day and today's slowest turns.
 
+import { $ } from "./page.js";
 import { message as msg, translateDocument, useUiLanguage } from "./i18n.js";
 import { showResponses } from "./popup-responses.js";
 
-const $ = (id) => document.getElementById(id);
 const PROFILE_KEY = "profileOverride";
 
 async function tabId() {
@@ -38,15 +39,15 @@ async function show() {
   await showResponses(id);
   const key = `inbox:${id}`;
   const stored = id === undefined ? {} : await chrome.storage.session.get([key, `stopped:${id}`]);
-  const status = stored[key];
-  const stopped = stored[`stopped:${id}`];
+  const status = /** @type {import("./protocol.js").InboxStatus | undefined} */ (stored[key]);
+  const stopped = /** @type {import("./protocol.js").StoppedStatus | undefined} */ (stored[`stopped:${id}`]);
   if (stopped !== undefined) {
     $("stopped").textContent = msg(stopped.restarting ? "popupRestarted" : "popupStopped", [stopped.what]);
     $("stopped").hidden = false;
   }
   const state = status === undefined ? "not-inbox" : status.rows > 0 ? "clock" : "not-recognised";
   document.body.dataset.state = state;
-  if (state === "not-inbox") {
+  if (status === undefined) {
     $("status").textContent = msg("popupNotInbox");
     return;
   }
@@ -163,9 +164,10 @@ function bindButtons(id) {
 
 /** The page profile in use: built-in, taught (with its date) or a team's file (its name). */
 async function showProfile() {
+  /** @type {{[PROFILE_KEY]?: {name?: unknown, saved?: unknown}}} */
   const { [PROFILE_KEY]: stored } = await chrome.storage.local.get(PROFILE_KEY).catch(() => ({}));
   const name = typeof stored?.name === "string" ? stored.name : "";
-  const saved = new Date(stored?.saved ?? NaN);
+  const saved = new Date(typeof stored?.saved === "string" || typeof stored?.saved === "number" ? stored.saved : NaN);
   const date = Number.isNaN(saved.getTime()) ? "?" : saved.toLocaleString(msg("uiLang"));
   $("profileInUse").textContent =
     stored === undefined ? msg("popupProfileBuiltin") : name ? msg("popupProfileFile", [name]) : msg("popupProfileTaught", [date]);

@@ -1,17 +1,55 @@
 //! People's names: the customer's display name split into first name and the rest, and
-//! where a name occurs in a draft.
+//! where a name occurs in a draft: as written, as a vocative of the draft's language
+//! ("Radule" for Radu), or in another script ("प्रिया" for Priya, "Ani" for Անի).
 
 use std::ops::Range;
 
 use super::Draft;
 use crate::lang::Language;
-use crate::text::{is_capitalised, words};
+use crate::text::letters::script;
+use crate::text::translit::name_skeleton;
+use crate::text::{is_capitalised, words, Word};
 
 /// One part of a name ("Ana", "Ana-Maria", "Popescu") and its folded words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NamePart {
     pub text: String,
     folded: Vec<String>,
+    /// Each word's sound in Latin letters ([`name_skeleton`]), and the part's script.
+    skeletons: Vec<String>,
+    script: &'static str,
+}
+
+impl NamePart {
+    fn new(text: &str) -> NamePart {
+        let folded: Vec<String> = words(text).into_iter().map(|w| w.folded.into_owned()).collect();
+        NamePart {
+            text: text.to_string(),
+            skeletons: folded.iter().map(|word| name_skeleton(word)).collect(),
+            folded,
+            script: script(text),
+        }
+    }
+
+    /// Whether the draft's `word` is this part's word `index` (folded): the same word, a
+    /// vocative of it in `language`, or the same name in another script.
+    fn is_word(&self, index: usize, word: &Word, language: Language) -> bool {
+        let name = &self.folded[index];
+        if word.folded == *name {
+            return true;
+        }
+        let vocative = name.chars().count() >= 3
+            && language.data().name_vocatives.iter().any(|(ending, vocative)| {
+                name.strip_suffix(ending.as_str())
+                    .and_then(|stem| word.folded.strip_prefix(stem))
+                    .is_some_and(|end| end == vocative)
+            });
+        let skeleton = &self.skeletons[index];
+        vocative
+            || (skeleton.chars().count() >= 3
+                && script(word.text) != self.script
+                && name_skeleton(&word.folded) == *skeleton)
+    }
 }
 
 /// A display name: the first name, and what follows it (last names, middle names).
@@ -31,10 +69,7 @@ impl PersonName {
             .map(|part| part.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|part| part.chars().any(char::is_alphabetic))
             .skip_while(|part| is_title(part))
-            .map(|part| NamePart {
-                text: part.to_string(),
-                folded: words(part).into_iter().map(|w| w.folded.into_owned()).collect(),
-            });
+            .map(NamePart::new);
         let first = parts.next()?;
         if first.text.chars().any(|c| c.is_ascii_digit() || matches!(c, '_' | '.' | '@')) {
             return None;
@@ -55,7 +90,9 @@ impl PersonName {
 pub fn occurrences<'d>(part: &'d NamePart, draft: &'d Draft) -> impl Iterator<Item = Range<usize>> + 'd {
     let n = part.folded.len();
     (0..draft.words.len().saturating_sub(n.saturating_sub(1)))
-        .filter(move |&i| n > 0 && draft.words[i..i + n].iter().zip(&part.folded).all(|(w, f)| w.folded == *f))
+        .filter(move |&i| {
+            n > 0 && draft.words[i..i + n].iter().enumerate().all(|(k, w)| part.is_word(k, w, draft.language))
+        })
         .map(move |i| i..i + n)
 }
 
@@ -108,5 +145,39 @@ mod tests {
         let al = PersonName::parse("Al Green").unwrap();
         assert!(al.first_name_in(&Draft::new("Acesta e al tău.", Language::Ro)).is_empty());
         assert_eq!(al.first_name_in(&Draft::new("Hi Al, it also works.", Language::En)).len(), 1);
+    }
+
+    #[test]
+    fn romanian_vocatives_are_the_name() {
+        for (name, greeting) in
+            [("Radu", "Radule"), ("Ion", "Ioane"), ("Marian", "Mariane"), ("Costel", "Costele"), ("Ștefan", "Ștefane")]
+        {
+            let name = PersonName::parse(name).unwrap();
+            let text = format!("Bună ziua, {greeting}! Coletul pleacă azi.");
+            assert_eq!(name.first_name_in(&Draft::new(&text, Language::Ro)).len(), 1, "{greeting}");
+        }
+        // Only in Romanian, and not for any word that starts like the name.
+        let radu = PersonName::parse("Radu Lupu").unwrap();
+        assert!(radu.first_name_in(&Draft::new("Hi Radule, it ships today.", Language::En)).is_empty());
+        assert!(radu.first_name_in(&Draft::new("Bună, Radulescu a plecat.", Language::Ro)).is_empty());
+    }
+
+    #[test]
+    fn a_name_in_another_script_is_the_name() {
+        for (listed, written, language) in [
+            ("Priya Sharma", "नमस्ते प्रिया जी, पार्सल आज निकला।", Language::Hi),
+            ("Seema Kamal", "सीमा जी, पार्सल आज पहुँचेगा।", Language::Hi),
+            ("अर्जुन मेहता", "Arjun ji, delivery kal hogi.", Language::En),
+            ("Ani Sargsyan", "Բարև Ձեզ։ Անի, պատվերն ուղարկվել է։", Language::Hy),
+            ("Արմեն Պողոսյան", "Armen jan, vaghy kbervi.", Language::En),
+        ] {
+            let name = PersonName::parse(listed).unwrap();
+            assert_eq!(name.first_name_in(&Draft::new(written, language)).len(), 1, "{listed} in {written}");
+        }
+        // The same script is compared as written: "Ana" is not "Anna".
+        let ana = PersonName::parse("Ana Pop").unwrap();
+        assert!(ana.first_name_in(&Draft::new("Hi Anna, it ships today.", Language::En)).is_empty());
+        let priya = PersonName::parse("Priya Sharma").unwrap();
+        assert!(priya.first_name_in(&Draft::new("नमस्ते पूजा जी", Language::Hi)).is_empty());
     }
 }

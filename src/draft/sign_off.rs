@@ -7,8 +7,8 @@ use super::{names::occurrences, Draft, PersonName};
 use crate::lang::LanguageData;
 use crate::text::{is_dash, is_sentence_terminator};
 
-/// Most words a signature has: "Maria from Acme Support".
-const MAX_SIGNATURE_WORDS: usize = 4;
+/// Most words a signature has: "Maria from the Rollo team".
+const MAX_SIGNATURE_WORDS: usize = 6;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignOff {
@@ -22,6 +22,14 @@ impl SignOff {
     /// Finds the sign-off at the end of the draft. A bare last line counts as a signature
     /// only when it names the agent or a team, so "Have a nice day" is not taken for one.
     pub fn find(draft: &Draft, data: &LanguageData, agent: Option<&PersonName>) -> Option<SignOff> {
+        let found = SignOff::find_any(draft, data, agent)?;
+        // "Ana from Support": signed with the first name; the team is said, not signed.
+        let signature =
+            found.signature.map(|signature| name_with_team(draft, data, agent, signature.clone()).unwrap_or(signature));
+        Some(SignOff { signature, ..found })
+    }
+
+    fn find_any(draft: &Draft, data: &LanguageData, agent: Option<&PersonName>) -> Option<SignOff> {
         let text = draft.text;
         let end = draft.content_end();
         let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
@@ -53,6 +61,10 @@ impl SignOff {
                 return Some(found);
             }
         }
+        // "Neha, support team se": the agent's name, a comma, the team.
+        if let Some(name) = name_with_team(draft, data, agent, line_start..end) {
+            return Some(SignOff { span: line_start..end, signature: Some(name) });
+        }
         if !is_signature(text, line_start..end) || line_start == 0 {
             return None;
         }
@@ -70,6 +82,22 @@ impl SignOff {
         let names_team = draft.find_in(&data.team_words, line_start..end).next().is_some();
         (names_agent || names_team).then_some(SignOff { span: line_start..end, signature: Some(line_start..end) })
     }
+}
+
+/// The agent's first name at the start of `span` when the rest of it names a team: "Ana
+/// from Support", "Ioana de la Suport", "नेहा, सपोर्ट टीम से".
+fn name_with_team(
+    draft: &Draft,
+    data: &LanguageData,
+    agent: Option<&PersonName>,
+    span: Range<usize>,
+) -> Option<Range<usize>> {
+    let first_word = draft.word_at_or_after(span.start);
+    let name = occurrences(&agent?.first, draft).find(|r| r.start == first_word)?;
+    let name_end = draft.words[name.end - 1].span.end;
+    let words = draft.text[name_end..span.end].split_whitespace().count();
+    draft.find_in(&data.team_words, name_end..span.end).next()?;
+    (words <= MAX_SIGNATURE_WORDS).then_some(draft.words[first_word].span.start..name_end)
 }
 
 /// A line that starts with a closing phrase: with a signature after its punctuation, or
@@ -152,6 +180,18 @@ mod tests {
         assert_eq!(signature("Comanda a plecat.\nCu drag,\nMihai", Language::Ro).as_deref(), Some("Mihai"));
         assert_eq!(signature("Պատվերը ճանապարհին է։\nՀարգանքով՝ Անի", Language::Hy).as_deref(), Some("Անի"));
         assert_eq!(signature("ऑर्डर भेज दिया गया है।\nसादर,\nप्रिया", Language::Hi).as_deref(), Some("प्रिया"));
+    }
+
+    #[test]
+    fn a_first_name_with_the_team_is_signed_with_the_first_name() {
+        let signed = |text: &str, language, agent| sign_off(text, language, Some(agent)).and_then(|(_, s)| s);
+        assert_eq!(signed("Sent today.\n\nAna from Support", Language::En, "Ana").as_deref(), Some("Ana"));
+        assert_eq!(signed("Sent.\nCheers, Maria from the Rollo team", Language::En, "Maria").as_deref(), Some("Maria"));
+        assert_eq!(signed("Sent.\n\nNeha, support team se", Language::En, "Neha").as_deref(), Some("Neha"));
+        assert_eq!(signed("Trimis.\n\nIoana de la Suport", Language::Ro, "Ioana").as_deref(), Some("Ioana"));
+        assert_eq!(signed("Ուղարկված է։\n\nՆարե, աջակցության թիմից", Language::Hy, "Նարե").as_deref(), Some("Նարե"));
+        // Someone else's name with the team stays what it is, for sign-off-not-first-name.
+        assert_eq!(signed("Sent.\n\nIoana from Support", Language::En, "Ana").as_deref(), Some("Ioana from Support"));
     }
 
     #[test]

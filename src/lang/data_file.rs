@@ -22,6 +22,7 @@ pub enum DataFileError {
     UnknownSection { name: String },
     MissingText { key: String },
     MalformedText { line: String },
+    MalformedPair { section: &'static str, line: String },
     MalformedNumber { line: String },
     MissingNumber { section: String, key: String },
 }
@@ -35,6 +36,7 @@ impl fmt::Display for DataFileError {
             DataFileError::UnknownSection { name } => write!(f, "section [{name}] is not used by the linter"),
             DataFileError::MissingText { key } => write!(f, "[texts] has no `{key}:` line"),
             DataFileError::MalformedText { line } => write!(f, "[texts] line {line:?} is not `key: value`"),
+            DataFileError::MalformedPair { section, line } => write!(f, "[{section}] line {line:?} is not `a => b`"),
             DataFileError::MalformedNumber { line } => write!(f, "line {line:?} is not `key: number`"),
             DataFileError::MissingNumber { section, key } => write!(f, "[{section}] has no `{key}:` line"),
         }
@@ -71,6 +73,11 @@ impl<'a> DataFile<'a> {
             .remove(name)
             .map(Vec::into_iter)
             .ok_or_else(|| DataFileError::MissingSection { name: name.to_string() })
+    }
+
+    /// The raw lines of a section only some files have, removing it; none when absent.
+    pub fn optional_lines(&mut self, name: &str) -> Vec<&'a str> {
+        self.sections.remove(name).unwrap_or_default()
     }
 
     /// A section as a phrase list, removing it.

@@ -172,6 +172,10 @@ pub struct LanguageData {
     pub sign_off_text: String,
     pub empathy_text: String,
     pub move_private_text: String,
+    /// How a first name changes when someone is addressed by it (`[name_vocatives]`,
+    /// Romanian only: "Radu" → "Radule", "Ion" → "Ioane"): (ending, vocative ending),
+    /// folded.
+    pub name_vocatives: Vec<(String, String)>,
 }
 
 impl LanguageData {
@@ -202,6 +206,17 @@ impl LanguageData {
             sign_off_text: file.text("sign_off")?,
             empathy_text: file.text("empathy")?,
             move_private_text: file.text("move_private")?,
+            name_vocatives: file
+                .optional_lines("name_vocatives")
+                .into_iter()
+                .map(|line| {
+                    let (ending, vocative) = line.split_once("=>").ok_or_else(|| DataFileError::MalformedPair {
+                        section: "name_vocatives",
+                        line: line.to_string(),
+                    })?;
+                    Ok((crate::text::fold(ending.trim()).into_owned(), crate::text::fold(vocative.trim()).into_owned()))
+                })
+                .collect::<Result<_, DataFileError>>()?,
         };
         file.finish()?;
         Ok(data)

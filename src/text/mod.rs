@@ -9,6 +9,7 @@ pub mod json;
 pub mod letters;
 pub mod number;
 pub mod phrases;
+pub mod translit;
 pub mod utf16;
 pub mod words;
 

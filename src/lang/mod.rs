@@ -233,6 +233,8 @@ pub struct CommonData {
     pub customer_placeholders: PhraseList,
     /// Placeholder names that stand for the agent's first name: `{agent_name}`.
     pub agent_placeholders: PhraseList,
+    /// Words that make a lower-case `[bracket]` a template's blank: "[add date here]".
+    pub bracket_blanks: PhraseList,
     /// Top-level domains that make a word a link: "shop.example.com".
     pub link_domains: PhraseList,
     /// Meta's own hosts: a link to them does not send the customer to another site.
@@ -301,6 +303,7 @@ impl CommonData {
             acronyms: file.list("acronyms")?,
             customer_placeholders: file.list("customer_placeholders")?,
             agent_placeholders: file.list("agent_placeholders")?,
+            bracket_blanks: file.list("bracket_blanks")?,
             link_domains: file.list("link_domains")?,
             own_hosts: file.lines("own_hosts")?.map(str::to_string).collect(),
             abbreviations: file.lines("abbreviations")?.map(|a| fold(a.trim_end_matches('.')).into_owned()).collect(),

@@ -103,7 +103,8 @@ fn placeholders(input: &Input) -> Vec<Placeholder> {
 }
 
 /// `{…}` and `<…>` hold a name (letters first, no sentence punctuation); `[…]` is a
-/// placeholder when written in capitals ("[ORDER NUMBER]") or a known name ("[name]").
+/// placeholder when written in capitals ("[ORDER NUMBER]"), a known name ("[name]"), or
+/// what is to be filled in ("[add date here]", "[तारीख डालें]").
 fn is_placeholder(input: &Input, open: &str, inner: &str) -> bool {
     let Some(first) = inner.chars().next() else { return false };
     let name_chars =
@@ -113,7 +114,8 @@ fn is_placeholder(input: &Input, open: &str, inner: &str) -> bool {
             let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
             let capitals =
                 letters >= 2 && inner.chars().any(char::is_uppercase) && !inner.chars().any(char::is_lowercase);
-            name_chars && (capitals || role(input, inner).is_some())
+            let blank = || input.common.bracket_blanks.occurs_in(inner, &crate::text::words(inner));
+            name_chars && (capitals || role(input, inner).is_some() || blank())
         }
         _ => name_chars && first.is_alphabetic(),
     }
@@ -191,6 +193,14 @@ mod tests {
                 &["{prenume}", "{numar_comanda}", "XXXXXXXX"],
             ),
             ("ro", "Buna ziua, [Nume client]! Coletul ajunge pe [DATA].", &["[Nume client]", "[DATA]"]),
+            (
+                "en",
+                "Your new date is [add date here], tracking [paste tracking].",
+                &["[add date here]", "[paste tracking]"],
+            ),
+            ("ro", "Livrarea va fi pe [data livrării], între 9 și 17.", &["[data livrării]"]),
+            ("hy", "Առաքումը կլինի [ավելացնել ամսաթիվը]։", &["[ավելացնել ամսաթիվը]"]),
+            ("hi", "डिलीवरी [तारीख डालें] को होगी।", &["[तारीख डालें]"]),
             ("hy", "Բարև Ձեզ, [ԱՆՈՒՆ]: Ձեր պատվերը՝ [ՊԱՏՎԵՐԻ ՀԱՄԱՐ], ճանապարհին է:", &["[ԱՆՈՒՆ]", "[ՊԱՏՎԵՐԻ ՀԱՄԱՐ]"]),
             // Devanagari names with a virama ("ग्रा", "र्ड") are names too.
             (

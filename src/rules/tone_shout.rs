@@ -168,9 +168,33 @@ fn classify(draft: &Draft, common: &CommonData) -> Vec<Caps> {
             caps[i] = Caps::Keep;
         } else if after_number && letters <= MAX_UNIT_LETTERS {
             caps[i] = Caps::Soft;
+        } else if is_x_run(words[i].text) || in_brackets(draft.text, words[i].span.clone()) {
+            // "#XXXX" and "[ADAUGĂ DATA]" are a template's blanks: placeholder-unfilled's.
+            caps[i] = Caps::Keep;
+        }
+    }
+    // Right to left, what a code holds before its digits: "IN" in "IN-XXL-5521".
+    for i in (0..words.len().saturating_sub(1)).rev() {
+        if matches!(caps[i], Caps::Shout | Caps::Soft) && hyphen_between(i, i + 1) && caps[i + 1] == Caps::Keep {
+            caps[i] = Caps::Keep;
         }
     }
     caps
+}
+
+/// Three or more X's and nothing else: a template's blank for a number ("#XXXXX").
+fn is_x_run(word: &str) -> bool {
+    word.len() >= 3 && word.chars().all(|c| c == 'X')
+}
+
+/// Whether `span` lies between `[` and `]` or `{` and `}` on one line: a placeholder.
+fn in_brackets(text: &str, span: Range<usize>) -> bool {
+    let line_before = text[..span.start].rsplit('\n').next().unwrap_or_default();
+    let line_after = text[span.end..].split('\n').next().unwrap_or_default();
+    [('[', ']'), ('{', '}')].into_iter().any(|(open, close)| {
+        line_before.rfind(open).is_some_and(|at| !line_before[at..].contains(close))
+            && line_after.find(close).is_some_and(|at| !line_after[..at].contains(open))
+    })
 }
 
 /// How a word counts on its own, before its neighbours are looked at.
@@ -350,8 +374,14 @@ mod tests {
             ("hi", "आपका ऑर्डर DHL से भेजा गया है, AWB नंबर 123 है।"),
             ("hi", "UPI या COD से भुगतान करें, OTP किसी को न बताएं।"),
             ("hi", "क्या आपको पार्सल मिला?"),
+            // A template's blanks are placeholder-unfilled's, whole codes are codes.
+            ("en", "Order #XXXXX ships today and the refund for #XXXX is done."),
+            ("ro", "Livrarea va fi pe [ADAUGA DATA], la {ORAS URMEAZA}."),
+            ("hi", "आपका ऑर्डर IN-XXL-5521 (XXL कुर्ता) DTDC से निकल चुका है।"),
         ] {
             assert!(!case().lang(lang).fires(RULE, draft), "{draft}");
         }
+        // Brackets around other words do not hide shouting after them.
+        assert!(case().lang("en").fires(RULE, "[Note] WE ARE CLOSED TODAY."));
     }
 }

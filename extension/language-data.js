@@ -1,23 +1,39 @@
 // @ts-check
-// The core's phrase data (src/lang/data/<name>.txt, a file per language and one shared)
-// ship beside the Wasm as files of the extension (data/lang/), not inside it: they would
-// be a sixth of the gzipped Wasm every inbox page downloads and compiles (docs/SIZE.md).
-// Every page that runs the core hands them over once, after init and before its first
-// lint; the core refuses to lint without them rather than quietly find less.
+// The core's data files ship beside the Wasm as files of the extension (data/), not
+// inside it: the phrase data (data/lang/, from src/lang/data) would be a sixth of the
+// gzipped Wasm every inbox page downloads and compiles (docs/SIZE.md), and the message
+// catalogues (data/messages/, from src/catalogue/data) hold the texts of findings in each
+// UI language. Every page that runs the core hands them over once, after init and before
+// its first lint; the core refuses to lint without them rather than quietly find less.
+
+/** The UI languages the core's catalogues are written in. */
+const UI_LANGUAGES = ["en", "ro", "hy", "hi"];
 
 /**
- * Fetches each data file the core names and installs it; rejects naming the file that
- * could not be read or parsed.
+ * The browser's UI language, as one of the catalogues' codes ("ro-RO" is ro); English
+ * for any other. The same language chrome.i18n picks the extension's _locales by.
  *
- * @param {{languageDataFiles: () => string[], installLanguageData: (name: string, text: string) => void}} core
+ * @returns {string}
+ */
+export function browserUiLanguage() {
+  const code = chrome.i18n.getUILanguage().toLowerCase().split(/[-_]/)[0];
+  return UI_LANGUAGES.includes(code) ? code : "en";
+}
+
+/**
+ * Fetches each data file the core names and installs it, then sets the core's UI
+ * language to the browser's; rejects naming the file that could not be read or parsed.
+ *
+ * @param {{languageDataFiles: () => string[], installLanguageData: (name: string, text: string) => void, setUiLanguage: (code: string) => boolean}} core
  */
 export async function installLanguageData(core) {
   const texts = await Promise.all(
     core.languageDataFiles().map(async (name) => {
-      const response = await fetch(chrome.runtime.getURL(`data/lang/${name}.txt`));
-      if (!response.ok) throw new Error(`data/lang/${name}.txt: ${response.status}`);
+      const response = await fetch(chrome.runtime.getURL(`data/${name}.txt`));
+      if (!response.ok) throw new Error(`data/${name}.txt: ${response.status}`);
       return /** @type {const} */ ([name, await response.text()]);
     }),
   );
   for (const [name, text] of texts) core.installLanguageData(name, text);
+  core.setUiLanguage(browserUiLanguage());
 }

@@ -1,30 +1,28 @@
 //! The catalogue file format (see `data/README.md`): one `id = text` a line, `#`
 //! comments, `{name}` for an argument, `{name|one:…|other:…}` for a count's plural
-//! forms and `{{`, `}}` for braces. Parsed strictly: every error names its line.
+//! forms and `{{`, `}}` for braces. Checked strictly when installed, every error naming
+//! its line; kept as text, and a message's parts read again when it is rendered (one
+//! walk over the text for both, rather than a parsed copy: smaller in the Wasm).
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use super::plural::Category;
 use super::Locale;
 
-/// A message's text (never empty: a line needs text after ` = `), split where arguments go.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Piece {
-    Literal(String),
-    /// `{name}`: the argument's text, number or message.
-    Argument(String),
-    /// `{name|one:…|other:…}`: the form for the count `name`'s plural category.
-    Plural {
-        argument: String,
-        forms: Vec<(Category, String)>,
-    },
-}
-
-/// One language's messages by id.
+/// One language's messages: its file's text, checked.
 #[derive(Debug, Default)]
 pub struct Catalogue {
-    pub entries: BTreeMap<String, Vec<Piece>>,
+    text: String,
+}
+
+/// A piece of a message's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part<'a> {
+    Literal(&'a str),
+    /// `{name}`: the argument's text, number or message.
+    Argument(&'a str),
+    /// `{name|one:…|other:…}`: the count `name` and its forms (`one:…|other:…`).
+    Plural(&'a str, &'a str),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,47 +38,69 @@ impl fmt::Display for FormatError {
 }
 
 impl Catalogue {
-    /// Parses the catalogue of `locale`, whose plural categories every count's forms must
+    /// Checks the catalogue of `locale`, whose plural categories every count's forms must
     /// name exactly.
     pub fn parse(text: &str, locale: Locale) -> Result<Catalogue, FormatError> {
-        let mut entries = BTreeMap::new();
-        for (index, raw) in text.lines().enumerate() {
-            let line = raw.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        let mut seen: Vec<&str> = Vec::new();
+        for (index, line) in text.lines().enumerate() {
             let failed = |problem: String| FormatError { line: index + 1, problem };
-            let (id, body) = line.split_once(" = ").ok_or_else(|| failed("not `id = text`".into()))?;
-            let id = id.trim();
+            let Some(entry) = entry(line) else { continue };
+            let (id, body) = entry.ok_or_else(|| failed("not `id = text`".into()))?;
             if !is_id(id) {
                 return Err(failed(format!("`{id}` is not an id (lower-case words joined by `.`)")));
             }
-            let pieces = pieces(body.trim(), locale).map_err(failed)?;
-            if entries.insert(id.to_string(), pieces).is_some() {
+            if seen.contains(&id) {
                 return Err(failed(format!("`{id}` appears twice")));
             }
+            seen.push(id);
+            parts(body, &mut |part| match part {
+                Part::Plural(argument, forms) => check_forms(argument, forms, locale),
+                _ => Ok(()),
+            })
+            .map_err(failed)?;
         }
-        Ok(Catalogue { entries })
+        Ok(Catalogue { text: text.to_string() })
     }
+
+    /// The ids and texts, in the file's order.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.text.lines().filter_map(entry).flatten()
+    }
+
+    /// The text of `id`.
+    pub fn get(&self, id: &str) -> Option<&str> {
+        self.entries().find(|(found, _)| *found == id).map(|(_, body)| body)
+    }
+}
+
+/// A line's id and text: `None` for a blank or comment line, `Some(None)` for one that
+/// is not `id = text`.
+fn entry(raw: &str) -> Option<Option<(&str, &str)>> {
+    let line = raw.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return None;
+    }
+    Some(line.split_once(" = ").map(|(id, body)| (id.trim(), body.trim())))
 }
 
 /// `tone-shout.capitals`: lower-case letters, digits and `-`, in two or more parts.
 fn is_id(id: &str) -> bool {
-    let mut parts = id.split('.');
     let part = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    parts.clone().count() >= 2 && parts.all(part)
+    id.contains('.') && id.split('.').all(part)
 }
 
-fn pieces(body: &str, locale: Locale) -> Result<Vec<Piece>, String> {
-    let mut pieces = Vec::new();
-    let mut literal = String::new();
+/// Walks `body`'s parts in order, stopping at the first error `each` or the text gives.
+/// `dyn`: one copy of the walk in the Wasm for checking and rendering.
+pub fn parts<'a>(body: &'a str, each: &mut dyn FnMut(Part<'a>) -> Result<(), String>) -> Result<(), String> {
     let mut rest = body;
     while let Some(at) = rest.find(['{', '}']) {
-        literal.push_str(&rest[..at]);
+        if at > 0 {
+            each(Part::Literal(&rest[..at]))?;
+        }
         let (brace, after) = rest[at..].split_at(1);
         // `{{` and `}}` are the braces themselves: "Hi {{first_name}}".
         if after.starts_with(brace) {
-            literal.push_str(brace);
+            each(Part::Literal(brace))?;
             rest = &after[1..];
             continue;
         }
@@ -89,44 +109,42 @@ fn pieces(body: &str, locale: Locale) -> Result<Vec<Piece>, String> {
         }
         let len = after.find(['{', '}']).filter(|&len| after[len..].starts_with('}'));
         let len = len.ok_or("`{` without its `}` (write `{{` for the brace itself)")?;
-        if !literal.is_empty() {
-            pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+        let inner = &after[..len];
+        let (argument, forms) = inner.split_once('|').unwrap_or((inner, ""));
+        if argument.is_empty() || !argument.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            return Err(format!("`{{{inner}}}` does not name an argument (lower-case letters and `_`)"));
         }
-        pieces.push(placeholder(&after[..len], locale)?);
+        each(if forms.is_empty() { Part::Argument(argument) } else { Part::Plural(argument, forms) })?;
         rest = &after[len + 1..];
     }
-    literal.push_str(rest);
-    if !literal.is_empty() {
-        pieces.push(Piece::Literal(literal));
+    if !rest.is_empty() {
+        each(Part::Literal(rest))?;
     }
-    Ok(pieces)
+    Ok(())
 }
 
-fn placeholder(inner: &str, locale: Locale) -> Result<Piece, String> {
-    let mut parts = inner.split('|');
-    let argument = parts.next().unwrap_or_default().trim().to_string();
-    if argument.is_empty() || !argument.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-        return Err(format!("`{{{inner}}}` does not name an argument (lower-case letters and `_`)"));
-    }
-    let mut forms: Vec<(Category, String)> = Vec::new();
-    for form in parts {
-        let (name, text) =
-            form.split_once(':').ok_or_else(|| format!("plural form `{form}` is not `category:text`"))?;
-        let category = Category::from_name(name.trim())
+/// The form for `category` among `forms` (`one:…|other:…`).
+pub fn form(forms: &str, category: Category) -> &str {
+    forms.split('|').find_map(|form| form.strip_prefix(category.name())?.strip_prefix(':')).unwrap_or_default()
+}
+
+/// Whether `forms` give exactly the locale's plural categories, each once.
+fn check_forms(argument: &str, forms: &str, locale: Locale) -> Result<(), String> {
+    let mut given: Vec<Category> = Vec::new();
+    for form in forms.split('|') {
+        let (name, _) = form.split_once(':').ok_or_else(|| format!("plural form `{form}` is not `category:text`"))?;
+        let category = Category::from_name(name)
             .filter(|category| locale.categories().contains(category))
-            .ok_or_else(|| format!("`{}` is not a plural category of {}", name.trim(), locale.code()))?;
-        if forms.iter().any(|(seen, _)| *seen == category) {
-            return Err(format!("plural form `{}` of `{argument}` appears twice", category.name()));
+            .ok_or_else(|| format!("`{name}` is not a plural category of {}", locale.code()))?;
+        if given.contains(&category) {
+            return Err(format!("plural form `{name}` of `{argument}` appears twice"));
         }
-        forms.push((category, text.to_string()));
+        given.push(category);
     }
-    if forms.is_empty() {
-        return Ok(Piece::Argument(argument));
+    match locale.categories().iter().find(|c| !given.contains(c)) {
+        Some(missing) => Err(format!("`{argument}` has no `{}` form, which {} needs", missing.name(), locale.code())),
+        None => Ok(()),
     }
-    if let Some(missing) = locale.categories().iter().find(|c| !forms.iter().any(|(seen, _)| seen == *c)) {
-        return Err(format!("`{argument}` has no `{}` form, which {} needs", missing.name(), locale.code()));
-    }
-    Ok(Piece::Plural { argument, forms })
 }
 
 #[cfg(test)]
@@ -137,31 +155,40 @@ mod tests {
         Catalogue::parse(text, locale).unwrap_err().to_string()
     }
 
+    fn parts_of(body: &str) -> Vec<Part<'_>> {
+        let mut found = Vec::new();
+        parts(body, &mut |part| {
+            found.push(part);
+            Ok(())
+        })
+        .unwrap();
+        found
+    }
+
     #[test]
     fn reads_texts_arguments_and_plural_forms() {
         let text = "# a comment\n\nbrevity.sentence = {words} {words|one:cuvânt|few:cuvinte|other:de cuvinte}.\n";
         let catalogue = Catalogue::parse(text, Locale::Ro).unwrap();
-        let forms = vec![
-            (Category::One, "cuvânt".to_string()),
-            (Category::Few, "cuvinte".to_string()),
-            (Category::Other, "de cuvinte".to_string()),
-        ];
-        assert_eq!(
-            catalogue.entries["brevity.sentence"],
-            [
-                Piece::Argument("words".into()),
-                Piece::Literal(" ".into()),
-                Piece::Plural { argument: "words".into(), forms },
-                Piece::Literal(".".into()),
-            ]
-        );
+        let body = catalogue.get("brevity.sentence").unwrap();
+        let forms = "one:cuvânt|few:cuvinte|other:de cuvinte";
+        let expected = [Part::Argument("words"), Part::Literal(" "), Part::Plural("words", forms), Part::Literal(".")];
+        assert_eq!(parts_of(body), expected);
+        assert_eq!(form(forms, Category::Few), "cuvinte");
+        assert_eq!(form(forms, Category::Other), "de cuvinte");
+        assert_eq!(catalogue.get("brevity"), None);
     }
 
     #[test]
     fn doubled_braces_are_braces() {
-        let catalogue = Catalogue::parse("a.b = “Hi {{first_name}}” to {name}", Locale::En).unwrap();
-        let expected = [Piece::Literal("“Hi {first_name}” to ".into()), Piece::Argument("name".into())];
-        assert_eq!(catalogue.entries["a.b"], expected);
+        let expected = [
+            Part::Literal("“Hi "),
+            Part::Literal("{"),
+            Part::Literal("first_name"),
+            Part::Literal("}"),
+            Part::Literal("” to "),
+            Part::Argument("name"),
+        ];
+        assert_eq!(parts_of("“Hi {{first_name}}” to {name}"), expected);
     }
 
     #[test]
@@ -172,6 +199,7 @@ mod tests {
             error("Tone.Shout = x", Locale::En),
             "line 1: `Tone.Shout` is not an id (lower-case words joined by `.`)"
         );
+        assert_eq!(error("tone = x", Locale::En), "line 1: `tone` is not an id (lower-case words joined by `.`)");
         assert_eq!(error("a.b = {text", Locale::En), "line 1: `{` without its `}` (write `{{` for the brace itself)");
         assert_eq!(error("a.b = text}", Locale::En), "line 1: `}` without `{` (write `}}` for the brace itself)");
         assert_eq!(
@@ -181,6 +209,7 @@ mod tests {
         assert_eq!(error("a.b = {n|one:x}", Locale::En), "line 1: `n` has no `other` form, which en needs");
         assert_eq!(error("a.b = {n|one:x|other:y}", Locale::Ro), "line 1: `n` has no `few` form, which ro needs");
         assert_eq!(error("a.b = {n|few:x|other:y}", Locale::En), "line 1: `few` is not a plural category of en");
+        assert_eq!(error("a.b = {n|one:x|one:y}", Locale::En), "line 1: plural form `one` of `n` appears twice");
         assert_eq!(error("a.b = {n|one}", Locale::En), "line 1: plural form `one` is not `category:text`");
         assert_eq!(error("a.b = ", Locale::En), "line 1: not `id = text`");
     }

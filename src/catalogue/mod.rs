@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
 
-use format::{Catalogue, Piece};
+use format::{form, parts, Catalogue, Part};
 use plural::Category;
 
 /// A language the texts are written in.
@@ -163,28 +163,33 @@ fn catalogue(locale: Locale) -> &'static Catalogue {
 pub fn render(message: &Message, locale: Locale) -> String {
     let found = [locale, Locale::En]
         .into_iter()
-        .find_map(|locale| catalogue(locale).entries.get(message.id).map(|pieces| (locale, pieces)));
-    let Some((locale, pieces)) = found else { return message.id.to_string() };
+        .find_map(|locale| catalogue(locale).get(message.id).map(|body| (locale, body)));
+    let Some((locale, body)) = found else { return message.id.to_string() };
     let mut out = String::new();
-    for piece in pieces {
-        match piece {
-            Piece::Literal(text) => out.push_str(text),
-            Piece::Argument(name) => match message.arg(name) {
+    // The installed text was checked, so the walk meets no error.
+    let _ = parts(body, &mut |part| {
+        match part {
+            Part::Literal(text) => out.push_str(text),
+            Part::Argument(name) => match message.arg(name) {
                 Some(Arg::Text(text)) => out.push_str(text),
                 Some(Arg::Count(n)) => out.push_str(&locale.number(*n)),
                 Some(Arg::Message(inner)) => out.push_str(&render(inner, locale)),
-                None => out.push_str(&format!("{{{name}}}")),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
             },
-            Piece::Plural { argument, forms } => {
-                let category = match message.arg(argument) {
+            Part::Plural(name, forms) => {
+                let category = match message.arg(name) {
                     Some(Arg::Count(n)) => locale.category(*n),
                     _ => Category::Other,
                 };
-                let form = forms.iter().find(|(c, _)| *c == category);
-                out.push_str(form.map_or("", |(_, text)| text.as_str()));
+                out.push_str(form(forms, category));
             }
         }
-    }
+        Ok(())
+    });
     out
 }
 

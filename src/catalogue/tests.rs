@@ -3,21 +3,22 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use super::format::{Catalogue, Piece};
+use super::format::{parts, Catalogue, Part};
 use super::*;
 
 fn shipped(locale: Locale) -> Catalogue {
     Catalogue::parse(source(locale), locale).unwrap_or_else(|e| panic!("data/{}.txt: {e}", locale.code()))
 }
 
-fn argument_names(pieces: &[Piece]) -> BTreeSet<&str> {
-    pieces
-        .iter()
-        .filter_map(|piece| match piece {
-            Piece::Literal(_) => None,
-            Piece::Argument(name) | Piece::Plural { argument: name, .. } => Some(name.as_str()),
-        })
-        .collect()
+fn argument_names(body: &str) -> BTreeSet<&str> {
+    let mut names = BTreeSet::new();
+    let _ = parts(body, &mut |part| {
+        if let Part::Argument(name) | Part::Plural(name, _) = part {
+            names.insert(name);
+        }
+        Ok(())
+    });
+    names
 }
 
 #[test]
@@ -27,12 +28,11 @@ fn every_language_has_every_id_with_the_same_arguments() {
     for locale in [Locale::Ro, Locale::Hy, Locale::Hi] {
         let other = shipped(locale);
         let code = locale.code();
-        let missing: Vec<&String> = english.entries.keys().filter(|id| !other.entries.contains_key(*id)).collect();
-        assert!(missing.is_empty(), "{code}.txt lacks {missing:?}");
-        let extra: Vec<&String> = other.entries.keys().filter(|id| !english.entries.contains_key(*id)).collect();
+        let extra: Vec<&str> = other.entries().map(|(id, _)| id).filter(|id| english.get(id).is_none()).collect();
         assert!(extra.is_empty(), "{code}.txt has ids English lacks: {extra:?}");
-        for (id, pieces) in &english.entries {
-            assert_eq!(argument_names(&other.entries[id]), argument_names(pieces), "{code}.txt: {id}");
+        for (id, body) in english.entries() {
+            let translated = other.get(id).unwrap_or_else(|| panic!("{code}.txt lacks {id}"));
+            assert_eq!(argument_names(translated), argument_names(body), "{code}.txt: {id}");
         }
     }
 }
@@ -60,9 +60,10 @@ fn the_catalogue_holds_exactly_the_ids_the_code_uses() {
         }
     }
     let english = shipped(Locale::En);
-    let unused: Vec<&String> = english.entries.keys().filter(|id| !code_text.contains(&format!("\"{id}\""))).collect();
+    let unused: Vec<&str> =
+        english.entries().map(|(id, _)| id).filter(|id| !code_text.contains(&format!("\"{id}\""))).collect();
     assert!(unused.is_empty(), "ids no code names: {unused:?}");
-    let unknown: Vec<&String> = constructed.iter().filter(|id| !english.entries.contains_key(*id)).collect();
+    let unknown: Vec<&String> = constructed.iter().filter(|id| english.get(id).is_none()).collect();
     assert!(unknown.is_empty(), "ids the catalogue lacks: {unknown:?}");
     assert!(constructed.contains("tone-shout.capitals"), "the scan sees the rules");
 }

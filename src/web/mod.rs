@@ -65,9 +65,7 @@ impl Coach {
     /// must be installed first (`installLanguageData`).
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Coach, JsError> {
-        if let Some(name) = crate::lang::missing_data() {
-            return Err(JsError::new(&format!("the language data were not installed (data/lang/{name}.txt)")));
-        }
+        crate::wasm::data_installed()?;
         let document = dom::document().ok_or_else(|| JsError::new("no document"))?;
         let profile = ActiveProfile::new(crate::page_profile::shipped().clone());
         let live = live::Live::start(document.clone(), profile.clone()).map_err(|e| JsError::new(&e))?;

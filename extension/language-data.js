@@ -10,13 +10,15 @@
 const UI_LANGUAGES = ["en", "ro", "hy", "hi"];
 
 /**
- * The browser's UI language, as one of the catalogues' codes ("ro-RO" is ro); English
- * for any other. The same language chrome.i18n picks the extension's _locales by.
+ * The browser's UI language as the extension's pages speak it: the code of the _locales
+ * folder chrome.i18n picked for it (its `uiLang` message; en when the browser's language
+ * has none), so the core's texts match the card's buttons. Not getUILanguage(): with
+ * `--lang=ro` Chromium picks _locales/ro but still reports en-US there.
  *
  * @returns {string}
  */
 export function browserUiLanguage() {
-  const code = chrome.i18n.getUILanguage().toLowerCase().split(/[-_]/)[0];
+  const code = chrome.i18n.getMessage("uiLang");
   return UI_LANGUAGES.includes(code) ? code : "en";
 }
 

@@ -89,8 +89,14 @@ fn renders_arguments_plurals_and_numbers_in_each_language() {
         render(&too_long(31), Locale::Ro),
         "Această propoziție are 31 de cuvinte; păstrați propozițiile sub 25 de cuvinte."
     );
-    assert_eq!(render(&too_long(1), Locale::Ro), "Această propoziție are 1 cuvânt; păstrați propozițiile sub 25 de cuvinte.");
-    assert_eq!(render(&too_long(19), Locale::Ro), "Această propoziție are 19 cuvinte; păstrați propozițiile sub 25 de cuvinte.");
+    assert_eq!(
+        render(&too_long(1), Locale::Ro),
+        "Această propoziție are 1 cuvânt; păstrați propozițiile sub 25 de cuvinte."
+    );
+    assert_eq!(
+        render(&too_long(19), Locale::Ro),
+        "Această propoziție are 19 cuvinte; păstrați propozițiile sub 25 de cuvinte."
+    );
     let shout = Message::new("tone-shout.capitals").text("text", "WE ARE CLOSED");
     assert_eq!(render(&shout, Locale::En), "“WE ARE CLOSED” is in capitals: it reads as shouting.");
     assert_eq!(render(&shout, Locale::Ro), "„WE ARE CLOSED” este scris cu majuscule: se citește ca un strigăt.");

@@ -12,7 +12,7 @@ use std::{env, fs};
 const JSON_FILES: [&str; 1] = ["src/page_profile/inbox.json"];
 
 /// The folders of data files, relative to the crate.
-const DATA_DIRS: [&str; 3] = ["src/lang/data", "src/clock/data", "src/voice/data"];
+const DATA_DIRS: [&str; 4] = ["src/lang/data", "src/clock/data", "src/voice/data", "src/catalogue/data"];
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");

@@ -210,11 +210,14 @@ assemble_extension() {
       "dist/$browser/pkg/"
     mkdir -p "dist/$browser/templates"
     cp src/template/pack/default.json "dist/$browser/templates/"
-    # The phrase data the Wasm leaves out (src/lang/mod.rs, extension/language-data.js),
-    # without their comment lines, as build.rs strips what it compiles in.
-    mkdir -p "dist/$browser/data/lang"
-    for data in src/lang/data/*.txt; do
-      sed '/^[[:space:]]*#/d' "$data" >"dist/$browser/data/lang/${data##*/}"
+    # The phrase data and message catalogues the Wasm leaves out (src/lang/mod.rs,
+    # src/catalogue/mod.rs, extension/language-data.js), without their comment lines, as
+    # build.rs strips what it compiles in.
+    for pair in lang:src/lang/data messages:src/catalogue/data; do
+      mkdir -p "dist/$browser/data/${pair%%:*}"
+      for data in "${pair#*:}"/*.txt; do
+        sed '/^[[:space:]]*#/d' "$data" >"dist/$browser/data/${pair%%:*}/${data##*/}"
+      done
     done
   done
   write_manifests

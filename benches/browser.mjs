@@ -82,8 +82,9 @@ export default load(${JSON.stringify(entry)});\n`;
 const types = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".html": "text/html", ".txt": "text/plain" };
 const routes = [
   ["/pkg/", pkgDir],
-  // The phrase data the extension ships beside the Wasm (extension/language-data.js).
-  ["/data/lang/", join(here, "../dist/chrome/data/lang")],
+  // The phrase data and message catalogues the extension ships beside the Wasm
+  // (extension/language-data.js).
+  ["/data/", join(here, "../dist/chrome/data")],
   ["/harper/", join(here, "node_modules/harper.js/dist")],
 ];
 const writeGoodBundle = bundleWriteGood();
@@ -132,7 +133,7 @@ async function runTool({ tool, warmUpMs, measureMs, minSamples, memoryLints, sta
     const glue = await import("/pkg/reply_coach.js");
     const exports = await glue.default({ module_or_path: "/pkg/reply_coach_bg.wasm" });
     // As the extension does at start (extension/language-data.js): part of the start-up.
-    const texts = await Promise.all(glue.languageDataFiles().map(async (name) => [name, await (await fetch(`/data/lang/${name}.txt`)).text()]));
+    const texts = await Promise.all(glue.languageDataFiles().map(async (name) => [name, await (await fetch(`/data/${name}.txt`)).text()]));
     for (const [name, text] of texts) glue.installLanguageData(name, text);
     memory = () => exports.memory.buffer.byteLength;
     var memoryAtStart = memory();

@@ -57,6 +57,8 @@ async function lintRequest(draft, context, useStoredSettings = false) {
   if (typeof draft !== "string") {
     return { error: `draft must be a string (got ${draft === null ? "null" : typeof draft})` };
   }
+  // The findings' texts in the agent's chosen language, as in the page (i18n.js).
+  core.setUiLanguage(await useUiLanguage());
   try {
     if (useStoredSettings) return lintWithSettings(draft, context, await storedSettings());
     return lint(draft, context);

@@ -1,9 +1,12 @@
 // @ts-check
-// The core's phrase data (src/lang/data/<name>.txt, a file per language and one shared)
-// ship beside the Wasm as files of the extension (data/lang/), not inside it: they would
-// be a sixth of the gzipped Wasm every inbox page downloads and compiles (docs/SIZE.md).
-// Every page that runs the core hands them over once, after init and before its first
-// lint; the core refuses to lint without them rather than quietly find less.
+// The core's data files ship beside the Wasm as files of the extension (data/), not
+// inside it: the phrase data (data/lang/, from src/lang/data) would be a sixth of the
+// gzipped Wasm every inbox page downloads and compiles (docs/SIZE.md), and the message
+// catalogues (data/messages/, from src/catalogue/data) hold the texts of findings in each
+// UI language. Every page that runs the core hands them over once, after init and before
+// its first lint; the core refuses to lint without them rather than quietly find less.
+// Which catalogue speaks is i18n.js's choice (the settings' uiLanguage), told to the core
+// with setUiLanguage.
 
 /**
  * Fetches each data file the core names and installs it; rejects naming the file that
@@ -14,8 +17,8 @@
 export async function installLanguageData(core) {
   const texts = await Promise.all(
     core.languageDataFiles().map(async (name) => {
-      const response = await fetch(chrome.runtime.getURL(`data/lang/${name}.txt`));
-      if (!response.ok) throw new Error(`data/lang/${name}.txt: ${response.status}`);
+      const response = await fetch(chrome.runtime.getURL(`data/${name}.txt`));
+      if (!response.ok) throw new Error(`data/${name}.txt: ${response.status}`);
       return /** @type {const} */ ([name, await response.text()]);
     }),
   );

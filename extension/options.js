@@ -353,6 +353,7 @@ async function main() {
   try {
     await init({ module_or_path: "pkg/reply_coach_bg.wasm" });
     await installLanguageData(core);
+    core.setUiLanguage(shownIn);
   } catch (e) {
     // Without the core the page knows neither the settings' defaults nor how to check
     // them: it says so and changes nothing.

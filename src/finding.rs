@@ -1,4 +1,5 @@
-//! What a lint returns: findings with spans, explanations and fixes.
+//! What a lint returns: findings with spans, explanations and fixes; their texts are
+//! [`Message`]s of the catalogue, rendered where they are shown.
 //!
 //! Offsets in these types are UTF-16 code units of the draft, as in the DOM and in
 //! JavaScript strings, once they leave [`crate::lint`]. Inside the rules they are byte
@@ -7,6 +8,8 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+use crate::catalogue::Message;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -35,9 +38,9 @@ pub struct Edit {
 }
 
 /// A repair the agent can apply with one click: all its edits at once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
-    pub label: String,
+    pub label: Message,
     pub edits: Vec<Edit>,
 }
 
@@ -49,9 +52,9 @@ pub struct Finding {
     pub start: usize,
     pub end: usize,
     /// One line saying what is wrong here.
-    pub message: String,
+    pub message: Message,
     /// Why it matters, citing the guideline.
-    pub explanation: &'static str,
+    pub explanation: Message,
     pub fixes: Vec<Fix>,
 }
 

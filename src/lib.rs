@@ -36,6 +36,7 @@ macro_rules! language_files {
     };
 }
 
+pub mod catalogue;
 pub mod clock;
 pub mod context;
 pub mod draft;

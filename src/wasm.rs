@@ -5,6 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::catalogue::Locale;
 use crate::context::LintContext;
 
 mod json;
@@ -122,23 +123,34 @@ pub fn check_profile_file(text: &str) -> JsValue {
     js_of(&value)
 }
 
-/// The language data files the extension ships beside the Wasm (`data/lang/<name>.txt`),
-/// to hand over with [`install_language_data`] before the first lint.
+/// The data files the extension ships beside the Wasm, as `data/<name>.txt`: the phrase
+/// data (`lang/<name>`) and the message catalogues (`messages/<code>`), to hand over with
+/// [`install_language_data`] before the first lint.
 #[wasm_bindgen(js_name = languageDataFiles)]
 pub fn language_data_files() -> Vec<String> {
-    crate::lang::data_file_names().map(str::to_string).collect()
+    let phrases = crate::lang::data_file_names().map(|name| format!("lang/{name}"));
+    let messages = Locale::ALL.into_iter().map(|locale| format!("messages/{}", locale.code()));
+    phrases.chain(messages).collect()
 }
 
-/// Takes one language data file's text; throws naming the file when it cannot be read.
+/// Takes one data file's text (`name` as [`language_data_files`] gives it); throws naming
+/// the file, and the line, when it cannot be read.
 #[wasm_bindgen(js_name = installLanguageData)]
 pub fn install_language_data(name: &str, text: &str) -> Result<(), JsError> {
-    crate::lang::install(name, text).map_err(|e| JsError::new(&e))
+    let installed = match name.split_once('/') {
+        Some(("lang", name)) => crate::lang::install(name, text),
+        Some(("messages", code)) => crate::catalogue::install(code, text),
+        _ => Err(format!("no data file named {name:?}")),
+    };
+    installed.map_err(|e| JsError::new(&e))
 }
 
-/// A lint without the language data would quietly miss most findings: refused instead.
-fn data_installed() -> Result<(), JsError> {
-    match crate::lang::missing_data() {
-        Some(name) => Err(JsError::new(&format!("the language data were not installed (data/lang/{name}.txt)"))),
+/// A lint without the language data would quietly miss most findings, and one without the
+/// catalogues would show ids: refused instead.
+pub(crate) fn data_installed() -> Result<(), JsError> {
+    let phrases = crate::lang::missing_data().map(|name| format!("lang/{name}"));
+    match phrases.or_else(|| crate::catalogue::missing().map(|code| format!("messages/{code}"))) {
+        Some(name) => Err(JsError::new(&format!("the language data were not installed (data/{name}.txt)"))),
         None => Ok(()),
     }
 }

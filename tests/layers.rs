@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 /// The layers, lowest first. A module may name modules of lower layers only; modules of
 /// one layer are independent of each other.
 const LAYERS: &[&[&str]] = &[
-    &["sort", "stage", "rule_id"],
+    &["sort", "stage", "rule_id", "catalogue"],
     &["text", "finding"],
     &["lang"],
     &["clock", "draft"],

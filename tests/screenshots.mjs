@@ -1,6 +1,8 @@
 // Takes the README's screenshots (docs/screenshots/) of the built extension on the replica
-// inbox: a typed draft with its underlines and card, the card with an explanation open, and
-// the template picker opened by "/ref" in a Romanian conversation.
+// inbox: a typed draft with its underlines and card, the card with an explanation open, the
+// template picker opened by "/ref" in a Romanian conversation, and the card in Romanian and
+// in Hindi (Reply Coach's UI language, on the inbox in that language). Devanagari and
+// Armenian need fonts: Debian's fonts-noto-core.
 //
 //   node tests/screenshots.mjs      (after ./build.sh)
 
@@ -30,7 +32,24 @@ try {
     /Ana/.test(document.querySelector("reply-coach-root")?.shadowRoot?.querySelector(".preview")?.textContent ?? ""),
   );
   await romanian.screenshot({ path: new URL("template-picker.png", out).pathname });
-  console.log(`Wrote ${out.pathname}card-and-underlines.png, card-explanation.png and template-picker.png`);
+  await romanian.close();
+
+  // The UI language chosen on the settings page, on an inbox in that language.
+  const drafts = {
+    ro: "Bună ziua, Ana Popescu! Vă rugăm să vă liniștiți, V-AM SPUS DEJA că livrarea durează 5 zile!!",
+    hi: "नमस्ते, जैसा मैंने पहले भी बताया था, डिलीवरी 5 दिन में होगी!!! अपना फ़ोन नंबर यहाँ लिखें।",
+  };
+  for (const [lang, draft] of Object.entries(drafts)) {
+    await worker.evaluate((uiLanguage) => chrome.storage.sync.set({ settings: { agentName: "Maria", uiLanguage } }), lang);
+    const page = await openInbox(context, `/latest/inbox/all?lang=${lang}${lang === "ro" ? "&anaWrites=ro" : ""}`);
+    await page.setViewportSize({ width: 1280, height: 760 });
+    await page.locator("[role=main] [role=textbox]").click();
+    await page.keyboard.type(draft);
+    await page.waitForFunction(() => document.querySelector("[data-rc-findings]")?.dataset.rcFindings >= 3);
+    await page.screenshot({ path: new URL(`ui-${lang}.png`, out).pathname });
+    await page.close();
+  }
+  console.log(`Wrote ${out.pathname}: card-and-underlines.png, card-explanation.png, template-picker.png, ui-ro.png, ui-hi.png`);
 } finally {
   await context.close();
 }

@@ -110,21 +110,26 @@ fn thrown_message(thrown: &JsValue) -> String {
     String::from(error.message())
 }
 
-/// The phrase data the extension hands the Wasm at start (extension/language-data.js),
-/// here from the sources, once per test binary.
+/// The phrase data and message catalogues the extension hands the Wasm at start
+/// (extension/language-data.js), here from the sources, once per test binary.
 fn install_language_data() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        for name in reply_coach::lang::data_file_names() {
-            let text = match name {
-                "en" => include_str!("../src/lang/data/en.txt"),
-                "ro" => include_str!("../src/lang/data/ro.txt"),
-                "hy" => include_str!("../src/lang/data/hy.txt"),
-                "hi" => include_str!("../src/lang/data/hi.txt"),
-                "common" => include_str!("../src/lang/data/common.txt"),
-                other => panic!("no data file {other} in src/lang/data"),
+        for name in reply_coach::wasm::language_data_files() {
+            let text = match name.as_str() {
+                "lang/en" => include_str!("../src/lang/data/en.txt"),
+                "lang/ro" => include_str!("../src/lang/data/ro.txt"),
+                "lang/hy" => include_str!("../src/lang/data/hy.txt"),
+                "lang/hi" => include_str!("../src/lang/data/hi.txt"),
+                "lang/common" => include_str!("../src/lang/data/common.txt"),
+                "messages/en" => include_str!("../src/catalogue/data/en.txt"),
+                "messages/ro" => include_str!("../src/catalogue/data/ro.txt"),
+                "messages/hy" => include_str!("../src/catalogue/data/hy.txt"),
+                "messages/hi" => include_str!("../src/catalogue/data/hi.txt"),
+                other => panic!("no data file {other} in src/"),
             };
-            reply_coach::lang::install(name, text).unwrap_or_else(|e| panic!("{e}"));
+            reply_coach::wasm::install_language_data(&name, text)
+                .unwrap_or_else(|e| panic!("{}", show(&JsValue::from(e))));
         }
     });
 }
@@ -218,6 +223,27 @@ fn concat(parts: &[JsString]) -> JsString {
 }
 
 // ---- tests ----
+
+/// The texts render in the UI language `setUiLanguage` picks, whatever the draft's.
+#[wasm_bindgen_test]
+fn findings_speak_the_ui_language() {
+    let shout = |result: &JsValue| {
+        let findings = get_array(result, "findings");
+        let shout = findings.into_iter().find(|f| get_str(f, "rule") == "tone-shout").expect("tone-shout fires");
+        (get_str(&shout, "message"), get_str(&get_array(&shout, "fixes")[0], "label"))
+    };
+    let draft = "WE ARE CLOSED today.";
+    let english = shout(&lint(draft, &JsValue::UNDEFINED));
+    assert!(reply_coach::wasm::set_ui_language("ro"));
+    let romanian = shout(&lint(draft, &JsValue::UNDEFINED));
+    // Back to English before asserting, for the tests after this one.
+    assert!(reply_coach::wasm::set_ui_language("en"));
+    assert_eq!(english.0, "“WE ARE CLOSED” is in capitals: it reads as shouting.");
+    assert_eq!(english.1, "Write it in lower case");
+    assert_eq!(romanian.0, "„WE ARE CLOSED” este scris cu majuscule: se citește ca un strigăt.");
+    assert_eq!(romanian.1, "Scrieți cu litere mici");
+    assert!(!reply_coach::wasm::set_ui_language("fr"));
+}
 
 #[wasm_bindgen_test]
 fn lint_returns_plain_objects() {

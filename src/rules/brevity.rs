@@ -1,6 +1,7 @@
 //! `brevity`: a chat reply that runs long, or a sentence that does.
 
 use super::{Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::finding::Severity;
 
 pub struct Brevity;
@@ -14,8 +15,8 @@ impl Rule for Brevity {
         Severity::Warning
     }
 
-    fn explanation(&self) -> &'static str {
-        "Replies should be concise and clear, so they cannot be misread and are read at all (guidelines §2, \"Brevity and clarity\", from 003 §2 and 004 tip 3). A chat reply is read on a phone, in a bubble: split long answers, cut what the customer did not ask, and keep each sentence to one idea."
+    fn explanation(&self) -> Message {
+        Message::new("brevity.explanation")
     }
 
     /// The reply's length counts the message proper: the greeting and the sign-off that
@@ -30,11 +31,7 @@ impl Rule for Brevity {
             let first_extra = &draft.words[body.start + settings.max_words];
             hits.push(Hit::new(
                 first_extra.span.start..body_end,
-                format!(
-                    "{} words, greeting and sign-off aside: a chat reply should stay under {}. This part is over the limit.",
-                    body.len(),
-                    settings.max_words
-                ),
+                Message::new("brevity.too-long").count("words", body.len()).count("max", settings.max_words),
             ));
         }
         for sentence in &draft.sentences {
@@ -42,7 +39,9 @@ impl Rule for Brevity {
             if words > settings.max_sentence_words {
                 hits.push(Hit::new(
                     sentence.span.clone(),
-                    format!("This sentence has {words} words; keep sentences under {}.", settings.max_sentence_words),
+                    Message::new("brevity.long-sentence")
+                        .count("words", words)
+                        .count("max", settings.max_sentence_words),
                 ));
             }
         }

@@ -4,6 +4,7 @@
 use super::tone_argue::spans;
 use super::upset::{reading_languages, upset_cue, UpsetCue};
 use super::{insert, replace, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::draft::Draft;
 use crate::finding::Severity;
 use crate::text::strictly_contains;
@@ -19,8 +20,8 @@ impl Rule for EmpathyMissing {
         Severity::Warning
     }
 
-    fn explanation(&self) -> &'static str {
-        "When a customer complains, first acknowledge the concern so they know they were heard, and express regret that they hit the problem; then offer the solution (guidelines §2, \"Acknowledge the concern\", \"Be caring and kind\" and \"Tone: never argue\", from 003 §2 and §3, 001 principles 1 and 2)."
+    fn explanation(&self) -> Message {
+        Message::new("empathy-missing.explanation")
     }
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
@@ -58,23 +59,25 @@ impl Rule for EmpathyMissing {
         hits.push(
             Hit::new(
                 start.max(sentence.span.start)..sentence.span.end,
-                format!("The customer is upset ({}): acknowledge it before the answer.", describe(&cue)),
+                Message::new("empathy-missing.upset").message("cue", describe(cue)),
             )
-            .with_fix(format!("Start with “{}”", opener.trim()), vec![edit]),
+            .with_fix(Message::new("fix.start-with").text("text", opener.trim()), vec![edit]),
         );
     }
 }
 
 /// "a threat to leave: “never ordering again”".
-fn describe(cue: &UpsetCue) -> String {
-    match &cue.words {
-        Some(words) => format!("{}: “{words}”", cue.kind),
-        None => cue.kind.to_string(),
+fn describe(cue: UpsetCue) -> Message {
+    let kind = Message::new(cue.kind);
+    match cue.words {
+        Some(words) => Message::new("empathy-missing.cue-words").message("kind", kind).text("words", words),
+        None => kind,
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::catalogue::{render, Locale};
     use crate::rules::testing::case;
 
     const RULE: &str = "empathy-missing";
@@ -169,12 +172,19 @@ mod tests {
     #[test]
     fn the_message_names_the_cue() {
         let c = case().said("never ordering from you again");
-        let messages: Vec<String> =
-            c.findings(RULE, "Your order leaves today.").into_iter().map(|f| f.message).collect();
+        let findings = c.findings(RULE, "Your order leaves today.");
+        let messages: Vec<String> = findings.iter().map(|f| f.message.to_string()).collect();
         assert_eq!(
             messages,
             ["The customer is upset (a threat to leave: “never ordering from you again”): acknowledge it before the answer."]
         );
+        // The same finding in a Romanian UI: the cue and the quotes are Romanian too.
+        assert_eq!(
+            render(&findings[0].message, Locale::Ro),
+            "Clientul este nemulțumit (amenințarea că renunță: „never ordering from you again”): recunoașteți acest lucru înainte de răspuns."
+        );
+        let fix = render(&findings[0].fixes[0].label, Locale::Ro);
+        assert!(fix.starts_with("Începeți cu „"), "{fix}");
     }
 
     #[test]

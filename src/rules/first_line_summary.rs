@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::{remove_words, replace, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::finding::Severity;
 use crate::text::{count_letters, is_capitalised, PhraseMatch};
 
@@ -17,8 +18,8 @@ impl Rule for FirstLineSummary {
         Severity::Warning
     }
 
-    fn explanation(&self) -> &'static str {
-        "The first line carries the point: keep the key information short so the whole idea fits in the first line and can be read in the inbox preview without opening the message (guidelines §2, \"First line carries the point\", from 000 §2). A greeting is fine; an opening like \"Thank you for reaching out\" spends the preview on nothing."
+    fn explanation(&self) -> Message {
+        Message::new("first-line-summary.explanation")
     }
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
@@ -35,7 +36,7 @@ impl Rule for FirstLineSummary {
         if ends_at > budget {
             hits.push(Hit::new(
                 content_start.max(sentence.span.start)..sentence.span.end,
-                format!("The first sentence ends at character {ends_at}; the preview shows about {budget}. Say the point first, briefly."),
+                Message::new("first-line-summary.long").count("ends_at", ends_at).count("budget", budget),
             ));
         }
     }
@@ -68,10 +69,7 @@ fn filler_hit(input: &Input, filler: &PhraseMatch) -> Hit {
     let draft = input.draft;
     let text = draft.text;
     let opening = &text[filler.span.clone()];
-    let hit = Hit::new(
-        filler.span.clone(),
-        format!("“{opening}” fills the preview without saying anything: start with the point."),
-    );
+    let hit = Hit::new(filler.span.clone(), Message::new("first-line-summary.filler").text("text", opening));
     let Some(sentence) = draft.sentence_at(filler.span.start) else { return hit };
     let rest_of_sentence = &text[filler.span.end..sentence.span.end];
     let ends_clause = rest_of_sentence.trim_start().starts_with([',', '՝']);
@@ -79,7 +77,7 @@ fn filler_hit(input: &Input, filler: &PhraseMatch) -> Hit {
     if filler.words.start != draft.word_at_or_after(input.content_start()) {
         return match joined_to_greeting(input, filler.words.clone()) {
             Some(cut) if ends_clause || ends_sentence => {
-                hit.with_fix("Remove the opening", vec![replace(cut..filler.span.end, "")])
+                hit.with_fix(remove_opening(), vec![replace(cut..filler.span.end, "")])
             }
             _ => hit,
         };
@@ -90,12 +88,16 @@ fn filler_hit(input: &Input, filler: &PhraseMatch) -> Hit {
             return hit;
         }
         let next_content = sentence.span.end + (after.len() - after.trim_start().len());
-        return hit.with_fix("Remove the opening", vec![replace(filler.span.start..next_content, "")]);
+        return hit.with_fix(remove_opening(), vec![replace(filler.span.start..next_content, "")]);
     }
     if ends_clause {
-        return hit.with_fix("Remove the opening", remove_words(draft, filler.span.clone()));
+        return hit.with_fix(remove_opening(), remove_words(draft, filler.span.clone()));
     }
     hit
+}
+
+fn remove_opening() -> Message {
+    Message::new("first-line-summary.fix.remove-opening")
 }
 
 /// Where to cut a filler joined to the greeting: after the greeting phrase, or after the

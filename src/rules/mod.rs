@@ -32,6 +32,7 @@ mod window_closed;
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::catalogue::Message;
 use crate::context::{LintContext, Settings};
 use crate::draft::{Draft, Greeting, PersonName, SignOff};
 use crate::finding::{Edit, Fix, Severity};
@@ -44,8 +45,9 @@ pub trait Rule: Sync {
     /// The stable id settings and the extension refer to, e.g. `tone-shout`.
     fn id(&self) -> &'static str;
     fn severity(&self) -> Severity;
-    /// One paragraph: why this matters, citing the guideline and its source.
-    fn explanation(&self) -> &'static str;
+    /// One paragraph: why this matters, citing the guideline and its source
+    /// (`<rule id>.explanation` in the catalogue).
+    fn explanation(&self) -> Message;
     fn check(&self, input: &Input, hits: &mut Vec<Hit>);
 }
 
@@ -53,18 +55,18 @@ pub trait Rule: Sync {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub span: Range<usize>,
-    pub message: String,
+    pub message: Message,
     /// Fixes with byte offsets (converted by `lint`).
     pub fixes: Vec<Fix>,
 }
 
 impl Hit {
-    pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
-        Hit { span, message: message.into(), fixes: Vec::new() }
+    pub fn new(span: Range<usize>, message: Message) -> Self {
+        Hit { span, message, fixes: Vec::new() }
     }
 
-    pub fn with_fix(mut self, label: impl Into<String>, edits: Vec<Edit>) -> Self {
-        self.fixes.push(Fix { label: label.into(), edits });
+    pub fn with_fix(mut self, label: Message, edits: Vec<Edit>) -> Self {
+        self.fixes.push(Fix { label, edits });
         self
     }
 }
@@ -222,7 +224,7 @@ pub fn remove_words(draft: &Draft, span: Range<usize>) -> Vec<Edit> {
 
 /// One hit per match of `list` in the draft (Vale's "existence" and "substitution"
 /// rules): the message names the phrase, and an entry's replacement becomes the fix.
-pub fn phrase_hits(input: &Input, list: &PhraseList, message: impl Fn(&str) -> String, hits: &mut Vec<Hit>) {
+pub fn phrase_hits(input: &Input, list: &PhraseList, message: impl Fn(&str) -> Message, hits: &mut Vec<Hit>) {
     let draft = input.draft;
     for found in list.find_all(draft.text, &draft.words) {
         let hit = Hit::new(found.span.clone(), message(&draft.text[found.span.clone()]));
@@ -241,7 +243,7 @@ pub fn phrase_hits(input: &Input, list: &PhraseList, message: impl Fn(&str) -> S
 pub fn reading_hits(
     input: &Input,
     list: fn(&LanguageData) -> &PhraseList,
-    message: impl Fn(&str) -> String,
+    message: impl Fn(&str) -> Message,
     hits: &mut Vec<Hit>,
 ) {
     let mut found: Vec<Hit> = Vec::new();
@@ -258,16 +260,16 @@ pub fn reading_hits(
 
 /// The fix for a phrase-list match: its replacement, or removal when the replacement is
 /// empty.
-fn phrase_fix(draft: &Draft, span: Range<usize>, replacement: &str) -> (String, Vec<Edit>) {
+fn phrase_fix(draft: &Draft, span: Range<usize>, replacement: &str) -> (Message, Vec<Edit>) {
     if replacement.is_empty() {
-        let label = format!("Remove “{}”", &draft.text[span.clone()]);
+        let label = Message::new("fix.remove").text("text", &draft.text[span.clone()]);
         return (label, remove_words(draft, span));
     }
     let original = &draft.text[span.clone()];
     // Keep the case of a sentence's first letter.
     let replacement =
         if crate::text::is_capitalised(original) { capitalise(replacement) } else { replacement.to_string() };
-    (format!("Replace with “{replacement}”"), vec![replace(span, replacement)])
+    (Message::new("fix.replace").text("text", replacement.clone()), vec![replace(span, replacement)])
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::{replace, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::draft::{is_name_like, occurrences, Draft, PersonName};
 use crate::finding::Severity;
 
@@ -17,8 +18,8 @@ impl Rule for NameLast {
         Severity::Warning
     }
 
-    fn explanation(&self) -> &'static str {
-        "Address the customer by first name only: a full name or a surname sounds like a form letter (guidelines §2, \"Use the customer's first name\", from 003 §4). When you @-tag someone, Facebook inserts the full name: press backspace once to keep only the first name."
+    fn explanation(&self) -> Message {
+        Message::new("name-last.explanation")
     }
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
@@ -29,16 +30,19 @@ impl Rule for NameLast {
             let written = &draft.text[span.clone()];
             let kept = &draft.text[span.start..draft.words[full.kept_end - 1].span.end];
             hits.push(
-                Hit::new(span.clone(), format!("“{written}” is the full name: use the first name only."))
-                    .with_fix(format!("Keep “{kept}”"), vec![replace(span, kept)]),
+                Hit::new(span.clone(), Message::new("name-last.full-name").text("text", written))
+                    .with_fix(Message::new("name-last.fix.keep").text("text", kept), vec![replace(span, kept)]),
             );
         }
         let first = &customer.first.text;
         for span in last_names_alone(input, customer) {
             let written = &draft.text[span.clone()];
             hits.push(
-                Hit::new(span.clone(), format!("“{written}” is the customer's last name: use “{first}”."))
-                    .with_fix(format!("Use “{first}”"), vec![replace(span, first.clone())]),
+                Hit::new(span.clone(), Message::new("name-last.last-name").text("text", written).text("first", first))
+                    .with_fix(
+                        Message::new("name-last.fix.use").text("text", first),
+                        vec![replace(span, first.clone())],
+                    ),
             );
         }
     }

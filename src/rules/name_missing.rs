@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::{insert, name_last, placeholder_unfilled, replace, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::draft::{is_name_like, Greeting};
 use crate::finding::{Edit, Severity};
 
@@ -17,8 +18,8 @@ impl Rule for NameMissing {
         Severity::Info
     }
 
-    fn explanation(&self) -> &'static str {
-        "Use the customer's first name: it is the word a person likes to hear most, and it shows a person is answering, not a machine (guidelines §2, \"Use the customer's first name\", from 003 §4). In comments, @-tag them so they are notified."
+    fn explanation(&self) -> Message {
+        Message::new("name-missing.explanation")
     }
 
     /// Silent when another rule's fix puts the first name in: a name placeholder
@@ -33,14 +34,16 @@ impl Rule for NameMissing {
             return;
         }
         let name = &customer.first.text;
-        let message = format!("The customer's first name, {name}, is not used.");
+        let message = Message::new("name-missing.missing").text("name", name);
         let Some(greeting) = &input.greeting else {
             let start = input.content_start();
             let first_word = &input.draft.words[input.draft.word_at_or_after(start)];
             let greeting = input.data.greeting_text.replace("{name}", name);
             hits.push(
-                Hit::new(first_word.span.clone(), message)
-                    .with_fix(format!("Start with “{}”", greeting.trim()), vec![insert(start, greeting)]),
+                Hit::new(first_word.span.clone(), message).with_fix(
+                    Message::new("fix.start-with").text("text", greeting.trim()),
+                    vec![insert(start, greeting)],
+                ),
             );
             return;
         };
@@ -55,7 +58,7 @@ impl Rule for NameMissing {
 /// "Dear customer,", "नमस्ते जी,"). `None`, and no finding, when that is a name in another
 /// script than the customer's: "नमस्ते प्रिया जी" to a customer listed as "Priya" is most
 /// likely right.
-fn greeting_fix(input: &Input, greeting: &Greeting, name: &str) -> Option<(String, Edit)> {
+fn greeting_fix(input: &Input, greeting: &Greeting, name: &str) -> Option<(Message, Edit)> {
     let (separator, suffix) = name_in_greeting(&input.data.greeting_text);
     let Some(addressee) = addressee(input, greeting) else {
         // Words kept after the name are set off by a comma: "Hey Ana, it shipped!".
@@ -63,13 +66,14 @@ fn greeting_fix(input: &Input, greeting: &Greeting, name: &str) -> Option<(Strin
         let comma =
             if after.starts_with(char::is_whitespace) && after.chars().any(char::is_alphanumeric) { "," } else { "" };
         let edit = insert(greeting.phrase_end, format!("{separator}{name}{suffix}{comma}"));
-        return Some((format!("Add “{name}” to the greeting"), edit));
+        return Some((Message::new("name-missing.fix.add").text("name", name), edit));
     };
     let addressed = input.draft.slice(&addressee);
     if !same_script(name, addressed) {
         return None;
     }
-    Some((format!("Greet “{name}” instead of “{addressed}”"), replace(addressee, format!("{name}{suffix}"))))
+    let label = Message::new("name-missing.fix.greet").text("name", name).text("text", addressed);
+    Some((label, replace(addressee, format!("{name}{suffix}"))))
 }
 
 /// Whom the greeting addresses after its phrase, before its punctuation: one word ("Maria"

@@ -5,6 +5,7 @@
 //! the rule's name and that the next lint works. Never in a shipped build.
 
 use super::{Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::finding::Severity;
 
 /// A private-use character: no real draft contains it, and the test can type it.
@@ -21,8 +22,8 @@ impl Rule for PanicTest {
         Severity::Info
     }
 
-    fn explanation(&self) -> &'static str {
-        "Test builds only: panics when the draft holds U+E000."
+    fn explanation(&self) -> Message {
+        Message::new("panic-test.explanation")
     }
 
     fn check(&self, input: &Input, _hits: &mut Vec<Hit>) {

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::{replace, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::finding::Severity;
 
 pub struct PlaceholderUnfilled;
@@ -20,18 +21,24 @@ impl Rule for PlaceholderUnfilled {
         Severity::Error
     }
 
-    fn explanation(&self) -> &'static str {
-        "A placeholder left in a reply (\"Hi {first_name}\") tells the customer they got a form letter, which is worse than no template at all. Templates are a start, but personalise them (guidelines §2 and §3, from 003 §2 and §7)."
+    fn explanation(&self) -> Message {
+        Message::new("placeholder-unfilled.explanation")
     }
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
         let text = input.draft.text;
         for placeholder in placeholders(input) {
             let shown = &text[placeholder.span.clone()];
-            let hit = Hit::new(placeholder.span.clone(), format!("The placeholder “{shown}” is not filled in."));
+            let hit =
+                Hit::new(placeholder.span.clone(), Message::new("placeholder-unfilled.unfilled").text("text", shown));
             hits.push(match fill(input, &placeholder.name) {
-                Some(value) if value.is_empty() => hit.with_fix("Remove it", vec![replace(placeholder.span, "")]),
-                Some(value) => hit.with_fix(format!("Fill in “{value}”"), vec![replace(placeholder.span, value)]),
+                Some(value) if value.is_empty() => {
+                    hit.with_fix(Message::new("placeholder-unfilled.fix.remove"), vec![replace(placeholder.span, "")])
+                }
+                Some(value) => hit.with_fix(
+                    Message::new("placeholder-unfilled.fix.fill").text("text", value.clone()),
+                    vec![replace(placeholder.span, value)],
+                ),
                 None => hit,
             });
         }

@@ -1,6 +1,7 @@
 //! `private-info-public`: a public comment reply that asks for private data.
 
 use super::{replace, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::context::Surface;
 use crate::finding::Severity;
 
@@ -15,8 +16,8 @@ impl Rule for PrivateInfoPublic {
         Severity::Warning
     }
 
-    fn explanation(&self) -> &'static str {
-        "Never ask for a phone number, e-mail, address, order or account number in a public comment: everyone can read the answer. Answer where the customer wrote, and when private data is needed, say publicly that you will continue by private message and why (guidelines §2, \"Do not change channel without saying why\" and \"No cut-and-paste stock answers in public\", from 001 principle 3 and 003 §3, §6 and §7)."
+    fn explanation(&self) -> Message {
+        Message::new("private-info-public.explanation")
     }
 
     /// Fires per sentence that names private data and asks for it with a request phrase
@@ -44,11 +45,10 @@ impl Rule for PrivateInfoPublic {
                 // A greeting on the same line stays: "Hi Ana, please send…".
                 let asking = span.start.max(input.content_start()).min(span.end)..span.end;
                 hits.push(
-                    Hit::new(
-                        asking.clone(),
-                        format!("Asking for “{what}” in a public comment: move to a private message, and say so."),
-                    )
-                    .with_fix("Move to a private message", vec![replace(asking, move_private.clone())]),
+                    Hit::new(asking.clone(), Message::new("private-info-public.asking").text("text", what)).with_fix(
+                        Message::new("private-info-public.fix.move"),
+                        vec![replace(asking, move_private.clone())],
+                    ),
                 );
             }
         }
@@ -57,6 +57,7 @@ impl Rule for PrivateInfoPublic {
 
 #[cfg(test)]
 mod tests {
+    use crate::catalogue::Message;
     use crate::rules::testing::case;
 
     const RULE: &str = "private-info-public";
@@ -95,7 +96,7 @@ mod tests {
         ] {
             let findings = case().lang(lang).comment().findings(RULE, draft);
             assert_eq!(findings.len(), 1, "{draft}");
-            assert!(findings[0].message.contains(&format!("“{asked}”")), "{draft}: {}", findings[0].message);
+            assert_eq!(findings[0].message, Message::new("private-info-public.asking").text("text", asked), "{draft}");
         }
     }
 

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::{phrase_hits, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::context::Surface;
 use crate::finding::Severity;
 use crate::lang::CommonData;
@@ -20,8 +21,8 @@ impl Rule for PromoOutsideWindow {
         Severity::Error
     }
 
-    fn explanation(&self) -> &'static str {
-        "Within 24 hours of the customer's last message a Page may send anything, promotions included; in a thread the customer opened by replying to a Click-to-Messenger or Click-to-Direct ad, within 7 days of that reply too (Meta's policy). After that only non-promotional replies are allowed (a human agent may answer for up to 7 days after the customer's last message), and a message with a link to another site counts as promotional (guidelines §1, from 000 §3 and 004). Remove the offer or the link; answer the question."
+    fn explanation(&self) -> Message {
+        Message::new("promo-outside-window.explanation")
     }
 
     /// Public comment replies are outside the messaging window; after 7 days
@@ -39,18 +40,22 @@ impl Rule for PromoOutsideWindow {
             return;
         }
         // Whole hours, as an integer: `f64`'s formatter is large in the Wasm.
-        let mut when = format!("{} hours after the customer's last message", hours.floor() as i64);
-        if let Some(ad) = ad_reply {
-            when = format!("{when} and {} hours after their reply to the ad", ad.floor() as i64);
-        }
+        let when = match ad_reply {
+            None => Message::new("promo-outside-window.when"),
+            Some(ad) => Message::new("promo-outside-window.when-ad").count("ad_hours", ad.floor() as usize),
+        };
+        let when = when.count("hours", hours.floor() as usize);
         let links = links(input.draft.text, input.common);
         let mut words = Vec::new();
-        phrase_hits(input, &input.data.promo, |phrase| format!("“{phrase}” is promotional, {when}."), &mut words);
+        let promotional =
+            |phrase: &str| Message::new("promo-outside-window.word").text("text", phrase).message("when", when.clone());
+        phrase_hits(input, &input.data.promo, promotional, &mut words);
         // "sale" inside "shop.example.com/sale" is part of the link, already reported.
         words.retain(|w| !links.iter().any(|link| link.start <= w.span.start && w.span.end <= link.end));
         for link in links {
             let shown = &input.draft.text[link.clone()];
-            hits.push(Hit::new(link, format!("A link to another site ({shown}) {when} counts as promotion.")));
+            let message = Message::new("promo-outside-window.link").text("text", shown).message("when", when.clone());
+            hits.push(Hit::new(link, message));
         }
         hits.extend(words);
     }
@@ -109,6 +114,7 @@ fn is_missing_space(token: &str, host_end: usize, tld: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::catalogue::Message;
     use crate::rules::testing::case;
 
     const RULE: &str = "promo-outside-window";
@@ -133,7 +139,9 @@ mod tests {
             assert!(!case().lang(lang).fires(RULE, draft), "{draft} without a time");
         }
         let findings = case().hours(24.0).findings(RULE, "See example.com");
-        assert!(findings[0].message.contains("24 hours after"), "{}", findings[0].message);
+        let when = Message::new("promo-outside-window.when").count("hours", 24);
+        let link = Message::new("promo-outside-window.link").text("text", "example.com").message("when", when);
+        assert_eq!(findings[0].message, link);
     }
 
     #[test]
@@ -240,10 +248,10 @@ mod tests {
             assert!(case().lang(lang).hours(48.0).ad_reply(168.0).fires(RULE, draft), "{draft}");
         }
         let findings = case().hours(30.5).ad_reply(170.2).findings(RULE, "See example.com");
+        let message = findings[0].message.to_string();
         assert!(
-            findings[0].message.contains("30 hours after the customer's last message and 170 hours after their reply"),
-            "{}",
-            findings[0].message
+            message.contains("30 hours after the customer's last message and 170 hours after their reply"),
+            "{message}"
         );
         // The ad's window is a setting; the rule says nothing past the human agent's 7 days.
         let mut short = case().hours(30.0).ad_reply(50.0);

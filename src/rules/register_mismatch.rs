@@ -3,8 +3,10 @@
 //! informal Hindi one).
 
 use super::{phrase_fix, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::finding::Severity;
 use crate::voice::register::address_forms;
+use crate::voice::Register;
 
 pub struct RegisterMismatch;
 
@@ -17,8 +19,8 @@ impl Rule for RegisterMismatch {
         Severity::Warning
     }
 
-    fn explanation(&self) -> &'static str {
-        "Replies should sound like the team's voice, and its register is part of it: formal and professional, or informal and personal (guidelines §2, \"Brand voice\", from 001). In Romanian, Armenian and Hindi the register is in the pronouns and verb endings (dumneavoastră or tu, Դուք or դու, आप or तुम), so one word in the other register changes how the whole reply sounds. The voice profile sets the register per language."
+    fn explanation(&self) -> Message {
+        Message::new("register-mismatch.explanation")
     }
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
@@ -26,12 +28,12 @@ impl Rule for RegisterMismatch {
         let draft = input.draft;
         let Some(register) = voice.register_for(draft.language) else { return };
         for form in address_forms(draft).into_iter().filter(|form| form.register != register) {
-            let message = format!(
-                "“{}” is {} address; this team writes to customers in the {} register.",
-                draft.slice(&form.span),
-                form.register.name(),
-                register.name()
-            );
+            // The team's register is the other one.
+            let id = match form.register {
+                Register::Formal => "register-mismatch.formal",
+                Register::Informal => "register-mismatch.informal",
+            };
+            let message = Message::new(id).text("text", draft.slice(&form.span));
             let hit = Hit::new(form.span.clone(), message);
             hits.push(match form.other_register {
                 Some(other) => {

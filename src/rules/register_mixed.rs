@@ -3,8 +3,10 @@
 //! `register-mismatch` names each form in the other register).
 
 use super::{Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::finding::Severity;
 use crate::voice::register::address_forms;
+use crate::voice::Register;
 
 pub struct RegisterMixed;
 
@@ -17,8 +19,8 @@ impl Rule for RegisterMixed {
         Severity::Warning
     }
 
-    fn explanation(&self) -> &'static str {
-        "A reply keeps one register: formal and professional, or informal and personal (guidelines §2, \"Brand voice\", from 001). Switching between dumneavoastră and tu, Դուք and դու, or आप and तुम within one reply reads as careless, or as a change of attitude towards the customer halfway through."
+    fn explanation(&self) -> Message {
+        Message::new("register-mixed.explanation")
     }
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
@@ -32,13 +34,12 @@ impl Rule for RegisterMixed {
         let Some(switch) = forms.iter().find(|form| form.register != first.register) else { return };
         hits.push(Hit::new(
             switch.span.clone(),
-            format!(
-                "This reply addresses the customer both in the {} register (“{}”) and in the {} one (“{}”): keep to one.",
-                first.register.name(),
-                draft.slice(&first.span),
-                switch.register.name(),
-                draft.slice(&switch.span)
-            ),
+            Message::new(match first.register {
+                Register::Formal => "register-mixed.formal-first",
+                Register::Informal => "register-mixed.informal-first",
+            })
+            .text("first", draft.slice(&first.span))
+            .text("then", draft.slice(&switch.span)),
         ));
     }
 }

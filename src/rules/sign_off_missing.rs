@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::{insert, replace, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::draft::{Draft, SignOff};
 use crate::finding::Severity;
 use crate::text::{fold, is_dash, words};
@@ -19,8 +20,8 @@ impl Rule for SignOffMissing {
         Severity::Info
     }
 
-    fn explanation(&self) -> &'static str {
-        "Sign off with your own first name: people relate to people, not to a logo or a company name, and a name shows the customer who is taking care of them (guidelines §2, \"Sign off with the agent's own first name\", from 003 §5)."
+    fn explanation(&self) -> Message {
+        Message::new("sign-off-missing.explanation")
     }
 
     /// A sign-off that names someone else is `sign-off-not-first-name`'s to report. A
@@ -40,15 +41,18 @@ impl Rule for SignOffMissing {
         let sign_off = input.voice.and_then(|voice| voice.sign_off_for(name));
         let sign_off = sign_off.unwrap_or_else(|| input.data.sign_off_text.replace("{name}", name));
         let signature = wanted.as_deref().unwrap_or(name);
-        let message = format!("No sign-off with your name: end with “{sign_off}”.");
+        let message = Message::new("sign-off-missing.missing").text("text", sign_off.clone());
         match &input.sign_off {
             // The first name where the profile wants more ("Maria" for "Maria from Acme").
             Some(SignOff { signature: Some(signed), .. }) => {
                 let wants_more = fold(signature) != fold(name);
                 if wants_more && fold(draft_name(input, signed)) == fold(name) {
                     hits.push(
-                        Hit::new(signed.clone(), format!("Sign off as your team does: “{signature}”."))
-                            .with_fix(format!("Sign as “{signature}”"), vec![replace(signed.clone(), signature)]),
+                        Hit::new(signed.clone(), Message::new("sign-off-missing.team-way").text("text", signature))
+                            .with_fix(
+                                Message::new("fix.sign-as").text("text", signature),
+                                vec![replace(signed.clone(), signature)],
+                            ),
                     );
                 }
             }
@@ -61,7 +65,7 @@ impl Rule for SignOffMissing {
                     _ => ",\n",
                 };
                 hits.push(Hit::new(span.clone(), message).with_fix(
-                    format!("Sign with “{signature}”"),
+                    Message::new("fix.sign-with").text("text", signature),
                     vec![insert(span.end, format!("{separator}{signature}"))],
                 ));
             }
@@ -70,10 +74,10 @@ impl Rule for SignOffMissing {
                 // last line (in a one-line reply, that is the whole reply).
                 let end = input.draft.content_end();
                 let last_word = input.draft.words.last().map_or(end, |w| w.span.start);
-                hits.push(
-                    Hit::new(last_word..end, message)
-                        .with_fix(format!("Sign with “{sign_off}”"), vec![insert(end, format!("\n{sign_off}"))]),
-                );
+                hits.push(Hit::new(last_word..end, message).with_fix(
+                    Message::new("fix.sign-with").text("text", sign_off.clone()),
+                    vec![insert(end, format!("\n{sign_off}"))],
+                ));
             }
         }
     }

@@ -3,6 +3,7 @@
 
 use super::name_missing::same_script;
 use super::{placeholder_unfilled, replace, sign_off_missing, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::draft::{occurrences, SignOff};
 use crate::finding::Severity;
 use crate::text::is_capitalised;
@@ -18,8 +19,8 @@ impl Rule for SignOffNotFirstName {
         Severity::Warning
     }
 
-    fn explanation(&self) -> &'static str {
-        "Sign with your own first name, not a full name, a team or the company: people relate to people, not to a logo (guidelines §2, \"Sign off with the agent's own first name\", from 003 §5). \"The Support Team\" tells the customer nobody in particular is responsible."
+    fn explanation(&self) -> Message {
+        Message::new("sign-off-not-first-name.explanation")
     }
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
@@ -39,7 +40,10 @@ impl Rule for SignOffNotFirstName {
         // Fixes replace the dots too: "Maria I." becomes "Maria", not "Maria.".
         let sign_as = |hit: Hit, name: &str| {
             let name = wanted.as_deref().unwrap_or(name);
-            hit.with_fix(format!("Sign as “{name}”"), vec![replace(signature.clone(), name.to_string())])
+            hit.with_fix(
+                Message::new("fix.sign-as").text("text", name),
+                vec![replace(signature.clone(), name.to_string())],
+            )
         };
         let agent = input.agent.as_ref();
         let agent_fix = |hit: Hit| match agent {
@@ -50,7 +54,7 @@ impl Rule for SignOffNotFirstName {
         if draft.find_in(&input.data.team_words, span.clone()).next().is_some() {
             hits.push(agent_fix(Hit::new(
                 span.clone(),
-                format!("“{signed}” is a team or company: sign with your own first name."),
+                Message::new("sign-off-not-first-name.team").text("text", signed),
             )));
             return;
         }
@@ -66,15 +70,15 @@ impl Rule for SignOffNotFirstName {
         if let Some(agent) = signed_by_other {
             hits.push(agent_fix(Hit::new(
                 span.clone(),
-                format!("Signed “{signed}”, but your first name is {}.", agent.first.text),
+                Message::new("sign-off-not-first-name.other-name").text("text", signed).text("name", &agent.first.text),
             )));
         } else if !rest.is_empty() {
             // "Maria Ionescu" is a full name; "Maria from Acme" is just more than a name.
             let surname = rest.iter().all(|p| is_capitalised(p) || !p.chars().any(char::is_lowercase));
             let message = if surname {
-                format!("“{signed}” is a full name: sign with your first name only.")
+                Message::new("sign-off-not-first-name.full-name").text("text", signed)
             } else {
-                format!("“{signed}” is more than your first name: sign with “{first}” alone.")
+                Message::new("sign-off-not-first-name.more").text("text", signed).text("first", first)
             };
             hits.push(sign_as(Hit::new(span, message), first));
         }
@@ -83,6 +87,7 @@ impl Rule for SignOffNotFirstName {
 
 #[cfg(test)]
 mod tests {
+    use crate::catalogue::Message;
     use crate::rules::testing::case;
 
     const RULE: &str = "sign-off-not-first-name";
@@ -156,7 +161,7 @@ mod tests {
                 None => c,
             };
             let findings = c.findings(RULE, draft);
-            assert!(findings[0].message.contains("is a full name"), "{draft}");
+            assert_eq!(findings[0].message.id, "sign-off-not-first-name.full-name", "{draft}");
             assert_eq!(c.fixed(RULE, draft), fixed);
             assert!(!c.fires(RULE, fixed), "{fixed}");
         }
@@ -167,7 +172,8 @@ mod tests {
         let c = case().lang("ro").agent("Mihai");
         let draft = "A plecat.\nCu drag,\nMihai de la Acme";
         let findings = c.findings(RULE, draft);
-        assert_eq!(findings[0].message, "“Mihai de la Acme” is more than your first name: sign with “Mihai” alone.");
+        let more = Message::new("sign-off-not-first-name.more").text("text", "Mihai de la Acme").text("first", "Mihai");
+        assert_eq!(findings[0].message, more);
         assert_eq!(c.fixed(RULE, draft), "A plecat.\nCu drag,\nMihai");
     }
 

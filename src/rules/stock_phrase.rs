@@ -1,6 +1,7 @@
 //! `stock-phrase`: cut-and-paste corporate phrasing.
 
 use super::{reading_hits, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::finding::Severity;
 
 pub struct StockPhrase;
@@ -14,15 +15,15 @@ impl Rule for StockPhrase {
         Severity::Warning
     }
 
-    fn explanation(&self) -> &'static str {
-        "Stock answers read as if nobody read the customer's message. Templates are a start, but personalise them; say it the way a person would (guidelines §2, \"No cut-and-paste stock answers in public\", from 003 §2 and §7)."
+    fn explanation(&self) -> Message {
+        Message::new("stock-phrase.explanation")
     }
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
         reading_hits(
             input,
             |data| &data.stock_phrases,
-            |phrase| format!("“{phrase}” is a stock phrase: say it in your own words."),
+            |phrase| Message::new("stock-phrase.found").text("text", phrase),
             hits,
         );
     }

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::{reading_hits, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::draft::Draft;
 use crate::finding::Severity;
 use crate::text::{strictly_contains, PhraseList};
@@ -18,8 +19,8 @@ impl Rule for ToneArgue {
         Severity::Warning
     }
 
-    fn explanation(&self) -> &'static str {
-        "Never argue with a customer, whether they are right or wrong: in public everyone reads the exchange, and arguing damages the brand. Be calm and polite; express regret that they hit the problem and offer a solution; acknowledge what is true and correct what is not, politely (guidelines §2, \"Tone: never argue\", from 001 principle 1, 003 §3 and §8, and 002)."
+    fn explanation(&self) -> Message {
+        Message::new("tone-argue.explanation")
     }
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
@@ -27,7 +28,7 @@ impl Rule for ToneArgue {
         reading_hits(
             input,
             |data| &data.argue,
-            |phrase| format!("“{phrase}” sounds like arguing or blaming."),
+            |phrase| Message::new("tone-argue.found").text("text", phrase),
             &mut found,
         );
         // "your fault" inside "it's not your fault" sides with the customer.

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::{capitalise, replace, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::draft::{occurrences, Draft};
 use crate::finding::Severity;
 use crate::lang::{CommonData, Language};
@@ -18,8 +19,8 @@ impl Rule for ToneShout {
         Severity::Warning
     }
 
-    fn explanation(&self) -> &'static str {
-        "Capitals and stacked exclamation marks read as shouting. Stay calm and polite, and never answer in anger: wait, or let a calm colleague answer (guidelines §2, \"Be caring and kind\" and \"Tone: never argue\", from 001 principles 1 and 2, 002 and 003 §3). Acronyms such as DHL or FAQ and codes such as AB1234 are fine."
+    fn explanation(&self) -> Message {
+        Message::new("tone-shout.explanation")
     }
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
@@ -42,8 +43,8 @@ impl Rule for ToneShout {
                     .map(|&i| replace(draft.words[i].span.clone(), sentence_case(draft, i)))
                     .collect();
                 hits.push(
-                    Hit::new(span.clone(), format!("“{}” is in capitals: it reads as shouting.", &draft.text[span]))
-                        .with_fix("Write it in lower case", edits),
+                    Hit::new(span.clone(), Message::new("tone-shout.capitals").text("text", &draft.text[span]))
+                        .with_fix(Message::new("tone-shout.fix.lower-case"), edits),
                 );
             }
         }
@@ -51,8 +52,8 @@ impl Rule for ToneShout {
             let single =
                 if draft.text[marks.clone()].contains(['?', '⁉', '⁈', '⁇', '❓', '❔']) { "?" } else { "!" };
             hits.push(
-                Hit::new(marks.clone(), format!("“{}” reads as shouting.", &draft.text[marks.clone()]))
-                    .with_fix(format!("Use a single “{single}”"), vec![replace(marks, single)]),
+                Hit::new(marks.clone(), Message::new("tone-shout.marks").text("text", &draft.text[marks.clone()]))
+                    .with_fix(Message::new("tone-shout.fix.single").text("text", single), vec![replace(marks, single)]),
             );
         }
     }

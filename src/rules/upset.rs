@@ -19,7 +19,7 @@ type CueList = fn(&LanguageData) -> &PhraseList;
 /// The strongest cue of an upset message, to tell the agent what was seen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UpsetCue {
-    /// What kind of cue, for people: "a threat to leave".
+    /// What kind of cue: the id of its name in the catalogue, "a threat to leave".
     pub kind: &'static str,
     /// The customer's words that gave it away, when the cue is words.
     pub words: Option<String>,
@@ -50,12 +50,12 @@ pub fn upset_cue(said: &Draft, languages: &[Language], common: &CommonData) -> O
         }
     };
     let lists: [(CueList, u32, &'static str); 6] = [
-        (|d| &d.complaint, weights.complaint, "a complaint"),
-        (|d| &d.upset_outcomes, weights.outcome, "a bad outcome"),
-        (|d| &d.upset_repetition, weights.repetition, "having to repeat"),
-        (|d| &d.upset_leaving, weights.leaving, "a threat to leave"),
-        (|d| &d.upset_questions, weights.question, "a question that complains"),
-        (|d| &d.intensifiers, weights.intensifier, "an intensifier"),
+        (|d| &d.complaint, weights.complaint, "upset.complaint"),
+        (|d| &d.upset_outcomes, weights.outcome, "upset.outcome"),
+        (|d| &d.upset_repetition, weights.repetition, "upset.repetition"),
+        (|d| &d.upset_leaving, weights.leaving, "upset.leaving"),
+        (|d| &d.upset_questions, weights.question, "upset.question"),
+        (|d| &d.intensifiers, weights.intensifier, "upset.intensifier"),
     ];
     for (list, weight, kind) in lists {
         let found = languages.iter().find_map(|l| list(l.data()).find_all(said.text, &said.words).next());
@@ -66,20 +66,20 @@ pub fn upset_cue(said: &Draft, languages: &[Language], common: &CommonData) -> O
     let marker = common.sarcasm_markers.find_all(said.text, &said.words).next();
     let praise = languages.iter().find_map(|l| l.data().upset_praise.find_all(said.text, &said.words).next());
     if let (Some(marker), Some(praise)) = (marker, praise) {
-        add(weights.sarcasm, "sarcasm", Some(format!("{} {}", &said.text[praise.span], &said.text[marker.span])));
+        add(weights.sarcasm, "upset.sarcasm", Some(format!("{} {}", &said.text[praise.span], &said.text[marker.span])));
     }
     let shouting = Shouting::find(said, common, &[]);
     match shouting.word_count {
         0 => {}
-        1 => add(weights.capital_word, "capitals", shouted_words(said, &shouting)),
-        _ => add(weights.capital_words, "capitals", shouted_words(said, &shouting)),
+        1 => add(weights.capital_word, "upset.capitals", shouted_words(said, &shouting)),
+        _ => add(weights.capital_words, "upset.capitals", shouted_words(said, &shouting)),
     }
     let runs = shouting.mark_runs.iter().map(|marks| &said.text[marks.clone()]);
     for marks in runs {
         if marks.contains('?') {
-            add(weights.impatient_marks, "impatient question marks", Some(marks.to_string()));
+            add(weights.impatient_marks, "upset.impatient-marks", Some(marks.to_string()));
         } else if marks.chars().count() >= 3 {
-            add(weights.exclamations, "exclamation marks", Some(marks.to_string()));
+            add(weights.exclamations, "upset.exclamation-marks", Some(marks.to_string()));
         }
     }
     let score: u32 = cues.iter().map(|(weight, _)| weight).sum();
@@ -114,14 +114,14 @@ mod tests {
         assert_eq!(cue("It came AGAIN"), None);
         assert_eq!(cue("It came again!!!"), None);
         let shouted = cue("It broke AGAIN!!!").expect("upset");
-        assert_eq!(shouted.kind, "an intensifier");
+        assert_eq!(shouted.kind, "upset.intensifier");
         assert_eq!(cue("WHERE IS MY ORDER").map(|c| c.words), Some(Some("WHERE IS MY ORDER".to_string())));
     }
 
     #[test]
     fn sarcasm_needs_praise_and_a_marker() {
-        assert_eq!(cue("great job 👏 the box was empty").map(|c| c.kind), Some("a bad outcome"));
-        assert_eq!(cue("great job 👏").map(|c| c.kind), Some("sarcasm"));
+        assert_eq!(cue("great job 👏 the box was empty").map(|c| c.kind), Some("upset.outcome"));
+        assert_eq!(cue("great job 👏").map(|c| c.kind), Some("upset.sarcasm"));
         assert_eq!(cue("great job, thanks"), None);
         assert_eq!(cue("👏👏"), None);
     }
@@ -130,7 +130,7 @@ mod tests {
     fn latin_letters_read_hindi_and_armenian_cues() {
         assert_eq!(reading_languages(Language::En, Language::En), [Language::En, Language::Hi, Language::Hy]);
         assert_eq!(reading_languages(Language::Hy, Language::Hy), [Language::Hy]);
-        assert_eq!(cue("teesri baar likh raha hoon").map(|c| c.kind), Some("having to repeat"));
-        assert_eq!(cue("el erbeq chem gni").map(|c| c.kind), Some("a threat to leave"));
+        assert_eq!(cue("teesri baar likh raha hoon").map(|c| c.kind), Some("upset.repetition"));
+        assert_eq!(cue("el erbeq chem gni").map(|c| c.kind), Some("upset.leaving"));
     }
 }

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::{phrase_fix, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::finding::Severity;
 use crate::text::PhraseList;
 use crate::voice::{Voice, VoicePhrase};
@@ -19,15 +20,15 @@ impl Rule for VoiceAvoid {
         Severity::Warning
     }
 
-    fn explanation(&self) -> &'static str {
-        "Your team wrote down the words that do not sound like it: replies should sound like the team's persona and tone (guidelines §2, \"Brand voice\", from 001). The message says why; the fixes are the team's own alternatives."
+    fn explanation(&self) -> Message {
+        Message::new("voice-avoid.explanation")
     }
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
         let Some(voice) = input.voice else { return };
         let language = input.draft.language;
         voice_phrase_hits(input, voice.avoid_list(language), &voice.avoid, &[], hits, |found, _| {
-            format!("“{found}” is on your team's list of words to avoid.")
+            Message::new("voice-avoid.found").text("text", found)
         });
     }
 }
@@ -41,7 +42,7 @@ pub(super) fn voice_phrase_hits(
     entries: &[VoicePhrase],
     taken: &[Range<usize>],
     hits: &mut Vec<Hit>,
-    default_message: impl Fn(&str, &VoicePhrase) -> String,
+    default_message: impl Fn(&str, &VoicePhrase) -> Message,
 ) {
     let draft = input.draft;
     let free = |span: &Range<usize>| !taken.iter().any(|t| t.start < span.end && span.start < t.end);
@@ -49,7 +50,7 @@ pub(super) fn voice_phrase_hits(
         let Some(entry) = Voice::entry(entries, draft.language, found.phrase) else { continue };
         let text = draft.slice(&found.span);
         let message = match &entry.message {
-            Some(message) => format!("“{text}”: {message}"),
+            Some(message) => Message::new("voice-avoid.team-says").text("text", text).text("message", message),
             None => default_message(text, entry),
         };
         let mut hit = Hit::new(found.span.clone(), message);
@@ -63,6 +64,7 @@ pub(super) fn voice_phrase_hits(
 
 #[cfg(test)]
 mod tests {
+    use crate::catalogue::Message;
     use crate::rules::testing::case;
 
     const RULE: &str = "voice-avoid";
@@ -90,13 +92,15 @@ mod tests {
     fn the_message_and_fixes_are_the_teams() {
         let c = case().lang("en").voice(VOICE);
         let findings = c.findings(RULE, "No problem, it ships today.");
-        assert_eq!(findings[0].message, "“No problem”: Too casual for us.");
-        let labels: Vec<&str> = findings[0].fixes.iter().map(|f| f.label.as_str()).collect();
+        let says =
+            Message::new("voice-avoid.team-says").text("text", "No problem").text("message", "Too casual for us.");
+        assert_eq!(findings[0].message, says);
+        let labels: Vec<String> = findings[0].fixes.iter().map(|f| f.label.to_string()).collect();
         assert_eq!(labels, ["Replace with “Certainly”", "Replace with “Of course”"]);
         assert_eq!(c.fixed(RULE, "No problem, it ships today."), "Certainly, it ships today.");
         // An empty replacement removes the words.
         assert_eq!(c.fixed(RULE, "It is obviously sent."), "It is sent.");
-        assert!(c.findings(RULE, "It is obviously sent.")[0].message.contains("list of words to avoid"));
+        assert_eq!(c.findings(RULE, "It is obviously sent.")[0].message.id, "voice-avoid.found");
     }
 
     #[test]

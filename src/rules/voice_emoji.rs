@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::{replace, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::finding::Severity;
 use crate::text::letter_spans;
 use crate::voice::EmojiPolicy;
@@ -19,8 +20,8 @@ impl Rule for VoiceEmoji {
         Severity::Warning
     }
 
-    fn explanation(&self) -> &'static str {
-        "Emoji are part of a team's tone: a café's positive and dynamic voice may use a few, a bank's caring and responsible one uses none (guidelines §2, \"Brand voice\", from 001). Your team's voice profile sets how many a reply may have."
+    fn explanation(&self) -> Message {
+        Message::new("voice-emoji.explanation")
     }
 
     /// One hit per emoji over the limit, each with a fix that removes it.
@@ -34,9 +35,9 @@ impl Rule for VoiceEmoji {
         let text = input.draft.text;
         let emoji = emoji_spans(text);
         let message = if allowed == 0 {
-            "No emoji in your team's replies.".to_string()
+            Message::new("voice-emoji.none")
         } else {
-            format!("{} emoji: your team uses at most {allowed} in a reply.", emoji.len())
+            Message::new("voice-emoji.too-many").count("count", emoji.len()).count("allowed", allowed)
         };
         for span in emoji.into_iter().skip(allowed) {
             // With the space before it, or after it at the start of a line.
@@ -47,7 +48,10 @@ impl Rule for VoiceEmoji {
             } else {
                 span.clone()
             };
-            hits.push(Hit::new(span, message.clone()).with_fix("Remove the emoji", vec![replace(removed, "")]));
+            hits.push(
+                Hit::new(span, message.clone())
+                    .with_fix(Message::new("voice-emoji.fix.remove"), vec![replace(removed, "")]),
+            );
         }
     }
 }
@@ -67,6 +71,7 @@ fn is_pictograph(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::catalogue::Message;
     use crate::rules::testing::case;
 
     const RULE: &str = "voice-emoji";
@@ -93,7 +98,7 @@ mod tests {
         assert!(!c.fires(RULE, "Ready 🎂 and paid 👍"));
         let findings = c.findings(RULE, "Ready 🎂 and paid 👍 see you 😊 soon 🎉");
         assert_eq!(findings.len(), 2);
-        assert_eq!(findings[0].message, "4 emoji: your team uses at most 2 in a reply.");
+        assert_eq!(findings[0].message, Message::new("voice-emoji.too-many").count("count", 4).count("allowed", 2));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! a reply (`limits.max_exclamations`).
 
 use super::{replace, Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::finding::Severity;
 
 pub struct VoiceExclamations;
@@ -15,8 +16,8 @@ impl Rule for VoiceExclamations {
         Severity::Info
     }
 
-    fn explanation(&self) -> &'static str {
-        "Exclamation marks set the tone: positive and dynamic for some teams, too excited for a caring and responsible one (guidelines §2, \"Brand voice\", from 001). Your team's voice profile sets how many a reply may have."
+    fn explanation(&self) -> Message {
+        Message::new("voice-exclamations.explanation")
     }
 
     /// One hit per mark over the limit; the fix ends the sentence with a full stop, or
@@ -29,16 +30,20 @@ impl Rule for VoiceExclamations {
             return;
         }
         let message = match limit {
-            0 => "No exclamation marks in your team's replies.".to_string(),
-            _ => format!("{} exclamation marks: your team uses at most {limit} in a reply.", marks.len()),
+            0 => Message::new("voice-exclamations.none"),
+            _ => Message::new("voice-exclamations.too-many").count("count", marks.len()).count("allowed", limit),
         };
         let full_stop =
             draft.with_typed_full_stops(&draft.language.typed_full_stop().map_or('.', |(_, stop)| stop).to_string());
         for &at in &marks[limit..] {
             let after_a_mark = draft.text[..at].ends_with(['!', '?', '.']);
-            let (label, text) =
-                if after_a_mark { ("Remove the “!”", "") } else { ("End with a full stop", full_stop.as_str()) };
-            hits.push(Hit::new(at..at + 1, message.clone()).with_fix(label, vec![replace(at..at + 1, text)]));
+            let (label, text) = if after_a_mark {
+                ("voice-exclamations.fix.remove", "")
+            } else {
+                ("voice-exclamations.fix.full-stop", full_stop.as_str())
+            };
+            let fix = vec![replace(at..at + 1, text)];
+            hits.push(Hit::new(at..at + 1, message.clone()).with_fix(Message::new(label), fix));
         }
     }
 }
@@ -71,7 +76,7 @@ mod tests {
         let draft = "Thanks! It is sent!! Enjoy!";
         let findings = c.findings(RULE, draft);
         assert_eq!(findings.len(), 2);
-        assert_eq!(findings[0].message, "4 exclamation marks: your team uses at most 2 in a reply.");
+        assert_eq!(findings[0].message.to_string(), "4 exclamation marks: your team uses at most 2 in a reply.");
         // The third mark follows the second: it goes, rather than becoming "..".
         assert_eq!(apply_edits(draft, &findings[0].fixes[0].edits).unwrap(), "Thanks! It is sent! Enjoy!");
     }

@@ -3,6 +3,7 @@
 
 use super::voice_avoid::voice_phrase_hits;
 use super::{Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::finding::Severity;
 
 pub struct VoicePrefer;
@@ -16,8 +17,8 @@ impl Rule for VoicePrefer {
         Severity::Info
     }
 
-    fn explanation(&self) -> &'static str {
-        "Your team chose its words: the same thing said the same way by every agent makes replies consistent and sound like one voice (guidelines §2, \"Brand voice\", from 001; consistent replies, 003)."
+    fn explanation(&self) -> Message {
+        Message::new("voice-prefer.explanation")
     }
 
     fn check(&self, input: &Input, hits: &mut Vec<Hit>) {
@@ -28,13 +29,14 @@ impl Rule for VoicePrefer {
         let avoided: Vec<_> = voice.avoid_list(language).find_all(draft.text, &draft.words).map(|m| m.span).collect();
         voice_phrase_hits(input, voice.prefer_list(language), &voice.prefer, &avoided, hits, |found, entry| {
             let wanted = entry.replacements.first().map_or("", String::as_str);
-            format!("Your team says “{wanted}” rather than “{found}”.")
+            Message::new("voice-prefer.found").text("wanted", wanted).text("text", found)
         });
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::catalogue::Message;
     use crate::rules::testing::case;
 
     const RULE: &str = "voice-prefer";
@@ -81,7 +83,10 @@ mod tests {
     #[test]
     fn the_message_names_both_words() {
         let findings = case().lang("en").voice(VOICE).findings(RULE, "The problem is fixed.");
-        assert_eq!(findings[0].message, "Your team says “issue” rather than “problem”.");
+        assert_eq!(
+            findings[0].message,
+            Message::new("voice-prefer.found").text("wanted", "issue").text("text", "problem")
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `window-closed`: seven days after the customer's last message nothing can be sent.
 
 use super::{Hit, Input, Rule};
+use crate::catalogue::Message;
 use crate::context::Surface;
 use crate::finding::Severity;
 
@@ -15,8 +16,8 @@ impl Rule for WindowClosed {
         Severity::Error
     }
 
-    fn explanation(&self) -> &'static str {
-        "Meta lets a Page reply freely for 24 hours after the customer's last message (7 days after their reply to the ad, in a thread opened from a Click-to-Messenger or Click-to-Direct ad), and a human agent for up to 7 days after the customer's last message (guidelines §1, from 000 §3 and 004). After that no message can be sent in this conversation, from an ad or not: it will be rejected. Wait for the customer to write again, or reach them through a channel they opted into."
+    fn explanation(&self) -> Message {
+        Message::new("window-closed.explanation")
     }
 
     /// Fires on the whole draft, even an empty one: the agent should know before typing.
@@ -28,19 +29,18 @@ impl Rule for WindowClosed {
             return;
         }
         // Written without `f64`'s formatter, which is large in the Wasm.
-        let (days, limit) = ((hours / 24.0).floor() as i64, crate::text::number::shown(limit));
+        let (days, limit) = ((hours / 24.0).floor() as usize, crate::text::number::shown(limit));
         let start = input.draft.text.len() - input.draft.text.trim_start().len();
         hits.push(Hit::new(
             start..input.draft.content_end().max(start),
-            format!(
-                "The customer last wrote {days} days ago: the {limit}-hour limit has passed and no reply can be sent."
-            ),
+            Message::new("window-closed.closed").count("days", days).text("limit", limit),
         ));
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::catalogue::Message;
     use crate::rules::testing::case;
 
     const RULE: &str = "window-closed";
@@ -85,9 +85,10 @@ mod tests {
         let findings = case().hours(200.0).findings(RULE, "  Sorry for the wait!  ");
         assert_eq!((findings[0].start, findings[0].end), (2, 21));
         assert_eq!(findings[0].severity, crate::Severity::Error);
-        assert!(findings[0].message.contains("8 days"), "{}", findings[0].message);
+        assert_eq!(findings[0].message, Message::new("window-closed.closed").count("days", 8).text("limit", "168"));
         let draft = "Բարև Ձեզ, Անի։ Պատվերը ճանապարհին է։";
         assert_eq!(case().hours(168.0).spans(RULE, draft), [draft]);
-        assert!(case().hours(168.0).findings(RULE, draft)[0].message.contains("7 days"));
+        let message = case().hours(168.0).findings(RULE, draft)[0].message.to_string();
+        assert!(message.contains("7 days ago"), "{message}");
     }
 }

@@ -9,7 +9,7 @@
 
 /// The skeleton of `word` (any script); empty when it has no letter this module knows.
 pub fn name_skeleton(word: &str) -> String {
-    let latin = to_latin(&word.to_lowercase());
+    let latin = to_latin(&crate::text::case::to_lower(word));
     skeleton(&latin)
 }
 

@@ -67,15 +67,6 @@ pub enum Register {
     Informal,
 }
 
-impl Register {
-    pub fn name(self) -> &'static str {
-        match self {
-            Register::Formal => "formal",
-            Register::Informal => "informal",
-        }
-    }
-}
-
 /// What a profile says about emoji.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum EmojiPolicy {

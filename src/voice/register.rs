@@ -174,7 +174,11 @@ mod tests {
     /// The forms of `text` as (register, text) pairs.
     fn forms(text: &str, language: Language) -> Vec<(&'static str, String)> {
         let draft = Draft::new(text, language);
-        address_forms(&draft).into_iter().map(|f| (f.register.name(), text[f.span].to_string())).collect()
+        let name = |register| match register {
+            Register::Formal => "formal",
+            Register::Informal => "informal",
+        };
+        address_forms(&draft).into_iter().map(|f| (name(f.register), text[f.span].to_string())).collect()
     }
 
     fn formal(words: &[&str]) -> Vec<(&'static str, String)> {

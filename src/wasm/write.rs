@@ -5,7 +5,8 @@
 //!
 //! The shape is what `#[derive(Serialize)]` gives natively (the CLI's `--format json`):
 //! `{language, findings: [{rule, severity, start, end, message, explanation,
-//! fixes: [{label, edits: [{start, end, text}]}]}]}`.
+//! fixes: [{label, edits: [{start, end, text}]}]}]}`, the texts rendered in the UI
+//! language (`crate::catalogue`).
 
 use std::fmt::Write;
 
@@ -33,9 +34,9 @@ fn finding(json: &mut String, finding: &Finding) {
     json.push_str(",\"severity\":");
     push_quoted(json, finding.severity.name());
     let _ = write!(json, ",\"start\":{},\"end\":{},\"message\":", finding.start, finding.end);
-    push_quoted(json, &finding.message);
+    push_quoted(json, &finding.message.to_string());
     json.push_str(",\"explanation\":");
-    push_quoted(json, finding.explanation);
+    push_quoted(json, &finding.explanation.to_string());
     json.push_str(",\"fixes\":");
     array(json, &finding.fixes, fix);
     json.push('}');
@@ -43,7 +44,7 @@ fn finding(json: &mut String, finding: &Finding) {
 
 fn fix(json: &mut String, fix: &Fix) {
     json.push_str("{\"label\":");
-    push_quoted(json, &fix.label);
+    push_quoted(json, &fix.label.to_string());
     json.push_str(",\"edits\":");
     array(json, &fix.edits, edit);
     json.push('}');

@@ -162,7 +162,8 @@ impl Card {
             .findings
             .iter()
             .map(|(index, f)| {
-                let fixes: Vec<&str> = f.fixes.iter().map(|fix| fix.label.as_str()).collect();
+                // Rendered, so the card redraws when the UI language changes.
+                let fixes: Vec<String> = f.fixes.iter().map(|fix| fix.label.to_string()).collect();
                 format!("{index}\u{1f}{}\u{1f}{}\u{1f}{}", f.rule, f.message, fixes.join("\u{1f}"))
             })
             .collect();
@@ -292,11 +293,11 @@ fn item(document: &Document, index: usize, finding: &Finding) -> Result<HtmlElem
     let severity = element(document, "span", "severity")?;
     severity.set_text_content(Some(&message(severity_key(finding.severity), None)));
     let text = element(document, "span", "message")?;
-    text.set_text_content(Some(&finding.message));
+    text.set_text_content(Some(&finding.message.to_string()));
     let actions = element(document, "div", "actions")?;
     for (fix_index, fix) in finding.fixes.iter().enumerate() {
         let button = element(document, "button", "fix")?;
-        button.set_text_content(Some(&fix.label));
+        button.set_text_content(Some(&fix.label.to_string()));
         for (name, value) in
             [("data-action", "fix"), ("data-finding", &index.to_string()), ("data-fix", &fix_index.to_string())]
         {
@@ -315,7 +316,7 @@ fn item(document: &Document, index: usize, finding: &Finding) -> Result<HtmlElem
     explain.set_attribute("aria-expanded", "false").map_err(dom::describe)?;
     actions.append_child(&explain).map_err(dom::describe)?;
     let explanation = element(document, "p", "explanation")?;
-    explanation.set_text_content(Some(finding.explanation));
+    explanation.set_text_content(Some(&finding.explanation.to_string()));
     explanation.set_hidden(true);
     append(&li, &[&severity, &text, &actions, &explanation])?;
     Ok(li)

@@ -1,7 +1,6 @@
 //! Small DOM helpers the other web modules share, and bindings web-sys lacks or keeps
 //! behind its unstable flag (the CSS Custom Highlight API, chrome.i18n).
 
-use crate::lang::Language;
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -84,26 +83,8 @@ thread_local! {
     static PLAIN: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-thread_local! {
-    /// The language of Reply Coach's own texts (`extension/i18n.js`'s choice), once told.
-    static UI_LANGUAGE: std::cell::Cell<Option<Language>> = const { std::cell::Cell::new(None) };
-}
-
-/// The language Reply Coach speaks to the agent, when `content.js` has said it (the
-/// `uiLanguage` setting, or the browser's); texts the core words itself, such as the
-/// clock's badges, follow it.
-pub fn ui_language() -> Option<Language> {
-    UI_LANGUAGE.with(std::cell::Cell::get)
-}
-
-/// Speaks `language` from now on: the texts kept in the old one are forgotten.
-pub fn set_ui_language(language: Option<Language>) {
-    UI_LANGUAGE.with(|cell| cell.set(language));
-    forget_messages();
-}
-
 /// Forgets the texts kept in the old UI language.
-fn forget_messages() {
+pub fn forget_messages() {
     PLAIN.with(|plain| {
         if let Ok(mut plain) = plain.try_borrow_mut() {
             plain.clear();

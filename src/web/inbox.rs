@@ -357,8 +357,8 @@ impl Inbox {
         }
         let inputs: Vec<(RowReading, Option<TimeRange>)> =
             seen.iter_mut().map(|(_, s)| (std::mem::take(&mut s.reading), s.time.range)).collect();
-        // The badges speak the agent's language for Reply Coach; the page's only when none was told.
-        let shown_in = dom::ui_language().or(language).unwrap_or(Language::En);
+        // The badges speak Reply Coach's UI language (the catalogue's), not the page's.
+        let shown_in = Language::from_code(crate::catalogue::ui_language().code()).unwrap_or(Language::En);
         let scan = state.threads.scan(&inputs, &open, clock.now_ms, &state.clock, shown_in);
         let checks: Vec<RowCheck> = inputs
             .iter()

@@ -15,10 +15,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, KeyboardEvent, ResizeObserver};
 
+use crate::catalogue::{self, Locale};
 use crate::context::{LintContext, StoredSettings};
 use crate::finding::{apply_edits, caret_after, merge_edits, Edit, Finding};
 use crate::ignore::Ignored;
-use crate::lang::Language;
 use crate::page_profile::health::Part;
 use crate::web::active::ActiveProfile;
 use crate::web::card::{Card, Clicked, View};
@@ -94,7 +94,7 @@ struct State {
     /// The template picker and its button, in the card's shadow root.
     picker: Option<Picker>,
     /// The UI language the card and picker were labelled in.
-    card_language: Option<Language>,
+    card_language: Locale,
     templates: templates::Templates,
     /// What was last linted, so a fix applies only to the text it was made for.
     last: Option<Linted>,
@@ -163,7 +163,7 @@ impl Live {
                 composer: None,
                 card: None,
                 picker: None,
-                card_language: dom::ui_language(),
+                card_language: catalogue::ui_language(),
                 templates: Default::default(),
                 last: None,
                 notice: None,
@@ -195,8 +195,8 @@ impl Live {
         if let Ok(mut state) = self.state.try_borrow_mut() {
             // The card and picker were labelled in the UI language they were made in: in
             // another, they are made anew at this lint (`ensure_card`).
-            if state.card_language != dom::ui_language() {
-                state.card_language = dom::ui_language();
+            if state.card_language != catalogue::ui_language() {
+                state.card_language = catalogue::ui_language();
                 if let Some(card) = state.card.take() {
                     card.host().remove();
                 }

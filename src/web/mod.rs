@@ -31,7 +31,6 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 
 use crate::context::StoredSettings;
-use crate::lang::Language;
 use crate::page_profile::file::ProfileFile;
 use crate::page_profile::health::Part;
 use crate::template::Library;
@@ -49,12 +48,19 @@ fn profile_changed(live: &Weak<live::Live>, inbox: &Option<Weak<inbox::Inbox>>) 
     }
 }
 
-/// Tells the DOM layer that `extension/i18n.js` now speaks UI language `code` (one of
-/// [`Language`]'s codes; another leaves the page's language in use): the texts it kept in
-/// the old one are read again at their next use.
+/// Speaks UI language `code` (en, ro, hy or hi: `extension/i18n.js`'s choice, the
+/// settings' `uiLanguage` or the browser's) from now on, whatever the draft's language: the
+/// core's texts (findings' messages, explanations, fix labels; the clock's badges) and the
+/// DOM layer's, whose kept texts are read again. English until called. False, changing
+/// nothing, for another code (a `bool`, not a thrown error: half a kilobyte less of the
+/// Wasm).
 #[wasm_bindgen(js_name = setUiLanguage)]
-pub fn set_ui_language(code: &str) {
-    dom::set_ui_language(Language::from_code(code));
+pub fn set_ui_language(code: &str) -> bool {
+    let known = crate::catalogue::set_ui_language(code).is_ok();
+    if known {
+        dom::forget_messages();
+    }
+    known
 }
 
 /// Reply Coach on one inbox page. Lives as long as the page: `content.js` keeps it.
@@ -74,9 +80,7 @@ impl Coach {
     /// must be installed first (`installLanguageData`).
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Coach, JsError> {
-        if let Some(name) = crate::lang::missing_data() {
-            return Err(JsError::new(&format!("the language data were not installed (data/lang/{name}.txt)")));
-        }
+        crate::wasm::data_installed()?;
         let document = dom::document().ok_or_else(|| JsError::new("no document"))?;
         let profile = ActiveProfile::new(crate::page_profile::shipped().clone());
         let live = live::Live::start(document.clone(), profile.clone()).map_err(|e| JsError::new(&e))?;

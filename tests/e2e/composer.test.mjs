@@ -388,3 +388,39 @@ describe("live linting in the composer", () => {
     assert.deepEqual(served.aborted, []);
   });
 });
+
+// The core's texts follow the browser's UI language (extension/language-data.js sets it
+// with setUiLanguage): in a Romanian Chromium a finding's message, fix and explanation
+// are the Romanian catalogue's (src/catalogue/data/ro.txt), whatever the draft's language.
+describe("in a Romanian UI", () => {
+  let context;
+
+  before(async () => {
+    ({ context } = await launchWithExtension({ args: ["--lang=ro"] }));
+    await serveReplica(context);
+  });
+
+  after(async () => {
+    await context?.close();
+  });
+
+  test("the card shows the finding in Romanian", async () => {
+    const page = await openInbox(context, "/latest/inbox/all?composer=lexical");
+    await composerOf(page).click();
+    await page.keyboard.type("WE ARE CLOSED today.", { delay: 5 });
+    const handle = await page.waitForFunction(
+      () => {
+        const li = document.querySelector("reply-coach-root")?.shadowRoot?.querySelector('.findings li[data-rule="tone-shout"]');
+        if (!li) return null;
+        const text = (selector) => li.querySelector(selector)?.textContent ?? "";
+        return { message: text(".message"), fix: text("button.fix"), explanation: text(".explanation") };
+      },
+      undefined,
+      { timeout: WAIT_MS },
+    );
+    const shown = await handle.jsonValue();
+    assert.equal(shown.message, "„WE ARE CLOSED” este scris cu majuscule: se citește ca un strigăt.");
+    assert.equal(shown.fix, "Scrieți cu litere mici");
+    assert.ok(shown.explanation.startsWith("Majusculele și semnele de exclamare înșirate"), shown.explanation);
+  });
+});

@@ -510,8 +510,8 @@ fn show_preview(state: &State, context: &LintContext) {
     let mut context = context.clone();
     context.settings.disabled_rules.push("placeholder-unfilled".into());
     let findings = crate::lint(&text, &context).map(|r| r.findings).unwrap_or_default();
-    let serious: Vec<&str> =
-        findings.iter().filter(|f| f.severity >= Severity::Warning).map(|f| f.message.as_str()).collect();
+    let serious: Vec<String> =
+        findings.iter().filter(|f| f.severity >= Severity::Warning).map(|f| f.message.to_string()).collect();
     let verdict = match serious.first() {
         None => message("templateClean", None),
         Some(first) => message("templateFindings", Some(&format!("{} · {first}", serious.len()))),

@@ -39,6 +39,15 @@ function coreTextsOf(code) {
   return files.map((name) => readFileSync(new URL(name, dir), "utf8"));
 }
 
+/** The core catalogue's text `id` in `code` (src/catalogue/data/<code>.txt: `id = text`). */
+function coreText(code, id) {
+  const line = coreTextsOf(code)
+    .flatMap((text) => text.split("\n"))
+    .find((line) => line.startsWith(`${id} = `));
+  assert.ok(line, `${code}: ${id} in the core's catalogue`);
+  return line.slice(id.length + 3);
+}
+
 const LATIN_WORD = /[A-Za-z][A-Za-z'’]+/g;
 const wordsOf = (texts) => new Set(texts.flatMap((text) => text.match(LATIN_WORD) ?? []).map((word) => word.toLowerCase()));
 const textsOf = (code) => [...Object.values(messagesOf(code)).map(({ message }) => message), ...coreTextsOf(code)];
@@ -222,7 +231,9 @@ describe("choosing the language of Reply Coach on the settings page", () => {
     assert.equal((await worker.evaluate(() => chrome.storage.sync.get("settings"))).settings.uiLanguage, "hi");
 
     // The open inbox follows without a reload: its card's buttons are Hindi now.
-    await readUntil(cardButtons, (buttons) => buttons !== englishButtons && !/[A-Za-z]{4}/.test(buttons.replace(/Reply Coach/g, "")), "the card's buttons in Hindi");
+    // Its own words and the core's: "Ignore" and the fix's label ("Write it in lower case").
+    const hindi = [messagesOf("hi").ignoreFinding.message, coreText("hi", "tone-shout.fix.lower-case")];
+    await readUntil(cardButtons, (buttons) => hindi.every((text) => buttons.includes(text)), "the card's buttons in Hindi");
     assert.notEqual(await cardLabel(), null);
 
     await options.selectOption("#uiLanguage", "auto");

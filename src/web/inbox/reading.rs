@@ -68,11 +68,7 @@ pub fn open_thread<Z: TimeZone>(
 
 /// What the profile recognised of the page, from this scan's readings (no second read).
 pub fn health(root: &Element, profile: &PageProfile, rows: &Rows, open: &OpenThread, reply_box: bool) -> Health {
-    let checks: Vec<RowCheck> = rows
-        .inputs
-        .iter()
-        .map(|(reading, time)| RowCheck { time: time.is_some(), channel: reading.channel.is_some() })
-        .collect();
+    let checks: Vec<RowCheck> = rows.inputs.iter().map(|(reading, time)| RowCheck::of(reading, *time)).collect();
     let readings = Readings {
         strategy: rows.strategy,
         rows: &checks,

@@ -5,10 +5,11 @@
 //! each one that changed since the last scan ([`crate::page_profile::PageProfile::read_row`]), and
 //! the open conversation; [`crate::threads::Threads::scan`] decides where every thread
 //! stands, keeping what it learnt by thread, never by element (a virtualised list recycles
-//! its rows for other threads as it scrolls). This file only moves that between the page
-//! and the core, in three parts: [`reading`] turns the page into plain records, [`state`]
-//! is what is kept between scans, and [`report`] writes the marks [`crate::inbox_view`]
-//! decided and tells the service worker.
+//! its rows for other threads as it scrolls), and [`crate::inbox_view`] what each row
+//! shows. This module only moves that between the page and the core: [`reading`] turns
+//! the page into plain records, [`state`] is what is kept between scans, [`report`] writes
+//! the rows' marks and tells the service worker, and [`shown`] keeps the panel and the
+//! banner. This file starts the observers and runs the scans, in their order of work.
 //!
 //! The row carries the test contract, `data-rc-window`, `data-rc-hours-since-customer`
 //! (worst case; absent when unknown) and `data-rc-customer` (and `data-rc-awaiting`, the
@@ -30,6 +31,7 @@
 
 mod reading;
 mod report;
+mod shown;
 mod state;
 
 use std::cell::RefCell;
@@ -39,21 +41,19 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, MutationObserver, MutationObserverInit};
+use web_sys::{Document, Element, MutationObserver, MutationObserverInit};
 
 use crate::clock::{ms_to_next_minute, ClockSettings, WindowState};
-use crate::inbox_view::{banner_line, InboxStatus, RowMarks};
+use crate::inbox_view::{InboxStatus, RowMarks};
 use crate::lang::Language;
 use crate::page_profile::health::{Health, Part};
-use crate::page_profile::page::text_blocks;
 use crate::threads::Awaiting;
 use crate::web::active::ActiveProfile;
-use crate::web::banner::Banner;
 use crate::web::conversation::{page_clock, page_language};
-use crate::web::dom::{self, message, Callback, RecordsObserver};
+use crate::web::dom::{self, Callback, RecordsObserver};
 use crate::web::live::OpenReading;
 use crate::web::page;
-use crate::web::panel::Panel;
+use shown::Shown;
 use state::InboxState;
 
 const PAGE_CHANGE_PAUSE_MS: u32 = 200;
@@ -86,14 +86,6 @@ pub struct Inbox {
     on_missing_parts: Box<dyn Fn(Vec<Part>)>,
     /// Called with the open conversation after each scan (the stale-draft line).
     on_conversation: Box<dyn Fn(OpenReading)>,
-}
-
-#[derive(Default)]
-struct Shown {
-    /// The panel, its click listener and its order's change listener.
-    panel: Option<(Panel, [EventListener; 2])>,
-    banner: Option<Banner>,
-    resize: Option<EventListener>,
 }
 
 /// What a scan found.
@@ -332,83 +324,6 @@ impl Inbox {
             if let Some(state) = state {
                 state.forget_changed(&records);
             }
-        }
-    }
-
-    fn hide_panel_and_banner(&self) {
-        let Ok(mut shown) = self.shown.try_borrow_mut() else { return };
-        if let Some((panel, _)) = shown.panel.as_mut() {
-            let _ = panel.show(&self.document, Vec::new());
-        }
-        if let Some(banner) = &shown.banner {
-            banner.hide();
-        }
-    }
-
-    /// Shows the open thread's window above its reply box; hidden when there is none, or
-    /// it answers a comment (no messaging window).
-    fn show_banner(&self, open: Option<(WindowState, String)>, composer: Option<Element>) -> Result<(), String> {
-        let mut shown = self.shown.try_borrow_mut().map_err(|_| "banner busy")?;
-        if !shown.banner.as_ref().is_some_and(Banner::is_connected) {
-            shown.banner = Some(Banner::create(&self.document)?);
-        }
-        let Some(banner) = shown.banner.as_ref() else { return Ok(()) };
-        let comment = composer.as_ref().map(|c| self.profile.get().is_comment_box(c));
-        match (banner_line(open.as_ref(), comment), composer) {
-            (Some((state, text)), Some(composer)) => {
-                banner.show(state, &message("bannerWindow", Some(text)), &composer.get_bounding_client_rect());
-            }
-            _ => banner.hide(),
-        }
-        Ok(())
-    }
-
-    /// Shows the threads awaiting a reply in the panel, creating it (again, if the page
-    /// removed it) first.
-    fn show_panel(self: &Rc<Self>, awaiting: Vec<Awaiting>) -> Result<(), String> {
-        let mut shown = self.shown.try_borrow_mut().map_err(|_| "panel busy")?;
-        if !shown.panel.as_ref().is_some_and(|(panel, _)| panel.host().is_connected()) {
-            if let Some((old, _)) = shown.panel.take() {
-                old.host().remove();
-            }
-            let panel = Panel::create(&self.document)?;
-            let root = panel.host().shadow_root().ok_or("no shadow root")?;
-            let weak = Rc::downgrade(self);
-            let listener = EventListener::new(&root, "click", move |event| {
-                let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
-                let button = target.and_then(|t| t.closest("button[data-thread]").ok()?);
-                let (Some(key), Some(inbox)) =
-                    (button.and_then(|b| b.get_attribute("data-thread")), weak.upgrade_running())
-                else {
-                    return;
-                };
-                // Listeners only schedule: the page's own click handler runs from the timer.
-                Timeout::new(0, move || inbox.open(&key)).forget();
-            });
-            // A new order: the next scan shows the list in it.
-            let weak = Rc::downgrade(self);
-            let reorder = EventListener::new(&root, "change", move |_| {
-                if let Some(inbox) = weak.upgrade_running() {
-                    inbox.schedule(0);
-                }
-            });
-            shown.panel = Some((panel, [listener, reorder]));
-        }
-        match shown.panel.as_mut() {
-            Some((panel, _)) => panel.show(&self.document, awaiting),
-            None => Ok(()),
-        }
-    }
-
-    /// Opens thread `key` as clicking its row does (on the row's name, so the click
-    /// reaches the page's handler wherever in the row it listens); nothing when its row is
-    /// not shown.
-    fn open(&self, key: &str) {
-        let row = self.state.try_borrow().ok().and_then(|state| state.row_of(key));
-        let Some(row) = row else { return };
-        let name = text_blocks(&row, &self.profile.get().row_skip).into_iter().next().map(|(element, _)| element);
-        if let Ok(target) = name.unwrap_or(row).dyn_into::<HtmlElement>() {
-            target.click();
         }
     }
 }

@@ -20,8 +20,9 @@
 //! `data-level` for its colour). Writes happen only where a value changed, so a scan of
 //! an unchanged page changes nothing (and so does not feed the mutation observer).
 //!
-//! Scans run from a timer only (listeners only schedule): a mutation schedules one
-//! (200 ms, not postponed by further mutations), and each scan schedules the next at the
+//! Scans run from a timer only (listeners only schedule): a change to the page's tree or
+//! text, or to an attribute in a recognised row (a redesign renaming its hooks), schedules
+//! one (200 ms, not postponed by further changes), and each scan schedules the next at the
 //! next whole minute, which keeps the time left current on a page that does not change.
 //!
 //! After a scan that changed the counts, the service worker is told how many rows were
@@ -71,7 +72,8 @@ pub struct Inbox {
     state: RefCell<InboxState>,
     /// The scan scheduled after a page change, and the one at the next minute.
     timers: RefCell<(Option<Timeout>, Option<Timeout>)>,
-    /// The document's observer (schedules scans) and the rows' (forgets changed rows).
+    /// The document's observer (schedules scans) and the rows' (forgets changed rows, and
+    /// schedules a scan when only their attributes changed).
     observers: RefCell<Vec<RecordsObserver>>,
     /// "Expiring soonest" and the open conversation's banner, created once a list is
     /// recognised; the panel's click listener and the window's resize listener.
@@ -137,10 +139,9 @@ impl Inbox {
         inbox.observers.borrow_mut().push((observer, callback));
         let weak = Rc::downgrade(&inbox);
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
-            if let Some(inbox) = weak.upgrade_running() {
-                if let Ok(state) = inbox.state.try_borrow() {
-                    state.forget_changed(&records);
-                }
+            let Some(inbox) = weak.upgrade_running() else { return };
+            if inbox.state.try_borrow().is_ok_and(|state| state.forget_changed(&records)) {
+                inbox.schedule(PAGE_CHANGE_PAUSE_MS);
             }
         });
         let rows_observer = MutationObserver::new(callback.as_ref().unchecked_ref()).map_err(dom::describe)?;
@@ -322,6 +323,7 @@ impl Inbox {
         if let Some((observer, _)) = observers.get(1) {
             let records = observer.take_records();
             if let Some(state) = state {
+                // This scan reads the changed rows now: no other is needed for them.
                 state.forget_changed(&records);
             }
         }

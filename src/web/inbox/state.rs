@@ -54,8 +54,10 @@ impl InboxState {
     /// Forgets what was read from the rows these mutation records changed (not our own
     /// `data-rc-*` attributes), and from rows added (a row may have changed while out of
     /// the document, where it is not observed). A row is found by the mark every
-    /// recognised row carries.
-    pub fn forget_changed(&self, records: &js_sys::Array) {
+    /// recognised row carries. Whether an attribute in a recognised row changed: the
+    /// document's observer, which leaves attributes out, schedules no scan for that.
+    pub fn forget_changed(&self, records: &js_sys::Array) -> bool {
+        let mut row_attributes_changed = false;
         for record in records.iter() {
             let Some(mutation) = record.dyn_ref::<MutationRecord>() else { continue };
             if mutation.attribute_name().is_some_and(|name| name.starts_with("data-rc-")) {
@@ -65,6 +67,7 @@ impl InboxState {
                 self.element_ids.delete(&element);
                 if let Some(row) = element.closest(MARKED).ok().flatten() {
                     self.element_ids.delete(&row);
+                    row_attributes_changed |= mutation.attribute_name().is_some();
                 }
             }
             let added = mutation.added_nodes();
@@ -76,6 +79,7 @@ impl InboxState {
                 }
             }
         }
+        row_attributes_changed
     }
 
     /// The profile was replaced: every row is read again.

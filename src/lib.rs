@@ -42,6 +42,7 @@ pub mod context;
 pub mod draft;
 pub mod finding;
 pub mod ignore;
+pub mod inbox_view;
 pub mod lang;
 mod lint;
 pub mod page_profile;

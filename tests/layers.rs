@@ -21,7 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["respond"],
     &["page_profile", "voice"],
     &["threads", "context", "stale", "ignore"],
-    &["rules"],
+    &["rules", "inbox_view"],
     &["lint"],
     // The checks that run `lint`.
     &["template", "voice_examples"],

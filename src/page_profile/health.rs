@@ -20,8 +20,8 @@ use super::composer::RICH_EDITOR;
 use super::conversation::{Conversation, Sender};
 use super::page::{shape, text_blocks, PageNode};
 use super::strategy::{Probe, Read};
-use super::{query_parameter, MessageFinder, PageProfile, RowFinder};
-use crate::clock::{LocalClock, TimeZone};
+use super::{query_parameter, MessageFinder, PageProfile, RowFinder, RowReading};
+use crate::clock::{LocalClock, TimeRange, TimeZone};
 use crate::lang::Language;
 
 /// A part's state.
@@ -73,6 +73,13 @@ impl Part {
 pub struct RowCheck {
     pub time: bool,
     pub channel: bool,
+}
+
+impl RowCheck {
+    /// The check of a row read as `reading`, whose time parsed to `time`.
+    pub fn of(reading: &RowReading, time: Option<TimeRange>) -> RowCheck {
+        RowCheck { time: time.is_some(), channel: reading.channel.is_some() }
+    }
 }
 
 /// What a scan of the page read, for [`Health::from_readings`].
@@ -287,7 +294,7 @@ impl PageProfile {
             .iter()
             .map(|row| {
                 let reading = self.read_row(row);
-                RowCheck { time: reading.time(language, clock).is_some(), channel: reading.channel.is_some() }
+                RowCheck::of(&reading, reading.time(language, clock))
             })
             .collect();
         let conversation = self.read_conversation(root, language, clock);
@@ -504,6 +511,14 @@ pub(crate) mod tests {
             assert!(page.contains(from), "{from}");
             page.replace(from, to)
         })
+    }
+
+    #[test]
+    fn a_row_counts_for_its_time_when_it_parses_and_for_its_channel_when_named() {
+        let named = RowReading { channel: Some("messenger".into()), ..RowReading::default() };
+        let time = Some(TimeRange { earliest_ms: 0, latest_ms: 59_999 });
+        assert_eq!(RowCheck::of(&named, time), RowCheck { time: true, channel: true });
+        assert_eq!(RowCheck::of(&RowReading::default(), None), RowCheck { time: false, channel: false });
     }
 
     #[test]

@@ -151,7 +151,9 @@ fn around<N: PageNode>(root: &N, css: &str, closest: &str) -> Vec<N> {
 /// time) and at least two blocks of text (a name and a snippet). For each anchor, its row
 /// is the child, on the anchor's side, of the highest common ancestor it shares with its
 /// neighbours (so a row holding two times is still one row); of the sets of sibling rows,
-/// the largest wins.
+/// the largest wins. Then every anchor under that set's parent gives its row there: the
+/// list's first or last row, whose other neighbour is outside the list (the open
+/// conversation's first time, when the pane is not recognised), is a row too.
 fn repeated<N: PageNode>(scope: &N, anchor: &str, skip: &str, pane: Option<&N>) -> Vec<N> {
     let anchors: Vec<N> =
         scope.query_all(anchor).into_iter().filter(|a| !pane.is_some_and(|p| p.contains(a))).collect();
@@ -169,30 +171,42 @@ fn repeated<N: PageNode>(scope: &N, anchor: &str, skip: &str, pane: Option<&N>) 
         .collect();
     // How deep two chains agree: the common ancestor is at depth - 1.
     let common = |a: &[N], b: &[N]| a.iter().zip(b).take_while(|(x, y)| x.same(y)).count();
-    let mut candidates: Vec<N> = Vec::new();
+    let mut candidates: Vec<(N, usize)> = Vec::new();
     for (i, chain) in chains.iter().enumerate() {
         let neighbours = [i.checked_sub(1), Some(i + 1)].into_iter().flatten().filter_map(|j| chains.get(j));
         let Some(depth) = neighbours.map(|other| common(chain, other)).min() else { continue };
         // The child of the common ancestor, on this anchor's side.
         if let Some(row) = chain.get(depth) {
-            if !candidates.last().is_some_and(|last| last.same(row)) {
-                candidates.push(row.clone());
+            if !candidates.last().is_some_and(|(last, _)| last.same(row)) {
+                candidates.push((row.clone(), depth));
             }
         }
     }
-    // Group by parent; keep rows with a name and a snippet.
-    let mut groups: Vec<(N, Vec<N>)> = Vec::new();
-    for row in candidates {
+    // Group by parent (with its depth); keep rows with a name and a snippet.
+    let mut groups: Vec<(N, usize, usize)> = Vec::new();
+    for (row, depth) in candidates {
         if text_blocks(&row, skip).len() < 2 {
             continue;
         }
         let Some(parent) = row.parent() else { continue };
-        match groups.iter_mut().find(|(p, _)| p.same(&parent)) {
-            Some((_, rows)) => rows.push(row),
-            None => groups.push((parent, vec![row])),
+        match groups.iter_mut().find(|(p, _, _)| p.same(&parent)) {
+            Some((_, _, count)) => *count += 1,
+            None => groups.push((parent, depth - 1, 1)),
         }
     }
-    groups.into_iter().map(|(_, rows)| rows).filter(|rows| rows.len() >= 2).max_by_key(Vec::len).unwrap_or_default()
+    let Some((list, depth, _)) =
+        groups.into_iter().filter(|(_, _, count)| *count >= 2).max_by_key(|(_, _, count)| *count)
+    else {
+        return Vec::new();
+    };
+    let mut rows: Vec<N> = Vec::new();
+    for chain in &chains {
+        let Some(row) = chain.get(depth + 1).filter(|_| chain[depth].same(&list)) else { continue };
+        if !rows.last().is_some_and(|last| last.same(row)) && text_blocks(row, skip).len() >= 2 {
+            rows.push(row.clone());
+        }
+    }
+    rows
 }
 
 /// An address without its query and fragment.
@@ -322,6 +336,28 @@ mod tests {
         assert!(read[0].page_wrote_last && read[1].unread && !read[2].unread);
         assert_eq!(read[0].avatar.as_deref(), Some("/a.jpg"));
         assert_eq!(read[0].key(), "~Ana Popescu||/a.jpg");
+    }
+
+    #[test]
+    fn the_last_row_stays_a_row_when_the_pane_is_not_recognised() {
+        // Every hook and role renamed: neither the list nor the pane is found, so the open
+        // conversation's times are anchors too, and the last row's next neighbour is the
+        // pane's first time, whose common ancestor with it is above the list.
+        let page = HtmlPage::parse(
+            r#"<html><body><div><div><h1>Inbox</h1>
+               <div><div><div><span>Ana Popescu</span><abbr>2:00 PM</abbr></div><div>You: On its way</div></div>
+               <div><div><span>Mihai Ionescu</span><abbr>Sun</abbr></div><div>Where is my order?</div></div>
+               <div><div><span>Aram Petrosyan</span><abbr>3d</abbr></div><div>Barev</div></div>
+               <div><div><span>Priya Sharma</span><abbr>1w</abbr></div><div>Namaste</div></div></div></div>
+               <div><div><h2>Mihai Ionescu</h2><span>Messenger</span></div>
+               <div><div><span>Mihai Ionescu sent</span><div>Where is my order?</div><div><abbr>1:00 PM</abbr></div></div>
+               <div><span>You sent</span><div>On its way</div><div><abbr>2:00 PM</abbr></div></div></div></div>
+               </div></body></html>"#,
+        );
+        let (read, strategy) = rows(&page);
+        assert_eq!(strategy, Some(2));
+        let names: Vec<_> = read.iter().map(|r| r.customer.as_deref().unwrap_or("?")).collect();
+        assert_eq!(names, ["Ana Popescu", "Mihai Ionescu", "Aram Petrosyan", "Priya Sharma"]);
     }
 
     #[test]

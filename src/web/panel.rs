@@ -3,12 +3,14 @@
 //! first ten), each a button that opens its conversation.
 //!
 //! Like the card, it lives in an open shadow root (under `<reply-coach-panel>`), so the
-//! page's styles do not reach it, and every text is set with `textContent`. Rebuilt only
-//! when what it lists changed. The order is a `<select>` (keyboard usable as the browser
+//! page's styles do not reach it, and every text is set with `textContent`. What it lists,
+//! in which order, is [`crate::inbox_view::panel_entries`]'s to decide; rebuilt only when
+//! that changed. The order is a `<select>` (keyboard usable as the browser
 //! makes it), read at each showing; its change schedules a scan (`web::inbox`).
 
 use web_sys::{Document, Element, HtmlElement};
 
+use crate::inbox_view::{panel_entries, PanelEntry};
 use crate::threads::{Awaiting, PanelOrder};
 use crate::web::dom::{self, element, message, mount};
 
@@ -23,20 +25,9 @@ button:hover,button:focus-visible{text-decoration:underline}.left,.wait{white-sp
 [data-rc-window=last-hour] .left{color:#c5221f;font-weight:600}[data-rc-window=closing] .left{color:#9a5b00}\
 [data-rc-waiting=amber] .wait{color:#9a5b00;font-weight:600}[data-rc-waiting=red] .wait{color:#c5221f;font-weight:600}";
 
-/// How many threads the panel lists at most: the ones to answer first.
-const SHOWN: usize = 10;
 /// The `<select>`'s values.
 const BY_LEFT: &str = "left";
 const BY_WAITING: &str = "waiting";
-
-/// One thread awaiting a reply.
-pub struct Entry {
-    pub thread: Awaiting,
-    /// The state's name (`data-rc-window`).
-    pub state: &'static str,
-    /// The wait's level name (`data-rc-waiting`), when known.
-    pub waiting: Option<&'static str>,
-}
 
 pub struct Panel {
     host: Element,
@@ -45,7 +36,7 @@ pub struct Panel {
     order: HtmlElement,
     list: HtmlElement,
     /// What the list shows, to rebuild it only when that changes.
-    shown: String,
+    shown: Option<(PanelOrder, Vec<PanelEntry>)>,
 }
 
 impl Panel {
@@ -69,7 +60,7 @@ impl Panel {
         let list = element(document, "ol", "")?;
         dom::append(&section, &[&heading, &label, &list])?;
         let host = mount(document, "reply-coach-panel", STYLE, &[&section])?;
-        Ok(Panel { host, section, order, list, shown: String::new() })
+        Ok(Panel { host, section, order, list, shown: None })
     }
 
     pub fn host(&self) -> &Element {
@@ -87,34 +78,15 @@ impl Panel {
         }
     }
 
-    /// Shows `entries` in the chosen order; hidden when there are none.
-    pub fn show(&mut self, document: &Document, unsorted: Vec<Entry>) -> Result<(), String> {
+    /// Shows the threads awaiting a reply in the chosen order; hidden when there are none.
+    pub fn show(&mut self, document: &Document, awaiting: Vec<Awaiting>) -> Result<(), String> {
         let order = self.order();
-        // Insertion by binary search: a handful of entries, and none of the slice sorts'
-        // kilobytes of code in the Wasm.
-        let mut entries: Vec<Entry> = Vec::with_capacity(unsorted.len());
-        for entry in unsorted {
-            let rank = |e: &Entry| (e.thread.rank(order), e.thread.key.clone());
-            let at = entries.partition_point(|e| rank(e) <= rank(&entry));
-            entries.insert(at, entry);
-        }
-        entries.truncate(SHOWN);
-        let by_waiting = order == PanelOrder::Waiting;
-        let text = |entry: &Entry| match (&entry.thread.waiting, by_waiting) {
-            (Some(wait), true) => wait.text.clone(),
-            _ => entry.thread.text.clone(),
-        };
-        let mut shown = String::from(if by_waiting { BY_WAITING } else { BY_LEFT });
-        for entry in &entries {
-            for part in [&entry.thread.key, &entry.thread.customer, entry.state, &text(entry)] {
-                shown.push('\n');
-                shown.push_str(part);
-            }
-        }
-        if shown == self.shown {
+        let entries = panel_entries(awaiting, order);
+        if self.shown.as_ref().is_some_and(|(o, e)| *o == order && *e == entries) {
             return Ok(());
         }
         self.list.set_text_content(None);
+        let class = if order == PanelOrder::Waiting { "wait" } else { "left" };
         for entry in &entries {
             let item = element(document, "li", "")?;
             item.set_attribute("data-rc-window", entry.state).map_err(dom::describe)?;
@@ -123,15 +95,15 @@ impl Panel {
             }
             let open = element(document, "button", "")?;
             open.set_attribute("type", "button").map_err(dom::describe)?;
-            open.set_attribute("data-thread", &entry.thread.key).map_err(dom::describe)?;
-            open.set_text_content(Some(&entry.thread.customer));
-            let left = element(document, "span", if by_waiting { "wait" } else { "left" })?;
-            left.set_text_content(Some(&text(entry)));
+            open.set_attribute("data-thread", &entry.key).map_err(dom::describe)?;
+            open.set_text_content(Some(&entry.customer));
+            let left = element(document, "span", class)?;
+            left.set_text_content(Some(&entry.text));
             dom::append(&item, &[&open, &left])?;
             self.list.append_child(&item).map_err(dom::describe)?;
         }
         self.section.set_hidden(entries.is_empty());
-        self.shown = shown;
+        self.shown = Some((order, entries));
         Ok(())
     }
 }

@@ -271,7 +271,10 @@ describe("the page changes under the extension", () => {
     // A redesign that drops the hooks and roles keeps the list's shape: rows repeat, each
     // with a time and two lines of text. They are still rows, each marked for the thread
     // it shows, with one badge; no mark stays on an element that is not a row.
-    await statusWhen((s) => s.rows === before.length, "the rows still recognised");
+    // Waits for a scan after the renaming (the structural strategy, the third, found the
+    // rows): the marks written before it would satisfy every check below.
+    const structural = (s) => s.health?.parts?.find((part) => part.part === "list")?.strategy === 3;
+    await statusWhen((s) => s.rows === before.length && structural(s), "the rows still recognised, by their structure");
     const after = await waitForRows(
       page,
       (all) => all.length === before.length && all.every((row) => row.badges === 1 && row.customer === row.name),

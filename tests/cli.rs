@@ -157,7 +157,7 @@ fn bad_usage_exits_2_with_a_clear_message() {
         (&["lint", "draft.txt", "another.txt"][..], "unexpected argument 'another.txt' found"),
         (&["lint", "/no/such/draft.txt"][..], "cannot read /no/such/draft.txt"),
         (&["frobnicate"][..], "unrecognized subcommand 'frobnicate'"),
-        (&[][..], "Usage: reply-coach <COMMAND>"),
+        (&[][..], "Usage: reply-coach [OPTIONS] <COMMAND>"),
     ] {
         let output = run(args, "");
         assert_eq!(output.status.code(), Some(2), "{args:?}");
@@ -565,4 +565,19 @@ fn profile_bad_usage_exits_2() {
     }
     let output = run(&["profile", "check", "/no/such.json"], "");
     assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn ui_lang_words_findings_in_the_chosen_language_whatever_the_draft_s() {
+    let output = run(&["lint", "--format", "json", "--ui-lang", "ro"], "STOP SHOUTING please");
+    let result = json(&output);
+    let finding = &result["findings"][0];
+    assert_eq!(finding["rule"], "tone-shout");
+    assert_eq!(result["language"], "en", "the draft is English");
+    assert_eq!(finding["message"], "„STOP SHOUTING” este scris cu majuscule: se citește ca un strigăt.");
+    assert_eq!(finding["fixes"][0]["label"], "Scrieți cu litere mici");
+
+    let unknown = run(&["lint", "--ui-lang", "fr"], "Hi");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("possible values: en, ro, hy, hi"));
 }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::error::ErrorKind;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use reply_coach::catalogue::Locale;
 use reply_coach::{rule_id, LanguageChoice, LintContext, Settings, Surface, Voice};
 
 use crate::profile::ProfileCommand;
@@ -20,6 +21,10 @@ use crate::voice::{self, VoiceCommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of findings' messages, explanations and fix labels, whatever the
+    /// draft's (the extension's "Language of Reply Coach")
+    #[arg(long, global = true, value_name = "CODE", default_value = Locale::En.code(), value_parser = ui_language())]
+    pub ui_lang: Locale,
 }
 
 const EXIT_STATUS: &str = "\
@@ -162,6 +167,10 @@ fn surface() -> impl TypedValueParser<Value = Surface> {
 
 fn language() -> impl TypedValueParser<Value = LanguageChoice> {
     core_names(LanguageChoice::ALL.map(LanguageChoice::code), LanguageChoice::from_code)
+}
+
+fn ui_language() -> impl TypedValueParser<Value = Locale> {
+    core_names(Locale::ALL.map(Locale::code), Locale::from_code)
 }
 
 fn rule() -> impl TypedValueParser<Value = String> {

@@ -29,7 +29,12 @@ use clap::Parser;
 use reply_coach::{lint, rules, Severity};
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    if let Err(error) = reply_coach::catalogue::set_ui_language(cli.ui_lang.code()) {
+        eprintln!("reply-coach: {error}");
+        return ExitCode::from(2);
+    }
+    match cli.command {
         Command::Rules => {
             let list: Vec<String> = rules::all()
                 .iter()

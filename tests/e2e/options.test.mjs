@@ -61,6 +61,25 @@ describe("the translations", () => {
     }
   });
 
+  test("are each used: by name in the extension's code and pages or the core's DOM layer, or under a prefix the code completes", () => {
+    const read = (dir, keep) =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? read(`${dir}/${entry.name}`, keep) : keep(entry.name) ? [readFileSync(`${dir}/${entry.name}`, "utf8")] : [],
+      );
+    const extension = fileURLToPath(new URL("../../extension", import.meta.url));
+    const web = fileURLToPath(new URL("../../src/web", import.meta.url));
+    const code = [
+      ...readdirSync(extension).filter((name) => /\.(js|html|json)$/.test(name) && !name.startsWith("package")).map((name) => readFileSync(`${extension}/${name}`, "utf8")),
+      ...read(web, (name) => name.endsWith(".rs")),
+    ].join("\n");
+    // Keys the code builds from a value: `language_${code}`, `rule_${id}_title`, ….
+    const PREFIXES = ["language_", "rule_", "voice_", "healthStatus_", "healthPart_", "teachError_", "toolbarCount_", "hoursDay", "weekdayShort"];
+    const used = (key) =>
+      [`"${key}"`, `__MSG_${key}__`, `data-i18n="${key}"`].some((form) => code.includes(form)) ||
+      PREFIXES.some((prefix) => key.startsWith(prefix) && code.includes(prefix));
+    assert.deepEqual(Object.keys(en).filter((key) => !used(key)), []);
+  });
+
   test("name and describe every rule of the core, and no other", async () => {
     const ids = (await coreSchema()).ruleIds;
     const ruleKeys = Object.keys(en).filter((key) => key.startsWith("rule_")).sort();

@@ -81,11 +81,11 @@ pub fn lint_with_settings(draft: &str, context: JsValue, stored: JsValue) -> Res
 
 /// What is wrong with the settings as stored (`chrome.storage.sync`, key `settings`): one
 /// line per value the content script skips (and uses the default for), and one when they
-/// come from a newer version; `[]` when all of them apply. For the options page, which
-/// says so rather than overwriting them unasked.
+/// come from a newer version, in the UI language; `[]` when all of them apply. For the
+/// options page, which says so rather than overwriting them unasked.
 #[wasm_bindgen(js_name = checkSettings)]
 pub fn check_settings(stored: JsValue) -> Vec<String> {
-    crate::context::StoredSettings::from_json(&json::json_of(&stored)).1
+    crate::context::StoredSettings::from_json(&json::json_of(&stored)).1.iter().map(ToString::to_string).collect()
 }
 
 /// What the settings page edits (`StoredSettings::schema_json`): `{version, defaults,

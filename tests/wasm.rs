@@ -234,15 +234,15 @@ fn findings_speak_the_ui_language() {
     };
     let draft = "WE ARE CLOSED today.";
     let english = shout(&lint(draft, &JsValue::UNDEFINED));
-    assert!(reply_coach::wasm::set_ui_language("ro"));
+    assert!(reply_coach::web::set_ui_language("ro"));
     let romanian = shout(&lint(draft, &JsValue::UNDEFINED));
     // Back to English before asserting, for the tests after this one.
-    assert!(reply_coach::wasm::set_ui_language("en"));
+    assert!(reply_coach::web::set_ui_language("en"));
     assert_eq!(english.0, "“WE ARE CLOSED” is in capitals: it reads as shouting.");
     assert_eq!(english.1, "Write it in lower case");
     assert_eq!(romanian.0, "„WE ARE CLOSED” este scris cu majuscule: se citește ca un strigăt.");
     assert_eq!(romanian.1, "Scrieți cu litere mici");
-    assert!(!reply_coach::wasm::set_ui_language("fr"));
+    assert!(!reply_coach::web::set_ui_language("fr"));
 }
 
 #[wasm_bindgen_test]

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::{HOUR_MS, MINUTE_MS};
 use super::TimeRange;
+use crate::catalogue::Message;
 use crate::text::number::shown;
 
 /// The reply clock's thresholds, camelCase as the extension stores them.
@@ -67,7 +68,7 @@ impl Default for ClockSettings {
 
 impl ClockSettings {
     /// Checks that the thresholds are positive and in order, naming the one to correct.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Message> {
         let hours = [
             ("closingHours", self.closing_hours),
             ("lastHourHours", self.last_hour_hours),
@@ -81,13 +82,17 @@ impl ClockSettings {
         for list in [&hours[..], &minutes[..], &waiting[..]] {
             for (name, value) in list {
                 if !(value.is_finite() && *value > 0.0) {
-                    return Err(format!("{name} must be a positive number (got {})", shown(*value)));
+                    return Err(Message::new("clock.must-be-positive").text("name", *name).text("got", shown(*value)));
                 }
             }
             for pair in list.windows(2) {
                 if pair[0].1 > pair[1].1 {
                     let (low, high) = (pair[0], pair[1]);
-                    return Err(format!("{} ({}) must not exceed {} ({})", low.0, shown(low.1), high.0, shown(high.1)));
+                    return Err(Message::new("clock.out-of-order")
+                        .text("low", low.0)
+                        .text("low_value", shown(low.1))
+                        .text("high", high.0)
+                        .text("high_value", shown(high.1)));
                 }
             }
         }
@@ -423,9 +428,9 @@ mod tests {
         assert_eq!(window_status(exact(4 * HOUR_MS), NOW, &s).state, WindowState::HumanAgent);
         assert!(s.validate().is_ok());
         let bad = ClockSettings { last_hour_hours: 25.0, ..Default::default() };
-        assert_eq!(bad.validate().unwrap_err(), "lastHourHours (25) must not exceed windowHours (24)");
+        assert_eq!(bad.validate().unwrap_err().to_string(), "lastHourHours (25) must not exceed windowHours (24)");
         let nan = ClockSettings { badge_minutes: f64::NAN, ..Default::default() };
-        assert!(nan.validate().unwrap_err().starts_with("badgeMinutes"));
+        assert!(nan.validate().unwrap_err().to_string().starts_with("badgeMinutes"));
         // Invalid settings never panic.
         assert_eq!(window_status(exact(0), NOW, &nan).state, WindowState::Open);
         assert!(awaiting(true, exact(0), NOW, &nan).is_some());
@@ -462,9 +467,12 @@ mod tests {
         assert_eq!(wait_level(5 * MINUTE_MS - 1, &own), WaitLevel::Calm);
         assert_eq!(wait_level(5 * MINUTE_MS, &own), WaitLevel::Red);
         let reversed = ClockSettings { waiting_amber_minutes: 20.0, ..ClockSettings::default() };
-        assert_eq!(reversed.validate().unwrap_err(), "waitingAmberMinutes (20) must not exceed waitingRedMinutes (15)");
+        assert_eq!(
+            reversed.validate().unwrap_err().to_string(),
+            "waitingAmberMinutes (20) must not exceed waitingRedMinutes (15)"
+        );
         let zero = ClockSettings { waiting_amber_minutes: 0.0, ..ClockSettings::default() };
-        assert!(zero.validate().unwrap_err().starts_with("waitingAmberMinutes must be a positive number"));
+        assert!(zero.validate().unwrap_err().to_string().starts_with("waitingAmberMinutes must be a positive number"));
     }
 
     fn ad_thread(customer_ago: Option<i64>, ad_ago: i64) -> WindowStatus {
@@ -569,9 +577,12 @@ mod tests {
         let times = ThreadTimes { customer: None, ad_reply: exact(48 * HOUR_MS) };
         assert_eq!(thread_window_status(&times, NOW, &s).state, WindowState::HumanAgent);
         let short = ClockSettings { ad_window_hours: 12.0, ..Default::default() };
-        assert_eq!(short.validate().unwrap_err(), "windowHours (24) must not exceed adWindowHours (12)");
+        assert_eq!(short.validate().unwrap_err().to_string(), "windowHours (24) must not exceed adWindowHours (12)");
         let long = ClockSettings { ad_window_hours: 200.0, ..Default::default() };
-        assert_eq!(long.validate().unwrap_err(), "adWindowHours (200) must not exceed humanAgentHours (168)");
+        assert_eq!(
+            long.validate().unwrap_err().to_string(),
+            "adWindowHours (200) must not exceed humanAgentHours (168)"
+        );
         // Invalid settings never panic.
         let nan = ClockSettings { ad_window_hours: f64::NAN, ..Default::default() };
         assert_eq!(thread_window_status(&times, NOW, &nan).state, WindowState::HumanAgent);

@@ -9,6 +9,7 @@
 
 use serde_json::Value;
 
+use crate::catalogue::Message;
 use crate::clock::calendar::{to_local, to_utc, weekday, DAY_MS, MINUTE_MS};
 use crate::clock::TimeZone;
 
@@ -30,10 +31,11 @@ const MAX_DAYS: i64 = 400;
 impl BusinessHours {
     /// Reads the stored form; the error names the entry and says what it must be. At least
     /// one day is open.
-    pub fn from_json(value: &Value) -> Result<BusinessHours, String> {
-        let days = value.as_array().filter(|days| days.len() == 7).ok_or_else(|| {
-            "must be a list of 7 days, Monday first, each null or [open, close] in minutes".to_string()
-        })?;
+    pub fn from_json(value: &Value) -> Result<BusinessHours, Message> {
+        let days = value
+            .as_array()
+            .filter(|days| days.len() == 7)
+            .ok_or_else(|| Message::new("business-hours.not-seven-days"))?;
         let mut hours = BusinessHours::default();
         for (index, (slot, day)) in hours.0.iter_mut().zip(days).enumerate() {
             if day.is_null() {
@@ -47,17 +49,12 @@ impl BusinessHours {
                 Some(&[open_min, close_min]) if open_min != close_min && open_min < 1440 => {
                     *slot = Some(Opening { open_min, close_min });
                 }
-                _ => {
-                    return Err(format!(
-                        "day {} must be null or [open, close], two different minutes from 0 to 1440",
-                        index + 1
-                    ))
-                }
+                _ => return Err(Message::new("business-hours.bad-day").count("day", index + 1)),
             }
         }
         if hours.0.iter().all(Option::is_none) {
             // Every response would count as instant: no hours is written `null`.
-            return Err("at least one day must be open (null for no business hours)".to_string());
+            return Err(Message::new("business-hours.none-open"));
         }
         Ok(hours)
     }
@@ -181,14 +178,16 @@ mod tests {
         let json = hours.to_json();
         assert_eq!(json[0], json!([540, 1020]));
         assert_eq!(BusinessHours::from_json(&json), Ok(hours));
-        assert!(BusinessHours::from_json(&json!([null])).unwrap_err().contains("7 days"));
+        assert!(BusinessHours::from_json(&json!([null])).unwrap_err().to_string().contains("7 days"));
         let bad = json!([null, [540, 540], null, null, null, null, null]);
+        assert_eq!(BusinessHours::from_json(&bad).unwrap_err(), Message::new("business-hours.bad-day").count("day", 2));
         assert_eq!(
-            BusinessHours::from_json(&bad).unwrap_err(),
+            BusinessHours::from_json(&bad).unwrap_err().to_string(),
             "day 2 must be null or [open, close], two different minutes from 0 to 1440"
         );
         assert!(BusinessHours::from_json(&json!([null, null, null, null, null, null, null]))
             .unwrap_err()
+            .to_string()
             .contains("one day"));
         assert!(BusinessHours::from_json(&json!([null, [1440, 60], null, null, null, null, null])).is_err());
     }

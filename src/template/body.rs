@@ -8,6 +8,7 @@
 use std::fmt;
 
 use super::Values;
+use crate::catalogue::Message;
 
 /// A value the conversation supplies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,12 +67,20 @@ pub struct Body {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateError {
     pub position: usize,
-    pub message: String,
+    pub message: Message,
 }
 
+impl TemplateError {
+    /// What is wrong and where, as the agent reads it.
+    pub fn to_message(&self) -> Message {
+        Message::new("template-body.at").count("position", self.position).message("problem", self.message.clone())
+    }
+}
+
+/// In the UI language.
 impl fmt::Display for TemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "at character {}: {}", self.position, self.message)
+        self.to_message().fmt(f)
     }
 }
 
@@ -102,13 +111,13 @@ pub fn parse(body: &str) -> Result<Body, TemplateError> {
                 chars.next();
                 text.push('}');
             }
-            '}' => return Err(error(position, "a lone `}`: write `}}` for a literal brace")),
+            '}' => return Err(error(position, Message::new("template-body.lone-close"))),
             '{' => {
                 let close = loop {
                     match chars.next() {
                         Some((_, (close, '}'))) => break close,
                         Some((_, (_, '{' | '\n'))) | None => {
-                            return Err(error(position, "`{` is not closed: write `{{` for a literal brace"))
+                            return Err(error(position, Message::new("template-body.unclosed")))
                         }
                         Some(_) => {}
                     }
@@ -117,7 +126,7 @@ pub fn parse(body: &str) -> Result<Body, TemplateError> {
                 let segment = placeholder(&body[at + 1..close], position)?;
                 if segment == Segment::Cursor {
                     if has_cursor {
-                        return Err(error(position, "a second `{cursor}`: the caret can land in one place only"));
+                        return Err(error(position, Message::new("template-body.second-cursor")));
                     }
                     has_cursor = true;
                 }
@@ -141,34 +150,31 @@ fn placeholder(inner: &str, position: usize) -> Result<Segment, TemplateError> {
         Some((name, fallback)) => (name, Some(fallback)),
         None => (inner, None),
     };
-    let no_fallback = |segment: Segment, what: &str| match fallback {
+    let no_fallback = |segment: Segment, id: &'static str| match fallback {
         // The `|` is one character after the `{` and the name.
-        Some(_) => Err(error(position + 1 + name.chars().count(), &format!("{what} cannot have a fallback"))),
+        Some(_) => Err(error(position + 1 + name.chars().count(), Message::new(id))),
         None => Ok(segment),
     };
     // `{field}` is a field with an empty label.
     if let Some(label) = name.strip_prefix("field:").or((name == "field").then_some("")) {
         let label = label.trim();
         if label.is_empty() {
-            return Err(error(position, "a fill-in field needs a label: `{field:Order number}`"));
+            return Err(error(position, Message::new("template-body.field-label")));
         }
-        return no_fallback(Segment::Field(label.to_string()), "a fill-in field");
+        return no_fallback(Segment::Field(label.to_string()), "template-body.field-fallback");
     }
     match name {
-        "cursor" => no_fallback(Segment::Cursor, "`{cursor}`"),
-        "" => Err(error(position, "empty braces: write `{{}}` for literal braces")),
+        "cursor" => no_fallback(Segment::Cursor, "template-body.cursor-fallback"),
+        "" => Err(error(position, Message::new("template-body.empty-braces"))),
         _ => match Variable::ALL.into_iter().find(|v| v.name() == name) {
             Some(variable) => Ok(Segment::Variable { variable, fallback: fallback.map(str::to_string) }),
-            None => Err(error(
-                position,
-                &format!("unknown variable `{{{name}}}`: use first_name, agent_name, page_name, field:LABEL or cursor"),
-            )),
+            None => Err(error(position, Message::new("template-body.unknown-variable").text("name", name))),
         },
     }
 }
 
-fn error(position: usize, message: &str) -> TemplateError {
-    TemplateError { position, message: message.to_string() }
+fn error(position: usize, message: Message) -> TemplateError {
+    TemplateError { position, message }
 }
 
 impl Body {
@@ -270,7 +276,7 @@ mod tests {
 
     fn fails(body: &str) -> (usize, String) {
         let error = parse(body).expect_err(body);
-        (error.position, error.message)
+        (error.position, crate::catalogue::render(&error.message, crate::catalogue::Locale::En))
     }
 
     #[test]
@@ -418,6 +424,13 @@ mod tests {
         assert_eq!(
             parse("{").unwrap_err().to_string(),
             "at character 0: `{` is not closed: write `{{` for a literal brace"
+        );
+        let error = parse("Hi {order}").unwrap_err();
+        assert_eq!(error.message, Message::new("template-body.unknown-variable").text("name", "order"));
+        assert_eq!(
+            crate::catalogue::render(&error.to_message(), crate::catalogue::Locale::Ro),
+            "la caracterul 3: variabilă necunoscută `{order}`: folosiți first_name, agent_name, page_name, \
+             field:ETICHETĂ sau cursor"
         );
     }
 }

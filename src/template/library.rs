@@ -10,6 +10,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::model::{Library, Template};
+use crate::catalogue::Message;
 use crate::lang::Language;
 use crate::text::json;
 
@@ -34,10 +35,11 @@ pub struct ImportError {
     pub template: Option<TemplateRef>,
     /// The field at fault (`body`, `shortcut`, … or a top-level field).
     pub field: Option<String>,
-    pub message: String,
+    pub message: Message,
 }
 
-/// Every problem found in a library document, in document order.
+/// Every problem found in a library document, in document order; each on a line, in the
+/// UI language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportErrors(pub Vec<ImportError>);
 
@@ -53,7 +55,7 @@ impl fmt::Display for ImportError {
         if let Some(field) = &self.field {
             write!(f, "{field}: ")?;
         }
-        f.write_str(&self.message)
+        self.message.fmt(f)
     }
 }
 
@@ -71,11 +73,11 @@ impl std::error::Error for ImportErrors {}
 struct Problems(Vec<ImportError>);
 
 impl Problems {
-    fn document(&mut self, field: Option<&str>, message: String) {
+    fn document(&mut self, field: Option<&str>, message: Message) {
         self.0.push(ImportError { template: None, field: field.map(str::to_string), message });
     }
 
-    fn template(&mut self, index: usize, id: Option<&str>, field: Option<&str>, message: String) {
+    fn template(&mut self, index: usize, id: Option<&str>, field: Option<&str>, message: Message) {
         let template = Some(TemplateRef { index, id: id.map(str::to_string) });
         self.0.push(ImportError { template, field: field.map(str::to_string), message });
     }
@@ -87,20 +89,17 @@ impl Library {
     pub fn from_json(text: &str) -> Result<Library, ImportErrors> {
         let mut problems = Problems::default();
         if text.len() > MAX_DOCUMENT_BYTES {
-            problems.document(
-                None,
-                format!(
-                    "the file is {:.1} MB; a template library may be at most {} MB",
-                    text.len() as f64 / (1024.0 * 1024.0),
-                    MAX_DOCUMENT_BYTES / (1024 * 1024)
-                ),
-            );
+            let megabytes = format!("{:.1}", text.len() as f64 / (1024.0 * 1024.0));
+            let too_large = Message::new("library.too-large")
+                .text("size", megabytes)
+                .count("max", MAX_DOCUMENT_BYTES / (1024 * 1024));
+            problems.document(None, too_large);
             return Err(ImportErrors(problems.0));
         }
         match serde_json::from_str::<Value>(text) {
             Ok(document) => Library::from_value(&document),
             Err(error) => {
-                problems.document(None, format!("not valid JSON: {error}"));
+                problems.document(None, Message::new("library.not-json").text("error", error.to_string()));
                 Err(ImportErrors(problems.0))
             }
         }
@@ -115,7 +114,7 @@ impl Library {
         let templates = match document {
             Value::Object(document) => read_document(document, &mut problems),
             _ => {
-                problems.document(None, "a template library is a JSON object".into());
+                problems.document(None, Message::new("library.not-an-object"));
                 Vec::new()
             }
         };
@@ -155,10 +154,10 @@ impl Library {
 /// The valid templates of the document, each with its index.
 fn read_document(document: &Map<String, Value>, problems: &mut Problems) -> Vec<(usize, Template)> {
     for name in document.keys().filter(|name| !["format", "version", "templates"].contains(&name.as_str())) {
-        problems.document(Some(name), "unknown field (expected format, version and templates)".into());
+        problems.document(Some(name), Message::new("library.unknown-field"));
     }
     if document.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        problems.document(Some("format"), format!("must be {FORMAT:?}"));
+        problems.document(Some("format"), Message::new("library.format").text("format", format!("{FORMAT:?}")));
     }
     // Version 1 is the first: there is no older shape to convert yet. The version that
     // changes the shape converts the older documents here, before they are read.
@@ -166,25 +165,21 @@ fn read_document(document: &Map<String, Value>, problems: &mut Problems) -> Vec<
     match document.get("version") {
         Some(version) if version.as_u64().is_some_and(|v| VERSIONS.contains(&v)) => {}
         // Refused rather than read in part: saving a part back would lose the rest.
-        Some(version) if version.as_u64().is_some_and(|v| v > newest) => problems.document(
-            Some("version"),
-            format!(
-                "version {} comes from a newer Reply Coach; this one reads version {newest}: update Reply Coach to \
-                 use this library",
-                json::shown(version)
-            ),
-        ),
-        Some(version) => problems.document(
-            Some("version"),
-            format!(
-                "version {} is not a version of this format; this Reply Coach reads version {newest}",
-                json::shown(version)
-            ),
-        ),
-        None => problems.document(Some("version"), format!("missing; this Reply Coach reads version {newest}")),
+        Some(version) => {
+            let id = if version.as_u64().is_some_and(|v| v > newest) {
+                "library.newer-version"
+            } else {
+                "library.unknown-version"
+            };
+            let problem = Message::new(id).text("version", json::shown(version).to_string());
+            problems.document(Some("version"), problem.text("newest", newest.to_string()));
+        }
+        None => {
+            problems.document(Some("version"), Message::new("library.no-version").text("newest", newest.to_string()))
+        }
     }
     let Some(list) = document.get("templates").and_then(Value::as_array) else {
-        problems.document(Some("templates"), "must be a list of templates".into());
+        problems.document(Some("templates"), Message::new("library.no-templates"));
         return Vec::new();
     };
     list.iter().enumerate().filter_map(|(index, value)| Some((index, read_template(index, value, problems)?))).collect()
@@ -195,32 +190,33 @@ const TEMPLATE_FIELDS: [&str; 6] = ["id", "title", "language", "tags", "shortcut
 fn read_template(index: usize, value: &Value, problems: &mut Problems) -> Option<Template> {
     let id = value.get("id").and_then(Value::as_str);
     let Some(object) = value.as_object() else {
-        problems.template(index, None, None, "a template is a JSON object".into());
+        problems.template(index, None, None, Message::new("library.template-not-an-object"));
         return None;
     };
     let mut ok = true;
-    let mut problem = |field: &str, message: String| {
+    let mut problem = |field: &str, message: Message| {
         problems.template(index, id, Some(field), message);
         ok = false;
     };
     for name in object.keys().filter(|name| !TEMPLATE_FIELDS.contains(&name.as_str())) {
-        problem(name, format!("unknown field (expected {})", TEMPLATE_FIELDS.join(", ")));
+        problem(name, Message::new("library.unknown-template-field").text("fields", TEMPLATE_FIELDS.join(", ")));
     }
     let mut text = |field: &str| match object.get(field) {
         Some(Value::String(text)) => Some(text.clone()),
         Some(_) => {
-            problem(field, "must be text".into());
+            problem(field, Message::new("library.must-be-text"));
             None
         }
         None => {
-            problem(field, "missing".into());
+            problem(field, Message::new("library.missing"));
             None
         }
     };
     let (id_text, title, language_code, body) = (text("id"), text("title"), text("language"), text("body"));
     let language = language_code.as_deref().and_then(Language::from_code);
     if let (Some(code), None) = (&language_code, language) {
-        problem("language", format!("must be {}, not {code:?}", Language::codes_listed()));
+        let codes = Language::ALL.map(Language::code).join(", ");
+        problem("language", Message::new("library.language").text("codes", codes).text("got", format!("{code:?}")));
     }
     let tags = match object.get("tags") {
         None => Vec::new(),
@@ -228,7 +224,7 @@ fn read_template(index: usize, value: &Value, problems: &mut Problems) -> Option
             tags.iter().filter_map(Value::as_str).map(str::to_string).collect()
         }
         Some(_) => {
-            problem("tags", "must be a list of text".into());
+            problem("tags", Message::new("library.tags"));
             Vec::new()
         }
     };
@@ -236,7 +232,7 @@ fn read_template(index: usize, value: &Value, problems: &mut Problems) -> Option
         None | Some(Value::Null) => None,
         Some(Value::String(shortcut)) => Some(shortcut.clone()),
         Some(_) => {
-            problem("shortcut", "must be text such as \"/refund\"".into());
+            problem("shortcut", Message::new("library.shortcut"));
             None
         }
     };
@@ -258,13 +254,17 @@ fn check_unique(templates: &[(usize, Template)], problems: &mut Problems) {
     let mut shortcuts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for (index, template) in templates {
         if let Some(first) = ids.insert(&template.id, *index) {
-            problems.template(*index, Some(&template.id), Some("id"), format!("duplicate of templates[{first}]"));
+            let duplicate = Message::new("library.duplicate-id").text("first", first.to_string());
+            problems.template(*index, Some(&template.id), Some("id"), duplicate);
             ids.insert(&template.id, first);
         }
         let Some(shortcut) = &template.shortcut else { continue };
         if let Some(first) = shortcuts.insert((shortcut, template.language.code()), *index) {
             let language = template.language.code();
-            let message = format!("{shortcut} is already the shortcut of templates[{first}] in {language}");
+            let message = Message::new("library.duplicate-shortcut")
+                .text("shortcut", shortcut.as_str())
+                .text("first", first.to_string())
+                .text("language", language);
             problems.template(*index, Some(&template.id), Some("shortcut"), message);
             shortcuts.insert((shortcut, template.language.code()), first);
         }
@@ -378,7 +378,7 @@ mod tests {
             [
                 "templates[1] (\"b\").tittle: unknown field (expected id, title, language, tags, shortcut, body)",
                 "templates[2] (\"c\").body: at character 3: unknown variable `{order}`: use first_name, agent_name, page_name, field:LABEL or cursor",
-                "templates[3] (\"d\").language: must be en, ro, hy or hi, not \"fr\"",
+                "templates[3] (\"d\").language: must be one of en, ro, hy, hi, not \"fr\"",
                 "templates[3] (\"d\").tags: must be a list of text",
                 "templates[3] (\"d\").shortcut: must be text such as \"/refund\"",
                 "templates[4]: a template is a JSON object",
@@ -387,7 +387,7 @@ mod tests {
                 "templates[5].language: missing",
                 "templates[5].body: missing",
                 "templates[6] (\"e\").title: must be text",
-                "templates[6] (\"e\").language: must be en, ro, hy or hi, not \"\"",
+                "templates[6] (\"e\").language: must be one of en, ro, hy, hi, not \"\"",
             ]
         );
     }
@@ -406,6 +406,18 @@ mod tests {
                 "templates[2] (\"a\").id: duplicate of templates[0]",
                 "templates[3] (\"c\").shortcut: /refund is already the shortcut of templates[0] in en",
             ]
+        );
+    }
+
+    #[test]
+    fn problems_are_messages_rendered_in_the_ui_language() {
+        assert_eq!(Library::from_json("[]").unwrap_err().0[0].message, Message::new("library.not-an-object"));
+        let text = document(vec![template("a", "en", "/refund"), template("c", "en", "/refund")]);
+        let error = &Library::from_json(&text).unwrap_err().0[0];
+        assert_eq!(error.field.as_deref(), Some("shortcut"));
+        assert_eq!(
+            crate::catalogue::render(&error.message, crate::catalogue::Locale::Ro),
+            "/refund este deja scurtătura pentru templates[0] în en"
         );
     }
 

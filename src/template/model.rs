@@ -2,6 +2,7 @@
 //! (the default pack, an import, the options page).
 
 use super::body::{parse, Body, TemplateError};
+use crate::catalogue::Message;
 use crate::lang::Language;
 
 /// One saved reply.
@@ -35,7 +36,7 @@ pub const MAX_BODY_CHARS: usize = 5_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: &'static str,
-    pub message: String,
+    pub message: Message,
 }
 
 impl Template {
@@ -47,37 +48,41 @@ impl Template {
     /// Every limit this template breaks on its own (uniqueness is the library's check).
     pub fn problems(&self) -> Vec<FieldError> {
         let mut problems = Vec::new();
-        let mut problem = |field, message: String| problems.push(FieldError { field, message });
+        let mut problem = |field, message: Message| problems.push(FieldError { field, message });
         let id_ok = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.');
         if !(1..=MAX_ID_CHARS).contains(&self.id.chars().count()) || !self.id.chars().all(id_ok) {
-            problem("id", format!("must be 1–{MAX_ID_CHARS} of a-z, 0-9, '-' and '.', not {:?}", self.id));
+            let got = format!("{:?}", self.id);
+            problem("id", Message::new("template.id").count("max", MAX_ID_CHARS).text("got", got));
         }
         if let Some(why) = text_limit(&self.title, MAX_TITLE_CHARS) {
             problem("title", why);
         }
         if self.tags.len() > MAX_TAGS {
-            problem("tags", format!("at most {MAX_TAGS} tags, not {}", self.tags.len()));
+            problem(
+                "tags",
+                Message::new("template.too-many-tags").count("max", MAX_TAGS).count("count", self.tags.len()),
+            );
         }
         for tag in &self.tags {
             if let Some(why) = text_limit(tag, MAX_TAG_CHARS) {
-                problem("tags", format!("tag {tag:?}: {why}"));
+                problem("tags", Message::new("template.tag").text("tag", format!("{tag:?}")).message("why", why));
             }
         }
         if let Some(shortcut) = &self.shortcut {
             let name = shortcut.strip_prefix('/').unwrap_or("");
             let name_ok = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
             if !(1..=MAX_SHORTCUT_NAME_CHARS).contains(&name.chars().count()) || !name.chars().all(name_ok) {
-                problem(
-                    "shortcut",
-                    format!("must be '/' then 1–{MAX_SHORTCUT_NAME_CHARS} of a-z, 0-9 and '-', not {shortcut:?}"),
-                );
+                let shortcut = Message::new("template.shortcut")
+                    .count("max", MAX_SHORTCUT_NAME_CHARS)
+                    .text("got", format!("{shortcut:?}"));
+                problem("shortcut", shortcut);
             }
         }
         match text_limit(&self.body, MAX_BODY_CHARS) {
             Some(why) => problem("body", why),
             None => {
                 if let Err(error) = self.parse_body() {
-                    problem("body", error.to_string());
+                    problem("body", error.to_message());
                 }
             }
         }
@@ -86,12 +91,12 @@ impl Template {
 }
 
 /// Why `text` is not 1 to `max` characters with something besides spaces.
-fn text_limit(text: &str, max: usize) -> Option<String> {
+fn text_limit(text: &str, max: usize) -> Option<Message> {
     let chars = text.chars().count();
     if text.trim().is_empty() {
-        Some("must not be empty".into())
+        Some(Message::new("template.empty"))
     } else if chars > max {
-        Some(format!("at most {max} characters, not {chars}"))
+        Some(Message::new("template.too-long").count("max", max).count("chars", chars))
     } else {
         None
     }
@@ -139,6 +144,6 @@ mod tests {
         assert_eq!(fields(&Template { body: "".into(), ..template("a") }), ["body"]);
         assert_eq!(fields(&Template { body: "x".repeat(5_001), ..template("a") }), ["body"]);
         let bad_body = Template { body: "Hi {order}".into(), ..template("a") };
-        assert!(bad_body.problems()[0].message.starts_with("at character 3: unknown variable"));
+        assert!(bad_body.problems()[0].message.to_string().starts_with("at character 3: unknown variable"));
     }
 }

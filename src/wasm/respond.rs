@@ -53,8 +53,11 @@ pub fn response_report(
 ) -> Result<JsValue, JsError> {
     let record = read(&stored)?;
     let hours = json_of(&hours);
-    let hours =
-        if hours.is_null() { None } else { Some(BusinessHours::from_json(&hours).map_err(|e| JsError::new(&e))?) };
+    let hours = if hours.is_null() {
+        None
+    } else {
+        Some(BusinessHours::from_json(&hours).map_err(|e| JsError::new(&e.to_string()))?)
+    };
     let clock = LocalClock::new(now_ms as i64, utc_offset_minutes);
     Ok(js_of(&report(&record.turns_by_day(page), &clock, hours.as_ref()).to_json()))
 }

@@ -49,7 +49,7 @@ fn problem(error: &ImportError) -> JsValue {
     object(&[
         ("template", index),
         ("field", field),
-        ("message", error.message.as_str().into()),
+        ("message", error.message.to_string().into()),
         ("text", error.to_string().into()),
     ])
 }

@@ -135,7 +135,7 @@ impl Coach {
         let json = json_of(&stored);
         let (settings, notes) = StoredSettings::from_json(&json);
         for note in notes {
-            dom::warn(&note);
+            dom::warn(&note.to_string());
         }
         if let Some(inbox) = &self.inbox {
             inbox.set_clock(settings.clock.clone());

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::{phrase_hits, Hit, Input, Rule};
+use super::{reading_hits, Hit, Input, Rule};
 use crate::catalogue::Message;
 use crate::context::Surface;
 use crate::finding::Severity;
@@ -49,7 +49,8 @@ impl Rule for PromoOutsideWindow {
         let mut words = Vec::new();
         let promotional =
             |phrase: &str| Message::new("promo-outside-window.word").text("text", phrase).message("when", when.clone());
-        phrase_hits(input, &input.data.promo, promotional, &mut words);
+        // Hinglish and Armenian translit promotions are read from their languages' lists.
+        reading_hits(input, |data| &data.promo, promotional, &mut words);
         // "sale" inside "shop.example.com/sale" is part of the link, already reported.
         words.retain(|w| !links.iter().any(|link| link.start <= w.span.start && w.span.end <= link.end));
         for link in links {
@@ -194,6 +195,10 @@ mod tests {
             ("hi", "आपको 20% की छूट मिलेगी।", &["छूट मिलेगी"]),
             ("hi", "यह ऑफ़र सीमित समय के लिए है।", &["ऑफ़र", "सीमित समय"]),
             ("hi", "ऑफर कल खत्म होगा।", &["ऑफर"]),
+            ("hy", "Սեւ ուրբաթին այս մոդելը կլինի կես գնով։", &["Սեւ ուրբաթին", "կես գնով"]),
+            // Hinglish and Armenian translit, read as English: their languages' lists apply.
+            ("en", "Naye collection par flat 40 pratishat chhoot chal rahi hai.", &["pratishat chhoot"]),
+            ("en", "Ays shabat bolor koshiknerin 30% zeghch e.", &["zeghch"]),
         ] {
             assert_eq!(case().lang(lang).hours(30.0).spans(RULE, draft), words, "{draft}");
         }
@@ -212,6 +217,7 @@ mod tests {
             // "छूट गया" is "was missed", "छूटा" its participle; "सेलर" is a seller.
             ("hi", "आपका पार्सल छूट गया था, कल फिर भेजेंगे।"),
             ("hi", "छूटा हुआ पार्सल कल आएगा, सेलर से बात हो गई है।"),
+            ("en", "Aapka parcel chhoot gaya tha, kal phir bhejenge."),
         ] {
             assert!(!case().lang(lang).hours(30.0).fires(RULE, draft), "{draft}");
         }

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 pub use greeting::Greeting;
 pub use names::{is_name_like, occurrences, PersonName};
-pub use sign_off::SignOff;
+pub use sign_off::{names_team, SignOff};
 
 use crate::lang::{detect_fallback, detect_words, CommonData, Language};
 use crate::text::{fold, is_sentence_terminator, words, PhraseList, PhraseMatch, Word};

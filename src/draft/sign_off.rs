@@ -21,15 +21,15 @@ pub struct SignOff {
 impl SignOff {
     /// Finds the sign-off at the end of the draft. A bare last line counts as a signature
     /// only when it names the agent or a team, so "Have a nice day" is not taken for one.
-    pub fn find(draft: &Draft, data: &LanguageData, agent: Option<&PersonName>) -> Option<SignOff> {
-        let found = SignOff::find_any(draft, data, agent)?;
+    pub fn find(draft: &Draft, agent: Option<&PersonName>) -> Option<SignOff> {
+        let found = SignOff::find_any(draft, agent)?;
         // "Ana from Support": signed with the first name; the team is said, not signed.
         let signature =
-            found.signature.map(|signature| name_with_team(draft, data, agent, signature.clone()).unwrap_or(signature));
+            found.signature.map(|signature| name_with_team(draft, agent, signature.clone()).unwrap_or(signature));
         Some(SignOff { signature, ..found })
     }
 
-    fn find_any(draft: &Draft, data: &LanguageData, agent: Option<&PersonName>) -> Option<SignOff> {
+    fn find_any(draft: &Draft, agent: Option<&PersonName>) -> Option<SignOff> {
         let text = draft.text;
         let end = draft.content_end();
         let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
@@ -51,18 +51,18 @@ impl SignOff {
         }
         // "Cheers, Maria" or a closing alone: "Best regards,"; also after the last
         // sentence on the same line: "Your refund is sent. Thanks, Maria".
-        if let Some(found) = closing_line(draft, data, line_start..end) {
+        if let Some(found) = closing_line(draft, line_start..end) {
             return Some(found);
         }
         // A closing alone after a sentence ("Sent. Thanks.") is a sentence, not a sign-off.
         let last_sentence = draft.sentences.last().map_or(line_start, |s| s.span.start);
         if last_sentence > line_start {
-            if let Some(found) = closing_line(draft, data, last_sentence..end).filter(|s| s.signature.is_some()) {
+            if let Some(found) = closing_line(draft, last_sentence..end).filter(|s| s.signature.is_some()) {
                 return Some(found);
             }
         }
         // "Neha, support team se": the agent's name, a comma, the team.
-        if let Some(name) = name_with_team(draft, data, agent, line_start..end) {
+        if let Some(name) = name_with_team(draft, agent, line_start..end) {
             return Some(SignOff { span: line_start..end, signature: Some(name) });
         }
         if !is_signature(text, line_start..end) || line_start == 0 {
@@ -73,38 +73,44 @@ impl SignOff {
         let previous_start = text[..previous_end].rfind('\n').map_or(0, |i| i + 1);
         let previous_start = previous_start
             + (text[previous_start..previous_end].len() - text[previous_start..previous_end].trim_start().len());
-        if let Some(SignOff { signature: None, .. }) = closing_line(draft, data, previous_start..previous_end) {
+        if let Some(SignOff { signature: None, .. }) = closing_line(draft, previous_start..previous_end) {
             return Some(SignOff { span: previous_start..end, signature: Some(line_start..end) });
         }
         // "…today.\nMaria" or "…\nThe Support Team": a bare last line naming the agent or a team.
         let first_word = draft.word_at_or_after(line_start);
         let names_agent = agent.is_some_and(|agent| occurrences(&agent.first, draft).any(|r| r.start >= first_word));
-        let names_team = draft.find_in(&data.team_words, line_start..end).next().is_some();
+        let names_team = names_team(draft, line_start..end);
         (names_agent || names_team).then_some(SignOff { span: line_start..end, signature: Some(line_start..end) })
     }
 }
 
+/// The lists a draft is read with: its language's, and for English or Romanian also the
+/// Latin-letter Hindi and Armenian ones ("Hargankov, Nare"; `Language::readings`).
+fn readings(draft: &Draft) -> impl Iterator<Item = &'static LanguageData> {
+    draft.language.readings().iter().map(|language| language.data())
+}
+
+/// Whether `span` names a team or company ("Support", "ajakcutyan timic").
+pub fn names_team(draft: &Draft, span: Range<usize>) -> bool {
+    readings(draft).any(|data| draft.find_in(&data.team_words, span.clone()).next().is_some())
+}
+
 /// The agent's first name at the start of `span` when the rest of it names a team: "Ana
 /// from Support", "Ioana de la Suport", "नेहा, सपोर्ट टीम से".
-fn name_with_team(
-    draft: &Draft,
-    data: &LanguageData,
-    agent: Option<&PersonName>,
-    span: Range<usize>,
-) -> Option<Range<usize>> {
+fn name_with_team(draft: &Draft, agent: Option<&PersonName>, span: Range<usize>) -> Option<Range<usize>> {
     let first_word = draft.word_at_or_after(span.start);
     let name = occurrences(&agent?.first, draft).find(|r| r.start == first_word)?;
     let name_end = draft.words[name.end - 1].span.end;
     let words = draft.text[name_end..span.end].split_whitespace().count();
-    draft.find_in(&data.team_words, name_end..span.end).next()?;
+    names_team(draft, name_end..span.end).then_some(())?;
     (words <= MAX_SIGNATURE_WORDS).then_some(draft.words[first_word].span.start..name_end)
 }
 
 /// A line that starts with a closing phrase: with a signature after its punctuation, or
 /// alone ("Best,", "Best regards").
-fn closing_line(draft: &Draft, data: &LanguageData, line: Range<usize>) -> Option<SignOff> {
+fn closing_line(draft: &Draft, line: Range<usize>) -> Option<SignOff> {
     let first_word = draft.word_at_or_after(line.start);
-    let closing = data.sign_offs.match_at(&draft.words, first_word)?;
+    let closing = readings(draft).find_map(|data| data.sign_offs.match_at(&draft.words, first_word))?;
     if closing.span.start != line.start || closing.span.end > line.end {
         return None;
     }
@@ -157,7 +163,7 @@ mod tests {
     fn sign_off(text: &str, language: Language, agent: Option<&str>) -> Option<(String, Option<String>)> {
         let draft = Draft::new(text, language);
         let agent = agent.and_then(PersonName::parse);
-        SignOff::find(&draft, language.data(), agent.as_ref())
+        SignOff::find(&draft, agent.as_ref())
             .map(|s| (text[s.span].to_string(), s.signature.map(|r| text[r].to_string())))
     }
 
@@ -190,6 +196,9 @@ mod tests {
         assert_eq!(signed("Sent.\n\nNeha, support team se", Language::En, "Neha").as_deref(), Some("Neha"));
         assert_eq!(signed("Trimis.\n\nIoana de la Suport", Language::Ro, "Ioana").as_deref(), Some("Ioana"));
         assert_eq!(signed("Ուղարկված է։\n\nՆարե, աջակցության թիմից", Language::Hy, "Նարե").as_deref(), Some("Նարե"));
+        // Armenian in Latin letters is read as English, with Armenian's Latin-letter lists.
+        assert_eq!(signed("Uxarkvac e.\n\nNare, ajakcutyan timic", Language::En, "Nare").as_deref(), Some("Nare"));
+        assert_eq!(signed("Uxarkvac e.\n\nHargankov, Nare", Language::En, "Nare").as_deref(), Some("Nare"));
         // Someone else's name with the team stays what it is, for sign-off-not-first-name.
         assert_eq!(signed("Sent.\n\nIoana from Support", Language::En, "Ana").as_deref(), Some("Ioana from Support"));
     }

@@ -92,7 +92,7 @@ impl<'a> Input<'a> {
     pub fn new(draft: &'a Draft<'a>, context: &'a LintContext) -> Self {
         let data = draft.language.data();
         let agent = context.agent_name.as_deref().and_then(PersonName::parse);
-        let sign_off = SignOff::find(draft, data, agent.as_ref());
+        let sign_off = SignOff::find(draft, agent.as_ref());
         Input {
             draft,
             context,

@@ -4,7 +4,7 @@
 use super::name_missing::same_script;
 use super::{placeholder_unfilled, replace, sign_off_missing, Hit, Input, Rule};
 use crate::catalogue::Message;
-use crate::draft::{occurrences, SignOff};
+use crate::draft::{names_team, occurrences, SignOff};
 use crate::finding::Severity;
 use crate::text::is_capitalised;
 
@@ -51,7 +51,7 @@ impl Rule for SignOffNotFirstName {
             None => hit,
         };
 
-        if draft.find_in(&input.data.team_words, span.clone()).next().is_some() {
+        if names_team(draft, span.clone()) {
             hits.push(agent_fix(Hit::new(
                 span.clone(),
                 Message::new("sign-off-not-first-name.team").text("text", signed),

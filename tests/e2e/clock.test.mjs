@@ -491,7 +491,18 @@ describe("the reply clock in the conversation list", () => {
   /** The six threads on the replica in `lang`: every state as in English, the badges in
    * that language (`expected`: Ana's, Aram's, Priya's, Mihai's and Elena's comment's
    * badge, and Aram's from a relative label). */
+  /** Meta's inbox in `lang`, and Reply Coach's texts in it too (the agent's "Language of
+   * Reply Coach"; the badges speak it, not the page's language). */
   async function localisedInbox(lang, expected) {
+    await worker.evaluate((uiLanguage) => chrome.storage.sync.set({ settings: { uiLanguage } }), lang);
+    try {
+      await localisedRows(lang, expected);
+    } finally {
+      await worker.evaluate(() => chrome.storage.sync.clear());
+    }
+  }
+
+  async function localisedRows(lang, expected) {
     page = await inbox(`/latest/inbox/all?lang=${lang}`);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
     // Ana's row shows the Page's reply behind the language's "You:" prefix: read as the

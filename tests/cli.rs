@@ -555,6 +555,13 @@ fn profile_check_names_every_error_of_an_invalid_file() {
     assert!(
         stderr(&output).contains("this file is format 2, newer than this Reply Coach reads (1): update Reply Coach")
     );
+    // In the UI language, the paths and values as written.
+    let output = run(&["profile", "check", newer.path(), "--ui-lang", "ro"], "");
+    let error = stderr(&output);
+    assert!(
+        error.contains("replyCoachProfile: acest fișier are formatul 2, mai nou decât cel pe care îl citește acest Reply Coach (1): actualizați Reply Coach"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -432,14 +432,14 @@ fn voice_check_reports_failed_examples_and_exits_1() {
 #[test]
 fn voice_check_names_the_field_of_an_invalid_profile() {
     for (name, profile, expected) in [
-        ("voice-unknown", r#"{"version": 1, "tone": "warm"}"#, "unknown field \"tone\""),
-        ("voice-version", r#"{"version": 3}"#, "version: this core reads version 1, not 3"),
+        ("voice-unknown", r#"{"version": 1, "tone": "warm"}"#, "unknown field tone"),
+        ("voice-version", r#"{"version": 3}"#, "version: this Reply Coach reads version 1, not 3"),
         (
             "voice-never",
             r#"{"version": 1, "avoid": [{"phrase": "thanks. bye"}]}"#,
-            "avoid[0].phrase: \"thanks. bye\" can never match",
+            "avoid[0].phrase: “thanks. bye” can never match",
         ),
-        ("voice-limits", r#"{"version": 1, "limits": {"max_words": 0}}"#, "limits.max_words must be a whole number"),
+        ("voice-limits", r#"{"version": 1, "limits": {"max_words": 0}}"#, "limits.max_words: must be a whole number"),
     ] {
         let file = LibraryFile::new(name, profile);
         let output = run(&["voice", "check", file.path()], "");
@@ -452,7 +452,7 @@ fn voice_check_names_the_field_of_an_invalid_profile() {
         LibraryFile::new("voice-huge", &format!("{{\"version\": 1, \"name\": \"{}\"}}", "x".repeat(1024 * 1024)));
     let output = run(&["voice", "check", file.path()], "");
     assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("the limit is 65536"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("larger than 65,536 bytes"));
     assert_eq!(run(&["voice", "check"], "").status.code(), Some(2));
     assert_eq!(run(&["voice", "lint"], "").status.code(), Some(2));
 }
@@ -554,6 +554,13 @@ fn profile_check_names_every_error_of_an_invalid_file() {
     assert_eq!(output.status.code(), Some(1));
     assert!(
         stderr(&output).contains("this file is format 2, newer than this Reply Coach reads (1): update Reply Coach")
+    );
+    // In the UI language, the paths and values as written.
+    let output = run(&["profile", "check", newer.path(), "--ui-lang", "ro"], "");
+    let error = stderr(&output);
+    assert!(
+        error.contains("replyCoachProfile: acest fișier are formatul 2, mai nou decât cel pe care îl citește acest Reply Coach (1): actualizați Reply Coach"),
+        "{error}"
     );
 }
 

@@ -14,7 +14,8 @@
 
 use serde_json::{json, Map, Value};
 
-use super::PageProfile;
+use super::{said, PageProfile};
+use crate::catalogue::Message;
 
 /// The format this Reply Coach reads and writes.
 pub const FORMAT: u64 = 1;
@@ -47,8 +48,7 @@ impl ProfileFile {
 
     /// Reads a file's text (JSON).
     pub fn parse(text: &str) -> Result<ProfileFile, Vec<String>> {
-        let json = crate::text::json::parse(text)
-            .ok_or_else(|| vec!["not a Reply Coach profile file: it is not JSON".to_string()])?;
+        let json = crate::text::json::parse(text).ok_or_else(|| vec![said("profile.file-not-json")])?;
         ProfileFile::read(&json)
     }
 
@@ -57,46 +57,44 @@ impl ProfileFile {
     /// unknown read "when"`); a file from a newer Reply Coach gets that one reason only,
     /// as the rest of it is in a format this one does not know.
     pub fn read(json: &Value) -> Result<ProfileFile, Vec<String>> {
-        let object = json
-            .as_object()
-            .ok_or_else(|| vec!["not a Reply Coach profile file: it is not a JSON object".to_string()])?;
-        let format = object
-            .get("replyCoachProfile")
-            .ok_or_else(|| vec!["not a Reply Coach profile file: replyCoachProfile is missing".to_string()])?;
+        let object = json.as_object().ok_or_else(|| vec![said("profile.file-not-an-object")])?;
+        let format = object.get("replyCoachProfile").ok_or_else(|| vec![said("profile.file-no-format")])?;
         match format.as_u64() {
             Some(FORMAT) => {}
             Some(newer) if newer > FORMAT => {
-                return Err(vec![format!(
-                    "replyCoachProfile: this file is format {newer}, newer than this Reply Coach reads ({FORMAT}): update Reply Coach"
-                )])
+                let message = Message::new("profile.file-newer").text("format", newer.to_string());
+                return Err(vec![format!("replyCoachProfile: {}", message.text("known", FORMAT.to_string()))]);
             }
-            _ => return Err(vec![format!("replyCoachProfile: must be the file's format, {FORMAT}, not {format}")]),
+            _ => {
+                let message = Message::new("profile.file-format").text("known", FORMAT.to_string());
+                return Err(vec![format!("replyCoachProfile: {}", message.text("got", format.to_string()))]);
+            }
         }
         let mut errors: Vec<String> = object
             .keys()
             .filter(|key| !KEYS.contains(&key.as_str()))
-            .map(|key| format!("{key}: not a key of a profile file ({})", KEYS.join(", ")))
+            .map(|key| format!("{key}: {}", Message::new("profile.file-unknown-key").text("keys", KEYS.join(", "))))
             .collect();
         let mut text = |key: &str| match object.get(key) {
             None => None,
             Some(Value::String(text)) => Some(text.clone()),
             Some(_) => {
-                errors.push(format!("{key}: must be a text"));
+                errors.push(format!("{key}: {}", said("library.must-be-text")));
                 None
             }
         };
         let (name, saved, taught_on) = (text("name"), text("saved"), text("taughtOn"));
         if taught_on.as_deref().is_some_and(|path| !path.starts_with('/') || path.contains(['?', '#'])) {
-            errors.push("taughtOn: must be the page's path, from its first /, without a query".to_string());
+            errors.push(format!("taughtOn: {}", said("profile.taught-on")));
         }
         let parts = match object.get("parts") {
             Some(Value::Object(parts)) => parts.clone(),
             Some(_) => {
-                errors.push("parts: must be an object of the profile's parts, by their keys in inbox.json".to_string());
+                errors.push(format!("parts: {}", said("profile.parts")));
                 Map::new()
             }
             None => {
-                errors.push("parts: is missing".to_string());
+                errors.push(format!("parts: {}", said("library.missing")));
                 Map::new()
             }
         };
@@ -181,7 +179,7 @@ mod tests {
             all,
             [
                 "colour: not a key of a profile file (replyCoachProfile, name, saved, taughtOn, parts)",
-                "name: must be a text",
+                "name: must be text",
                 "parts.rowz: not a part of the profile",
                 "taughtOn: must be the page's path, from its first /, without a query",
             ]
@@ -208,6 +206,6 @@ mod tests {
             ["replyCoachProfile: must be the file's format, 1, not \"1\""]
         );
         assert_eq!(ProfileFile::parse("{").unwrap_err(), ["not a Reply Coach profile file: it is not JSON"]);
-        assert_eq!(errors(json!({"replyCoachProfile": 1})), ["parts: is missing"]);
+        assert_eq!(errors(json!({"replyCoachProfile": 1})), ["parts: missing"]);
     }
 }

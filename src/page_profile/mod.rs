@@ -31,6 +31,8 @@ pub mod teach;
 
 use serde_json::{Map, Value};
 
+use crate::catalogue::Message;
+
 pub use composer::ComposerProfile;
 pub use conversation::{Conversation, Sender};
 pub use list::{query_parameter, RowReading, Rows};
@@ -182,7 +184,7 @@ struct Fields<'a> {
 
 impl Fields<'_> {
     fn take<T: Default>(&mut self, key: &str, read: impl FnOnce(&Value) -> Result<T, String>) -> T {
-        let result = self.object.get(key).ok_or_else(|| "is missing".to_string()).and_then(read);
+        let result = self.object.get(key).ok_or_else(|| said("library.missing")).and_then(read);
         result.unwrap_or_else(|error| {
             self.errors.push(format!("{key}: {error}"));
             T::default()
@@ -202,13 +204,21 @@ impl Fields<'_> {
     }
 }
 
+/// The catalogue's message `id`, which has no arguments, in the UI language; one copy of
+/// the code for every error of the profile's readers.
+#[inline(never)]
+fn said(id: &'static str) -> String {
+    Message::new(id).to_string()
+}
+
 fn string(value: &Value) -> Result<String, String> {
-    value.as_str().map(str::to_string).ok_or_else(|| "must be a string".to_string())
+    value.as_str().map(str::to_string).ok_or_else(|| said("library.must-be-text"))
 }
 
 fn strings(value: &Value) -> Result<Vec<String>, String> {
-    let list = value.as_array().ok_or("must be a list of strings")?;
-    list.iter().map(|v| v.as_str().map(str::to_string).ok_or_else(|| "must be a list of strings".to_string())).collect()
+    let not_texts = || said("library.tags");
+    let list = value.as_array().ok_or_else(not_texts)?;
+    list.iter().map(|v| v.as_str().map(str::to_string).ok_or_else(not_texts)).collect()
 }
 
 /// A list of strategies that are each an object with one of `kinds` as their only key.
@@ -385,12 +395,12 @@ mod tests {
         assert_eq!(unknown_keys(&json), ["rowLinks"]);
         let mut json = shipped_json();
         json.as_object_mut().unwrap().remove("rowTime");
-        assert_eq!(PageProfile::from_json(&json).unwrap_err(), ["rowTime: is missing"]);
+        assert_eq!(PageProfile::from_json(&json).unwrap_err(), ["rowTime: missing"]);
         json["rowTime"] = serde_json::json!([{"css": "abbr", "read": "when"}]);
         assert_eq!(PageProfile::from_json(&json).unwrap_err(), ["rowTime: strategy 1: unknown read \"when\""]);
         let mut json = shipped_json();
         json["channels"] = serde_json::json!(["Messenger=messenger", 3]);
-        assert_eq!(PageProfile::from_json(&json).unwrap_err(), ["channels: must be a list of strings"]);
+        assert_eq!(PageProfile::from_json(&json).unwrap_err(), ["channels: must be a list of text"]);
         json["channels"] = serde_json::json!([]);
         json["rows"] = serde_json::json!([{"css": "a", "xpath": "b"}]);
         assert_eq!(
@@ -402,11 +412,7 @@ mod tests {
         json["composer"] = serde_json::json!("textarea");
         assert_eq!(
             PageProfile::from_json(&json).unwrap_err(),
-            [
-                "rows: strategy 1 must be css (with closest) or repeated",
-                "pane: is missing",
-                "composer: must be an object"
-            ]
+            ["rows: strategy 1 must be css (with closest) or repeated", "pane: missing", "composer: must be an object"]
         );
         assert!(PageProfile::from_json(&Value::Null).is_err());
     }

@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{PageProfile, KEYS};
+use super::{said, PageProfile, KEYS};
 
 /// Merges `parts` over `base` (the profile's JSON): a list is taken with the part's items
 /// first and the base's after them (an item in both only once), an object key by key in
@@ -20,7 +20,7 @@ pub fn merge(base: &Value, parts: &Map<String, Value>) -> Result<Value, Vec<Stri
     let mut errors = Vec::new();
     for (key, part) in parts {
         if key == "about" || !KEYS.contains(&key.as_str()) {
-            errors.push(format!("{key}: not a part of the profile"));
+            errors.push(format!("{key}: {}", said("profile.not-a-part")));
             continue;
         }
         match merged.get_mut(key) {
@@ -29,7 +29,7 @@ pub fn merge(base: &Value, parts: &Map<String, Value>) -> Result<Value, Vec<Stri
                     errors.push(format!("{key}: {error}"));
                 }
             }
-            None => errors.push(format!("{key}: not a part of the profile")),
+            None => errors.push(format!("{key}: {}", said("profile.not-a-part"))),
         }
     }
     if errors.is_empty() {
@@ -47,7 +47,7 @@ fn merge_value(slot: &mut Value, part: &Value) -> Result<(), String> {
             *base = items;
             Ok(())
         }
-        (Value::Array(_), _) => Err("must be a list, as the built-in one is".to_string()),
+        (Value::Array(_), _) => Err(said("profile.must-be-a-list")),
         (Value::Object(base), Value::Object(taught)) => {
             for (key, value) in taught {
                 match base.get_mut(key) {
@@ -61,7 +61,7 @@ fn merge_value(slot: &mut Value, part: &Value) -> Result<(), String> {
             }
             Ok(())
         }
-        (Value::Object(_), _) => Err("must be an object, as the built-in one is".to_string()),
+        (Value::Object(_), _) => Err(said("profile.must-be-an-object")),
         (slot, part) => {
             *slot = part.clone();
             Ok(())

@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
+use crate::catalogue::Message;
 use crate::draft::Draft;
 use crate::finding::Severity;
 use crate::lang::Language;
@@ -146,33 +147,47 @@ impl PartialEq for Voice {
     }
 }
 
-/// A profile that cannot be used, with the field at fault and what to correct. A message
-/// about one field starts with its path (`avoid[2].phrase: …`, `limits.max_words must …`).
+/// A profile that cannot be used: the field at fault and what to correct, a `voice.*`
+/// message of the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VoiceError(pub String);
+pub struct VoiceError {
+    /// The path of the field at fault (`avoid[2].phrase`, `rules.tone-shout`); `None` for
+    /// the document as a whole (its size, its syntax, a field it does not know).
+    pub field: Option<String>,
+    pub message: Message,
+}
 
 impl VoiceError {
-    /// The path of the field at fault (`avoid[2].phrase`, `rules.tone-shout`), from the
-    /// start of the message; `None` for the document as a whole (its size, its syntax, a
-    /// field it does not know, named in the message).
     pub fn field(&self) -> Option<&str> {
-        // Byte by byte: every separator is ASCII, so each cut is at a character boundary.
-        let up_to = |text: &str, ends: [u8; 2]| text.bytes().position(|b| ends.contains(&b)).unwrap_or(text.len());
-        let path = self.0.get(..up_to(&self.0, *b" :"))?;
-        KEYS.contains(&path.get(..up_to(path, *b".["))?).then_some(path)
+        self.field.as_deref()
     }
 }
 
+/// `avoid[2].phrase: …` in the UI language; the message alone for the whole document.
 impl std::fmt::Display for VoiceError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match &self.field {
+            Some(field) => write!(f, "{field}: {}", self.message),
+            None => write!(f, "{}", self.message),
+        }
     }
 }
 
 impl std::error::Error for VoiceError {}
 
-fn error<T>(message: String) -> Result<T, VoiceError> {
-    Err(VoiceError(message))
+/// A problem with the field at `path`.
+fn error<T>(path: &str, message: Message) -> Result<T, VoiceError> {
+    Err(VoiceError { field: Some(path.to_string()), message })
+}
+
+/// A problem with the document as a whole.
+fn whole<T>(message: Message) -> Result<T, VoiceError> {
+    Err(VoiceError { field: None, message })
+}
+
+/// Message `id` about the value found, shown as `{got}`.
+fn got(id: &'static str, value: &Value) -> Message {
+    Message::new(id).text("got", json::shown(value).to_string())
 }
 
 impl Voice {
@@ -187,9 +202,10 @@ impl Voice {
     /// Reads a profile from JSON text, refusing an oversized one before parsing it.
     pub fn parse(text: &str) -> Result<Voice, VoiceError> {
         if text.len() > MAX_BYTES {
-            return error(format!("the profile has {} bytes; the limit is {MAX_BYTES}", text.len()));
+            return whole(Message::new("voice.too-large").count("max", MAX_BYTES));
         }
-        let json: Value = serde_json::from_str(text).map_err(|e| VoiceError(format!("not JSON: {e}")))?;
+        let json: Value = serde_json::from_str(text)
+            .or_else(|e| whole(Message::new("voice.not-json").text("error", e.to_string())))?;
         Voice::from_json(&json)
     }
 
@@ -198,7 +214,8 @@ impl Voice {
         match value {
             Value::String(name) => Voice::built_in(name).ok_or_else(|| {
                 let names: Vec<&str> = BUILT_IN.iter().map(|(name, _)| *name).collect();
-                VoiceError(format!("no built-in profile {name:?}; built in: {}", names.join(", ")))
+                let message = Message::new("voice.no-built-in").text("name", name).text("names", names.join(", "));
+                VoiceError { field: None, message }
             }),
             _ => Voice::from_json(value).map(Arc::new),
         }
@@ -208,15 +225,13 @@ impl Voice {
     pub fn from_json(json: &Value) -> Result<Voice, VoiceError> {
         let _stage = crate::stage::enter("reader", "voice profile");
         if json_size(json) > MAX_BYTES {
-            return error(format!("the profile is larger than {MAX_BYTES} bytes"));
+            return whole(Message::new("voice.too-large").count("max", MAX_BYTES));
         }
-        let object = object(json, "the profile", &KEYS)?;
+        let object = object(json, "", &KEYS)?;
         match object.get("version") {
             Some(version) if version.as_u64() == Some(VERSION) => {}
-            Some(version) => {
-                return error(format!("version: this core reads version {VERSION}, not {}", json::shown(version)))
-            }
-            None => return error(format!("version is missing: write \"version\": {VERSION}")),
+            Some(version) => return error("version", got("voice.version", version).count("version", VERSION as usize)),
+            None => return error("version", Message::new("voice.no-version").count("version", VERSION as usize)),
         }
         let mut voice = Voice {
             name: optional_text(object, "name")?.unwrap_or_default(),
@@ -299,12 +314,12 @@ fn json_size(value: &Value) -> usize {
     }
 }
 
-/// `value` as an object with no keys but `known`.
+/// `value` as an object with no keys but `known`; `path` is empty for the document.
 fn object<'v>(value: &'v Value, path: &str, known: &[&str]) -> Result<&'v Map<String, Value>, VoiceError> {
-    let object =
-        value.as_object().ok_or_else(|| VoiceError(format!("{path} must be an object, not {}", json::shown(value))))?;
+    let fault = |message| Err(VoiceError { field: (!path.is_empty()).then(|| path.to_string()), message });
+    let Some(object) = value.as_object() else { return fault(got("voice.not-an-object", value)) };
     if let Some(unknown) = object.keys().find(|key| !known.contains(&key.as_str())) {
-        return error(format!("{path}: unknown field {unknown:?}; known fields: {}", known.join(", ")));
+        return fault(Message::new("voice.unknown-field").text("name", unknown).text("known", known.join(", ")));
     }
     Ok(object)
 }
@@ -312,7 +327,7 @@ fn object<'v>(value: &'v Value, path: &str, known: &[&str]) -> Result<&'v Map<St
 fn text(value: &Value, path: &str) -> Result<String, VoiceError> {
     match value.as_str() {
         Some(text) => Ok(text.to_string()),
-        None => error(format!("{path} must be text, not {}", json::shown(value))),
+        None => error(path, got("voice.not-text", value)),
     }
 }
 
@@ -321,9 +336,7 @@ fn optional_text(object: &Map<String, Value>, key: &str) -> Result<Option<String
 }
 
 fn texts(value: &Value, path: &str) -> Result<Vec<String>, VoiceError> {
-    let items = value
-        .as_array()
-        .ok_or_else(|| VoiceError(format!("{path} must be a list of text, not {}", json::shown(value))))?;
+    let Some(items) = value.as_array() else { return error(path, got("voice.not-texts", value)) };
     items.iter().enumerate().map(|(i, item)| text(item, &format!("{path}[{i}]"))).collect()
 }
 
@@ -332,22 +345,25 @@ fn list<'v>(value: Option<&'v Value>, path: &str) -> Result<&'v [Value], VoiceEr
         None => Ok(&[]),
         Some(value) => match value.as_array() {
             Some(items) => Ok(items),
-            None => error(format!("{path} must be a list, not {}", json::shown(value))),
+            None => error(path, got("voice.not-a-list", value)),
         },
     }
 }
 
 fn language(value: &Value, path: &str) -> Result<Language, VoiceError> {
-    value
-        .as_str()
-        .and_then(Language::from_code)
-        .ok_or_else(|| VoiceError(format!("{path} must be {}, not {}", Language::codes_listed(), json::shown(value))))
+    let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+    value.as_str().and_then(Language::from_code).map_or_else(|| one_of(path, &codes, value), Ok)
+}
+
+/// The error for a value that is none of `codes`.
+fn one_of<T>(path: &str, codes: &[&str], value: &Value) -> Result<T, VoiceError> {
+    error(path, got("voice.one-of", value).text("codes", codes.join(", ")))
 }
 
 fn count(value: &Value, path: &str, low: u64, high: u64) -> Result<usize, VoiceError> {
     match value.as_u64().filter(|n| (low..=high).contains(n)).and_then(|n| usize::try_from(n).ok()) {
         Some(n) => Ok(n),
-        None => error(format!("{path} must be a whole number from {low} to {high}, not {}", json::shown(value))),
+        None => error(path, got("voice.count", value).count("low", low as usize).count("high", high as usize)),
     }
 }
 
@@ -356,7 +372,7 @@ fn registers(value: Option<&Value>) -> Result<[Option<Register>; Language::COUNT
     let read = |value: &Value, path: &str| match value.as_str() {
         Some("formal") => Ok(Register::Formal),
         Some("informal") => Ok(Register::Informal),
-        _ => error(format!("{path} must be formal or informal, not {}", json::shown(value))),
+        _ => one_of(path, &["formal", "informal"], value),
     };
     let mut registers = [None; Language::COUNT];
     match value {
@@ -390,15 +406,16 @@ fn phrases(object: &Map<String, Value>, key: &str) -> Result<Vec<VoicePhrase>, V
         let field = |name: &str| format!("{path}.{name}");
         let phrase = match entry.get("phrase") {
             Some(phrase) => text(phrase, &field("phrase"))?,
-            None => return error(format!("{path}: \"phrase\" is missing")),
+            None => return error(&field("phrase"), Message::new("library.missing")),
         };
         let language = entry.get("language").map(|l| language(l, &field("language"))).transpose()?;
         if let Some(why) = never_matches(&phrase, language) {
-            return error(format!("{}: {phrase:?} can never match: {why}", field("phrase")));
+            let message = Message::new("voice.never-matches").text("phrase", &phrase).message("why", Message::new(why));
+            return error(&field("phrase"), message);
         }
         let replacements = match (prefer, entry.get(if prefer { "use" } else { "replacements" })) {
             (true, Some(used)) => vec![text(used, &field("use"))?],
-            (true, None) => return error(format!("{path}: \"use\" is missing (the word to use instead)")),
+            (true, None) => return error(&field("use"), Message::new("library.missing")),
             (false, Some(replacements)) => texts(replacements, &field("replacements"))?,
             (false, None) => Vec::new(),
         };
@@ -413,14 +430,14 @@ fn phrases(object: &Map<String, Value>, key: &str) -> Result<Vec<VoicePhrase>, V
 }
 
 /// Why a phrase can never match a draft in `language` (any language when `None`), if it
-/// cannot; the phrase format is `src/lang/data/README.md`'s.
+/// cannot, as a catalogue id; the phrase format is `src/lang/data/README.md`'s.
 pub fn never_matches(phrase: &str, language: Option<Language>) -> Option<&'static str> {
     let phrase = phrase.trim();
     if phrase.is_empty() {
-        return Some("it is empty");
+        return Some("voice.never.empty");
     }
     if phrase.contains("=>") {
-        return Some("\"=>\" is reserved for replacements; use \"replacements\" or \"use\"");
+        return Some("voice.never.arrow");
     }
     // Entries starting with a symbol match the raw text (":(", "!!!"): anything goes.
     if !phrase.starts_with(char::is_alphanumeric) {
@@ -430,7 +447,7 @@ pub fn never_matches(phrase: &str, language: Option<Language>) -> Option<&'stati
     for (at, c) in phrase.char_indices() {
         let next = phrase[at + c.len_utf8()..].chars().next();
         if c == '*' && (!previous.is_alphanumeric() || next.is_some_and(char::is_alphanumeric)) {
-            return Some("\"*\" can only end a word (\"refund*\")");
+            return Some("voice.never.star");
         }
         previous = c;
     }
@@ -438,7 +455,7 @@ pub fn never_matches(phrase: &str, language: Option<Language>) -> Option<&'stati
     // sentence or a line.
     let mut languages = Language::ALL.into_iter().filter(|&l| language.is_none_or(|only| only == l));
     if languages.all(|l| Draft::new(phrase, l).sentences.len() > 1) {
-        return Some("it spans a sentence end or a line break, and matches never cross sentences");
+        return Some("voice.never.sentences");
     }
     None
 }
@@ -454,30 +471,29 @@ fn phrase_list(entries: &[VoicePhrase], language: Language, key: &str) -> Result
     for pair in order.windows(2) {
         let (first, i) = (pair[0].1 as usize, pair[1].1 as usize);
         if pair[0].0 == pair[1].0 && folded(first) == folded(i) {
-            return error(format!(
-                "{key}[{i}].phrase: {:?} repeats {key}[{first}]; one of them could never match",
-                entries[i].phrase
-            ));
+            let message = Message::new("voice.repeats")
+                .text("phrase", &entries[i].phrase)
+                .text("first", format!("{key}[{first}]"));
+            return error(&format!("{key}[{i}].phrase"), message);
         }
     }
     Ok(PhraseList::new(applying().map(|(_, entry)| entry.phrase.as_str())))
 }
 
 fn check_sign_off(format: &str, has_page_name: bool) -> Result<(), VoiceError> {
-    if !format.contains("{agent_name}") {
-        return error(format!("sign_off: {format:?} must contain {{agent_name}}, the agent's first name"));
-    }
-    if format.contains("{page_name}") && !has_page_name {
-        return error(format!("sign_off: {format:?} uses {{page_name}}; set \"page_name\" too"));
-    }
     let rest = format.replace("{agent_name}", "").replace("{page_name}", "");
-    if rest.contains(['{', '}']) {
-        return error(format!("sign_off: {format:?}: only {{agent_name}} and {{page_name}} can be filled in"));
-    }
-    if format.contains('\n') {
-        return error(format!("sign_off: {format:?} must fit on one line"));
-    }
-    Ok(())
+    let fault = if !format.contains("{agent_name}") {
+        "voice.sign-off.agent-name"
+    } else if format.contains("{page_name}") && !has_page_name {
+        "voice.sign-off.page-name"
+    } else if rest.contains(['{', '}']) {
+        "voice.sign-off.fields"
+    } else if format.contains('\n') {
+        "voice.sign-off.one-line"
+    } else {
+        return Ok(());
+    };
+    error("sign_off", Message::new(fault).text("format", format))
 }
 
 fn limits(value: Option<&Value>) -> Result<Limits, VoiceError> {
@@ -507,9 +523,7 @@ fn emoji(value: Option<&Value>) -> Result<EmojiPolicy, VoiceError> {
             let limit = object(value, "emoji", &["limit"])?.get("limit").unwrap_or(&Value::Null);
             Ok(EmojiPolicy::Limit(count(limit, "emoji.limit", 0, 50)?))
         }
-        Some(value) => {
-            error(format!("emoji must be \"allowed\", \"not-allowed\" or {{\"limit\": N}}, not {}", json::shown(value)))
-        }
+        Some(value) => one_of("emoji", &["\"allowed\"", "\"not-allowed\"", "{\"limit\": N}"], value),
     }
 }
 
@@ -517,23 +531,26 @@ fn emoji(value: Option<&Value>) -> Result<EmojiPolicy, VoiceError> {
 fn rule_settings(value: Option<&Value>) -> Result<Vec<(String, RuleSetting)>, VoiceError> {
     let Some(value) = value else { return Ok(Vec::new()) };
     let ids = rule_id::ALL;
-    let object =
-        value.as_object().ok_or_else(|| VoiceError(format!("rules must be an object, not {}", json::shown(value))))?;
+    let Some(object) = value.as_object() else { return error("rules", got("voice.not-an-object", value)) };
     let mut settings = Vec::new();
     for (id, setting) in object {
         if !ids.contains(&id.as_str()) {
-            return error(format!("rules: unknown rule id {id:?}; known ids: {}", ids.join(", ")));
+            return unknown_rule("rules", id);
         }
         let setting = match setting.as_str() {
             Some("off") => RuleSetting::Off,
             Some("error") => RuleSetting::Severity(Severity::Error),
             Some("warning") => RuleSetting::Severity(Severity::Warning),
             Some("info") => RuleSetting::Severity(Severity::Info),
-            _ => return error(format!("rules.{id} must be off, error, warning or info, not {}", json::shown(setting))),
+            _ => return one_of(&format!("rules.{id}"), &["off", "error", "warning", "info"], setting),
         };
         settings.push((id.clone(), setting));
     }
     Ok(settings)
+}
+
+fn unknown_rule<T>(path: &str, id: &str) -> Result<T, VoiceError> {
+    error(path, Message::new("voice.unknown-rule").text("id", id).text("known", rule_id::ALL.join(", ")))
 }
 
 fn examples(value: Option<&Value>) -> Result<Vec<Example>, VoiceError> {
@@ -545,11 +562,11 @@ fn examples(value: Option<&Value>) -> Result<Vec<Example>, VoiceError> {
         let draft = text(example.get("draft").unwrap_or(&Value::Null), &format!("{path}.draft"))?;
         let expect = texts(example.get("expect").unwrap_or(&Value::Null), &format!("{path}.expect"))?;
         if let Some(unknown) = expect.iter().find(|id| !ids.contains(&id.as_str())) {
-            return error(format!("{path}.expect: unknown rule id {unknown:?}"));
+            return unknown_rule(&format!("{path}.expect"), unknown);
         }
         let context = example.get("context").cloned();
         if context.as_ref().is_some_and(|c| !c.is_object()) {
-            return error(format!("{path}.context must be an object such as {{\"agentName\": \"Maria\"}}"));
+            return error(&format!("{path}.context"), Message::new("voice.context"));
         }
         let language = example.get("language").map(|l| language(l, &format!("{path}.language"))).transpose()?;
         examples.push(Example { draft, expect, language, context });

@@ -1,10 +1,11 @@
 use super::*;
+use crate::catalogue::Message;
 use crate::context::{LanguageChoice, LintContext};
 use crate::lint;
 use crate::voice_examples::{run_examples, run_examples_with, ExampleOutcome};
 
 fn parse(document: Value) -> Result<Voice, String> {
-    Voice::from_json(&document).map_err(|e| e.0)
+    Voice::from_json(&document).map_err(|e| e.to_string())
 }
 
 fn error_of(document: Value) -> String {
@@ -60,68 +61,74 @@ fn a_full_profile_reads_every_field() {
 #[test]
 fn errors_name_the_field() {
     for (document, expected) in [
-        (serde_json::json!({"version": 1, "tone": "warm"}), "the profile: unknown field \"tone\""),
-        (serde_json::json!({"version": 2}), "version: this core reads version 1, not 2"),
-        (serde_json::json!({"version": "1"}), "version: this core reads version 1"),
-        (serde_json::json!({"name": "x"}), "version is missing"),
-        (serde_json::json!([1]), "the profile must be an object"),
-        (serde_json::json!({"version": 1, "register": "polite"}), "register must be formal or informal"),
-        (serde_json::json!({"version": 1, "register": {"fr": "formal"}}), "register: unknown field \"fr\""),
-        (serde_json::json!({"version": 1, "register": {"ro": "casual"}}), "register.ro must be formal or informal"),
+        (serde_json::json!({"version": 1, "tone": "warm"}), "unknown field tone; known fields: version, name"),
+        (serde_json::json!({"version": 2}), "version: this Reply Coach reads version 1, not 2"),
+        (serde_json::json!({"version": "1"}), "version: this Reply Coach reads version 1, not \"1\""),
+        (serde_json::json!({"name": "x"}), "version: missing: write \"version\": 1"),
+        (serde_json::json!([1]), "must be an object, not"),
+        (
+            serde_json::json!({"version": 1, "register": "polite"}),
+            "register: must be one of formal, informal, not \"polite\"",
+        ),
+        (serde_json::json!({"version": 1, "register": {"fr": "formal"}}), "register: unknown field fr"),
+        (
+            serde_json::json!({"version": 1, "register": {"ro": "casual"}}),
+            "register.ro: must be one of formal, informal",
+        ),
         (
             serde_json::json!({"version": 1, "avoid": [{"phrase": "x", "replacement": "y"}]}),
-            "avoid[0]: unknown field \"replacement\"",
+            "avoid[0]: unknown field replacement",
         ),
-        (serde_json::json!({"version": 1, "avoid": [{"message": "m"}]}), "avoid[0]: \"phrase\" is missing"),
-        (serde_json::json!({"version": 1, "avoid": [{"phrase": 3}]}), "avoid[0].phrase must be text"),
-        (serde_json::json!({"version": 1, "avoid": "cheap"}), "avoid must be a list"),
+        (serde_json::json!({"version": 1, "avoid": [{"message": "m"}]}), "avoid[0].phrase: missing"),
+        (serde_json::json!({"version": 1, "avoid": [{"phrase": 3}]}), "avoid[0].phrase: must be text"),
+        (serde_json::json!({"version": 1, "avoid": "cheap"}), "avoid: must be a list"),
         (
             serde_json::json!({"version": 1, "avoid": [{"phrase": "x", "language": "fr"}]}),
-            "avoid[0].language must be en, ro, hy or hi",
+            "avoid[0].language: must be one of en, ro, hy, hi, not \"fr\"",
         ),
-        (serde_json::json!({"version": 1, "prefer": [{"phrase": "problem"}]}), "prefer[0]: \"use\" is missing"),
+        (serde_json::json!({"version": 1, "prefer": [{"phrase": "problem"}]}), "prefer[0].use: missing"),
         (
             serde_json::json!({"version": 1, "limits": {"max_words": 0}}),
-            "limits.max_words must be a whole number from 5 to 1000, not 0",
+            "limits.max_words: must be a whole number from 5 to 1,000, not 0",
         ),
         (
             serde_json::json!({"version": 1, "limits": {"preview_budget": 100000}}),
-            "limits.preview_budget must be a whole number from 20 to 1000",
+            "limits.preview_budget: must be a whole number from 20 to 1,000",
         ),
         (
             serde_json::json!({"version": 1, "limits": {"max_sentence_words": 2.5}}),
-            "limits.max_sentence_words must be a whole number",
+            "limits.max_sentence_words: must be a whole number",
         ),
         (
             serde_json::json!({"version": 1, "limits": {"max_exclamations": -1}}),
-            "limits.max_exclamations must be a whole number from 0",
+            "limits.max_exclamations: must be a whole number from 0",
         ),
-        (serde_json::json!({"version": 1, "limits": {"words": 3}}), "limits: unknown field \"words\""),
+        (serde_json::json!({"version": 1, "limits": {"words": 3}}), "limits: unknown field words"),
         (
             serde_json::json!({"version": 1, "emoji": "some"}),
-            "emoji must be \"allowed\", \"not-allowed\" or {\"limit\": N}",
+            "emoji: must be one of \"allowed\", \"not-allowed\", {\"limit\": N}, not \"some\"",
         ),
-        (serde_json::json!({"version": 1, "emoji": {"limit": 99}}), "emoji.limit must be a whole number from 0 to 50"),
-        (serde_json::json!({"version": 1, "emoji": {"max": 2}}), "emoji: unknown field \"max\""),
+        (serde_json::json!({"version": 1, "emoji": {"limit": 99}}), "emoji.limit: must be a whole number from 0 to 50"),
+        (serde_json::json!({"version": 1, "emoji": {"max": 2}}), "emoji: unknown field max"),
         (
             serde_json::json!({"version": 1, "rules": {"tone-shouting": "off"}}),
-            "rules: unknown rule id \"tone-shouting\"",
+            "rules: unknown rule id tone-shouting; known ids: ",
         ),
         (
             serde_json::json!({"version": 1, "rules": {"brevity": "loud"}}),
-            "rules.brevity must be off, error, warning or info",
+            "rules.brevity: must be one of off, error, warning, info",
         ),
-        (serde_json::json!({"version": 1, "sign_off": "– Maria"}), "sign_off: \"– Maria\" must contain {agent_name}"),
+        (serde_json::json!({"version": 1, "sign_off": "– Maria"}), "sign_off: “– Maria” must contain {agent_name}"),
         (serde_json::json!({"version": 1, "sign_off": "{agent_name} from {page_name}"}), "set \"page_name\" too"),
         (serde_json::json!({"version": 1, "sign_off": "{agent_name} {team}"}), "only {agent_name} and {page_name}"),
         (
             serde_json::json!({"version": 1, "examples": [{"draft": "x", "expect": ["nope"]}]}),
-            "examples[0].expect: unknown rule id \"nope\"",
+            "examples[0].expect: unknown rule id nope",
         ),
-        (serde_json::json!({"version": 1, "examples": [{"expect": []}]}), "examples[0].draft must be text"),
+        (serde_json::json!({"version": 1, "examples": [{"expect": []}]}), "examples[0].draft: must be text"),
         (
             serde_json::json!({"version": 1, "examples": [{"draft": "x", "expect": [], "context": 3}]}),
-            "examples[0].context must be an object",
+            "examples[0].context: must be an object such as {\"agentName\": \"Maria\"}",
         ),
     ] {
         let error = error_of(document.clone());
@@ -132,28 +139,28 @@ fn errors_name_the_field() {
 #[test]
 fn a_pattern_that_can_never_match_is_refused() {
     for (phrase, why) in [
-        ("", "it is empty"),
-        ("   ", "it is empty"),
-        ("thanks. bye", "sentence end"),
-        ("ok!  fine", "sentence end"),
-        ("line\nbreak", "line break"),
-        ("Bine: mersi", "sentence end"),
-        ("re*fund", "\"*\" can only end a word"),
-        ("refund *", "\"*\" can only end a word"),
-        ("cheap => affordable", "\"=>\" is reserved"),
+        ("", "voice.never.empty"),
+        ("   ", "voice.never.empty"),
+        ("thanks. bye", "voice.never.sentences"),
+        ("ok!  fine", "voice.never.sentences"),
+        ("line\nbreak", "voice.never.sentences"),
+        ("Bine: mersi", "voice.never.sentences"),
+        ("re*fund", "voice.never.star"),
+        ("refund *", "voice.never.star"),
+        ("cheap => affordable", "voice.never.arrow"),
     ] {
         let language = if phrase.contains(':') { "hy" } else { "en" };
-        let error = error_of(serde_json::json!({"version": 1, "avoid": [{"phrase": phrase, "language": language}]}));
-        assert!(
-            error.starts_with("avoid[0].phrase: ") && error.contains("can never match") && error.contains(why),
-            "{phrase:?}: {error}"
-        );
+        let document = serde_json::json!({"version": 1, "avoid": [{"phrase": phrase, "language": language}]});
+        let error = Voice::from_json(&document).unwrap_err();
+        assert_eq!(error.field(), Some("avoid[0].phrase"));
+        let expected = Message::new("voice.never-matches").text("phrase", phrase).message("why", Message::new(why));
+        assert_eq!(error.message, expected, "{phrase:?}");
     }
     // The same phrase twice: the second could never be reached.
     let error = error_of(serde_json::json!({"version": 1, "prefer": [
         {"phrase": "problem", "use": "issue"}, {"phrase": "Problem", "use": "matter", "language": "en"}
     ]}));
-    assert!(error.starts_with("prefer[1].phrase: \"Problem\" repeats prefer[0]"), "{error}");
+    assert!(error.starts_with("prefer[1].phrase: “Problem” repeats prefer[0]"), "{error}");
     // The same phrase for two languages is two entries.
     parse(serde_json::json!({"version": 1, "prefer": [
         {"phrase": "taxa", "use": "tariful", "language": "ro"}, {"phrase": "taxa", "use": "fee", "language": "en"}
@@ -169,15 +176,13 @@ fn a_pattern_that_can_never_match_is_refused() {
 fn an_oversized_profile_is_refused_before_parsing() {
     // A megabyte that is not even JSON: the size is the error, not the syntax.
     let huge = "x".repeat(1024 * 1024);
-    assert_eq!(
-        Voice::parse(&huge).unwrap_err().0,
-        format!("the profile has {} bytes; the limit is {MAX_BYTES}", huge.len())
-    );
+    let error = Voice::parse(&huge).unwrap_err();
+    assert_eq!((error.field, error.message), (None, Message::new("voice.too-large").count("max", MAX_BYTES)));
     // Already parsed (the stored settings): its size is estimated.
     let entries: Vec<Value> = (0..20_000).map(|i| serde_json::json!({"phrase": format!("word{i}")})).collect();
     let error = error_of(serde_json::json!({"version": 1, "avoid": entries}));
     assert!(error.contains("larger than"), "{error}");
-    assert!(Voice::parse("{\"version\": 1,").unwrap_err().0.starts_with("not JSON"));
+    assert!(Voice::parse("{\"version\": 1,").unwrap_err().to_string().starts_with("not JSON"));
 }
 
 #[test]
@@ -195,7 +200,8 @@ fn built_in_profiles_parse_and_their_examples_pass() {
         );
     }
     assert!(Voice::built_in("playful").is_none());
-    assert!(Voice::from_setting(&Value::String("playful".into())).unwrap_err().0.contains("formal, friendly, neutral"));
+    let error = Voice::from_setting(&Value::String("playful".into())).unwrap_err();
+    assert!(error.to_string().contains("formal, friendly, neutral"), "{error}");
 }
 
 #[test]
@@ -309,6 +315,14 @@ fn an_error_gives_its_field_apart() {
     assert_eq!(field(serde_json::json!({"version": 1, "tone": "warm"})), None);
     assert_eq!(field(serde_json::json!([1])), None);
     assert_eq!(Voice::parse("{").unwrap_err().field(), None);
+}
+
+#[test]
+fn an_error_is_a_message_rendered_in_the_ui_language() {
+    use crate::catalogue::{render, Locale};
+    let error = Voice::from_json(&serde_json::json!({"version": 1, "limits": {"max_words": 0}})).unwrap_err();
+    assert_eq!(error.field(), Some("limits.max_words"));
+    assert_eq!(render(&error.message, Locale::Ro), "trebuie să fie un număr întreg de la 5 la 1.000, nu 0");
 }
 
 #[test]

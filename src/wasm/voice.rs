@@ -32,9 +32,10 @@ pub fn built_in_voice(name: &str) -> Option<String> {
 ///
 /// `problems` is `[]` for a valid profile, else the first problem the core finds, as
 /// `[{field, message}]`: the field at fault (`avoid[2].phrase`; `null` for the document as
-/// a whole) and the message, which names it too. `examples` (for a valid profile only)
-/// holds each self-test's outcome in order: `{draft, expected, found, passed, error}`, each
-/// list of rule ids without repeats, `error` (or `null`) why the example could not run.
+/// a whole) and the message in the UI language, which names it too. `examples` (for a
+/// valid profile only) holds each self-test's outcome in order: `{draft, expected, found,
+/// passed, error}`, each list of rule ids without repeats, `error` (or `null`) why the
+/// example could not run.
 #[wasm_bindgen(js_name = checkVoice)]
 pub fn check_voice(document: JsValue) -> JsValue {
     let (problems, examples) = match Voice::from_json(&super::json_of(&document)) {
@@ -51,7 +52,8 @@ pub fn check_voice(document: JsValue) -> JsValue {
 }
 
 fn problem(error: &VoiceError) -> JsValue {
-    object(&[("field", error.field().map_or(JsValue::NULL, JsValue::from_str)), ("message", error.0.as_str().into())])
+    let field = error.field().map_or(JsValue::NULL, JsValue::from_str);
+    object(&[("field", field), ("message", error.to_string().into())])
 }
 
 fn example(voice: &Voice, outcome: &ExampleOutcome) -> JsValue {

@@ -36,7 +36,8 @@ fn read(path: &str) -> Result<Voice, String> {
         Err(e) => return Err(format!("cannot read {path}: {e}")),
     };
     if size > voice::MAX_BYTES as u64 {
-        return Err(format!("{path}: the profile has {size} bytes; the limit is {}", voice::MAX_BYTES));
+        let too_large = reply_coach::catalogue::Message::new("voice.too-large").count("max", voice::MAX_BYTES);
+        return Err(format!("{path}: {too_large}"));
     }
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     Voice::parse(&text).map_err(|e| format!("{path}: {e}"))

@@ -171,6 +171,7 @@ describe("nothing leaves the browser", () => {
     // The settings page: a setting saved, the library exported and imported back.
     const options = await context.newPage();
     await options.goto(optionsUrl);
+    await options.locator("[data-rule]").first().waitFor(); // Ready: every control is bound once the rules are listed.
     await options.fill("#agentName", "Mara");
     await options.press("#agentName", "Tab");
     await options.locator("#templateList li").first().waitFor();

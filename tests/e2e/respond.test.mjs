@@ -171,6 +171,7 @@ describe("the response figures", { timeout: 120_000 }, () => {
     // The settings page exports the record as CSV: a line per turn, numbers only.
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.locator("[data-rule]").first().waitFor(); // Ready: every control is bound once the rules are listed.
     const [download] = await Promise.all([options.waitForEvent("download"), options.click("#responsesExport")]);
     assert.equal(download.suggestedFilename(), "reply-coach-response-times.csv");
     const lines = readFileSync(await download.path(), "utf8").trimEnd().split("\n");
@@ -200,6 +201,7 @@ describe("the response figures", { timeout: 120_000 }, () => {
 
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.locator("[data-rule]").first().waitFor(); // Ready: every control is bound once the rules are listed.
     const stored = () => worker.evaluate(async () => (await chrome.storage.sync.get("settings")).settings?.businessHours);
     const hours = options.getByRole("switch", { name: "Count only time within business hours" });
     assert.equal(await hours.isChecked(), false, "off by default");

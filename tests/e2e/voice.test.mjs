@@ -124,6 +124,7 @@ describe("the house voice", () => {
 
     const settings = await context.newPage();
     await settings.goto(optionsUrl);
+    await settings.locator("[data-rule]").first().waitFor(); // Ready: every control is bound once the rules are listed.
     await settings.locator("#voice").selectOption("formal");
     await inbox.bringToFront();
     // A formal team is told the draft is informal.

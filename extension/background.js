@@ -26,6 +26,13 @@ const coreReady = init({ module_or_path: chrome.runtime.getURL("pkg/reply_coach_
   installLanguageData(core),
 );
 
+// The agent's UI language (i18n.js), read once and again when the settings change, not at
+// every lint or inbox report: the findings' texts and the toolbar's title speak it.
+let uiLanguage = useUiLanguage();
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === "sync" && "settings" in changes) uiLanguage = useUiLanguage(changes.settings.newValue ?? {});
+});
+
 // What the core's last panic broke. The worker's calls keep no state between them, so the
 // next request runs as before; the one that panicked answers with this.
 let lastPanic = "";
@@ -58,7 +65,7 @@ async function lintRequest(draft, context, useStoredSettings = false) {
     return { error: `draft must be a string (got ${draft === null ? "null" : typeof draft})` };
   }
   // The findings' texts in the agent's chosen language, as in the page (i18n.js).
-  core.setUiLanguage(await useUiLanguage());
+  core.setUiLanguage(await uiLanguage);
   try {
     if (useStoredSettings) return lintWithSettings(draft, context, await storedSettings());
     return lint(draft, context);
@@ -102,7 +109,7 @@ async function useAgentName(firstName) {
     /** @type {Record<string, any>} */
     const stored = isObject(settings) ? settings : {};
     if (Number.isSafeInteger(stored.version) && stored.version > version) {
-      await useUiLanguage(stored);
+      await uiLanguage;
       return { error: uiText("agentNameNewer") };
     }
     await chrome.storage.sync.set({ settings: { ...stored, version, agentName: firstName } });
@@ -301,7 +308,7 @@ async function showInboxStatus(tabId, message) {
   chrome.action.setBadgeBackgroundColor({ tabId, color: recognised ? "#c5221f" : "#65676b" }).catch(ignore);
   const text = !recognised ? "?" : shown > 0 ? String(shown) : "";
   chrome.action.setBadgeText({ tabId, text }).catch(ignore);
-  await useUiLanguage();
+  await uiLanguage;
   const title = uiText(recognised ? "extName" : status.rows > 0 ? "popupPartsMissing" : "popupNotRecognised");
   chrome.action.setTitle({ tabId, title }).catch(ignore);
 }

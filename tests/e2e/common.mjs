@@ -14,8 +14,12 @@ export const LAYOUTS = ["messenger", "business", "changed"];
 export const LAYOUT = process.env.RC_LAYOUT ?? "messenger";
 assert.ok(LAYOUTS.includes(LAYOUT), `RC_LAYOUT is one of ${LAYOUTS.join(", ")}, not ${LAYOUT}`);
 
-/** The extension's English texts (extension/_locales/en/messages.json). */
-export const en = JSON.parse(readFileSync(new URL("../../extension/_locales/en/messages.json", import.meta.url), "utf8"));
+/** The extension's texts in `locale` (extension/_locales/<locale>/messages.json). */
+export const messagesOf = (locale) =>
+  JSON.parse(readFileSync(new URL(`../../extension/_locales/${locale}/messages.json`, import.meta.url), "utf8"));
+
+/** The extension's English texts. */
+export const en = messagesOf("en");
 
 /** English message `key` with its placeholders filled, as chrome.i18n.getMessage gives it. */
 export function message(key, ...values) {

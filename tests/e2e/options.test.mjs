@@ -11,12 +11,10 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { after, before, beforeEach, describe, test } from "node:test";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { extensionDir, launchWithExtension, message, openInbox, readUntil, serveReplica } from "./harness.mjs";
+import { en, extensionDir, launchWithExtension, message, messagesOf, openInbox, readUntil, serveReplica } from "./harness.mjs";
 
 const localesDir = fileURLToPath(new URL("../../extension/_locales", import.meta.url));
 
-const messagesOf = (locale) => JSON.parse(readFileSync(`${localesDir}/${locale}/messages.json`, "utf8"));
-const en = messagesOf("en");
 const ruleKey = (id, part) => `rule_${id.replaceAll("-", "_")}_${part}`;
 
 /** What the built core says the settings are (StoredSettings::schema_json), from its Wasm

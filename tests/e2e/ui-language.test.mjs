@@ -17,6 +17,7 @@ import {
   composerOf,
   findingsWhen,
   launchWithExtension,
+  messagesOf,
   openInbox,
   pageErrors,
   readUntil,
@@ -25,8 +26,6 @@ import {
   waitForRows,
 } from "./harness.mjs";
 
-const locales = new URL("../../extension/_locales/", import.meta.url);
-const messagesOf = (code) => JSON.parse(readFileSync(new URL(`${code}/messages.json`, locales), "utf8"));
 /** The core's catalogue of `code` (src/catalogue/data), when this build has one: its texts. */
 function coreTextsOf(code) {
   const dir = new URL("../../src/catalogue/data/", import.meta.url);

@@ -8,6 +8,13 @@
 //! whose words grew, "!!" to "!!!", is another finding and shown; back to "!!", the same
 //! words are there again, and it is hidden again.) Rule switches are settings and stay
 //! as they are; this hides one occurrence, for this draft, in memory only.
+//!
+//! The draft is followed at each lint, and lints wait for a pause in typing, so two edits
+//! (words typed at the end, then at the start) can arrive as one: then the common start
+//! and end enclose the ignored words though nobody touched them. A key inside the edit
+//! is therefore looked for once more: its whole token (the words with what touches them
+//! up to whitespace, "Thanks!!" for "!!") found exactly once, whole, in the changed
+//! stretch of the new text is the same words, moved.
 
 use crate::finding::Finding;
 
@@ -51,8 +58,10 @@ impl Ignored {
             return;
         }
         let edit = Change::between(&self.text, text);
-        self.keys = self.keys.drain(..).filter_map(|key| edit.carry(key)).collect();
-        self.last = self.last.take().and_then(|key| edit.carry(key));
+        let (old, new): (Vec<u16>, Vec<u16>) = (self.text.encode_utf16().collect(), text.encode_utf16().collect());
+        let carry = |key: Key| edit.carry(&key).or_else(|| edit.find_token(&key, &old, &new));
+        self.keys = self.keys.drain(..).filter_map(carry).collect();
+        self.last = self.last.take().and_then(carry);
         self.text = text.to_string();
     }
 
@@ -115,16 +124,44 @@ impl Change {
     }
 
     /// Where `key`'s words are after the edit, or `None` when the edit touched them.
-    fn carry(&self, key: Key) -> Option<Key> {
+    fn carry(&self, key: &Key) -> Option<Key> {
         if key.end <= self.start {
-            return Some(key);
+            return Some(key.clone());
         }
         if key.start >= self.old_end {
             let moved = |at: usize| at - self.old_end + self.new_end;
-            return Some(Key { start: moved(key.start), end: moved(key.end), ..key });
+            return Some(Key { start: moved(key.start), end: moved(key.end), rule: key.rule.clone() });
         }
         None
     }
+
+    /// Where `key`'s words are after the edit when the edit encloses them: their token in
+    /// `old` (UTF-16), found whole exactly once in the edit's stretch of `new` widened by
+    /// the token's length; `None` when it is not there or there more than once.
+    fn find_token(&self, key: &Key, old: &[u16], new: &[u16]) -> Option<Key> {
+        let token_start = key.start - old.get(..key.start)?.iter().rev().take_while(|&&u| !is_space(u)).count();
+        let token_end = key.end + old.get(key.end..)?.iter().take_while(|&&u| !is_space(u)).count();
+        let token = &old[token_start..token_end];
+        let from = self.start.saturating_sub(token.len());
+        let to = (self.new_end + token.len()).min(new.len());
+        let whole_at = |at: usize| {
+            new[at..].starts_with(token)
+                && (at == 0 || is_space(new[at - 1]))
+                && new.get(at + token.len()).is_none_or(|&u| is_space(u))
+        };
+        let mut found = (from..=to.saturating_sub(token.len())).filter(|&at| whole_at(at));
+        let at = found.next()?;
+        if found.next().is_some() {
+            return None;
+        }
+        let moved = |offset: usize| at + offset - token_start;
+        Some(Key { start: moved(key.start), end: moved(key.end), rule: key.rule.clone() })
+    }
+}
+
+/// Whether a UTF-16 unit is whitespace (a surrogate half never is).
+fn is_space(unit: u16) -> bool {
+    char::from_u32(u32::from(unit)).is_some_and(char::is_whitespace)
 }
 
 #[cfg(test)]
@@ -176,6 +213,30 @@ mod tests {
         let text = "Many thanks!! We are on it, Ana!! Maria";
         ignored.follow(text);
         assert_eq!(count(text, &ignored, "tone-shout"), 1);
+    }
+
+    #[test]
+    fn follows_two_edits_seen_as_one() {
+        // Typed at the end and then at the start before the next lint: the common start
+        // and end meet around the whole draft, yet the ignored words are untouched.
+        let text = "Thanks!! Your order ships today!! Maria";
+        let mut ignored = Ignored::default();
+        ignored.ignore(text, &finding(text, "tone-shout", "!!"));
+        let text = "Hi Ana! Thanks!! Your order ships today!! Maria See you soon.";
+        ignored.follow(text);
+        assert_eq!(count(text, &ignored, "tone-shout"), 1, "the ignored \"!!\" stays hidden");
+        assert!(ignored.can_undo(&findings(text)));
+        // Changed too ("Thanks!!!"), or there twice: shown again.
+        for text in [
+            "Hi! Thanks!!! Your order ships today!! Maria. Bye",
+            "Hi Thanks!! Thanks!! Your order ships today!! Maria Bye",
+        ] {
+            let mut ignored = Ignored::default();
+            let first = "Thanks!! Your order ships today!! Maria";
+            ignored.ignore(first, &finding(first, "tone-shout", "!!"));
+            ignored.follow(text);
+            assert!(!ignored.can_undo(&findings(text)), "{text}");
+        }
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! (see src/lang/data/README.md); in the Wasm they would be bytes every agent downloads
 //! (about 8 KB raw, docs/SIZE.md). The format's parser skips the same lines
 //! (`crate::lang::DataFile`), so what it reads is unchanged. The page profile's JSON is
-//! copied without its indentation, for the same reason.
+//! copied without its indentation and without its `"about"` line (what the file is, for
+//! the person editing it; the reader accepts the key without needing it), for the same
+//! reason.
 
 use std::path::Path;
 use std::{env, fs};
@@ -20,8 +22,8 @@ fn main() {
         println!("cargo:rerun-if-changed={file}");
         let text = fs::read_to_string(file).expect("JSON files are UTF-8");
         // JSON strings cannot hold a raw line break, so each line's own indentation is
-        // outside every string.
-        let kept: String = text.lines().map(str::trim).collect();
+        // outside every string. "about" is a top-level line ending in a comma: never last.
+        let kept: String = text.lines().map(str::trim).filter(|line| !line.starts_with("\"about\":")).collect();
         let target = Path::new(&out).join(file);
         fs::create_dir_all(target.parent().expect("a folder")).expect("create the JSON folder in OUT_DIR");
         fs::write(target, kept).expect("write a JSON file");

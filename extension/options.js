@@ -346,6 +346,14 @@ function showSchema() {
   }
 }
 
+/** Lets the agent in: until now the page was inert (options.html), as its controls were
+ * not bound yet and what was typed into them would have been lost. */
+function ready() {
+  const page = /** @type {HTMLElement} */ (document.querySelector("main"));
+  page.inert = false;
+  page.setAttribute("aria-busy", "false");
+}
+
 async function main() {
   const shownIn = await useUiLanguage();
   translateDocument();
@@ -361,6 +369,7 @@ async function main() {
     $("settings").inert = true;
     $("templates").hidden = true;
     $("profile").hidden = true;
+    ready();
     return;
   }
   schema = settingsSchema();
@@ -400,6 +409,7 @@ async function main() {
     $("agentName").focus();
   });
   reportStored(stored);
+  ready();
   // Other tabs and synced devices change the settings too: show the fields they changed
   // (only those, so a refused value being corrected here stays in view).
   chrome.storage.onChanged.addListener((changes, area) => {

@@ -121,6 +121,9 @@ describe("the settings page in Chromium", () => {
     const page = await context.newPage();
     await page.goto(optionsUrl);
     await page.locator("[data-rule]").first().waitFor();
+    // Inert until then (options.html), so nothing typed before the controls were bound is
+    // lost; open once they are.
+    assert.deepEqual(await page.locator("main").evaluate((main) => [main.inert, main.ariaBusy]), [false, "false"]);
     return page;
   }
 

@@ -39,11 +39,12 @@ impl SignOff {
             return None;
         }
 
-        // "– Maria" on its own line.
+        // "– Maria" on its own line; "– Ioana, echipa Modaro" too: the comma a team
+        // follows is no sentence punctuation.
         if line.starts_with(is_dash) {
             let name_start = line_start + (line.len() - line.trim_start_matches(is_dash).trim_start().len());
-            return is_signature(text, name_start..end)
-                .then_some(SignOff { span: line_start..end, signature: Some(name_start..end) });
+            let signed = is_signature(text, name_start..end) || name_with_team(draft, agent, name_start..end).is_some();
+            return signed.then_some(SignOff { span: line_start..end, signature: Some(name_start..end) });
         }
         // "Thanks! – Maria" at the end of a line.
         if let Some(found) = trailing_dash_signature(text, line_start..end) {
@@ -194,6 +195,8 @@ mod tests {
         assert_eq!(signed("Sent today.\n\nAna from Support", Language::En, "Ana").as_deref(), Some("Ana"));
         assert_eq!(signed("Sent.\nCheers, Maria from the Rollo team", Language::En, "Maria").as_deref(), Some("Maria"));
         assert_eq!(signed("Sent.\n\nNeha, support team se", Language::En, "Neha").as_deref(), Some("Neha"));
+        assert_eq!(signed("Sent.\n– Ana, customer care", Language::En, "Ana").as_deref(), Some("Ana"));
+        assert_eq!(signed("Trimis.\n– Ioana, echipa Modaro", Language::Ro, "Ioana").as_deref(), Some("Ioana"));
         assert_eq!(signed("Trimis.\n\nIoana de la Suport", Language::Ro, "Ioana").as_deref(), Some("Ioana"));
         assert_eq!(signed("Ուղարկված է։\n\nՆարե, աջակցության թիմից", Language::Hy, "Նարե").as_deref(), Some("Նարե"));
         // Armenian in Latin letters is read as English, with Armenian's Latin-letter lists.

@@ -5,7 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::catalogue::Locale;
+use crate::catalogue::{Locale, Message};
 use crate::context::LintContext;
 
 mod json;
@@ -33,9 +33,13 @@ pub fn start() {
 #[wasm_bindgen]
 pub fn lint(draft: &str, context: JsValue) -> Result<JsValue, JsError> {
     data_installed()?;
-    let invalid = |message: &dyn std::fmt::Display| JsError::new(&format!("invalid lint context: {message}"));
-    let context = parse_context(&context).map_err(|message| invalid(&message))?;
-    Ok(write::result(&crate::lint(draft, &context).map_err(|e| invalid(&e))?))
+    let context = parse_context(&context).map_err(invalid_context)?;
+    Ok(write::result(&crate::lint(draft, &context).map_err(invalid_context)?))
+}
+
+/// The error a lint throws for a context it cannot use, framed in the UI language.
+fn invalid_context(why: impl std::fmt::Display) -> JsError {
+    JsError::new(&Message::new("context.invalid").text("why", why.to_string()).to_string())
 }
 
 #[wasm_bindgen]
@@ -72,10 +76,10 @@ fn parse_context(context: &JsValue) -> Result<LintContext, String> {
 #[wasm_bindgen(js_name = lintWithSettings)]
 pub fn lint_with_settings(draft: &str, context: JsValue, stored: JsValue) -> Result<JsValue, JsError> {
     data_installed()?;
-    let page = parse_context(&context).map_err(|message| JsError::new(&format!("invalid lint context: {message}")))?;
+    let page = parse_context(&context).map_err(invalid_context)?;
     let stored = json::json_of(&stored);
     let context = crate::context::StoredSettings::from_json(&stored).0.apply_to(page);
-    let result = crate::lint(draft, &context).map_err(|e| JsError::new(&format!("invalid lint context: {e}")))?;
+    let result = crate::lint(draft, &context).map_err(invalid_context)?;
     Ok(write::result(&result))
 }
 
@@ -118,7 +122,10 @@ pub fn check_profile_file(text: &str) -> JsValue {
             "taughtOn": file.taught_on,
             "parts": file.part_keys(),
         }),
-        Err(errors) => serde_json::json!({"errors": errors, "parts": []}),
+        Err(errors) => {
+            let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            serde_json::json!({"errors": errors, "parts": []})
+        }
     };
     js_of(&value)
 }

@@ -9,6 +9,7 @@
 //! The UI language is independent of a draft's: [`set_ui_language`] picks it, English
 //! until then.
 
+mod fault;
 mod format;
 mod plural;
 
@@ -18,6 +19,7 @@ use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
 
+pub use fault::Fault;
 use format::{form, parts, Catalogue, Part};
 use plural::Category;
 

@@ -9,7 +9,8 @@
 use serde_json::Value;
 
 use super::page::PageNode;
-use super::PageProfile;
+use super::{got, keyed, PageProfile};
+use crate::catalogue::{Fault, Message};
 use crate::text::case::to_lower;
 
 /// The composer's part of the profile (`inbox.json`, key `composer`).
@@ -33,30 +34,34 @@ pub struct ComposerProfile {
     pub send_depth: usize,
 }
 
+/// The keys of the composer part.
+const KEYS: [&str; 7] = ["candidates", "taught", "decoys", "decoyLabels", "replyLabels", "send", "sendDepth"];
+
 /// Controls: what a box's nearest controls are found among.
 const CONTROLS: &str = "button, [role='button']";
 /// Meta's rich text editor (Lexical), as facebook.com's Messenger composer is one.
 pub(crate) const RICH_EDITOR: &str = "[data-lexical-editor='true']";
 
 impl ComposerProfile {
-    pub fn from_json(value: &Value) -> Result<ComposerProfile, String> {
-        let object = value.as_object().ok_or("must be an object")?;
-        for key in object.keys() {
-            let known = ["candidates", "taught", "decoys", "decoyLabels", "replyLabels", "send", "sendDepth"];
-            if !known.contains(&key.as_str()) {
-                return Err(format!("unknown key {key:?}"));
-            }
-        }
-        let string = |key: &str| {
-            let text = object.get(key).and_then(Value::as_str).filter(|t| !t.is_empty());
-            text.map(str::to_string).ok_or_else(|| format!("{key} must be a non-empty string"))
+    /// Reads the composer part; the fault's path is the key at fault.
+    pub fn from_json(value: &Value) -> Result<ComposerProfile, Fault> {
+        let object = keyed(value, &KEYS)?;
+        let string = |key: &'static str| match object.get(key) {
+            Some(Value::String(text)) if !text.is_empty() => Ok(text.clone()),
+            Some(other) => Err(Fault::at(key, got("profile.non-empty-text", other))),
+            None => Err(Fault::at(key, Message::new("library.missing"))),
         };
-        let strings = |key: &str| -> Result<Vec<String>, String> {
-            let list = object.get(key).and_then(Value::as_array).ok_or_else(|| format!("{key} must be a list"))?;
-            let lower = |v: &Value| v.as_str().map(to_lower);
-            list.iter().map(lower).collect::<Option<_>>().ok_or_else(|| format!("{key} must be a list of strings"))
+        let strings = |key: &'static str| {
+            let list = object.get(key).and_then(Value::as_array);
+            let lower = list.and_then(|list| list.iter().map(|v| v.as_str().map(to_lower)).collect::<Option<_>>());
+            lower.ok_or_else(|| Fault::at(key, Message::new("library.tags")))
         };
-        let depth = object.get("sendDepth").and_then(Value::as_u64).filter(|d| (1..=12).contains(d));
+        let depth = match object.get("sendDepth") {
+            None => Err(Fault::at("sendDepth", Message::new("library.missing"))),
+            Some(found) => found.as_u64().filter(|d| (1..=12).contains(d)).ok_or_else(|| {
+                Fault::at("sendDepth", got("voice.count", found).count("low", 1).count("high", 12))
+            }),
+        };
         let taught = object.contains_key("taught").then(|| string("taught")).transpose()?;
         let candidates = string("candidates")?;
         Ok(ComposerProfile {
@@ -69,7 +74,7 @@ impl ComposerProfile {
             decoy_labels: strings("decoyLabels")?,
             reply_labels: strings("replyLabels")?,
             send: string("send")?,
-            send_depth: depth.ok_or("sendDepth must be a number from 1 to 12")? as usize,
+            send_depth: depth? as usize,
         })
     }
 }

@@ -14,8 +14,8 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{said, PageProfile};
-use crate::catalogue::Message;
+use super::PageProfile;
+use crate::catalogue::{Fault, Message};
 
 /// The format this Reply Coach reads and writes.
 pub const FORMAT: u64 = 1;
@@ -47,8 +47,8 @@ impl ProfileFile {
     }
 
     /// Reads a file's text (JSON).
-    pub fn parse(text: &str) -> Result<ProfileFile, Vec<String>> {
-        let json = crate::text::json::parse(text).ok_or_else(|| vec![said("profile.file-not-json")])?;
+    pub fn parse(text: &str) -> Result<ProfileFile, Vec<Fault>> {
+        let json = crate::text::json::parse(text).ok_or_else(|| vec![Fault::whole(Message::new("profile.file-not-json"))])?;
         ProfileFile::read(&json)
     }
 
@@ -56,45 +56,45 @@ impl ProfileFile {
     /// built-in profile. Every error, each naming its key (`parts.rowTime: strategy 1:
     /// unknown read "when"`); a file from a newer Reply Coach gets that one reason only,
     /// as the rest of it is in a format this one does not know.
-    pub fn read(json: &Value) -> Result<ProfileFile, Vec<String>> {
-        let object = json.as_object().ok_or_else(|| vec![said("profile.file-not-an-object")])?;
-        let format = object.get("replyCoachProfile").ok_or_else(|| vec![said("profile.file-no-format")])?;
+    pub fn read(json: &Value) -> Result<ProfileFile, Vec<Fault>> {
+        let object = json.as_object().ok_or_else(|| vec![Fault::whole(Message::new("profile.file-not-an-object"))])?;
+        let format = object.get("replyCoachProfile").ok_or_else(|| vec![Fault::whole(Message::new("profile.file-no-format"))])?;
         match format.as_u64() {
             Some(FORMAT) => {}
             Some(newer) if newer > FORMAT => {
                 let message = Message::new("profile.file-newer").text("format", newer.to_string());
-                return Err(vec![format!("replyCoachProfile: {}", message.text("known", FORMAT.to_string()))]);
+                return Err(vec![Fault::at("replyCoachProfile", message.text("known", FORMAT.to_string()))]);
             }
             _ => {
                 let message = Message::new("profile.file-format").text("known", FORMAT.to_string());
-                return Err(vec![format!("replyCoachProfile: {}", message.text("got", format.to_string()))]);
+                return Err(vec![Fault::at("replyCoachProfile", message.text("got", format.to_string()))]);
             }
         }
-        let mut errors: Vec<String> = object
+        let mut errors: Vec<Fault> = object
             .keys()
             .filter(|key| !KEYS.contains(&key.as_str()))
-            .map(|key| format!("{key}: {}", Message::new("profile.file-unknown-key").text("keys", KEYS.join(", "))))
+            .map(|key| Fault::at(key, Message::new("profile.file-unknown-key").text("keys", KEYS.join(", "))))
             .collect();
         let mut text = |key: &str| match object.get(key) {
             None => None,
             Some(Value::String(text)) => Some(text.clone()),
             Some(_) => {
-                errors.push(format!("{key}: {}", said("library.must-be-text")));
+                errors.push(Fault::at(key, Message::new("library.must-be-text")));
                 None
             }
         };
         let (name, saved, taught_on) = (text("name"), text("saved"), text("taughtOn"));
         if taught_on.as_deref().is_some_and(|path| !path.starts_with('/') || path.contains(['?', '#'])) {
-            errors.push(format!("taughtOn: {}", said("profile.taught-on")));
+            errors.push(Fault::at("taughtOn", Message::new("profile.taught-on")));
         }
         let parts = match object.get("parts") {
             Some(Value::Object(parts)) => parts.clone(),
             Some(_) => {
-                errors.push(format!("parts: {}", said("profile.parts")));
+                errors.push(Fault::at("parts", Message::new("profile.parts")));
                 Map::new()
             }
             None => {
-                errors.push(format!("parts: {}", said("library.missing")));
+                errors.push(Fault::at("parts", Message::new("library.missing")));
                 Map::new()
             }
         };
@@ -111,9 +111,9 @@ impl ProfileFile {
 
     /// The profile in use with this file: its parts over the built-in profile. Errors
     /// name the part as `parts.<key>`.
-    pub fn profile(&self) -> Result<PageProfile, Vec<String>> {
+    pub fn profile(&self) -> Result<PageProfile, Vec<Fault>> {
         PageProfile::shipped_with(&self.parts)
-            .map_err(|errors| errors.into_iter().map(|error| format!("parts.{error}")).collect())
+            .map_err(|errors| errors.into_iter().map(|fault| fault.under("parts")).collect())
     }
 
     /// The file's keys of `inbox.json` it overrides, in its order.
@@ -139,7 +139,7 @@ mod tests {
     use super::*;
 
     fn errors(file: Value) -> Vec<String> {
-        ProfileFile::read(&file).unwrap_err()
+        super::super::texts(ProfileFile::read(&file).unwrap_err())
     }
 
     #[test]
@@ -189,7 +189,10 @@ mod tests {
             "parts": {"rowTime": [{"css": "b", "read": "when"}], "composer": {"tuaght": "textarea"}}}));
         assert_eq!(
             errors,
-            ["parts.rowTime: strategy 1: unknown read \"when\"", "parts.composer: unknown key \"tuaght\""]
+            [
+                "parts.rowTime[0].read: must be one of text, attr, stamp, epochSeconds, present, block, boldName, separator, not \"when\"",
+                "parts.composer: unknown field tuaght; known fields: candidates, taught, decoys, decoyLabels, replyLabels, send, sendDepth"
+            ]
         );
     }
 
@@ -205,7 +208,7 @@ mod tests {
             errors(json!({"replyCoachProfile": "1"})),
             ["replyCoachProfile: must be the file's format, 1, not \"1\""]
         );
-        assert_eq!(ProfileFile::parse("{").unwrap_err(), ["not a Reply Coach profile file: it is not JSON"]);
+        assert_eq!(super::super::texts(ProfileFile::parse("{").unwrap_err()), ["not a Reply Coach profile file: it is not JSON"]);
         assert_eq!(errors(json!({"replyCoachProfile": 1})), ["parts: missing"]);
     }
 }

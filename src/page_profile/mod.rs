@@ -31,7 +31,8 @@ pub mod teach;
 
 use serde_json::{Map, Value};
 
-use crate::catalogue::Message;
+use crate::catalogue::{Fault, Message};
+use crate::text::json::shown;
 
 pub use composer::ComposerProfile;
 pub use conversation::{Conversation, Sender};
@@ -179,14 +180,14 @@ const KEYS: [&str; 30] = [
 /// wrong: whoever fixes a profile file sees all its problems at once.
 struct Fields<'a> {
     object: &'a Map<String, Value>,
-    errors: Vec<String>,
+    errors: Vec<Fault>,
 }
 
 impl Fields<'_> {
-    fn take<T: Default>(&mut self, key: &str, read: impl FnOnce(&Value) -> Result<T, String>) -> T {
-        let result = self.object.get(key).ok_or_else(|| said("library.missing")).and_then(read);
-        result.unwrap_or_else(|error| {
-            self.errors.push(format!("{key}: {error}"));
+    fn take<T: Default>(&mut self, key: &str, read: impl FnOnce(&Value) -> Result<T, Fault>) -> T {
+        let value = self.object.get(key).ok_or_else(|| Fault::whole(Message::new("library.missing")));
+        value.and_then(read).unwrap_or_else(|fault| {
+            self.errors.push(fault.under(key));
             T::default()
         })
     }
@@ -204,65 +205,72 @@ impl Fields<'_> {
     }
 }
 
-/// The catalogue's message `id`, which has no arguments, in the UI language; one copy of
-/// the code for every error of the profile's readers.
-#[inline(never)]
-fn said(id: &'static str) -> String {
-    Message::new(id).to_string()
+/// Message `id` about the value found, shown as `{got}`.
+fn got(id: &'static str, value: &Value) -> Message {
+    Message::new(id).text("got", shown(value).to_string())
 }
 
-fn string(value: &Value) -> Result<String, String> {
-    value.as_str().map(str::to_string).ok_or_else(|| said("library.must-be-text"))
+/// `value` as an object with no keys but `known`; the fault is the object's, naming the
+/// key it does not know.
+fn keyed<'v>(value: &'v Value, known: &[&str]) -> Result<&'v Map<String, Value>, Fault> {
+    let object = value.as_object().ok_or_else(|| Fault::whole(got("voice.not-an-object", value)))?;
+    match object.keys().find(|key| !known.contains(&key.as_str())) {
+        Some(unknown) => {
+            Err(Fault::whole(Message::new("voice.unknown-field").text("name", unknown).text("known", known.join(", "))))
+        }
+        None => Ok(object),
+    }
 }
 
-fn strings(value: &Value) -> Result<Vec<String>, String> {
-    let not_texts = || said("library.tags");
+/// The field `key` holds `value`, which is none of `codes`.
+fn one_of(key: &str, codes: &[&str], value: &Value) -> Fault {
+    Fault::at(key, got("voice.one-of", value).text("codes", codes.join(", ")))
+}
+
+fn string(value: &Value) -> Result<String, Fault> {
+    value.as_str().map(str::to_string).ok_or_else(|| Fault::whole(Message::new("library.must-be-text")))
+}
+
+fn strings(value: &Value) -> Result<Vec<String>, Fault> {
+    let not_texts = || Fault::whole(Message::new("library.tags"));
     let list = value.as_array().ok_or_else(not_texts)?;
     list.iter().map(|v| v.as_str().map(str::to_string).ok_or_else(not_texts)).collect()
 }
 
-/// A list of strategies that are each an object with one of `kinds` as their only key.
-fn finders<T>(value: &Value, kinds: &[&str], make: impl Fn(&str, &Value) -> Option<T>) -> Result<Vec<T>, String> {
-    let list = value.as_array().ok_or("must be a list of strategies")?;
-    let read = |item: &Value| {
-        let (kind, value) = item.as_object().filter(|o| o.len() == 1)?.iter().next()?;
-        make(kinds.iter().find(|k| *k == kind)?, value)
-    };
-    list.iter()
-        .enumerate()
-        .map(|(i, item)| read(item).ok_or_else(|| format!("strategy {} must be one of {}", i + 1, kinds.join(", "))))
-        .collect()
+/// A list of strategies, each an object of one of the `forms` (`{"css"}`) that `read`
+/// takes; a fault names the strategy's index.
+fn finders<T>(value: &Value, forms: &str, read: impl Fn(&Map<String, Value>) -> Option<T>) -> Result<Vec<T>, Fault> {
+    let list = value.as_array().ok_or_else(|| Fault::whole(got("voice.not-a-list", value)))?;
+    let wrong = |i: usize| Fault::at(format!("[{i}]"), Message::new("profile.finder").text("forms", forms));
+    list.iter().enumerate().map(|(i, item)| item.as_object().and_then(&read).ok_or_else(|| wrong(i))).collect()
+}
+
+/// The non-empty text at `key` of a strategy object.
+fn text_at(object: &Map<String, Value>, key: &str) -> Option<String> {
+    object.get(key)?.as_str().filter(|t| !t.is_empty()).map(str::to_string)
 }
 
 impl PageProfile {
     /// Reads the profile from its JSON; the errors name every missing or mistyped key, not
-    /// only the first. Keys it does not know are left to [`unknown_keys`], which
-    /// the tests run on the shipped file: a typo there cannot silently switch a part off.
-    pub fn from_json(json: &Value) -> Result<PageProfile, Vec<String>> {
-        let object = json.as_object().ok_or_else(|| vec!["the profile must be an object".to_string()])?;
+    /// only the first, each by its path (`rowTime[0].read`). Keys it does not know are
+    /// left to [`unknown_keys`], which the tests run on the shipped file: a typo there
+    /// cannot silently switch a part off.
+    pub fn from_json(json: &Value) -> Result<PageProfile, Vec<Fault>> {
+        let object = json.as_object().ok_or_else(|| vec![Fault::whole(got("voice.not-an-object", json))])?;
         let mut fields = Fields { object, errors: Vec::new() };
         let rows = fields.take("rows", |v| {
-            let list = v.as_array().ok_or("must be a list of strategies")?;
-            let finder = |item: &Value| {
-                let object = item.as_object()?;
-                let text = |key: &str| object.get(key)?.as_str().filter(|t| !t.is_empty()).map(str::to_string);
-                match object.len() {
-                    1 => text("css").map(RowFinder::Css).or_else(|| text("repeated").map(RowFinder::Repeated)),
-                    2 => Some(RowFinder::Around { css: text("css")?, closest: text("closest")? }),
-                    _ => None,
-                }
-            };
-            list.iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    finder(item).ok_or_else(|| format!("strategy {} must be css (with closest) or repeated", i + 1))
-                })
-                .collect()
+            finders(v, r#"{"css"}, {"css", "closest"}, {"repeated"}"#, |object| match object.len() {
+                1 => text_at(object, "css").map(RowFinder::Css).or_else(|| text_at(object, "repeated").map(RowFinder::Repeated)),
+                2 => Some(RowFinder::Around { css: text_at(object, "css")?, closest: text_at(object, "closest")? }),
+                _ => None,
+            })
         });
         let messages = fields.take("messages", |v| {
-            finders(v, &["css", "items"], |kind, value| match kind {
-                "css" => Some(MessageFinder::Css(value.as_str().filter(|t| !t.is_empty())?.to_string())),
-                _ => (value == &Value::Bool(true)).then_some(MessageFinder::Items),
+            finders(v, r#"{"css"}, {"items": true}"#, |object| match object.len() {
+                1 => text_at(object, "css")
+                    .map(MessageFinder::Css)
+                    .or_else(|| (object.get("items") == Some(&Value::Bool(true))).then_some(MessageFinder::Items)),
+                _ => None,
             })
         });
         let profile = PageProfile {
@@ -318,6 +326,12 @@ impl PageProfile {
 pub fn unknown_keys(json: &Value) -> Vec<&str> {
     let keys = json.as_object().into_iter().flat_map(|object| object.keys());
     keys.map(String::as_str).filter(|key| !KEYS.contains(key)).collect()
+}
+
+/// The faults as shown, in the UI language (English in the tests).
+#[cfg(test)]
+fn texts(faults: Vec<Fault>) -> Vec<String> {
+    faults.iter().map(ToString::to_string).collect()
 }
 
 /// What `{…}` stands for in `text` when the whole of `text` reads as `pattern` ("Sent by
@@ -391,30 +405,31 @@ mod tests {
 
     #[test]
     fn a_profile_with_an_unknown_missing_or_mistyped_key_is_refused() {
+        const READS: &str = "text, attr, stamp, epochSeconds, present, block, boldName, separator";
         let mut json = shipped_json();
         json["rowLinks"] = "a".into();
         assert_eq!(unknown_keys(&json), ["rowLinks"]);
         let mut json = shipped_json();
         json.as_object_mut().unwrap().remove("rowTime");
-        assert_eq!(PageProfile::from_json(&json).unwrap_err(), ["rowTime: missing"]);
+        let errors = |json: &Value| texts(PageProfile::from_json(json).unwrap_err());
+        assert_eq!(errors(&json), ["rowTime: missing"]);
         json["rowTime"] = serde_json::json!([{"css": "abbr", "read": "when"}]);
-        assert_eq!(PageProfile::from_json(&json).unwrap_err(), ["rowTime: strategy 1: unknown read \"when\""]);
+        assert_eq!(errors(&json)[0], format!("rowTime[0].read: must be one of {READS}, not \"when\""));
         let mut json = shipped_json();
         json["channels"] = serde_json::json!(["Messenger=messenger", 3]);
-        assert_eq!(PageProfile::from_json(&json).unwrap_err(), ["channels: must be a list of text"]);
+        assert_eq!(errors(&json), ["channels: must be a list of text"]);
         json["channels"] = serde_json::json!([]);
-        json["rows"] = serde_json::json!([{"css": "a", "xpath": "b"}]);
-        assert_eq!(
-            PageProfile::from_json(&json).unwrap_err(),
-            ["rows: strategy 1 must be css (with closest) or repeated"]
-        );
+        json["rows"] = serde_json::json!([{"css": "a"}, {"css": "a", "xpath": "b"}]);
+        let rows = r#"rows[1]: must be an object in one of these forms: {"css"}, {"css", "closest"}, {"repeated"}"#;
+        assert_eq!(errors(&json), [rows]);
+        json["messages"] = serde_json::json!([{"items": false}]);
+        let messages = r#"messages[0]: must be an object in one of these forms: {"css"}, {"items": true}"#;
+        assert_eq!(errors(&json), [rows, messages]);
+        json["messages"] = serde_json::json!([{"items": true}]);
         // Every problem at once, not the first.
         json.as_object_mut().unwrap().remove("pane");
         json["composer"] = serde_json::json!("textarea");
-        assert_eq!(
-            PageProfile::from_json(&json).unwrap_err(),
-            ["rows: strategy 1 must be css (with closest) or repeated", "pane: missing", "composer: must be an object"]
-        );
+        assert_eq!(errors(&json), [rows, "pane: missing", "composer: must be an object, not \"textarea\""]);
         assert!(PageProfile::from_json(&Value::Null).is_err());
     }
 

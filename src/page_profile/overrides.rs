@@ -9,27 +9,24 @@
 
 use serde_json::{Map, Value};
 
-use super::{said, PageProfile, KEYS};
+use super::{PageProfile, KEYS};
+use crate::catalogue::{Fault, Message};
 
 /// Merges `parts` over `base` (the profile's JSON): a list is taken with the part's items
 /// first and the base's after them (an item in both only once), an object key by key in
 /// the same way, and anything else is replaced. A key the profile does not have, or a part
 /// whose kind differs from the base's (a text where a list belongs), is an error naming it.
-pub fn merge(base: &Value, parts: &Map<String, Value>) -> Result<Value, Vec<String>> {
+pub fn merge(base: &Value, parts: &Map<String, Value>) -> Result<Value, Vec<Fault>> {
     let mut merged = base.clone();
     let mut errors = Vec::new();
     for (key, part) in parts {
-        if key == "about" || !KEYS.contains(&key.as_str()) {
-            errors.push(format!("{key}: {}", said("profile.not-a-part")));
-            continue;
-        }
-        match merged.get_mut(key) {
-            Some(slot) => {
-                if let Err(error) = merge_value(slot, part) {
-                    errors.push(format!("{key}: {error}"));
-                }
-            }
-            None => errors.push(format!("{key}: {}", said("profile.not-a-part"))),
+        let slot = merged.get_mut(key).filter(|_| key != "about" && KEYS.contains(&key.as_str()));
+        let merging = match slot {
+            Some(slot) => merge_value(slot, part),
+            None => Err(Fault::whole(Message::new("profile.not-a-part"))),
+        };
+        if let Err(fault) = merging {
+            errors.push(fault.under(key));
         }
     }
     if errors.is_empty() {
@@ -39,7 +36,7 @@ pub fn merge(base: &Value, parts: &Map<String, Value>) -> Result<Value, Vec<Stri
     }
 }
 
-fn merge_value(slot: &mut Value, part: &Value) -> Result<(), String> {
+fn merge_value(slot: &mut Value, part: &Value) -> Result<(), Fault> {
     match (slot, part) {
         (Value::Array(base), Value::Array(taught)) => {
             let mut items = taught.clone();
@@ -47,11 +44,11 @@ fn merge_value(slot: &mut Value, part: &Value) -> Result<(), String> {
             *base = items;
             Ok(())
         }
-        (Value::Array(_), _) => Err(said("profile.must-be-a-list")),
+        (Value::Array(_), _) => Err(Fault::whole(Message::new("profile.must-be-a-list"))),
         (Value::Object(base), Value::Object(taught)) => {
             for (key, value) in taught {
                 match base.get_mut(key) {
-                    Some(slot) => merge_value(slot, value).map_err(|error| format!("{key}: {error}"))?,
+                    Some(slot) => merge_value(slot, value).map_err(|fault| fault.under(key))?,
                     // A key the built-in part leaves out (the composer's `taught`); the
                     // part's own reader refuses one it does not know.
                     None => {
@@ -61,7 +58,7 @@ fn merge_value(slot: &mut Value, part: &Value) -> Result<(), String> {
             }
             Ok(())
         }
-        (Value::Object(_), _) => Err(said("profile.must-be-an-object")),
+        (Value::Object(_), _) => Err(Fault::whole(Message::new("profile.must-be-an-object"))),
         (slot, part) => {
             *slot = part.clone();
             Ok(())
@@ -72,8 +69,10 @@ fn merge_value(slot: &mut Value, part: &Value) -> Result<(), String> {
 impl PageProfile {
     /// The shipped profile with `parts` over it ([`merge`]); every error, each naming its
     /// key, when a part cannot be used.
-    pub fn shipped_with(parts: &Map<String, Value>) -> Result<PageProfile, Vec<String>> {
-        let base = crate::text::json::parse(super::SHIPPED).ok_or_else(|| vec!["the built-in profile".to_string()])?;
+    pub fn shipped_with(parts: &Map<String, Value>) -> Result<PageProfile, Vec<Fault>> {
+        // The shipped file is checked by the tests; were it unreadable, every part would be
+        // refused as not a part of it rather than panic.
+        let base = crate::text::json::parse(super::SHIPPED).unwrap_or_default();
         let merged = merge(&base, parts)?;
         PageProfile::from_json(&merged)
     }
@@ -108,7 +107,7 @@ mod tests {
     fn unknown_or_mistyped_parts_are_named() {
         let base = json!({"rows": [], "composer": {"send": "x"}});
         let errors = merge(&base, &parts(json!({"rowz": [], "about": "x", "rows": "a", "composer": "textarea"})));
-        let mut errors = errors.unwrap_err();
+        let mut errors = super::super::texts(errors.unwrap_err());
         errors.sort();
         assert_eq!(
             errors,
@@ -127,6 +126,8 @@ mod tests {
         assert_eq!(profile.pane[0], "[data-pagelet='Taught']");
         assert_eq!(profile.pane[1..], super::super::shipped().pane[..]);
         let errors = PageProfile::shipped_with(&parts(json!({"rowTime": [{"css": "b", "read": "when"}]}))).unwrap_err();
-        assert_eq!(errors, ["rowTime: strategy 1: unknown read \"when\""]);
+        assert_eq!(errors[0].field(), Some("rowTime[0].read"));
+        let errors = PageProfile::shipped_with(&parts(json!({"composer": {"send": "x", "sendDepth": 20}}))).unwrap_err();
+        assert_eq!(super::super::texts(errors), ["composer.sendDepth: must be a whole number from 1 to 12, not 20"]);
     }
 }

@@ -9,9 +9,12 @@
 use serde_json::Value;
 
 use super::page::{text_blocks, PageNode};
+use super::{got, keyed, one_of};
+use crate::catalogue::{Fault, Message};
+use crate::text::json::shown;
 
 /// What a strategy reads from the elements it finds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Read {
     /// The element's text, trimmed.
     Text,
@@ -45,48 +48,59 @@ pub struct Probe {
     pub index: usize,
 }
 
+/// The reads by their names in the profile.
+const READS: [(&str, Read); 8] = [
+    ("text", Read::Text),
+    ("attr", Read::Attr),
+    ("stamp", Read::Stamp),
+    ("epochSeconds", Read::EpochSeconds),
+    ("present", Read::Present),
+    ("block", Read::Block),
+    ("boldName", Read::BoldName),
+    ("separator", Read::Separator),
+];
+
+/// The keys of a strategy object.
+const KEYS: [&str; 5] = ["css", "read", "attr", "index", "pick"];
+
 impl Probe {
-    /// Reads a strategy object: `{"css", "read", "attr", "index" | "pick"}`.
-    pub fn from_json(value: &Value) -> Result<Probe, String> {
-        let object = value.as_object().ok_or("a strategy must be an object")?;
-        for key in object.keys() {
-            if !["css", "read", "attr", "index", "pick"].contains(&key.as_str()) {
-                return Err(format!("unknown key {key:?}"));
-            }
-        }
-        let string = |key: &str| match object.get(key) {
+    /// Reads a strategy object: `{"css", "read", "attr", "index" | "pick"}`. The fault's
+    /// path is the key at fault, none for the object as a whole.
+    pub fn from_json(value: &Value) -> Result<Probe, Fault> {
+        let object = keyed(value, &KEYS)?;
+        let string = |key: &'static str| match object.get(key) {
             None => Ok(None),
-            Some(Value::String(text)) if !text.is_empty() => Ok(Some(text.clone())),
-            Some(_) => Err(format!("{key} must be a non-empty string")),
+            Some(Value::String(text)) if !text.is_empty() => Ok(Some(text.as_str())),
+            Some(other) => Err(Fault::at(key, got("profile.non-empty-text", other))),
         };
-        let read = match string("read")?.as_deref() {
-            None | Some("text") => Read::Text,
-            Some("attr") => Read::Attr,
-            Some("stamp") => Read::Stamp,
-            Some("epochSeconds") => Read::EpochSeconds,
-            Some("present") => Read::Present,
-            Some("block") => Read::Block,
-            Some("boldName") => Read::BoldName,
-            Some("separator") => Read::Separator,
-            Some(other) => return Err(format!("unknown read {other:?}")),
+        let read = match string("read")? {
+            None => Read::Text,
+            Some(name) => match READS.iter().find(|(known, _)| *known == name) {
+                Some((_, read)) => *read,
+                None => return Err(one_of("read", &READS.map(|(name, _)| name), &object["read"])),
+            },
         };
-        let css = string("css")?;
-        let attr = string("attr")?;
-        let structural = matches!(read, Read::Block | Read::BoldName | Read::Separator);
-        if css.is_none() != structural {
-            return Err(if structural { "a structural read takes no css" } else { "css is missing" }.to_string());
+        let css = string("css")?.map(str::to_string);
+        let attr = string("attr")?.map(str::to_string);
+        if matches!(read, Read::Block | Read::BoldName | Read::Separator) {
+            if css.is_some() {
+                return Err(Fault::at("css", Message::new("profile.not-with").text("with", format!("\"read\": {}", shown(&object["read"])))));
+            }
+        } else if css.is_none() {
+            return Err(Fault::at("css", Message::new("library.missing")));
         }
         if matches!(read, Read::Attr | Read::EpochSeconds) && attr.is_none() {
-            return Err("attr is missing".to_string());
+            return Err(Fault::at("attr", Message::new("library.missing")));
         }
-        let index = match (object.get("index"), string("pick")?.as_deref()) {
-            (Some(index), None) => {
-                index.as_u64().and_then(|i| usize::try_from(i).ok()).ok_or("index must be a number")?
-            }
+        let index = match (object.get("index"), string("pick")?) {
+            (Some(index), None) => index
+                .as_u64()
+                .and_then(|i| usize::try_from(i).ok())
+                .ok_or_else(|| Fault::at("index", got("profile.index", index)))?,
             (None, None | Some("first")) => 0,
             (None, Some("second")) => 1,
-            (None, Some(other)) => return Err(format!("unknown pick {other:?}")),
-            (Some(_), Some(_)) => return Err("index and pick together".to_string()),
+            (None, Some(_)) => return Err(one_of("pick", &["first", "second"], &object["pick"])),
+            (Some(_), Some(_)) => return Err(Fault::at("pick", Message::new("profile.not-with").text("with", "\"index\""))),
         };
         Ok(Probe { css, read, attr, index })
     }
@@ -121,18 +135,16 @@ impl Probe {
     }
 }
 
-/// Reads a list of strategies.
-pub fn probes(value: &Value) -> Result<Vec<Probe>, String> {
-    let list = value.as_array().ok_or("must be a list of strategies")?;
-    list.iter()
-        .enumerate()
-        .map(|(i, item)| Probe::from_json(item).map_err(|e| format!("strategy {}: {e}", i + 1)))
-        .collect()
+/// Reads a list of strategies; a fault's path starts at the strategy's index (`[1].read`).
+pub fn probes(value: &Value) -> Result<Vec<Probe>, Fault> {
+    let list = value.as_array().ok_or_else(|| Fault::whole(got("voice.not-a-list", value)))?;
+    list.iter().enumerate().map(|(i, item)| Probe::from_json(item).map_err(|e| e.under(&format!("[{i}]")))).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::{render, Locale};
     use crate::page_profile::html::HtmlPage;
     use serde_json::json;
 
@@ -142,22 +154,51 @@ mod tests {
         assert_eq!(probe.read, Read::EpochSeconds);
         assert_eq!(Probe::from_json(&json!({"read": "block", "index": 1})).unwrap().index, 1);
         assert_eq!(Probe::from_json(&json!({"css": "b", "pick": "second"})).unwrap().index, 1);
+        let reads = "text, attr, stamp, epochSeconds, present, block, boldName, separator";
         for (bad, why) in [
-            (json!({"css": "a", "red": "text"}), "unknown key \"red\""),
-            (json!({"css": "a", "read": "colour"}), "unknown read \"colour\""),
-            (json!({"read": "text"}), "css is missing"),
-            (json!({"css": "a", "read": "block"}), "a structural read takes no css"),
-            (json!({"css": "a", "read": "attr"}), "attr is missing"),
-            (json!({"css": ""}), "css must be a non-empty string"),
-            (json!({"css": "a", "pick": "third"}), "unknown pick \"third\""),
-            (json!("a"), "a strategy must be an object"),
+            (json!({"css": "a", "red": "text"}), "unknown field red; known fields: css, read, attr, index, pick".to_string()),
+            (json!({"css": "a", "read": "colour"}), format!("read: must be one of {reads}, not \"colour\"")),
+            (json!({"read": "text"}), "css: missing".into()),
+            (json!({"css": "a", "read": "block"}), "css: not allowed together with \"read\": \"block\"".into()),
+            (json!({"css": "a", "read": "attr"}), "attr: missing".into()),
+            (json!({"css": ""}), "css: must be non-empty text, not \"\"".into()),
+            (json!({"css": "a", "pick": "third"}), "pick: must be one of first, second, not \"third\"".into()),
+            (json!({"css": "a", "index": 1, "pick": "first"}), "pick: not allowed together with \"index\"".into()),
+            (json!({"css": "a", "index": -1}), "index: must be a whole number, 0 or more, not -1".into()),
+            (json!("a"), "must be an object, not \"a\"".into()),
         ] {
-            assert_eq!(Probe::from_json(&bad).unwrap_err(), why, "{bad}");
+            assert_eq!(Probe::from_json(&bad).unwrap_err().to_string(), why, "{bad}");
         }
+        assert_eq!(probes(&json!([{"css": "a"}, {"css": 1}])).unwrap_err().to_string(), "[1].css: must be non-empty text, not 1");
+        assert_eq!(probes(&json!({"css": "a"})).unwrap_err().to_string(), "must be a list, not {\"css\":\"a\"}");
+    }
+
+    /// A strategy's fault is a message of the catalogue with the path of the key at fault:
+    /// the path stays as the file writes it, the text is the UI language's.
+    #[test]
+    fn a_strategys_fault_is_the_catalogues_text_with_its_path() {
+        let faults = crate::page_profile::file::ProfileFile::read(&json!({"replyCoachProfile": 1,
+            "parts": {"rowTime": [{"css": "b", "read": "when"}], "rowName": [{"css": "b", "pick": "third"}]}}))
+        .unwrap_err();
+        let fields: Vec<_> = faults.iter().map(|fault| fault.field().unwrap_or_default()).collect();
+        assert_eq!(fields, ["parts.rowName[0].pick", "parts.rowTime[0].read"]);
+        let texts = |locale| faults.iter().map(|fault| render(&fault.message, locale)).collect::<Vec<_>>();
         assert_eq!(
-            probes(&json!([{"css": "a"}, {"css": 1}])).unwrap_err(),
-            "strategy 2: css must be a non-empty string"
+            texts(Locale::En),
+            [
+                "must be one of first, second, not \"third\"",
+                "must be one of text, attr, stamp, epochSeconds, present, block, boldName, separator, not \"when\""
+            ]
         );
+        assert_eq!(
+            texts(Locale::Ro),
+            [
+                "trebuie să fie una dintre valorile first, second, nu \"third\"",
+                "trebuie să fie una dintre valorile text, attr, stamp, epochSeconds, present, block, boldName, separator, nu \"when\""
+            ]
+        );
+        let not_with = Probe::from_json(&json!({"css": "a", "read": "separator"})).unwrap_err();
+        assert_eq!(render(&not_with.message, Locale::Hy), "չի թույլատրվում, երբ նշված է նաև \"read\": \"separator\"");
     }
 
     #[test]

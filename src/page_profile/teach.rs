@@ -169,7 +169,7 @@ impl Lesson {
     }
 
     /// The profile the lesson makes: the built-in one with the lesson's parts before it.
-    pub fn profile(&self) -> Result<PageProfile, Vec<String>> {
+    pub fn profile(&self) -> Result<PageProfile, Vec<crate::catalogue::Fault>> {
         PageProfile::shipped_with(&self.parts)
     }
 }
@@ -309,7 +309,7 @@ impl<N: PageNode, Z: TimeZone> Teacher<'_, N, Z> {
             }
         });
         for css in Candidates::of(&time.element, row, &extra.unwrap_or_default()).in_order() {
-            let probe = Probe { css: Some(css.clone()), read: time.read.clone(), attr: time.attr.clone(), index: 0 };
+            let probe = Probe { css: Some(css.clone()), read: time.read, attr: time.attr.clone(), index: 0 };
             if !probe.first(row, "").is_some_and(|(element, _)| element.same(&time.element)) {
                 continue;
             }

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use crate::catalogue::Message;
+use crate::catalogue::{Fault, Message};
 use crate::draft::Draft;
 use crate::finding::Severity;
 use crate::lang::Language;
@@ -147,42 +147,18 @@ impl PartialEq for Voice {
     }
 }
 
-/// A profile that cannot be used: the field at fault and what to correct, a `voice.*`
-/// message of the catalogue.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VoiceError {
-    /// The path of the field at fault (`avoid[2].phrase`, `rules.tone-shout`); `None` for
-    /// the document as a whole (its size, its syntax, a field it does not know).
-    pub field: Option<String>,
-    pub message: Message,
-}
-
-impl VoiceError {
-    pub fn field(&self) -> Option<&str> {
-        self.field.as_deref()
-    }
-}
-
-/// `avoid[2].phrase: …` in the UI language; the message alone for the whole document.
-impl std::fmt::Display for VoiceError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.field {
-            Some(field) => write!(f, "{field}: {}", self.message),
-            None => write!(f, "{}", self.message),
-        }
-    }
-}
-
-impl std::error::Error for VoiceError {}
+/// A profile that cannot be used: the field at fault (`avoid[2].phrase`, `rules.tone-shout`;
+/// none for the document as a whole) and what to correct, a `voice.*` message.
+pub type VoiceError = Fault;
 
 /// A problem with the field at `path`.
 fn error<T>(path: &str, message: Message) -> Result<T, VoiceError> {
-    Err(VoiceError { field: Some(path.to_string()), message })
+    Err(Fault::at(path, message))
 }
 
 /// A problem with the document as a whole.
 fn whole<T>(message: Message) -> Result<T, VoiceError> {
-    Err(VoiceError { field: None, message })
+    Err(Fault::whole(message))
 }
 
 /// Message `id` about the value found, shown as `{got}`.
@@ -215,7 +191,7 @@ impl Voice {
             Value::String(name) => Voice::built_in(name).ok_or_else(|| {
                 let names: Vec<&str> = BUILT_IN.iter().map(|(name, _)| *name).collect();
                 let message = Message::new("voice.no-built-in").text("name", name).text("names", names.join(", "));
-                VoiceError { field: None, message }
+                Fault::whole(message)
             }),
             _ => Voice::from_json(value).map(Arc::new),
         }

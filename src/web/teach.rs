@@ -330,7 +330,8 @@ impl Teach {
         let profile = match state.lesson.profile() {
             Ok(profile) => profile,
             Err(errors) => {
-                dom::warn(&format!("the lesson cannot be used:\n{}", errors.join("\n")));
+                let reasons: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                dom::warn(&format!("the lesson cannot be used:\n{}", reasons.join("\n")));
                 self.show_result(&message("teachError_unusable", None), true);
                 return;
             }

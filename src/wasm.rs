@@ -33,12 +33,14 @@ pub fn start() {
 #[wasm_bindgen]
 pub fn lint(draft: &str, context: JsValue) -> Result<JsValue, JsError> {
     data_installed()?;
-    let context = parse_context(&context).map_err(invalid_context)?;
-    Ok(write::result(&crate::lint(draft, &context).map_err(invalid_context)?))
+    let context = parse_context(&context).map_err(|why| invalid_context(&why))?;
+    Ok(write::result(&crate::lint(draft, &context).map_err(|why| invalid_context(&why))?))
 }
 
-/// The error a lint throws for a context it cannot use, framed in the UI language.
-fn invalid_context(why: impl std::fmt::Display) -> JsError {
+/// The error a lint throws for a context it cannot use, framed in the UI language; one
+/// copy for the four places that throw it.
+#[inline(never)]
+fn invalid_context(why: &dyn std::fmt::Display) -> JsError {
     JsError::new(&Message::new("context.invalid").text("why", why.to_string()).to_string())
 }
 
@@ -76,10 +78,10 @@ fn parse_context(context: &JsValue) -> Result<LintContext, String> {
 #[wasm_bindgen(js_name = lintWithSettings)]
 pub fn lint_with_settings(draft: &str, context: JsValue, stored: JsValue) -> Result<JsValue, JsError> {
     data_installed()?;
-    let page = parse_context(&context).map_err(invalid_context)?;
+    let page = parse_context(&context).map_err(|why| invalid_context(&why))?;
     let stored = json::json_of(&stored);
     let context = crate::context::StoredSettings::from_json(&stored).0.apply_to(page);
-    let result = crate::lint(draft, &context).map_err(invalid_context)?;
+    let result = crate::lint(draft, &context).map_err(|why| invalid_context(&why))?;
     Ok(write::result(&result))
 }
 
@@ -123,8 +125,7 @@ pub fn check_profile_file(text: &str) -> JsValue {
             "parts": file.part_keys(),
         }),
         Err(errors) => {
-            let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            serde_json::json!({"errors": errors, "parts": []})
+            serde_json::json!({"errors": crate::catalogue::Fault::texts(&errors), "parts": []})
         }
     };
     js_of(&value)

@@ -16,9 +16,9 @@ pub struct Fault {
 }
 
 impl Fault {
-    /// A fault of the field at `path`.
-    pub fn at(path: impl Into<String>, message: Message) -> Fault {
-        Fault { field: Some(path.into()), message }
+    /// A fault of the field at `path`; an empty path is the document as a whole.
+    pub fn at(path: &str, message: Message) -> Fault {
+        Fault { field: (!path.is_empty()).then(|| path.to_string()), message }
     }
 
     /// A fault of the document as a whole.
@@ -33,12 +33,20 @@ impl Fault {
     /// The same fault inside the field `parent` of a larger document: `rowTime[0].read`
     /// under `parts` is `parts.rowTime[0].read`; an index (`[0]`) joins without a dot.
     pub fn under(mut self, parent: &str) -> Fault {
-        self.field = Some(match self.field.take() {
-            None => parent.to_string(),
-            Some(field) if field.starts_with('[') => format!("{parent}{field}"),
-            Some(field) => format!("{parent}.{field}"),
-        });
+        let mut path = parent.to_string();
+        if let Some(field) = self.field.take() {
+            if !field.starts_with('[') {
+                path.push('.');
+            }
+            path.push_str(&field);
+        }
+        self.field = Some(path);
         self
+    }
+
+    /// Each of `faults` as shown, in the UI language.
+    pub fn texts(faults: &[Fault]) -> Vec<String> {
+        faults.iter().map(ToString::to_string).collect()
     }
 }
 

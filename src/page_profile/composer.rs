@@ -9,8 +9,8 @@
 use serde_json::Value;
 
 use super::page::PageNode;
-use super::{got, keyed, PageProfile};
-use crate::catalogue::{Fault, Message};
+use super::{fault, got, keyed, PageProfile};
+use crate::catalogue::Fault;
 use crate::text::case::to_lower;
 
 /// The composer's part of the profile (`inbox.json`, key `composer`).
@@ -49,18 +49,19 @@ impl ComposerProfile {
         let string = |key: &'static str| match object.get(key) {
             Some(Value::String(text)) if !text.is_empty() => Ok(text.clone()),
             Some(other) => Err(Fault::at(key, got("profile.non-empty-text", other))),
-            None => Err(Fault::at(key, Message::new("library.missing"))),
+            None => Err(fault(key, "library.missing")),
         };
         let strings = |key: &'static str| {
             let list = object.get(key).and_then(Value::as_array);
             let lower = list.and_then(|list| list.iter().map(|v| v.as_str().map(to_lower)).collect::<Option<_>>());
-            lower.ok_or_else(|| Fault::at(key, Message::new("library.tags")))
+            lower.ok_or_else(|| fault(key, "library.tags"))
         };
         let depth = match object.get("sendDepth") {
-            None => Err(Fault::at("sendDepth", Message::new("library.missing"))),
-            Some(found) => found.as_u64().filter(|d| (1..=12).contains(d)).ok_or_else(|| {
-                Fault::at("sendDepth", got("voice.count", found).count("low", 1).count("high", 12))
-            }),
+            None => Err(fault("sendDepth", "library.missing")),
+            Some(found) => found
+                .as_u64()
+                .filter(|d| (1..=12).contains(d))
+                .ok_or_else(|| Fault::at("sendDepth", got("voice.count", found).count("low", 1).count("high", 12))),
         };
         let taught = object.contains_key("taught").then(|| string("taught")).transpose()?;
         let candidates = string("candidates")?;

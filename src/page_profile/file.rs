@@ -14,7 +14,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::PageProfile;
+use super::{fault, PageProfile};
 use crate::catalogue::{Fault, Message};
 
 /// The format this Reply Coach reads and writes.
@@ -48,17 +48,17 @@ impl ProfileFile {
 
     /// Reads a file's text (JSON).
     pub fn parse(text: &str) -> Result<ProfileFile, Vec<Fault>> {
-        let json = crate::text::json::parse(text).ok_or_else(|| vec![Fault::whole(Message::new("profile.file-not-json"))])?;
+        let json = crate::text::json::parse(text).ok_or_else(|| vec![fault("", "profile.file-not-json")])?;
         ProfileFile::read(&json)
     }
 
     /// Reads and checks a file: its format, its keys, and its parts merged over the
-    /// built-in profile. Every error, each naming its key (`parts.rowTime: strategy 1:
-    /// unknown read "when"`); a file from a newer Reply Coach gets that one reason only,
+    /// built-in profile. Every error, each with the path of its key
+    /// (`parts.rowTime[0].read`); a file from a newer Reply Coach gets that one reason only,
     /// as the rest of it is in a format this one does not know.
     pub fn read(json: &Value) -> Result<ProfileFile, Vec<Fault>> {
-        let object = json.as_object().ok_or_else(|| vec![Fault::whole(Message::new("profile.file-not-an-object"))])?;
-        let format = object.get("replyCoachProfile").ok_or_else(|| vec![Fault::whole(Message::new("profile.file-no-format"))])?;
+        let object = json.as_object().ok_or_else(|| vec![fault("", "profile.file-not-an-object")])?;
+        let format = object.get("replyCoachProfile").ok_or_else(|| vec![fault("", "profile.file-no-format")])?;
         match format.as_u64() {
             Some(FORMAT) => {}
             Some(newer) if newer > FORMAT => {
@@ -79,22 +79,22 @@ impl ProfileFile {
             None => None,
             Some(Value::String(text)) => Some(text.clone()),
             Some(_) => {
-                errors.push(Fault::at(key, Message::new("library.must-be-text")));
+                errors.push(fault(key, "library.must-be-text"));
                 None
             }
         };
         let (name, saved, taught_on) = (text("name"), text("saved"), text("taughtOn"));
         if taught_on.as_deref().is_some_and(|path| !path.starts_with('/') || path.contains(['?', '#'])) {
-            errors.push(Fault::at("taughtOn", Message::new("profile.taught-on")));
+            errors.push(fault("taughtOn", "profile.taught-on"));
         }
         let parts = match object.get("parts") {
             Some(Value::Object(parts)) => parts.clone(),
             Some(_) => {
-                errors.push(Fault::at("parts", Message::new("profile.parts")));
+                errors.push(fault("parts", "profile.parts"));
                 Map::new()
             }
             None => {
-                errors.push(Fault::at("parts", Message::new("library.missing")));
+                errors.push(fault("parts", "library.missing"));
                 Map::new()
             }
         };
@@ -139,7 +139,7 @@ mod tests {
     use super::*;
 
     fn errors(file: Value) -> Vec<String> {
-        super::super::texts(ProfileFile::read(&file).unwrap_err())
+        Fault::texts(&ProfileFile::read(&file).unwrap_err())
     }
 
     #[test]
@@ -208,7 +208,10 @@ mod tests {
             errors(json!({"replyCoachProfile": "1"})),
             ["replyCoachProfile: must be the file's format, 1, not \"1\""]
         );
-        assert_eq!(super::super::texts(ProfileFile::parse("{").unwrap_err()), ["not a Reply Coach profile file: it is not JSON"]);
+        assert_eq!(
+            Fault::texts(&ProfileFile::parse("{").unwrap_err()),
+            ["not a Reply Coach profile file: it is not JSON"]
+        );
         assert_eq!(errors(json!({"replyCoachProfile": 1})), ["parts: missing"]);
     }
 }

@@ -118,8 +118,7 @@ impl PageProfile {
         let thread_id = all(&self.row_thread)
             .into_iter()
             .find_map(|href| query_parameter(&href, &self.thread_key_parameter).map(str::to_string));
-        let times =
-            self.row_time.iter().flat_map(|probe| probe.first(row, skip).map(|(_, text)| (probe.read, text)));
+        let times = self.row_time.iter().flat_map(|probe| probe.first(row, skip).map(|(_, text)| (probe.read, text)));
         RowReading {
             thread_id,
             customer: name.map(|(_, text)| text),

@@ -185,7 +185,7 @@ struct Fields<'a> {
 
 impl Fields<'_> {
     fn take<T: Default>(&mut self, key: &str, read: impl FnOnce(&Value) -> Result<T, Fault>) -> T {
-        let value = self.object.get(key).ok_or_else(|| Fault::whole(Message::new("library.missing")));
+        let value = self.object.get(key).ok_or_else(|| fault("", "library.missing"));
         value.and_then(read).unwrap_or_else(|fault| {
             self.errors.push(fault.under(key));
             T::default()
@@ -203,6 +203,13 @@ impl Fields<'_> {
     fn probes(&mut self, key: &str) -> Vec<Probe> {
         self.take(key, strategy::probes)
     }
+}
+
+/// The fault `id`, a text without arguments, of the field at `path` (empty for the value
+/// as a whole); one copy of the code for the many sites that give one.
+#[inline(never)]
+fn fault(path: &str, id: &'static str) -> Fault {
+    Fault::at(path, Message::new(id))
 }
 
 /// Message `id` about the value found, shown as `{got}`.
@@ -228,11 +235,11 @@ fn one_of(key: &str, codes: &[&str], value: &Value) -> Fault {
 }
 
 fn string(value: &Value) -> Result<String, Fault> {
-    value.as_str().map(str::to_string).ok_or_else(|| Fault::whole(Message::new("library.must-be-text")))
+    value.as_str().map(str::to_string).ok_or_else(|| fault("", "library.must-be-text"))
 }
 
 fn strings(value: &Value) -> Result<Vec<String>, Fault> {
-    let not_texts = || Fault::whole(Message::new("library.tags"));
+    let not_texts = || fault("", "library.tags");
     let list = value.as_array().ok_or_else(not_texts)?;
     list.iter().map(|v| v.as_str().map(str::to_string).ok_or_else(not_texts)).collect()
 }
@@ -241,7 +248,7 @@ fn strings(value: &Value) -> Result<Vec<String>, Fault> {
 /// takes; a fault names the strategy's index.
 fn finders<T>(value: &Value, forms: &str, read: impl Fn(&Map<String, Value>) -> Option<T>) -> Result<Vec<T>, Fault> {
     let list = value.as_array().ok_or_else(|| Fault::whole(got("voice.not-a-list", value)))?;
-    let wrong = |i: usize| Fault::at(format!("[{i}]"), Message::new("profile.finder").text("forms", forms));
+    let wrong = |i: usize| Fault::at(&format!("[{i}]"), Message::new("profile.finder").text("forms", forms));
     list.iter().enumerate().map(|(i, item)| item.as_object().and_then(&read).ok_or_else(|| wrong(i))).collect()
 }
 
@@ -260,7 +267,9 @@ impl PageProfile {
         let mut fields = Fields { object, errors: Vec::new() };
         let rows = fields.take("rows", |v| {
             finders(v, r#"{"css"}, {"css", "closest"}, {"repeated"}"#, |object| match object.len() {
-                1 => text_at(object, "css").map(RowFinder::Css).or_else(|| text_at(object, "repeated").map(RowFinder::Repeated)),
+                1 => text_at(object, "css")
+                    .map(RowFinder::Css)
+                    .or_else(|| text_at(object, "repeated").map(RowFinder::Repeated)),
                 2 => Some(RowFinder::Around { css: text_at(object, "css")?, closest: text_at(object, "closest")? }),
                 _ => None,
             })
@@ -326,12 +335,6 @@ impl PageProfile {
 pub fn unknown_keys(json: &Value) -> Vec<&str> {
     let keys = json.as_object().into_iter().flat_map(|object| object.keys());
     keys.map(String::as_str).filter(|key| !KEYS.contains(key)).collect()
-}
-
-/// The faults as shown, in the UI language (English in the tests).
-#[cfg(test)]
-fn texts(faults: Vec<Fault>) -> Vec<String> {
-    faults.iter().map(ToString::to_string).collect()
 }
 
 /// What `{…}` stands for in `text` when the whole of `text` reads as `pattern` ("Sent by
@@ -411,7 +414,7 @@ mod tests {
         assert_eq!(unknown_keys(&json), ["rowLinks"]);
         let mut json = shipped_json();
         json.as_object_mut().unwrap().remove("rowTime");
-        let errors = |json: &Value| texts(PageProfile::from_json(json).unwrap_err());
+        let errors = |json: &Value| Fault::texts(&PageProfile::from_json(json).unwrap_err());
         assert_eq!(errors(&json), ["rowTime: missing"]);
         json["rowTime"] = serde_json::json!([{"css": "abbr", "read": "when"}]);
         assert_eq!(errors(&json)[0], format!("rowTime[0].read: must be one of {READS}, not \"when\""));

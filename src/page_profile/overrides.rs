@@ -9,8 +9,8 @@
 
 use serde_json::{Map, Value};
 
-use super::{PageProfile, KEYS};
-use crate::catalogue::{Fault, Message};
+use super::{fault, PageProfile, KEYS};
+use crate::catalogue::Fault;
 
 /// Merges `parts` over `base` (the profile's JSON): a list is taken with the part's items
 /// first and the base's after them (an item in both only once), an object key by key in
@@ -23,7 +23,7 @@ pub fn merge(base: &Value, parts: &Map<String, Value>) -> Result<Value, Vec<Faul
         let slot = merged.get_mut(key).filter(|_| key != "about" && KEYS.contains(&key.as_str()));
         let merging = match slot {
             Some(slot) => merge_value(slot, part),
-            None => Err(Fault::whole(Message::new("profile.not-a-part"))),
+            None => Err(fault("", "profile.not-a-part")),
         };
         if let Err(fault) = merging {
             errors.push(fault.under(key));
@@ -44,7 +44,7 @@ fn merge_value(slot: &mut Value, part: &Value) -> Result<(), Fault> {
             *base = items;
             Ok(())
         }
-        (Value::Array(_), _) => Err(Fault::whole(Message::new("profile.must-be-a-list"))),
+        (Value::Array(_), _) => Err(fault("", "profile.must-be-a-list")),
         (Value::Object(base), Value::Object(taught)) => {
             for (key, value) in taught {
                 match base.get_mut(key) {
@@ -58,7 +58,7 @@ fn merge_value(slot: &mut Value, part: &Value) -> Result<(), Fault> {
             }
             Ok(())
         }
-        (Value::Object(_), _) => Err(Fault::whole(Message::new("profile.must-be-an-object"))),
+        (Value::Object(_), _) => Err(fault("", "profile.must-be-an-object")),
         (slot, part) => {
             *slot = part.clone();
             Ok(())
@@ -107,7 +107,7 @@ mod tests {
     fn unknown_or_mistyped_parts_are_named() {
         let base = json!({"rows": [], "composer": {"send": "x"}});
         let errors = merge(&base, &parts(json!({"rowz": [], "about": "x", "rows": "a", "composer": "textarea"})));
-        let mut errors = super::super::texts(errors.unwrap_err());
+        let mut errors = Fault::texts(&errors.unwrap_err());
         errors.sort();
         assert_eq!(
             errors,
@@ -127,7 +127,8 @@ mod tests {
         assert_eq!(profile.pane[1..], super::super::shipped().pane[..]);
         let errors = PageProfile::shipped_with(&parts(json!({"rowTime": [{"css": "b", "read": "when"}]}))).unwrap_err();
         assert_eq!(errors[0].field(), Some("rowTime[0].read"));
-        let errors = PageProfile::shipped_with(&parts(json!({"composer": {"send": "x", "sendDepth": 20}}))).unwrap_err();
-        assert_eq!(super::super::texts(errors), ["composer.sendDepth: must be a whole number from 1 to 12, not 20"]);
+        let errors =
+            PageProfile::shipped_with(&parts(json!({"composer": {"send": "x", "sendDepth": 20}}))).unwrap_err();
+        assert_eq!(Fault::texts(&errors), ["composer.sendDepth: must be a whole number from 1 to 12, not 20"]);
     }
 }

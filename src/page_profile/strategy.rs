@@ -9,7 +9,7 @@
 use serde_json::Value;
 
 use super::page::{text_blocks, PageNode};
-use super::{got, keyed, one_of};
+use super::{fault, got, keyed, one_of};
 use crate::catalogue::{Fault, Message};
 use crate::text::json::shown;
 
@@ -84,13 +84,16 @@ impl Probe {
         let attr = string("attr")?.map(str::to_string);
         if matches!(read, Read::Block | Read::BoldName | Read::Separator) {
             if css.is_some() {
-                return Err(Fault::at("css", Message::new("profile.not-with").text("with", format!("\"read\": {}", shown(&object["read"])))));
+                return Err(Fault::at(
+                    "css",
+                    Message::new("profile.not-with").text("with", format!("\"read\": {}", shown(&object["read"]))),
+                ));
             }
         } else if css.is_none() {
-            return Err(Fault::at("css", Message::new("library.missing")));
+            return Err(fault("css", "library.missing"));
         }
         if matches!(read, Read::Attr | Read::EpochSeconds) && attr.is_none() {
-            return Err(Fault::at("attr", Message::new("library.missing")));
+            return Err(fault("attr", "library.missing"));
         }
         let index = match (object.get("index"), string("pick")?) {
             (Some(index), None) => index
@@ -100,7 +103,9 @@ impl Probe {
             (None, None | Some("first")) => 0,
             (None, Some("second")) => 1,
             (None, Some(_)) => return Err(one_of("pick", &["first", "second"], &object["pick"])),
-            (Some(_), Some(_)) => return Err(Fault::at("pick", Message::new("profile.not-with").text("with", "\"index\""))),
+            (Some(_), Some(_)) => {
+                return Err(Fault::at("pick", Message::new("profile.not-with").text("with", "\"index\"")))
+            }
         };
         Ok(Probe { css, read, attr, index })
     }
@@ -156,7 +161,10 @@ mod tests {
         assert_eq!(Probe::from_json(&json!({"css": "b", "pick": "second"})).unwrap().index, 1);
         let reads = "text, attr, stamp, epochSeconds, present, block, boldName, separator";
         for (bad, why) in [
-            (json!({"css": "a", "red": "text"}), "unknown field red; known fields: css, read, attr, index, pick".to_string()),
+            (
+                json!({"css": "a", "red": "text"}),
+                "unknown field red; known fields: css, read, attr, index, pick".to_string(),
+            ),
             (json!({"css": "a", "read": "colour"}), format!("read: must be one of {reads}, not \"colour\"")),
             (json!({"read": "text"}), "css: missing".into()),
             (json!({"css": "a", "read": "block"}), "css: not allowed together with \"read\": \"block\"".into()),
@@ -169,7 +177,10 @@ mod tests {
         ] {
             assert_eq!(Probe::from_json(&bad).unwrap_err().to_string(), why, "{bad}");
         }
-        assert_eq!(probes(&json!([{"css": "a"}, {"css": 1}])).unwrap_err().to_string(), "[1].css: must be non-empty text, not 1");
+        assert_eq!(
+            probes(&json!([{"css": "a"}, {"css": 1}])).unwrap_err().to_string(),
+            "[1].css: must be non-empty text, not 1"
+        );
         assert_eq!(probes(&json!({"css": "a"})).unwrap_err().to_string(), "must be a list, not {\"css\":\"a\"}");
     }
 

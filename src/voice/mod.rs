@@ -292,7 +292,7 @@ fn json_size(value: &Value) -> usize {
 
 /// `value` as an object with no keys but `known`; `path` is empty for the document.
 fn object<'v>(value: &'v Value, path: &str, known: &[&str]) -> Result<&'v Map<String, Value>, VoiceError> {
-    let fault = |message| Err(VoiceError { field: (!path.is_empty()).then(|| path.to_string()), message });
+    let fault = |message| Err(Fault::at(path, message));
     let Some(object) = value.as_object() else { return fault(got("voice.not-an-object", value)) };
     if let Some(unknown) = object.keys().find(|key| !known.contains(&key.as_str())) {
         return fault(Message::new("voice.unknown-field").text("name", unknown).text("known", known.join(", ")));

@@ -125,7 +125,7 @@ impl Coach {
         };
         self.profile.replace(profile);
         profile_changed(&Rc::downgrade(&self.live), &self.inbox.as_ref().map(Rc::downgrade));
-        errors.iter().map(ToString::to_string).collect()
+        crate::catalogue::Fault::texts(&errors)
     }
 
     /// Takes the agent's settings as stored (`chrome.storage.sync`, key `settings`);

@@ -330,8 +330,8 @@ impl Teach {
         let profile = match state.lesson.profile() {
             Ok(profile) => profile,
             Err(errors) => {
-                let reasons: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                dom::warn(&format!("the lesson cannot be used:\n{}", reasons.join("\n")));
+                let reasons = crate::catalogue::Fault::texts(&errors).join("\n");
+                dom::warn(&format!("the lesson cannot be used:\n{reasons}"));
                 self.show_result(&message("teachError_unusable", None), true);
                 return;
             }

@@ -47,6 +47,25 @@ function coreText(code, id) {
   return line.slice(id.length + 3);
 }
 
+/** The words of the page profile's format, never translated: the keys of the shipped
+ * profile (src/page_profile/inbox.json) and the names of its reads, which the core's
+ * errors about a profile file name (`rowTime[0].read: … text, attr, stamp, …`). */
+function profileFormatWords() {
+  const profile = JSON.parse(readFileSync(new URL("../../src/page_profile/inbox.json", import.meta.url), "utf8"));
+  const words = [];
+  const walk = (value) => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (value === null || typeof value !== "object") return;
+    for (const [key, item] of Object.entries(value)) {
+      words.push(key);
+      if (key === "read") words.push(item);
+      walk(item);
+    }
+  };
+  walk(profile);
+  return wordsOf(words);
+}
+
 const LATIN_WORD = /[A-Za-z][A-Za-z'’]+/g;
 const wordsOf = (texts) => new Set(texts.flatMap((text) => text.match(LATIN_WORD) ?? []).map((word) => word.toLowerCase()));
 const textsOf = (code) => [...Object.values(messagesOf(code)).map(({ message }) => message), ...coreTextsOf(code)];
@@ -175,6 +194,31 @@ for (const code of ["ro", "hy", "hi"]) {
       assert.equal(await page.evaluate(() => document.documentElement.lang), code);
       assert.equal(await page.inputValue("#uiLanguage"), code);
       assertNoEnglish(await page.evaluate(shownTexts, true), english);
+
+      // A page-profile file refused for its strategies, rows and composer: each reason is
+      // the chosen language's, after the path of the key at fault as the file writes it.
+      const refused = {
+        replyCoachProfile: 1,
+        parts: {
+          rows: [{ css: "[role=row]", xpath: "//div" }],
+          rowName: [{ css: "" }],
+          rowSnippet: [{ css: "b", read: "block" }],
+          rowTime: [{ css: "span[data-timestamp]", read: "when" }],
+          rowAvatar: [{ css: "img", read: "attr" }],
+          composer: { sendDepth: 20 },
+        },
+      };
+      await page.setInputFiles("#profileImport", { name: "refused.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(refused)) });
+      const reasons = await readUntil(
+        () => page.$$eval("#profileImportErrors-list li", (items) => items.map((li) => li.textContent)),
+        (shown) => shown.length === 6,
+        "the file's six reasons listed",
+      );
+      for (const path of ["parts.rows[0]", "parts.rowName[0].css", "parts.rowSnippet[0].css", "parts.rowTime[0].read", "parts.rowAvatar[0].attr", "parts.composer.sendDepth"]) {
+        assert.ok(reasons.some((reason) => reason.startsWith(`${path}: `)), `${path} in ${JSON.stringify(reasons)}`);
+      }
+      const fileWords = new Set([...wordsOf([JSON.stringify(refused)]), ...profileFormatWords()]);
+      assertNoEnglish(await page.evaluate(shownTexts, true), english, fileWords);
 
       const inbox = await openInbox(context, "/latest/inbox/all");
       await waitForRows(inbox);

@@ -44,6 +44,11 @@ impl Fault {
         self
     }
 
+    /// The same fault inside the item `index` of a list: `css` in the first is `[0].css`.
+    pub fn in_item(self, index: usize) -> Fault {
+        self.under(&format!("[{index}]"))
+    }
+
     /// Each of `faults` as shown, in the UI language.
     pub fn texts(faults: &[Fault]) -> Vec<String> {
         faults.iter().map(ToString::to_string).collect()

@@ -74,23 +74,18 @@ impl Message {
         Message { id, args: Vec::new() }
     }
 
-    pub fn text(self, name: &'static str, value: impl Into<String>) -> Self {
-        self.with(name, Arg::Text(value.into()))
+    pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((name, Arg::Text(value.into())));
+        self
     }
 
-    pub fn count(self, name: &'static str, value: usize) -> Self {
-        self.with(name, Arg::Count(value as u64))
+    pub fn count(mut self, name: &'static str, value: usize) -> Self {
+        self.args.push((name, Arg::Count(value as u64)));
+        self
     }
 
-    pub fn message(self, name: &'static str, value: Message) -> Self {
-        self.with(name, Arg::Message(value))
-    }
-
-    /// One copy of the push for every argument of every message the core makes: inlined,
-    /// the vector's growth was repeated at each of hundreds of sites in the Wasm.
-    #[inline(never)]
-    fn with(mut self, name: &'static str, arg: Arg) -> Self {
-        self.args.push((name, arg));
+    pub fn message(mut self, name: &'static str, value: Message) -> Self {
+        self.args.push((name, Arg::Message(value)));
         self
     }
 

@@ -9,9 +9,10 @@
 use serde_json::Value;
 
 use super::page::PageNode;
-use super::{fault, got, keyed, PageProfile};
+use super::{fault, PageProfile};
 use crate::catalogue::Fault;
 use crate::text::case::to_lower;
+use crate::text::json::{got, object};
 
 /// The composer's part of the profile (`inbox.json`, key `composer`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,7 +46,7 @@ pub(crate) const RICH_EDITOR: &str = "[data-lexical-editor='true']";
 impl ComposerProfile {
     /// Reads the composer part; the fault's path is the key at fault.
     pub fn from_json(value: &Value) -> Result<ComposerProfile, Fault> {
-        let object = keyed(value, &KEYS)?;
+        let object = object(value, "", &KEYS)?;
         let string = |key: &'static str| match object.get(key) {
             Some(Value::String(text)) if !text.is_empty() => Ok(text.clone()),
             Some(other) => Err(Fault::at(key, got("profile.non-empty-text", other))),

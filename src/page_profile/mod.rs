@@ -32,7 +32,7 @@ pub mod teach;
 use serde_json::{Map, Value};
 
 use crate::catalogue::{Fault, Message};
-use crate::text::json::shown;
+use crate::text::json::got;
 
 pub use composer::ComposerProfile;
 pub use conversation::{Conversation, Sender};
@@ -212,23 +212,6 @@ fn fault(path: &str, id: &'static str) -> Fault {
     Fault::at(path, Message::new(id))
 }
 
-/// Message `id` about the value found, shown as `{got}`.
-fn got(id: &'static str, value: &Value) -> Message {
-    Message::new(id).text("got", shown(value).to_string())
-}
-
-/// `value` as an object with no keys but `known`; the fault is the object's, naming the
-/// key it does not know.
-fn keyed<'v>(value: &'v Value, known: &[&str]) -> Result<&'v Map<String, Value>, Fault> {
-    let object = value.as_object().ok_or_else(|| Fault::whole(got("voice.not-an-object", value)))?;
-    match object.keys().find(|key| !known.contains(&key.as_str())) {
-        Some(unknown) => {
-            Err(Fault::whole(Message::new("voice.unknown-field").text("name", unknown).text("known", known.join(", "))))
-        }
-        None => Ok(object),
-    }
-}
-
 /// The field `key` holds `value`, which is none of `codes`.
 fn one_of(key: &str, codes: &[&str], value: &Value) -> Fault {
     Fault::at(key, got("voice.one-of", value).text("codes", codes.join(", ")))
@@ -248,7 +231,7 @@ fn strings(value: &Value) -> Result<Vec<String>, Fault> {
 /// takes; a fault names the strategy's index.
 fn finders<T>(value: &Value, forms: &str, read: impl Fn(&Map<String, Value>) -> Option<T>) -> Result<Vec<T>, Fault> {
     let list = value.as_array().ok_or_else(|| Fault::whole(got("voice.not-a-list", value)))?;
-    let wrong = |i: usize| Fault::at(&format!("[{i}]"), Message::new("profile.finder").text("forms", forms));
+    let wrong = |i: usize| Fault::whole(Message::new("profile.finder").text("forms", forms)).in_item(i);
     list.iter().enumerate().map(|(i, item)| item.as_object().and_then(&read).ok_or_else(|| wrong(i))).collect()
 }
 

@@ -9,9 +9,9 @@
 use serde_json::Value;
 
 use super::page::{text_blocks, PageNode};
-use super::{fault, got, keyed, one_of};
+use super::{fault, one_of};
 use crate::catalogue::{Fault, Message};
-use crate::text::json::shown;
+use crate::text::json::{got, object, shown};
 
 /// What a strategy reads from the elements it finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +67,7 @@ impl Probe {
     /// Reads a strategy object: `{"css", "read", "attr", "index" | "pick"}`. The fault's
     /// path is the key at fault, none for the object as a whole.
     pub fn from_json(value: &Value) -> Result<Probe, Fault> {
-        let object = keyed(value, &KEYS)?;
+        let object = object(value, "", &KEYS)?;
         let string = |key: &'static str| match object.get(key) {
             None => Ok(None),
             Some(Value::String(text)) if !text.is_empty() => Ok(Some(text.as_str())),
@@ -143,7 +143,7 @@ impl Probe {
 /// Reads a list of strategies; a fault's path starts at the strategy's index (`[1].read`).
 pub fn probes(value: &Value) -> Result<Vec<Probe>, Fault> {
     let list = value.as_array().ok_or_else(|| Fault::whole(got("voice.not-a-list", value)))?;
-    list.iter().enumerate().map(|(i, item)| Probe::from_json(item).map_err(|e| e.under(&format!("[{i}]")))).collect()
+    list.iter().enumerate().map(|(i, item)| Probe::from_json(item).map_err(|e| e.in_item(i))).collect()
 }
 
 #[cfg(test)]

@@ -2,11 +2,15 @@
 //! error messages ("got {\"limit\": -1}"). serde_json's serializer, which `Value`'s
 //! `Display` brings in twice (compact and pretty), cost about 2 KB of the gzipped Wasm
 //! for a few messages; the lint export writes its result with the same quoting
-//! (`wasm::write`). And JSON text read ([`parse`]) by whichever parser the build has.
+//! (`wasm::write`). And JSON text read ([`parse`]) by whichever parser the build has;
+//! and what the readers of stored documents (a voice profile, a page profile) say of a
+//! value they cannot use ([`got`], [`object`]).
 
 use std::fmt;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
+
+use crate::catalogue::{Fault, Message};
 
 /// Appends `text` to `out` as a JSON string: quotes, backslashes and control characters
 /// escaped as serde_json escapes them, the rest (any Unicode) copied in runs, as JSON allows. The escaped bytes are
@@ -57,6 +61,22 @@ static PARSER: std::sync::OnceLock<fn(&str) -> Option<Value>> = std::sync::OnceL
 #[cfg(target_arch = "wasm32")]
 pub fn install_parser(parser: fn(&str) -> Option<Value>) {
     let _ = PARSER.set(parser);
+}
+
+/// Message `id` about the value found, shown as `{got}`.
+pub fn got(id: &'static str, value: &Value) -> Message {
+    Message::new(id).text("got", shown(value).to_string())
+}
+
+/// `value` as an object with no keys but `known`; else the fault of the field at `path`
+/// (empty for the document), naming the key it does not know.
+pub fn object<'v>(value: &'v Value, path: &str, known: &[&str]) -> Result<&'v Map<String, Value>, Fault> {
+    let fault = |message| Err(Fault::at(path, message));
+    let Some(object) = value.as_object() else { return fault(got("voice.not-an-object", value)) };
+    if let Some(unknown) = object.keys().find(|key| !known.contains(&key.as_str())) {
+        return fault(Message::new("voice.unknown-field").text("name", unknown).text("known", known.join(", ")));
+    }
+    Ok(object)
 }
 
 /// `value` as compact JSON for a message; fractions to two decimals ([`super::number`]).

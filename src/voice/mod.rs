@@ -22,7 +22,7 @@ use crate::draft::Draft;
 use crate::finding::Severity;
 use crate::lang::Language;
 use crate::rule_id;
-use crate::text::json;
+use crate::text::json::{got, object};
 use crate::text::words::word_key;
 use crate::text::{fold, PhraseList};
 
@@ -161,11 +161,6 @@ fn whole<T>(message: Message) -> Result<T, VoiceError> {
     Err(Fault::whole(message))
 }
 
-/// Message `id` about the value found, shown as `{got}`.
-fn got(id: &'static str, value: &Value) -> Message {
-    Message::new(id).text("got", json::shown(value).to_string())
-}
-
 impl Voice {
     /// A built-in profile by name (`formal`, `friendly`, `neutral`).
     pub fn built_in(name: &str) -> Option<Arc<Voice>> {
@@ -288,16 +283,6 @@ fn json_size(value: &Value) -> usize {
         Value::Object(object) => object.iter().map(|(key, item)| key.len() + 4 + json_size(item)).sum::<usize>() + 2,
         _ => 8,
     }
-}
-
-/// `value` as an object with no keys but `known`; `path` is empty for the document.
-fn object<'v>(value: &'v Value, path: &str, known: &[&str]) -> Result<&'v Map<String, Value>, VoiceError> {
-    let fault = |message| Err(Fault::at(path, message));
-    let Some(object) = value.as_object() else { return fault(got("voice.not-an-object", value)) };
-    if let Some(unknown) = object.keys().find(|key| !known.contains(&key.as_str())) {
-        return fault(Message::new("voice.unknown-field").text("name", unknown).text("known", known.join(", ")));
-    }
-    Ok(object)
 }
 
 fn text(value: &Value, path: &str) -> Result<String, VoiceError> {

@@ -185,11 +185,20 @@ struct Fields<'a> {
 
 impl Fields<'_> {
     fn take<T: Default>(&mut self, key: &str, read: impl FnOnce(&Value) -> Result<T, Fault>) -> T {
-        let value = self.object.get(key).ok_or_else(|| fault("", "library.missing"));
-        value.and_then(read).unwrap_or_else(|fault| {
-            self.errors.push(fault.under(key));
+        let read = match self.object.get(key) {
+            Some(value) => read(value),
+            None => Err(fault("", "library.missing")),
+        };
+        read.unwrap_or_else(|fault| {
+            self.refuse(key, fault);
             T::default()
         })
+    }
+
+    /// One copy, for every field's type, of remembering a fault.
+    #[inline(never)]
+    fn refuse(&mut self, key: &str, fault: Fault) {
+        self.errors.push(fault.under(key));
     }
 
     fn string(&mut self, key: &str) -> String {
@@ -227,12 +236,25 @@ fn strings(value: &Value) -> Result<Vec<String>, Fault> {
     list.iter().map(|v| v.as_str().map(str::to_string).ok_or_else(not_texts)).collect()
 }
 
-/// A list of strategies, each an object of one of the `forms` (`{"css"}`) that `read`
-/// takes; a fault names the strategy's index.
-fn finders<T>(value: &Value, forms: &str, read: impl Fn(&Map<String, Value>) -> Option<T>) -> Result<Vec<T>, Fault> {
+/// The items of the list `value`, each read by `read`; a fault names the item's index
+/// (`[1].read`). A loop rather than a `collect` into a `Result`: smaller in the Wasm.
+fn list_of<T>(value: &Value, read: impl Fn(&Value) -> Result<T, Fault>) -> Result<Vec<T>, Fault> {
     let list = value.as_array().ok_or_else(|| Fault::whole(got("voice.not-a-list", value)))?;
-    let wrong = |i: usize| Fault::whole(Message::new("profile.finder").text("forms", forms)).in_item(i);
-    list.iter().enumerate().map(|(i, item)| item.as_object().and_then(&read).ok_or_else(|| wrong(i))).collect()
+    let mut items = Vec::with_capacity(list.len());
+    for (i, item) in list.iter().enumerate() {
+        items.push(read(item).map_err(|fault| fault.in_item(i))?);
+    }
+    Ok(items)
+}
+
+/// A list of strategies, each an object of one of the `forms` (`{"css"}`) that `read`
+/// takes.
+fn finders<T>(value: &Value, forms: &str, read: impl Fn(&Map<String, Value>) -> Option<T>) -> Result<Vec<T>, Fault> {
+    list_of(value, |item| {
+        item.as_object()
+            .and_then(&read)
+            .ok_or_else(|| Fault::whole(Message::new("profile.finder").text("forms", forms)))
+    })
 }
 
 /// The non-empty text at `key` of a strategy object.

@@ -9,7 +9,7 @@
 use serde_json::Value;
 
 use super::page::{text_blocks, PageNode};
-use super::{fault, one_of};
+use super::{fault, list_of, one_of};
 use crate::catalogue::{Fault, Message};
 use crate::text::json::{got, object, shown};
 
@@ -142,8 +142,7 @@ impl Probe {
 
 /// Reads a list of strategies; a fault's path starts at the strategy's index (`[1].read`).
 pub fn probes(value: &Value) -> Result<Vec<Probe>, Fault> {
-    let list = value.as_array().ok_or_else(|| Fault::whole(got("voice.not-a-list", value)))?;
-    list.iter().enumerate().map(|(i, item)| Probe::from_json(item).map_err(|e| e.in_item(i))).collect()
+    list_of(value, Probe::from_json)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod greeting;
 mod names;
 mod sign_off;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 pub use greeting::Greeting;
@@ -14,6 +15,8 @@ pub use names::{is_name_like, occurrences, PersonName};
 pub use sign_off::{names_team, SignOff};
 
 use crate::lang::{detect_fallback, detect_words, CommonData, Language};
+use crate::text::letters::script;
+use crate::text::translit::name_skeleton;
 use crate::text::{fold, is_sentence_terminator, words, PhraseList, PhraseMatch, Word};
 
 /// A sentence: its trimmed byte span and the words in it.
@@ -30,6 +33,11 @@ pub struct Draft<'a> {
     pub language: Language,
     pub words: Vec<Word<'a>>,
     pub sentences: Vec<Sentence>,
+    /// Each word's script and its sound in Latin letters, for names written in another
+    /// script (`names`): worked out on first use, once per lint, where every rule that
+    /// looks for a person's name would ask them of every word again.
+    scripts: OnceCell<Vec<&'static str>>,
+    skeletons: OnceCell<Vec<String>>,
 }
 
 impl<'a> Draft<'a> {
@@ -58,7 +66,7 @@ impl<'a> Draft<'a> {
             }
             sentences.push(Sentence { span, words: first..next_word });
         }
-        Draft { text, language, words, sentences }
+        Draft { text, language, words, sentences, scripts: OnceCell::new(), skeletons: OnceCell::new() }
     }
 
     /// The text with trailing whitespace removed: where appended text goes.
@@ -97,6 +105,16 @@ impl<'a> Draft<'a> {
             }
             _ => inserted.to_string(),
         }
+    }
+
+    /// The script of word `index` (`letters::script`).
+    fn word_script(&self, index: usize) -> &'static str {
+        self.scripts.get_or_init(|| self.words.iter().map(|w| script(w.text)).collect())[index]
+    }
+
+    /// The name skeleton of word `index` (`translit::name_skeleton` of its folded form).
+    fn word_skeleton(&self, index: usize) -> &str {
+        &self.skeletons.get_or_init(|| self.words.iter().map(|w| name_skeleton(&w.folded)).collect())[index]
     }
 
     /// The text of a span.

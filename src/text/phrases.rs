@@ -38,6 +38,9 @@ impl WordPattern {
 /// One place of a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Element {
+    /// One word that must be there: most places of most entries, kept apart from
+    /// `Choice` so parsing and matching them allocate and loop less.
+    Word(WordPattern),
     /// One of the alternatives, each a run of words; with `optional`, also nothing.
     Choice { alternatives: Vec<Vec<WordPattern>>, optional: bool },
     /// Up to this many words of any kind.
@@ -123,6 +126,10 @@ impl PhraseList {
         let lo = self.by_first_word.partition_point(|&(key, _)| key < first);
         // Equal keys are candidates; `match_end` compares the words themselves.
         let exact = self.by_first_word[lo..].iter().take_while(|&&(key, _)| key == first).map(|&(_, index)| index);
+        // Most words start no phrase of most lists: done before finding the sentence's end.
+        if self.by_first_word.get(lo).is_none_or(|&(key, _)| key != first) && self.unindexed.is_empty() {
+            return None;
+        }
         let sentence = words[start].sentence;
         let same_sentence = &words[start..words[start..].partition_point(|w| w.sentence == sentence) + start];
         exact
@@ -198,6 +205,10 @@ fn match_end(pattern: &[Element], words: &[Word], at: usize) -> Option<usize> {
             .take_while(|skip| at + skip <= words.len())
             .filter_map(|skip| match_end(rest, words, at + skip))
             .max(),
+        Element::Word(pattern) => match words.get(at) {
+            Some(word) if pattern.matches(&word.folded) => match_end(rest, words, at + 1),
+            _ => None,
+        },
         Element::Choice { alternatives, optional } => {
             let taken = alternatives.iter().filter_map(|run| {
                 let candidate = words.get(at..at + run.len())?;
@@ -218,6 +229,7 @@ fn match_end(pattern: &[Element], words: &[Word], at: usize) -> Option<usize> {
 /// the first place is a stem or optional and every phrase must be tried.
 fn first_keys(elements: &[Element]) -> Option<Option<Vec<u64>>> {
     match elements.first()? {
+        Element::Word(WordPattern::Exact(word)) => Some(Some(vec![word_key(word)])),
         Element::Choice { alternatives, optional: false } => Some(
             alternatives
                 .iter()
@@ -234,13 +246,16 @@ fn first_keys(elements: &[Element]) -> Option<Option<Vec<u64>>> {
 /// Parses an entry into its places. Gaps at either end mean nothing and are dropped; an
 /// entry with no place that must match gives no places (and is matched literally).
 fn parse(text: &str) -> Vec<Element> {
-    let mut elements: Vec<Element> = text.split_whitespace().filter_map(parse_token).flatten().collect();
+    let mut elements = Vec::new();
+    for token in text.split_whitespace() {
+        parse_token(token, &mut elements);
+    }
     while matches!(elements.last(), Some(Element::Gap(_))) {
         elements.pop();
     }
     let leading_gaps = elements.iter().take_while(|e| matches!(e, Element::Gap(_))).count();
     elements.drain(..leading_gaps);
-    let required = elements.iter().any(|e| matches!(e, Element::Choice { optional: false, .. }));
+    let required = elements.iter().any(|e| matches!(e, Element::Word(_) | Element::Choice { optional: false, .. }));
     if required {
         elements
     } else {
@@ -248,39 +263,39 @@ fn parse(text: &str) -> Vec<Element> {
     }
 }
 
-/// One whitespace-separated token: a gap (`~2`), or words with alternatives and an
-/// optional mark. A plain token of several words ("v-am", "that's") gives one place per word.
-fn parse_token(token: &str) -> Option<Vec<Element>> {
+/// One whitespace-separated token, added to `elements`: a gap (`~2`), or words with
+/// alternatives and an optional mark. A plain token of several words ("v-am", "that's")
+/// gives one place per word.
+fn parse_token(token: &str, elements: &mut Vec<Element>) {
     if let Some(max) = token.strip_prefix('~') {
-        return max.parse().ok().map(|max| vec![Element::Gap(max)]);
+        elements.extend(max.parse().ok().map(Element::Gap));
+        return;
     }
     let (inner, optional) = match token.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
         Some(inner) => (inner, true),
         None => (token, false),
     };
     if !optional && !inner.contains('|') {
-        let run = pattern_words(inner);
-        return Some(
-            run.into_iter().map(|word| Element::Choice { alternatives: vec![vec![word]], optional: false }).collect(),
-        );
+        elements.extend(pattern_words(inner).map(Element::Word));
+        return;
     }
     let alternatives: Vec<Vec<WordPattern>> =
-        inner.split('|').map(pattern_words).filter(|run| !run.is_empty()).collect();
-    (!alternatives.is_empty()).then(|| vec![Element::Choice { alternatives, optional }])
+        inner.split('|').map(|run| pattern_words(run).collect::<Vec<_>>()).filter(|run| !run.is_empty()).collect();
+    if !alternatives.is_empty() {
+        elements.push(Element::Choice { alternatives, optional });
+    }
 }
 
 /// Splits text into folded word patterns; `word*` becomes a stem.
-fn pattern_words(text: &str) -> Vec<WordPattern> {
-    text.unicode_word_indices()
-        .map(|(at, word)| {
-            let folded = fold(word).into_owned();
-            if text[at + word.len()..].starts_with('*') {
-                WordPattern::Prefix(folded)
-            } else {
-                WordPattern::Exact(folded)
-            }
-        })
-        .collect()
+fn pattern_words(text: &str) -> impl Iterator<Item = WordPattern> + '_ {
+    text.unicode_word_indices().map(|(at, word)| {
+        let folded = fold(word).into_owned();
+        if text[at + word.len()..].starts_with('*') {
+            WordPattern::Prefix(folded)
+        } else {
+            WordPattern::Exact(folded)
+        }
+    })
 }
 
 #[cfg(test)]

@@ -36,8 +36,15 @@ pub struct Draft<'a> {
     /// Each word's script and its sound in Latin letters, for names written in another
     /// script (`names`): worked out on first use, once per lint, where every rule that
     /// looks for a person's name would ask them of every word again.
-    scripts: OnceCell<Vec<&'static str>>,
-    skeletons: OnceCell<Vec<String>>,
+    name_forms: OnceCell<Vec<NameForm>>,
+}
+
+/// What a word sounds like as a name: its script, and its skeleton
+/// (`translit::name_skeleton`), only worked out for words in another script than a name.
+#[derive(Debug)]
+struct NameForm {
+    script: &'static str,
+    skeleton: OnceCell<String>,
 }
 
 impl<'a> Draft<'a> {
@@ -66,7 +73,7 @@ impl<'a> Draft<'a> {
             }
             sentences.push(Sentence { span, words: first..next_word });
         }
-        Draft { text, language, words, sentences, scripts: OnceCell::new(), skeletons: OnceCell::new() }
+        Draft { text, language, words, sentences, name_forms: OnceCell::new() }
     }
 
     /// The text with trailing whitespace removed: where appended text goes.
@@ -107,14 +114,21 @@ impl<'a> Draft<'a> {
         }
     }
 
+    fn name_form(&self, index: usize) -> &NameForm {
+        let forms = self.name_forms.get_or_init(|| {
+            self.words.iter().map(|w| NameForm { script: script(w.text), skeleton: OnceCell::new() }).collect()
+        });
+        &forms[index]
+    }
+
     /// The script of word `index` (`letters::script`).
     fn word_script(&self, index: usize) -> &'static str {
-        self.scripts.get_or_init(|| self.words.iter().map(|w| script(w.text)).collect())[index]
+        self.name_form(index).script
     }
 
     /// The name skeleton of word `index` (`translit::name_skeleton` of its folded form).
     fn word_skeleton(&self, index: usize) -> &str {
-        &self.skeletons.get_or_init(|| self.words.iter().map(|w| name_skeleton(&w.folded)).collect())[index]
+        self.name_form(index).skeleton.get_or_init(|| name_skeleton(&self.words[index].folded))
     }
 
     /// The text of a span.

@@ -13,6 +13,7 @@
 //! there, is matched literally in the raw text, ignoring ASCII case.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -69,9 +70,20 @@ pub struct PhraseMatch<'l> {
     pub replacement: Option<&'l str>,
 }
 
-/// A list of phrases, indexed for matching.
+/// A list of phrases, parsed and indexed for matching on first use: a lint reads only some
+/// lists of the languages it reads, and parsing every list of every data file at start-up
+/// was most of the first lint's cost.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseList {
+    /// The lines as given, one after another; line `i` ends at `line_ends[i]`.
+    source: String,
+    line_ends: Vec<usize>,
+    index: OnceLock<Index>,
+}
+
+/// The parsed phrases of a list, indexed.
+#[derive(Debug, Clone, Default)]
+struct Index {
     phrases: Vec<Phrase>,
     /// (key of a first word that is exact, phrase index), sorted, for binary search.
     by_first_word: Vec<(u64, usize)>,
@@ -81,9 +93,59 @@ pub struct PhraseList {
 }
 
 impl PhraseList {
-    /// Builds a list from data-file lines (`phrase` or `phrase => replacement`).
+    /// A list of data-file lines (`phrase` or `phrase => replacement`), parsed when first
+    /// matched.
     pub fn new<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
         let mut list = PhraseList::default();
+        for line in lines {
+            list.source.push_str(line);
+            list.line_ends.push(list.source.len());
+        }
+        list
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let starts = std::iter::once(0).chain(self.line_ends.iter().copied());
+            Index::new(starts.zip(&self.line_ends).map(|(start, &end)| &self.source[start..end]))
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.index().phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index().phrases.is_empty()
+    }
+
+    /// Whether any phrase occurs in `text` (whose words are `words`).
+    pub fn occurs_in(&self, text: &str, words: &[Word]) -> bool {
+        self.find_all(text, words).next().is_some()
+    }
+
+    /// The longest phrase that starts exactly at word `start`, if any.
+    pub fn match_at(&self, words: &[Word], start: usize) -> Option<PhraseMatch<'_>> {
+        self.index().match_at(words, start)
+    }
+
+    /// Every match, leftmost-longest and in text order. Matches do not overlap, except
+    /// that a literal and a word match may; then the one inside the other is dropped
+    /// ("reducere" inside "% reducere").
+    pub fn find_all<'s>(&'s self, text: &'s str, words: &'s [Word<'s>]) -> std::vec::IntoIter<PhraseMatch<'s>> {
+        self.index().find_all(text, words)
+    }
+
+    /// Whether the folded words of `candidate` equal some phrase of the list exactly.
+    pub fn contains_phrase(&self, candidate: &str) -> bool {
+        let wanted = parse(candidate);
+        !wanted.is_empty() && self.index().phrases.iter().any(|p| p.elements == wanted)
+    }
+}
+
+impl Index {
+    fn new<'a>(lines: impl Iterator<Item = &'a str>) -> Self {
+        let mut list = Index::default();
         for line in lines {
             let (text, replacement) = match line.split_once("=>") {
                 Some((text, replacement)) => (text.trim(), Some(replacement.trim().to_string())),
@@ -107,21 +169,7 @@ impl PhraseList {
         list
     }
 
-    pub fn len(&self) -> usize {
-        self.phrases.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
-    }
-
-    /// Whether any phrase occurs in `text` (whose words are `words`).
-    pub fn occurs_in(&self, text: &str, words: &[Word]) -> bool {
-        self.find_all(text, words).next().is_some()
-    }
-
-    /// The longest phrase that starts exactly at word `start`, if any.
-    pub fn match_at(&self, words: &[Word], start: usize) -> Option<PhraseMatch<'_>> {
+    fn match_at(&self, words: &[Word], start: usize) -> Option<PhraseMatch<'_>> {
         let first = words.get(start)?.key;
         let lo = self.by_first_word.partition_point(|&(key, _)| key < first);
         // Equal keys are candidates; `match_end` compares the words themselves.
@@ -150,10 +198,7 @@ impl PhraseList {
             })
     }
 
-    /// Every match, leftmost-longest and in text order. Matches do not overlap, except
-    /// that a literal and a word match may; then the one inside the other is dropped
-    /// ("reducere" inside "% reducere").
-    pub fn find_all<'s>(&'s self, text: &'s str, words: &'s [Word<'s>]) -> std::vec::IntoIter<PhraseMatch<'s>> {
+    fn find_all<'s>(&'s self, text: &'s str, words: &'s [Word<'s>]) -> std::vec::IntoIter<PhraseMatch<'s>> {
         let mut found = Vec::new();
         let mut next = 0;
         while next < words.len() {
@@ -187,12 +232,6 @@ impl PhraseList {
             }
         }
         found.into_iter()
-    }
-
-    /// Whether the folded words of `candidate` equal some phrase of the list exactly.
-    pub fn contains_phrase(&self, candidate: &str) -> bool {
-        let wanted = parse(candidate);
-        !wanted.is_empty() && self.phrases.iter().any(|p| p.elements == wanted)
     }
 }
 

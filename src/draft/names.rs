@@ -32,15 +32,17 @@ impl NamePart {
     }
 
     /// Whether the draft's word `at` is this part's word `index` (folded): the same word, a
-    /// vocative of it in the draft's language, or the same name in another script.
-    fn is_word(&self, index: usize, draft: &Draft, at: usize) -> bool {
+    /// vocative of it (`vocatives`: the draft language's), or the same name in another
+    /// script.
+    fn is_word(&self, index: usize, draft: &Draft, at: usize, vocatives: &[(String, String)]) -> bool {
         let word = &draft.words[at];
         let name = &self.folded[index];
         if word.folded == *name {
             return true;
         }
-        let vocative = name.chars().count() >= 3
-            && draft.language.data().name_vocatives.iter().any(|(ending, vocative)| {
+        let vocative = !vocatives.is_empty()
+            && name.chars().count() >= 3
+            && vocatives.iter().any(|(ending, vocative)| {
                 name.strip_suffix(ending.as_str())
                     .and_then(|stem| word.folded.strip_prefix(stem))
                     .is_some_and(|end| end == vocative)
@@ -90,8 +92,9 @@ impl PersonName {
 /// Where `part` occurs in the draft, as word-index ranges.
 pub fn occurrences<'d>(part: &'d NamePart, draft: &'d Draft) -> impl Iterator<Item = Range<usize>> + 'd {
     let n = part.folded.len();
+    let vocatives = &draft.language.data().name_vocatives;
     (0..draft.words.len().saturating_sub(n.saturating_sub(1)))
-        .filter(move |&i| n > 0 && (0..n).all(|k| part.is_word(k, draft, i + k)))
+        .filter(move |&i| n > 0 && (0..n).all(|k| part.is_word(k, draft, i + k, vocatives)))
         .map(move |i| i..i + n)
 }
 

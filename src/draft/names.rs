@@ -32,15 +32,21 @@ impl NamePart {
     }
 
     /// Whether the draft's word `at` is this part's word `index` (folded): the same word, a
-    /// vocative of it (`vocatives`: its [`vocative_forms`]), or the same name in another
-    /// script.
-    fn is_word(&self, index: usize, draft: &Draft, at: usize, vocatives: &[(&str, &str)]) -> bool {
+    /// vocative of it (`vocatives`: the draft language's endings), or the same name in
+    /// another script.
+    fn is_word(&self, index: usize, draft: &Draft, at: usize, vocatives: &[(String, String)]) -> bool {
         let word = &draft.words[at];
         let name = &self.folded[index];
         if word.folded == *name {
             return true;
         }
-        let vocative = vocatives.iter().any(|&(stem, ending)| word.folded.strip_prefix(stem) == Some(ending));
+        let vocative = !vocatives.is_empty()
+            && name.chars().count() >= 3
+            && vocatives.iter().any(|(ending, vocative)| {
+                name.strip_suffix(ending.as_str())
+                    .and_then(|stem| word.folded.strip_prefix(stem))
+                    .is_some_and(|end| end == vocative)
+            });
         let skeleton = &self.skeletons[index];
         vocative
             || (skeleton.chars().count() >= 3
@@ -86,25 +92,14 @@ impl PersonName {
 /// Where `part` occurs in the draft, as word-index ranges.
 pub fn occurrences<'d>(part: &'d NamePart, draft: &'d Draft) -> impl Iterator<Item = Range<usize>> + 'd {
     let n = part.folded.len();
-    // Worked out once per search, not once per word of the draft.
-    let endings = &draft.language.data().name_vocatives;
-    let vocatives: Vec<Vec<(&str, &str)>> = part.folded.iter().map(|name| vocative_forms(name, endings)).collect();
-    (0..draft.words.len().saturating_sub(n.saturating_sub(1)))
-        .filter(move |&i| n > 0 && (0..n).all(|k| part.is_word(k, draft, i + k, &vocatives[k])))
-        .map(move |i| i..i + n)
-}
-
-/// How a folded name word of three or more letters reads when someone is addressed by it,
-/// by `endings` (a language's `name_vocatives`): the stem it keeps and the ending the stem
-/// takes instead ("radu" → ("rad", "ule")).
-fn vocative_forms<'a>(name: &'a str, endings: &'a [(String, String)]) -> Vec<(&'a str, &'a str)> {
-    if name.chars().count() < 3 {
-        return Vec::new();
-    }
-    endings
-        .iter()
-        .filter_map(|(ending, vocative)| Some((name.strip_suffix(ending.as_str())?, vocative.as_str())))
-        .collect()
+    // Looked up once per search, not once per word of the draft.
+    let vocatives = &draft.language.data().name_vocatives;
+    // Collected, so the search is compiled once, not into each caller's iterator.
+    let found: Vec<Range<usize>> = (0..draft.words.len().saturating_sub(n.saturating_sub(1)))
+        .filter(|&i| n > 0 && (0..n).all(|k| part.is_word(k, draft, i + k, vocatives)))
+        .map(|i| i..i + n)
+        .collect();
+    found.into_iter()
 }
 
 /// Whether the word at `index` looks like a name: capitalised (in a cased script),

@@ -48,26 +48,22 @@ impl std::error::Error for DataFileError {}
 impl<'a> DataFile<'a> {
     pub fn parse(source: &'a str) -> Result<Self, DataFileError> {
         let mut sections: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        // The section being read, kept out of the map until it ends: one map insertion per
-        // section, not one look-up per line.
-        let mut current: Option<(&str, Vec<&str>)> = None;
+        let mut current: Option<&str> = None;
         for (number, raw) in source.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                sections.extend(current.take());
-                if sections.contains_key(name) {
+                if sections.insert(name, Vec::new()).is_some() {
                     return Err(DataFileError::DuplicateSection { name: name.to_string() });
                 }
-                current = Some((name, Vec::new()));
+                current = Some(name);
                 continue;
             }
-            let (_, lines) = current.as_mut().ok_or(DataFileError::EntryBeforeSection { line: number + 1 })?;
-            lines.push(line);
+            let name = current.ok_or(DataFileError::EntryBeforeSection { line: number + 1 })?;
+            sections.entry(name).or_default().push(line);
         }
-        sections.extend(current);
         Ok(DataFile { sections })
     }
 

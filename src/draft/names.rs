@@ -51,7 +51,7 @@ impl NamePart {
         vocative
             || (skeleton.chars().count() >= 3
                 && draft.word_script(at) != self.script
-                && draft.word_skeleton(at) == skeleton)
+                && draft.word_skeleton(at) == *skeleton)
     }
 }
 

@@ -307,8 +307,9 @@ run_native_bench() {
 
 # Where a lint's instructions go, natively (the same code as the Wasm, opt-level z):
 # callgrind counts instructions, so the figures hold whatever else the machine is doing.
-# The bench binary lints each short class 20 times under `--callgrind CLASS`;
-# benches/instructions.mjs makes the tables.
+# The bench binary lints each short class 20 times under `--callgrind CLASS`, and installs
+# the phrase data and lints once under `--callgrind first`; benches/instructions.mjs makes
+# the tables.
 readonly CALLGRIND_CLASSES=(short-en short-ro short-hy short-hi)
 run_callgrind() {
   step "Where a lint's instructions go (callgrind on the native bench)"
@@ -321,6 +322,9 @@ run_callgrind() {
     valgrind --tool=callgrind --callgrind-out-file="$BENCH_DIR/callgrind.$class.out" "$binary" --callgrind "$class" \
       2>/dev/null >"$BENCH_DIR/callgrind.$class.lints"
   done
+  # What the first lint after start-up costs: the phrase data installed, then one lint.
+  valgrind --tool=callgrind --callgrind-out-file="$BENCH_DIR/callgrind.first.out" "$binary" --callgrind first \
+    2>/dev/null >/dev/null
   node benches/instructions.mjs "$BENCH_DIR" "${CALLGRIND_CLASSES[@]}" >"$BENCH_DIR/instructions.md"
   cat "$BENCH_DIR/instructions.md"
 }

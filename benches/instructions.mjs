@@ -1,8 +1,9 @@
 // Where a lint's instructions go, from callgrind's counts (`./build.sh bench` runs the
-// native bench binary under valgrind with `--callgrind CLASS` for each short class): a
-// table of instructions per lint by class, then short English's by function (inclusive,
-// the core's own functions, as a share of a lint). Counts, not seconds, so they hold on a
-// busy machine.
+// native bench binary under valgrind with `--callgrind CLASS` for each short class, and
+// `--callgrind first`): a table of instructions per lint by class and of the first lint
+// after start-up (installing the phrase data, then one short English lint), then short
+// English's by function (inclusive, the core's own functions, as a share of a lint).
+// Counts, not seconds, so they hold on a busy machine.
 //
 //   node benches/instructions.mjs BENCH_DIR CLASS...    (reads BENCH_DIR/callgrind.CLASS.out
 //                                                        and .lints, prints Markdown)
@@ -17,7 +18,7 @@ const SHOWN = 14;
 const LINT = "reply_coach::lint::lint";
 
 /** callgrind_annotate's inclusive counts: [count, function name without crate hash]. */
-function inclusive(klass) {
+function inclusive(klass, crate = "reply_coach::") {
   const out = execFileSync("callgrind_annotate", ["--inclusive=yes", `${benchDir}/callgrind.${klass}.out`], {
     encoding: "utf8",
     maxBuffer: 64 << 20,
@@ -25,7 +26,7 @@ function inclusive(klass) {
   });
   return out
     .split("\n")
-    .filter((line) => line.includes(" [") && line.includes("reply_coach::"))
+    .filter((line) => line.includes(" [") && line.includes(crate))
     .map((line) => {
       const count = Number(line.trim().split(/\s+/)[0].replaceAll(",", ""));
       const name = line.replace(/^[^:]*:/, "").replace(/ \[.*$/, "").replace(/::h[0-9a-f]{16}$/, "");
@@ -41,6 +42,8 @@ for (const klass of classes) {
   const total = lintCount(inclusive(klass));
   if (total !== undefined) lines.push(`| ${klass} | ${Math.trunc(total / lints(klass))} |`);
 }
+const first = inclusive("first", "native::").find(([, name]) => name === "native::first_lint")?.[0];
+if (first !== undefined) lines.push(`| first lint after start-up (the phrase data installed, then one short-en lint) | ${first} |`);
 lines.push("", "| short-en, by function (inclusive) | share of a lint |", "|---|---:|");
 const rows = inclusive("short-en");
 const total = lintCount(rows);

@@ -7,6 +7,8 @@ mod greeting;
 mod names;
 mod sign_off;
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 pub use greeting::Greeting;
@@ -14,6 +16,8 @@ pub use names::{is_name_like, occurrences, PersonName};
 pub use sign_off::{names_team, SignOff};
 
 use crate::lang::{detect_fallback, detect_words, CommonData, Language};
+use crate::text::letters::script;
+use crate::text::translit::name_skeleton;
 use crate::text::{fold, is_sentence_terminator, words, PhraseList, PhraseMatch, Word};
 
 /// A sentence: its trimmed byte span and the words in it.
@@ -30,6 +34,20 @@ pub struct Draft<'a> {
     pub language: Language,
     pub words: Vec<Word<'a>>,
     pub sentences: Vec<Sentence>,
+    /// Each word's script and its sound in Latin letters, for names written in another
+    /// script (`names`): worked out on first use, once per lint, where every rule that
+    /// looks for a person's name would ask them of every word again.
+    name_forms: OnceCell<Vec<NameForm>>,
+}
+
+/// What a word sounds like as a name: its script, and for a word not in Latin letters its
+/// skeleton (`translit::name_skeleton`). Names are mostly compared across scripts with
+/// those (Latin names in Hindi or Armenian drafts, numbers); a Latin word's skeleton is
+/// only needed for a name in another script, and then worked out when asked.
+#[derive(Debug)]
+struct NameForm {
+    script: &'static str,
+    skeleton: Option<String>,
 }
 
 impl<'a> Draft<'a> {
@@ -58,7 +76,7 @@ impl<'a> Draft<'a> {
             }
             sentences.push(Sentence { span, words: first..next_word });
         }
-        Draft { text, language, words, sentences }
+        Draft { text, language, words, sentences, name_forms: OnceCell::new() }
     }
 
     /// The text with trailing whitespace removed: where appended text goes.
@@ -96,6 +114,30 @@ impl<'a> Draft<'a> {
                 inserted.replace(proper, &typed.to_string())
             }
             _ => inserted.to_string(),
+        }
+    }
+
+    fn name_form(&self, index: usize) -> &NameForm {
+        let forms = self.name_forms.get_or_init(|| {
+            let form = |w: &Word| {
+                let script = script(w.text);
+                NameForm { script, skeleton: (script != "Latn").then(|| name_skeleton(&w.folded)) }
+            };
+            self.words.iter().map(form).collect()
+        });
+        &forms[index]
+    }
+
+    /// The script of word `index` (`letters::script`).
+    fn word_script(&self, index: usize) -> &'static str {
+        self.name_form(index).script
+    }
+
+    /// The name skeleton of word `index` (`translit::name_skeleton` of its folded form).
+    fn word_skeleton(&self, index: usize) -> Cow<'_, str> {
+        match &self.name_form(index).skeleton {
+            Some(skeleton) => Cow::Borrowed(skeleton),
+            None => Cow::Owned(name_skeleton(&self.words[index].folded)),
         }
     }
 

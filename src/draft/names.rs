@@ -8,7 +8,7 @@ use super::Draft;
 use crate::lang::Language;
 use crate::text::letters::script;
 use crate::text::translit::name_skeleton;
-use crate::text::{is_capitalised, words, Word};
+use crate::text::{is_capitalised, words};
 
 /// One part of a name ("Ana", "Ana-Maria", "Popescu") and its folded words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,15 +31,18 @@ impl NamePart {
         }
     }
 
-    /// Whether the draft's `word` is this part's word `index` (folded): the same word, a
-    /// vocative of it in `language`, or the same name in another script.
-    fn is_word(&self, index: usize, word: &Word, language: Language) -> bool {
+    /// Whether the draft's word `at` is this part's word `index` (folded): the same word, a
+    /// vocative of it (`vocatives`: the draft language's endings), or the same name in
+    /// another script.
+    fn is_word(&self, index: usize, draft: &Draft, at: usize, vocatives: &[(String, String)]) -> bool {
+        let word = &draft.words[at];
         let name = &self.folded[index];
         if word.folded == *name {
             return true;
         }
-        let vocative = name.chars().count() >= 3
-            && language.data().name_vocatives.iter().any(|(ending, vocative)| {
+        let vocative = !vocatives.is_empty()
+            && name.chars().count() >= 3
+            && vocatives.iter().any(|(ending, vocative)| {
                 name.strip_suffix(ending.as_str())
                     .and_then(|stem| word.folded.strip_prefix(stem))
                     .is_some_and(|end| end == vocative)
@@ -47,8 +50,8 @@ impl NamePart {
         let skeleton = &self.skeletons[index];
         vocative
             || (skeleton.chars().count() >= 3
-                && script(word.text) != self.script
-                && name_skeleton(&word.folded) == *skeleton)
+                && draft.word_script(at) != self.script
+                && draft.word_skeleton(at) == *skeleton)
     }
 }
 
@@ -89,11 +92,14 @@ impl PersonName {
 /// Where `part` occurs in the draft, as word-index ranges.
 pub fn occurrences<'d>(part: &'d NamePart, draft: &'d Draft) -> impl Iterator<Item = Range<usize>> + 'd {
     let n = part.folded.len();
-    (0..draft.words.len().saturating_sub(n.saturating_sub(1)))
-        .filter(move |&i| {
-            n > 0 && draft.words[i..i + n].iter().enumerate().all(|(k, w)| part.is_word(k, w, draft.language))
-        })
-        .map(move |i| i..i + n)
+    // Looked up once per search, not once per word of the draft.
+    let vocatives = &draft.language.data().name_vocatives;
+    // Collected, so the search is compiled once, not into each caller's iterator.
+    let found: Vec<Range<usize>> = (0..draft.words.len().saturating_sub(n.saturating_sub(1)))
+        .filter(|&i| n > 0 && (0..n).all(|k| part.is_word(k, draft, i + k, vocatives)))
+        .map(|i| i..i + n)
+        .collect();
+    found.into_iter()
 }
 
 /// Whether the word at `index` looks like a name: capitalised (in a cased script),

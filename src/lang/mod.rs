@@ -39,8 +39,9 @@ pub fn data_file_names() -> impl Iterator<Item = &'static str> {
     Language::ALL.into_iter().map(Language::code).chain(std::iter::once("common"))
 }
 
-/// Takes the text of data file `name` (one of [`data_file_names`]), parsed at once; a
-/// file given twice keeps the first. The error names the file and what is wrong.
+/// Takes the text of data file `name` (one of [`data_file_names`]), read into its sections
+/// at once (each phrase list is parsed when first matched); a file given twice keeps the
+/// first. The error names the file and what is wrong.
 pub fn install(name: &str, text: &str) -> Result<(), String> {
     let failed = |e: DataFileError| format!("data/lang/{name}.txt: {e}");
     if name == "common" {

@@ -13,6 +13,7 @@
 //! there, is matched literally in the raw text, ignoring ASCII case.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -38,6 +39,9 @@ impl WordPattern {
 /// One place of a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Element {
+    /// One word that must be there: most places of most entries, kept apart from
+    /// `Choice` so parsing and matching them allocate and loop less.
+    Word(WordPattern),
     /// One of the alternatives, each a run of words; with `optional`, also nothing.
     Choice { alternatives: Vec<Vec<WordPattern>>, optional: bool },
     /// Up to this many words of any kind.
@@ -66,9 +70,20 @@ pub struct PhraseMatch<'l> {
     pub replacement: Option<&'l str>,
 }
 
-/// A list of phrases, indexed for matching.
+/// A list of phrases, parsed and indexed for matching on first use: a lint reads only some
+/// lists of the languages it reads, and parsing every list of every data file at start-up
+/// was most of the first lint's cost.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseList {
+    /// The lines as given, one after another; line `i` ends at `line_ends[i]`.
+    source: String,
+    line_ends: Vec<usize>,
+    index: OnceLock<Index>,
+}
+
+/// The parsed phrases of a list, indexed.
+#[derive(Debug, Clone, Default)]
+struct Index {
     phrases: Vec<Phrase>,
     /// (key of a first word that is exact, phrase index), sorted, for binary search.
     by_first_word: Vec<(u64, usize)>,
@@ -78,9 +93,59 @@ pub struct PhraseList {
 }
 
 impl PhraseList {
-    /// Builds a list from data-file lines (`phrase` or `phrase => replacement`).
+    /// A list of data-file lines (`phrase` or `phrase => replacement`), parsed when first
+    /// matched.
     pub fn new<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
         let mut list = PhraseList::default();
+        for line in lines {
+            list.source.push_str(line);
+            list.line_ends.push(list.source.len());
+        }
+        list
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let starts = std::iter::once(0).chain(self.line_ends.iter().copied());
+            Index::new(starts.zip(&self.line_ends).map(|(start, &end)| &self.source[start..end]))
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.index().phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index().phrases.is_empty()
+    }
+
+    /// Whether any phrase occurs in `text` (whose words are `words`).
+    pub fn occurs_in(&self, text: &str, words: &[Word]) -> bool {
+        self.find_all(text, words).next().is_some()
+    }
+
+    /// The longest phrase that starts exactly at word `start`, if any.
+    pub fn match_at(&self, words: &[Word], start: usize) -> Option<PhraseMatch<'_>> {
+        self.index().match_at(words, start)
+    }
+
+    /// Every match, leftmost-longest and in text order. Matches do not overlap, except
+    /// that a literal and a word match may; then the one inside the other is dropped
+    /// ("reducere" inside "% reducere").
+    pub fn find_all<'s>(&'s self, text: &'s str, words: &'s [Word<'s>]) -> std::vec::IntoIter<PhraseMatch<'s>> {
+        self.index().find_all(text, words)
+    }
+
+    /// Whether the folded words of `candidate` equal some phrase of the list exactly.
+    pub fn contains_phrase(&self, candidate: &str) -> bool {
+        let wanted = parse(candidate);
+        !wanted.is_empty() && self.index().phrases.iter().any(|p| p.elements == wanted)
+    }
+}
+
+impl Index {
+    fn new<'a>(lines: impl Iterator<Item = &'a str>) -> Self {
+        let mut list = Index::default();
         for line in lines {
             let (text, replacement) = match line.split_once("=>") {
                 Some((text, replacement)) => (text.trim(), Some(replacement.trim().to_string())),
@@ -104,25 +169,15 @@ impl PhraseList {
         list
     }
 
-    pub fn len(&self) -> usize {
-        self.phrases.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
-    }
-
-    /// Whether any phrase occurs in `text` (whose words are `words`).
-    pub fn occurs_in(&self, text: &str, words: &[Word]) -> bool {
-        self.find_all(text, words).next().is_some()
-    }
-
-    /// The longest phrase that starts exactly at word `start`, if any.
-    pub fn match_at(&self, words: &[Word], start: usize) -> Option<PhraseMatch<'_>> {
+    fn match_at(&self, words: &[Word], start: usize) -> Option<PhraseMatch<'_>> {
         let first = words.get(start)?.key;
         let lo = self.by_first_word.partition_point(|&(key, _)| key < first);
         // Equal keys are candidates; `match_end` compares the words themselves.
         let exact = self.by_first_word[lo..].iter().take_while(|&&(key, _)| key == first).map(|&(_, index)| index);
+        // Most words start no phrase of most lists: done before finding the sentence's end.
+        if self.by_first_word.get(lo).is_none_or(|&(key, _)| key != first) && self.unindexed.is_empty() {
+            return None;
+        }
         let sentence = words[start].sentence;
         let same_sentence = &words[start..words[start..].partition_point(|w| w.sentence == sentence) + start];
         exact
@@ -143,10 +198,7 @@ impl PhraseList {
             })
     }
 
-    /// Every match, leftmost-longest and in text order. Matches do not overlap, except
-    /// that a literal and a word match may; then the one inside the other is dropped
-    /// ("reducere" inside "% reducere").
-    pub fn find_all<'s>(&'s self, text: &'s str, words: &'s [Word<'s>]) -> std::vec::IntoIter<PhraseMatch<'s>> {
+    fn find_all<'s>(&'s self, text: &'s str, words: &'s [Word<'s>]) -> std::vec::IntoIter<PhraseMatch<'s>> {
         let mut found = Vec::new();
         let mut next = 0;
         while next < words.len() {
@@ -181,12 +233,6 @@ impl PhraseList {
         }
         found.into_iter()
     }
-
-    /// Whether the folded words of `candidate` equal some phrase of the list exactly.
-    pub fn contains_phrase(&self, candidate: &str) -> bool {
-        let wanted = parse(candidate);
-        !wanted.is_empty() && self.phrases.iter().any(|p| p.elements == wanted)
-    }
 }
 
 /// The number of words of `words` that `pattern` covers from the start, the longest way;
@@ -198,6 +244,10 @@ fn match_end(pattern: &[Element], words: &[Word], at: usize) -> Option<usize> {
             .take_while(|skip| at + skip <= words.len())
             .filter_map(|skip| match_end(rest, words, at + skip))
             .max(),
+        Element::Word(pattern) => match words.get(at) {
+            Some(word) if pattern.matches(&word.folded) => match_end(rest, words, at + 1),
+            _ => None,
+        },
         Element::Choice { alternatives, optional } => {
             let taken = alternatives.iter().filter_map(|run| {
                 let candidate = words.get(at..at + run.len())?;
@@ -218,6 +268,7 @@ fn match_end(pattern: &[Element], words: &[Word], at: usize) -> Option<usize> {
 /// the first place is a stem or optional and every phrase must be tried.
 fn first_keys(elements: &[Element]) -> Option<Option<Vec<u64>>> {
     match elements.first()? {
+        Element::Word(WordPattern::Exact(word)) => Some(Some(vec![word_key(word)])),
         Element::Choice { alternatives, optional: false } => Some(
             alternatives
                 .iter()
@@ -234,13 +285,16 @@ fn first_keys(elements: &[Element]) -> Option<Option<Vec<u64>>> {
 /// Parses an entry into its places. Gaps at either end mean nothing and are dropped; an
 /// entry with no place that must match gives no places (and is matched literally).
 fn parse(text: &str) -> Vec<Element> {
-    let mut elements: Vec<Element> = text.split_whitespace().filter_map(parse_token).flatten().collect();
+    let mut elements = Vec::new();
+    for token in text.split_whitespace() {
+        parse_token(token, &mut elements);
+    }
     while matches!(elements.last(), Some(Element::Gap(_))) {
         elements.pop();
     }
     let leading_gaps = elements.iter().take_while(|e| matches!(e, Element::Gap(_))).count();
     elements.drain(..leading_gaps);
-    let required = elements.iter().any(|e| matches!(e, Element::Choice { optional: false, .. }));
+    let required = elements.iter().any(|e| matches!(e, Element::Word(_) | Element::Choice { optional: false, .. }));
     if required {
         elements
     } else {
@@ -248,39 +302,39 @@ fn parse(text: &str) -> Vec<Element> {
     }
 }
 
-/// One whitespace-separated token: a gap (`~2`), or words with alternatives and an
-/// optional mark. A plain token of several words ("v-am", "that's") gives one place per word.
-fn parse_token(token: &str) -> Option<Vec<Element>> {
+/// One whitespace-separated token, added to `elements`: a gap (`~2`), or words with
+/// alternatives and an optional mark. A plain token of several words ("v-am", "that's")
+/// gives one place per word.
+fn parse_token(token: &str, elements: &mut Vec<Element>) {
     if let Some(max) = token.strip_prefix('~') {
-        return max.parse().ok().map(|max| vec![Element::Gap(max)]);
+        elements.extend(max.parse().ok().map(Element::Gap));
+        return;
     }
     let (inner, optional) = match token.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
         Some(inner) => (inner, true),
         None => (token, false),
     };
     if !optional && !inner.contains('|') {
-        let run = pattern_words(inner);
-        return Some(
-            run.into_iter().map(|word| Element::Choice { alternatives: vec![vec![word]], optional: false }).collect(),
-        );
+        elements.extend(pattern_words(inner).map(Element::Word));
+        return;
     }
     let alternatives: Vec<Vec<WordPattern>> =
-        inner.split('|').map(pattern_words).filter(|run| !run.is_empty()).collect();
-    (!alternatives.is_empty()).then(|| vec![Element::Choice { alternatives, optional }])
+        inner.split('|').map(|run| pattern_words(run).collect::<Vec<_>>()).filter(|run| !run.is_empty()).collect();
+    if !alternatives.is_empty() {
+        elements.push(Element::Choice { alternatives, optional });
+    }
 }
 
 /// Splits text into folded word patterns; `word*` becomes a stem.
-fn pattern_words(text: &str) -> Vec<WordPattern> {
-    text.unicode_word_indices()
-        .map(|(at, word)| {
-            let folded = fold(word).into_owned();
-            if text[at + word.len()..].starts_with('*') {
-                WordPattern::Prefix(folded)
-            } else {
-                WordPattern::Exact(folded)
-            }
-        })
-        .collect()
+fn pattern_words(text: &str) -> impl Iterator<Item = WordPattern> + '_ {
+    text.unicode_word_indices().map(|(at, word)| {
+        let folded = fold(word).into_owned();
+        if text[at + word.len()..].starts_with('*') {
+            WordPattern::Prefix(folded)
+        } else {
+            WordPattern::Exact(folded)
+        }
+    })
 }
 
 #[cfg(test)]

@@ -1,18 +1,25 @@
 //! The catalogue file format (see `data/README.md`): one `id = text` a line, `#`
 //! comments, `{name}` for an argument, `{name|one:…|other:…}` for a count's plural
 //! forms and `{{`, `}}` for braces. Checked strictly when installed, every error naming
-//! its line; kept as text, and a message's parts read again when it is rendered (one
-//! walk over the text for both, rather than a parsed copy: smaller in the Wasm).
+//! its line; kept as text with an index of where each id's text is, and a message's parts
+//! read again when it is rendered (one walk over the text for both, rather than a parsed
+//! copy: smaller in the Wasm).
 
 use std::fmt;
+use std::ops::Range;
 
 use super::plural::Category;
 use super::Locale;
+use crate::text::words::word_key;
 
 /// One language's messages: its file's text, checked.
 #[derive(Debug, Default)]
 pub struct Catalogue {
     text: String,
+    /// Each entry's id hashed (`word_key`), with where its id and its text are in `text`,
+    /// sorted by the hash. Every finding's message is looked up at every lint, and walking
+    /// the file's lines for each was a third of a lint in the Wasm.
+    index: Vec<(u64, Range<usize>, Range<usize>)>,
 }
 
 /// A piece of a message's text.
@@ -42,8 +49,9 @@ impl Catalogue {
     /// name exactly.
     pub fn parse(text: &str, locale: Locale) -> Result<Catalogue, FormatError> {
         let mut seen: Vec<&str> = Vec::new();
-        for (index, line) in text.lines().enumerate() {
-            let failed = |problem: String| FormatError { line: index + 1, problem };
+        let mut index = Vec::new();
+        for (number, line) in text.lines().enumerate() {
+            let failed = |problem: String| FormatError { line: number + 1, problem };
             let Some(entry) = entry(line) else { continue };
             let (id, body) = entry.ok_or_else(|| failed("not `id = text`".into()))?;
             if !is_id(id) {
@@ -58,19 +66,33 @@ impl Catalogue {
                 _ => Ok(()),
             })
             .map_err(failed)?;
+            index.push((word_key(id), span_in(text, id), span_in(text, body)));
         }
-        Ok(Catalogue { text: text.to_string() })
+        crate::sort::sort_by_key(&mut index, |&(key, ..)| (key, 0));
+        Ok(Catalogue { text: text.to_string(), index })
     }
 
-    /// The ids and texts, in the file's order.
+    /// The ids and texts, in the file's order (for the tests that compare catalogues).
+    #[cfg(test)]
     pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
         self.text.lines().filter_map(entry).flatten()
     }
 
     /// The text of `id`.
     pub fn get(&self, id: &str) -> Option<&str> {
-        self.entries().find(|(found, _)| *found == id).map(|(_, body)| body)
+        let key = word_key(id);
+        let first = self.index.partition_point(|&(found, ..)| found < key);
+        let mut same_key = self.index[first..].iter().take_while(|&&(found, ..)| found == key);
+        same_key
+            .find(|(_, found, _)| self.text.get(found.clone()) == Some(id))
+            .and_then(|(.., body)| self.text.get(body.clone()))
     }
+}
+
+/// Where `part`, a slice of `text`, lies in it.
+fn span_in(text: &str, part: &str) -> Range<usize> {
+    let start = part.as_ptr() as usize - text.as_ptr() as usize;
+    start..start + part.len()
 }
 
 /// A line's id and text: `None` for a blank or comment line, `Some(None)` for one that

@@ -166,6 +166,17 @@ build_wasm() {
   done
 }
 
+# Where build.rs left its copies of the data files for the Wasm build: cargo reports every
+# build script's output folder with --message-format=json, also when nothing is rebuilt.
+build_script_out_dir() {
+  local out_dir
+  out_dir=$(cargo build --lib --release --target "$WASM_TARGET" --message-format=json 2>/dev/null |
+    grep '"reason":"build-script-executed"' | grep '"package_id":"[^"]*reply-coach' |
+    sed 's/.*"out_dir":"\([^"]*\)".*/\1/')
+  [[ -d $out_dir/src/lang/data ]] || die "no data files from build.rs (looked in '$out_dir')"
+  printf '%s\n' "$out_dir"
+}
+
 # --converge runs the passes again until they find nothing more: 1.2 KB gzipped less than
 # one -Oz run (measured on 2026-12-03), for a few seconds of build time.
 # The feature flags are what rustc 1.95 enables by default for wasm32-unknown-unknown
@@ -203,7 +214,8 @@ check_size_budget() {
 assemble_extension() {
   step "Assembling the extension in dist/"
   rm -rf dist/chrome dist/firefox dist/*.zip
-  local browser data
+  local browser out_dir
+  out_dir=$(build_script_out_dir)
   for browser in chrome firefox; do
     mkdir -p "dist/$browser/pkg"
     tar -C extension --exclude=node_modules --exclude='package*.json' --exclude='*.mjs' \
@@ -213,13 +225,11 @@ assemble_extension() {
     mkdir -p "dist/$browser/templates"
     cp src/template/pack/default.json "dist/$browser/templates/"
     # The phrase data and message catalogues the Wasm leaves out (src/lang/mod.rs,
-    # src/catalogue/mod.rs, extension/language-data.js), without their comment lines, as
-    # build.rs strips what it compiles in.
+    # src/catalogue/mod.rs, extension/language-data.js), as build.rs leaves them: without
+    # their comment lines, and the phrase lists compiled (src/text/pattern.rs).
     for pair in lang:src/lang/data messages:src/catalogue/data; do
       mkdir -p "dist/$browser/data/${pair%%:*}"
-      for data in "${pair#*:}"/*.txt; do
-        sed '/^[[:space:]]*#/d' "$data" >"dist/$browser/data/${pair%%:*}/${data##*/}"
-      done
+      cp "$out_dir/${pair#*:}"/*.txt "dist/$browser/data/${pair%%:*}/"
     done
   done
   write_manifests

@@ -91,14 +91,14 @@ fn main() {
     measure_search();
 }
 
-/// The phrase data files as the extension ships them (`data/lang/<name>.txt`), by the
-/// names `lang::install` takes.
+/// The phrase data files as the extension ships them (`data/lang/<name>.txt`: build.rs's
+/// copies, the phrase lists compiled), by the names `lang::install` takes.
 const DATA_FILES: [(&str, &str); 5] = [
-    ("en", include_str!("../src/lang/data/en.txt")),
-    ("ro", include_str!("../src/lang/data/ro.txt")),
-    ("hy", include_str!("../src/lang/data/hy.txt")),
-    ("hi", include_str!("../src/lang/data/hi.txt")),
-    ("common", include_str!("../src/lang/data/common.txt")),
+    ("en", include_str!(concat!(env!("OUT_DIR"), "/src/lang/data/en.txt"))),
+    ("ro", include_str!(concat!(env!("OUT_DIR"), "/src/lang/data/ro.txt"))),
+    ("hy", include_str!(concat!(env!("OUT_DIR"), "/src/lang/data/hy.txt"))),
+    ("hi", include_str!(concat!(env!("OUT_DIR"), "/src/lang/data/hi.txt"))),
+    ("common", include_str!(concat!(env!("OUT_DIR"), "/src/lang/data/common.txt"))),
 ];
 
 /// What the first lint after start-up costs in the browser: every phrase data file handed

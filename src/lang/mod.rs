@@ -207,21 +207,24 @@ impl LanguageData {
             sign_off_text: file.text("sign_off")?,
             empathy_text: file.text("empathy")?,
             move_private_text: file.text("move_private")?,
-            name_vocatives: file
-                .optional_lines("name_vocatives")
-                .into_iter()
-                .map(|line| {
-                    let (ending, vocative) = line.split_once("=>").ok_or_else(|| DataFileError::MalformedPair {
-                        section: "name_vocatives",
-                        line: line.to_string(),
-                    })?;
-                    Ok((crate::text::fold(ending.trim()).into_owned(), crate::text::fold(vocative.trim()).into_owned()))
-                })
-                .collect::<Result<_, DataFileError>>()?,
+            name_vocatives: vocatives(file.optional_lines("name_vocatives"))?,
         };
         file.finish()?;
         Ok(data)
     }
+}
+
+/// The `[name_vocatives]` lines (`ending => vocative ending`), folded. A loop rather than
+/// `collect` into a `Result`: smaller in the Wasm (docs/SIZE.md).
+fn vocatives(lines: Vec<&str>) -> Result<Vec<(String, String)>, DataFileError> {
+    let mut vocatives = Vec::new();
+    for line in lines {
+        let (ending, vocative) = line
+            .split_once("=>")
+            .ok_or_else(|| DataFileError::MalformedPair { section: "name_vocatives", line: line.to_string() })?;
+        vocatives.push((fold(ending.trim()).into_owned(), fold(vocative.trim()).into_owned()));
+    }
+    Ok(vocatives)
 }
 
 /// Data that holds for every language: acronyms, placeholder names, the domains that are

@@ -8,6 +8,7 @@ pub mod fold;
 pub mod json;
 pub mod letters;
 pub mod number;
+pub mod pattern;
 pub mod phrases;
 pub mod translit;
 pub mod utf16;

@@ -15,17 +15,9 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::words::word_key;
+use super::pattern::{parse, starts_with_word, Element, Form, WordPattern, SEPARATOR};
+use super::words::{lead_key, word_key, LEAD_CHARS};
 use super::{fold, strictly_contains, Word};
-
-/// One word of a pattern, folded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum WordPattern {
-    Exact(String),
-    Prefix(String),
-}
 
 impl WordPattern {
     fn matches(&self, folded_word: &str) -> bool {
@@ -34,18 +26,6 @@ impl WordPattern {
             WordPattern::Prefix(p) => folded_word.starts_with(p.as_str()),
         }
     }
-}
-
-/// One place of a pattern.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Element {
-    /// One word that must be there: most places of most entries, kept apart from
-    /// `Choice` so parsing and matching them allocate and loop less.
-    Word(WordPattern),
-    /// One of the alternatives, each a run of words; with `optional`, also nothing.
-    Choice { alternatives: Vec<Vec<WordPattern>>, optional: bool },
-    /// Up to this many words of any kind.
-    Gap(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -85,11 +65,26 @@ pub struct PhraseList {
 #[derive(Debug, Clone, Default)]
 struct Index {
     phrases: Vec<Phrase>,
-    /// (key of a first word that is exact, phrase index), sorted, for binary search.
+    /// (lead, phrase index), sorted, for binary search: a lead is the key of a word a match
+    /// may start with, or for a stem the key of its first letters (`Word::lead`).
     by_first_word: Vec<(u64, usize)>,
-    /// Phrases whose first place cannot be looked up by key: a stem or an optional word.
+    by_first_letter: Vec<(u64, usize)>,
+    /// One bit for each key of `by_first_word` and `by_first_letter` (`filter_bit`): most
+    /// words start no phrase of most lists, and one test of two bits says so where a
+    /// binary search would take a dozen steps, at every word of every list a lint reads.
+    filter: [u64; FILTER_WORDS],
+    /// Phrases that may start with a gap (after an optional place), tried at every word.
     unindexed: Vec<usize>,
     literals: Vec<usize>,
+}
+
+/// The filter's size in 64-bit words: 512 bits keep a list of 50 leads to one false
+/// "maybe" in ten words, in 64 bytes.
+const FILTER_WORDS: usize = 8;
+
+/// The filter word and bit of `key`.
+fn filter_bit(key: u64) -> (usize, u64) {
+    ((key as usize / 64) % FILTER_WORDS, 1 << (key % 64))
 }
 
 impl PhraseList {
@@ -138,8 +133,19 @@ impl PhraseList {
 
     /// Whether the folded words of `candidate` equal some phrase of the list exactly.
     pub fn contains_phrase(&self, candidate: &str) -> bool {
-        let wanted = parse(candidate);
-        !wanted.is_empty() && self.index().phrases.iter().any(|p| p.elements == wanted)
+        let index = self.index();
+        // Rules ask this of single words at every lint (a domain, a placeholder's name, a
+        // title), and such a word is its own pattern: no need to compile it.
+        if !candidate.is_empty() && candidate.chars().all(char::is_alphanumeric) {
+            let word = fold(candidate);
+            let same = |&(_, phrase): &(u64, usize)| match index.phrases[phrase].elements.as_slice() {
+                [Element::Word(WordPattern::Exact(entry))] => *entry == word,
+                _ => false,
+            };
+            return with_key(&index.by_first_word, word_key(&word)).iter().any(same);
+        }
+        let wanted = parse(candidate, Form::Written);
+        !wanted.is_empty() && index.phrases.iter().any(|phrase| phrase.elements == wanted)
     }
 }
 
@@ -147,41 +153,67 @@ impl Index {
     fn new<'a>(lines: impl Iterator<Item = &'a str>) -> Self {
         let mut list = Index::default();
         for line in lines {
-            let (text, replacement) = match line.split_once("=>") {
+            // The shipped lists come compiled (`build.rs`); others are parsed as written.
+            let (entry, compiled) = match line.split_once(SEPARATOR) {
+                Some((entry, places)) => (entry, Some(places)),
+                None => (line, None),
+            };
+            let (text, replacement) = match entry.split_once("=>") {
                 Some((text, replacement)) => (text.trim(), Some(replacement.trim().to_string())),
-                None => (line.trim(), None),
+                None => (entry.trim(), None),
             };
             if text.is_empty() {
                 continue;
             }
             let index = list.phrases.len();
-            let starts_with_word = text.starts_with(|c: char| c.is_alphanumeric() || c == '(');
-            let elements = if starts_with_word { parse(text) } else { Vec::new() };
-            match first_keys(&elements) {
-                None => list.literals.push(index),
-                Some(Some(keys)) => list.by_first_word.extend(keys.into_iter().map(|key| (key, index))),
-                Some(None) => list.unindexed.push(index),
+            let elements = match compiled {
+                Some(places) => parse(places, Form::Compiled),
+                None if starts_with_word(text) => parse(text, Form::Written),
+                None => Vec::new(),
+            };
+            if elements.is_empty() {
+                list.literals.push(index);
+            } else {
+                match leads(&elements) {
+                    Some(leads) => {
+                        for (key, stem) in leads {
+                            let (word, bit) = filter_bit(key);
+                            list.filter[word] |= bit;
+                            let table = if stem { &mut list.by_first_letter } else { &mut list.by_first_word };
+                            table.push((key, index));
+                        }
+                    }
+                    None => list.unindexed.push(index),
+                }
             }
             list.phrases.push(Phrase { text: text.to_string(), elements, replacement });
         }
-        crate::sort::sort_by_key(&mut list.by_first_word, |&(key, index)| (key, index as u64));
-        list.by_first_word.dedup();
+        for table in [&mut list.by_first_word, &mut list.by_first_letter] {
+            crate::sort::sort_by_key(table, |&(key, index)| (key, index as u64));
+            table.dedup();
+        }
         list
     }
 
+    /// Whether the filter holds `key`: when not, no phrase has that lead.
+    fn may_have(&self, key: u64) -> bool {
+        let (at, bit) = filter_bit(key);
+        self.filter[at] & bit != 0
+    }
+
     fn match_at(&self, words: &[Word], start: usize) -> Option<PhraseMatch<'_>> {
-        let first = words.get(start)?.key;
-        let lo = self.by_first_word.partition_point(|&(key, _)| key < first);
-        // Equal keys are candidates; `match_end` compares the words themselves.
-        let exact = self.by_first_word[lo..].iter().take_while(|&&(key, _)| key == first).map(|&(_, index)| index);
+        let word = words.get(start)?;
+        let exact = if self.may_have(word.key) { with_key(&self.by_first_word, word.key) } else { &[] };
+        let stems = if self.may_have(word.lead) { with_key(&self.by_first_letter, word.lead) } else { &[] };
         // Most words start no phrase of most lists: done before finding the sentence's end.
-        if self.by_first_word.get(lo).is_none_or(|&(key, _)| key != first) && self.unindexed.is_empty() {
+        if exact.is_empty() && stems.is_empty() && self.unindexed.is_empty() {
             return None;
         }
+        // Equal keys are candidates; `match_end` compares the words themselves.
+        let candidates = exact.iter().chain(stems).map(|&(_, index)| index).chain(self.unindexed.iter().copied());
         let sentence = words[start].sentence;
         let same_sentence = &words[start..words[start..].partition_point(|w| w.sentence == sentence) + start];
-        exact
-            .chain(self.unindexed.iter().copied())
+        candidates
             .filter_map(|index| Some((index, match_end(&self.phrases[index].elements, same_sentence, 0)?)))
             .filter(|&(_, end)| end > 0)
             // The longest match; among equals, the first entry of the list.
@@ -235,6 +267,13 @@ impl Index {
     }
 }
 
+/// The entries of a table (`Index::by_first_word`, `by_first_letter`) with key `wanted`.
+fn with_key(table: &[(u64, usize)], wanted: u64) -> &[(u64, usize)] {
+    let lo = table.partition_point(|&(key, _)| key < wanted);
+    let len = table[lo..].partition_point(|&(key, _)| key == wanted);
+    &table[lo..lo + len]
+}
+
 /// The number of words of `words` that `pattern` covers from the start, the longest way;
 /// `None` when it does not match. Every word passed is in one sentence.
 fn match_end(pattern: &[Element], words: &[Word], at: usize) -> Option<usize> {
@@ -264,77 +303,36 @@ fn match_end(pattern: &[Element], words: &[Word], at: usize) -> Option<usize> {
     }
 }
 
-/// The keys a match's first word may have: `None` for a literal entry, `Some(None)` when
-/// the first place is a stem or optional and every phrase must be tried.
-fn first_keys(elements: &[Element]) -> Option<Option<Vec<u64>>> {
-    match elements.first()? {
-        Element::Word(WordPattern::Exact(word)) => Some(Some(vec![word_key(word)])),
-        Element::Choice { alternatives, optional: false } => Some(
-            alternatives
-                .iter()
-                .map(|run| match run.first() {
-                    Some(WordPattern::Exact(word)) => Some(word_key(word)),
-                    _ => None,
-                })
-                .collect(),
-        ),
-        _ => Some(None),
-    }
-}
-
-/// Parses an entry into its places. Gaps at either end mean nothing and are dropped; an
-/// entry with no place that must match gives no places (and is matched literally).
-fn parse(text: &str) -> Vec<Element> {
-    let mut elements = Vec::new();
-    for token in text.split_whitespace() {
-        parse_token(token, &mut elements);
-    }
-    while matches!(elements.last(), Some(Element::Gap(_))) {
-        elements.pop();
-    }
-    let leading_gaps = elements.iter().take_while(|e| matches!(e, Element::Gap(_))).count();
-    elements.drain(..leading_gaps);
-    let required = elements.iter().any(|e| matches!(e, Element::Word(_) | Element::Choice { optional: false, .. }));
-    if required {
-        elements
-    } else {
-        Vec::new()
-    }
-}
-
-/// One whitespace-separated token, added to `elements`: a gap (`~2`), or words with
-/// alternatives and an optional mark. A plain token of several words ("v-am", "that's")
-/// gives one place per word.
-fn parse_token(token: &str, elements: &mut Vec<Element>) {
-    if let Some(max) = token.strip_prefix('~') {
-        elements.extend(max.parse().ok().map(Element::Gap));
-        return;
-    }
-    let (inner, optional) = match token.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
-        Some(inner) => (inner, true),
-        None => (token, false),
+/// The leads a match of `elements` may start with, each a key and whether it is a stem's
+/// (`Word::lead`): the first place's, and past an optional place the next one's too.
+/// `None` when a match may start with a gap or a stem shorter than a lead: the phrase is
+/// tried at every word.
+fn leads(elements: &[Element]) -> Option<Vec<(u64, bool)>> {
+    let lead = |pattern: &WordPattern| match pattern {
+        WordPattern::Exact(word) => Some((word_key(word), false)),
+        // A stem shorter than a lead has none.
+        WordPattern::Prefix(stem) => (stem.chars().count() >= LEAD_CHARS).then(|| (lead_key(stem), true)),
     };
-    if !optional && !inner.contains('|') {
-        elements.extend(pattern_words(inner).map(Element::Word));
-        return;
-    }
-    let alternatives: Vec<Vec<WordPattern>> =
-        inner.split('|').map(|run| pattern_words(run).collect::<Vec<_>>()).filter(|run| !run.is_empty()).collect();
-    if !alternatives.is_empty() {
-        elements.push(Element::Choice { alternatives, optional });
-    }
-}
-
-/// Splits text into folded word patterns; `word*` becomes a stem.
-fn pattern_words(text: &str) -> impl Iterator<Item = WordPattern> + '_ {
-    text.unicode_word_indices().map(|(at, word)| {
-        let folded = fold(word).into_owned();
-        if text[at + word.len()..].starts_with('*') {
-            WordPattern::Prefix(folded)
-        } else {
-            WordPattern::Exact(folded)
+    let mut found = Vec::new();
+    for element in elements {
+        match element {
+            Element::Word(pattern) => {
+                found.push(lead(pattern)?);
+                break;
+            }
+            Element::Choice { alternatives, optional } => {
+                // Runs are never empty (`parse_token`).
+                for run in alternatives {
+                    found.push(lead(run.first()?)?);
+                }
+                if !optional {
+                    break;
+                }
+            }
+            Element::Gap(_) => return None,
         }
-    })
+    }
+    Some(found)
 }
 
 #[cfg(test)]

@@ -19,6 +19,9 @@ pub struct Word<'a> {
     pub folded: Cow<'a, str>,
     /// A hash of `folded`: phrase lists look words up by it, comparing numbers, not strings.
     pub key: u64,
+    /// A hash of the first letters of `folded` (`lead_key`): phrase lists look up the
+    /// stems a word may begin with (`reducer*`) by it.
+    pub lead: u64,
     /// Index of the sentence holding the word (0 until a caller splits sentences).
     pub sentence: usize,
 }
@@ -28,7 +31,14 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     text.unicode_word_indices()
         .map(|(at, word)| {
             let folded = fold(word);
-            Word { span: at..at + word.len(), text: word, key: word_key(&folded), folded, sentence: 0 }
+            Word {
+                span: at..at + word.len(),
+                text: word,
+                key: word_key(&folded),
+                lead: lead_key(&folded),
+                folded,
+                sentence: 0,
+            }
         })
         .collect()
 }
@@ -36,6 +46,16 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 /// FNV-1a over the folded word's bytes: tiny, fast on short words, no dependency.
 pub fn word_key(folded: &str) -> u64 {
     folded.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// How many letters of a stem its lead takes: two tell most words apart (one would send
+/// every word with a common first letter to the stems), and every stem of the data has two.
+pub const LEAD_CHARS: usize = 2;
+
+/// The key (`word_key`) of the first `LEAD_CHARS` characters of a folded word or stem.
+pub fn lead_key(folded: &str) -> u64 {
+    let end = folded.char_indices().nth(LEAD_CHARS).map_or(folded.len(), |(at, _)| at);
+    word_key(&folded[..end])
 }
 
 /// Whether a word is written with a capital first letter (false for scripts without case).

@@ -10,16 +10,17 @@ use std::ops::Range;
 
 use super::plural::Category;
 use super::Locale;
-use crate::text::words::word_key;
 
 /// One language's messages: its file's text, checked.
 #[derive(Debug, Default)]
 pub struct Catalogue {
     text: String,
-    /// Each entry's id hashed (`word_key`), with where its id and its text are in `text`,
-    /// sorted by the hash. Every finding's message is looked up at every lint, and walking
-    /// the file's lines for each was a third of a lint in the Wasm.
-    index: Vec<(u64, Range<usize>, Range<usize>)>,
+    /// Where each entry's id and text are in `text`. Every finding's message is looked up
+    /// at every lint, and walking the file's lines for each (trimming and splitting every
+    /// line) was a third of a lint in the Wasm; a scan of this table compares lengths
+    /// first, so it reads few ids in full. (A sorted or hashed table would need the
+    /// crate's sort or hash, which are not below the catalogue: tests/layers.rs.)
+    index: Vec<(Range<usize>, Range<usize>)>,
 }
 
 /// A piece of a message's text.
@@ -66,9 +67,8 @@ impl Catalogue {
                 _ => Ok(()),
             })
             .map_err(failed)?;
-            index.push((word_key(id), span_in(text, id), span_in(text, body)));
+            index.push((span_in(text, id), span_in(text, body)));
         }
-        crate::sort::sort_by_key(&mut index, |&(key, ..)| (key, 0));
         Ok(Catalogue { text: text.to_string(), index })
     }
 
@@ -80,12 +80,9 @@ impl Catalogue {
 
     /// The text of `id`.
     pub fn get(&self, id: &str) -> Option<&str> {
-        let key = word_key(id);
-        let first = self.index.partition_point(|&(found, ..)| found < key);
-        let mut same_key = self.index[first..].iter().take_while(|&&(found, ..)| found == key);
-        same_key
-            .find(|(_, found, _)| self.text.get(found.clone()) == Some(id))
-            .and_then(|(.., body)| self.text.get(body.clone()))
+        let same = |found: &Range<usize>| found.len() == id.len() && self.text.get(found.clone()) == Some(id);
+        let (_, body) = self.index.iter().find(|(found, _)| same(found))?;
+        self.text.get(body.clone())
     }
 }
 

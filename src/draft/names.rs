@@ -8,25 +8,31 @@ use super::Draft;
 use crate::lang::Language;
 use crate::text::letters::script;
 use crate::text::translit::name_skeleton;
-use crate::text::{is_capitalised, words};
+use crate::text::{is_capitalised, words, Word};
 
 /// One part of a name ("Ana", "Ana-Maria", "Popescu") and its folded words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NamePart {
     pub text: String,
     folded: Vec<String>,
-    /// Each word's sound in Latin letters ([`name_skeleton`]), and the part's script.
-    skeletons: Vec<String>,
+    /// Each folded word's key (`Word::key`): most words of a draft are told apart from a
+    /// name by a number, not a string.
+    keys: Vec<u64>,
+    /// Each word's sound in Latin letters ([`name_skeleton`]) when it has three letters or
+    /// more (fewer would match too much), and the part's script.
+    skeletons: Vec<Option<String>>,
     script: &'static str,
 }
 
 impl NamePart {
     fn new(text: &str) -> NamePart {
-        let folded: Vec<String> = words(text).into_iter().map(|w| w.folded.into_owned()).collect();
+        let words = words(text);
+        let skeleton = |word: &Word| Some(name_skeleton(&word.folded)).filter(|s| s.chars().count() >= 3);
         NamePart {
             text: text.to_string(),
-            skeletons: folded.iter().map(|word| name_skeleton(word)).collect(),
-            folded,
+            keys: words.iter().map(|word| word.key).collect(),
+            skeletons: words.iter().map(skeleton).collect(),
+            folded: words.into_iter().map(|word| word.folded.into_owned()).collect(),
             script: script(text),
         }
     }
@@ -37,7 +43,7 @@ impl NamePart {
     fn is_word(&self, index: usize, draft: &Draft, at: usize, vocatives: &[(String, String)]) -> bool {
         let word = &draft.words[at];
         let name = &self.folded[index];
-        if word.folded == *name {
+        if word.key == self.keys[index] && word.folded == *name {
             return true;
         }
         let vocative = !vocatives.is_empty()
@@ -47,11 +53,10 @@ impl NamePart {
                     .and_then(|stem| word.folded.strip_prefix(stem))
                     .is_some_and(|end| end == vocative)
             });
-        let skeleton = &self.skeletons[index];
         vocative
-            || (skeleton.chars().count() >= 3
-                && draft.word_script(at) != self.script
-                && draft.word_skeleton(at) == *skeleton)
+            || self.skeletons[index]
+                .as_ref()
+                .is_some_and(|skeleton| draft.word_script(at) != self.script && draft.word_skeleton(at) == *skeleton)
     }
 }
 

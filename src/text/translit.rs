@@ -138,7 +138,13 @@ fn to_latin(word: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if let Some(consonant) = lookup(&DEVANAGARI_CONSONANTS, c) {
+        // Most names are in Latin letters, and numbers are words too: ASCII before the
+        // tables, which hold none of it.
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                latin.push(c);
+            }
+        } else if let Some(consonant) = lookup(&DEVANAGARI_CONSONANTS, c) {
             latin.push_str(consonant);
             // The inherent vowel, unless a sign or virama follows, or the word ends here.
             let next = chars.get(i + 1).copied();
@@ -155,8 +161,6 @@ fn to_latin(word: &str) -> String {
             i += 1;
         } else if let Some(letter) = lookup(&ARMENIAN, c) {
             latin.push_str(letter);
-        } else if c.is_ascii_alphabetic() {
-            latin.push(c);
         } else if let Some(base) = crate::text::fold(&c.to_string()).chars().find(char::is_ascii_alphabetic) {
             // Latin letters with marks: "ș", "ā".
             latin.push(base);

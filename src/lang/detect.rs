@@ -70,10 +70,17 @@ impl ScriptCounts {
 fn detect_one(text: &str, words: &[Word]) -> Option<Language> {
     let mut counts = ScriptCounts::default();
     // Links and e-mail addresses are Latin whatever the language around them.
-    for token in text.split_whitespace() {
+    let mut count = |token: &str| {
         if !(token.contains("://") || token.starts_with("www.") || token.contains('@')) {
             counts.add(token);
         }
+    };
+    // ASCII text is split on ASCII whitespace byte by byte, not decoded (a vertical tab,
+    // which nobody types, then stays inside its token).
+    if text.is_ascii() {
+        text.split_ascii_whitespace().for_each(&mut count);
+    } else {
+        text.split_whitespace().for_each(&mut count);
     }
     let ScriptCounts { armenian, devanagari, latin, romanian_letters } = counts;
     if armenian > latin.max(devanagari) {

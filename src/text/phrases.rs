@@ -201,8 +201,20 @@ impl Index {
         self.filter[at] & bit != 0
     }
 
+    /// Most words start no phrase of most lists, at every word of every list a lint reads:
+    /// said here, inlined into the loops, before the search and its bookkeeping.
+    #[inline]
     fn match_at(&self, words: &[Word], start: usize) -> Option<PhraseMatch<'_>> {
         let word = words.get(start)?;
+        if self.unindexed.is_empty() && !self.may_have(word.key) && !self.may_have(word.lead) {
+            return None;
+        }
+        self.search_at(words, start)
+    }
+
+    #[inline(never)]
+    fn search_at(&self, words: &[Word], start: usize) -> Option<PhraseMatch<'_>> {
+        let word = &words[start];
         let exact = if self.may_have(word.key) { with_key(&self.by_first_word, word.key) } else { &[] };
         let stems = if self.may_have(word.lead) { with_key(&self.by_first_letter, word.lead) } else { &[] };
         // Most words start no phrase of most lists: done before finding the sentence's end.
@@ -270,7 +282,8 @@ impl Index {
 /// The entries of a table (`Index::by_first_word`, `by_first_letter`) with key `wanted`.
 fn with_key(table: &[(u64, usize)], wanted: u64) -> &[(u64, usize)] {
     let lo = table.partition_point(|&(key, _)| key < wanted);
-    let len = table[lo..].partition_point(|&(key, _)| key == wanted);
+    // Rarely more than one: a walk, not a second search.
+    let len = table[lo..].iter().take_while(|&&(key, _)| key == wanted).count();
     &table[lo..lo + len]
 }
 

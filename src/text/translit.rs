@@ -144,23 +144,16 @@ fn to_latin(word: &str) -> String {
             if c.is_ascii_alphabetic() {
                 latin.push(c);
             }
-        } else if let Some(consonant) = lookup(&DEVANAGARI_CONSONANTS, c) {
-            latin.push_str(consonant);
-            // The inherent vowel, unless a sign or virama follows, or the word ends here.
-            let next = chars.get(i + 1).copied();
-            let silenced = next.is_none_or(|n| n == VIRAMA || lookup(&DEVANAGARI_VOWELS, n).is_some());
-            if !silenced && next.is_some_and(|n| lookup(&DEVANAGARI_CONSONANTS, n).is_some() || n == 'ं') {
-                latin.push('a');
+        } else if ('\u{0900}'..='\u{097F}').contains(&c) {
+            push_devanagari(&chars, i, &mut latin);
+        } else if ('\u{0531}'..='\u{058F}').contains(&c) {
+            // "ու" is one sound.
+            if c == 'ո' && chars.get(i + 1) == Some(&'ւ') {
+                latin.push('u');
+                i += 1;
+            } else if let Some(letter) = lookup(&ARMENIAN, c) {
+                latin.push_str(letter);
             }
-        } else if let Some(vowel) = lookup(&DEVANAGARI_VOWELS, c) {
-            latin.push_str(vowel);
-        } else if c == 'ं' || c == 'ँ' {
-            latin.push('n');
-        } else if c == 'ո' && chars.get(i + 1) == Some(&'ւ') {
-            latin.push('u');
-            i += 1;
-        } else if let Some(letter) = lookup(&ARMENIAN, c) {
-            latin.push_str(letter);
         } else if let Some(base) = crate::text::fold(&c.to_string()).chars().find(char::is_ascii_alphabetic) {
             // Latin letters with marks: "ș", "ā".
             latin.push(base);
@@ -170,24 +163,51 @@ fn to_latin(word: &str) -> String {
     latin
 }
 
-/// What romanisations of one name share: see the module's comment.
-fn skeleton(latin: &str) -> String {
-    let mut text = latin.replace("ee", "i").replace("oo", "u").replace('w', "v").replace(['x', 'q'], "k");
-    // Aspiration and digraphs: "kh", "bh", "sh", "ch" keep their first letter.
-    let mut plain = String::with_capacity(text.len());
-    let mut previous = None;
-    for c in text.chars() {
-        let aspirated = c == 'h' && previous.is_some_and(|p: char| !"aeiouy".contains(p));
-        if !aspirated {
-            plain.push(c);
+/// The Devanagari character `chars[i]` in Latin letters, onto `latin`.
+fn push_devanagari(chars: &[char], i: usize, latin: &mut String) {
+    let c = chars[i];
+    if let Some(consonant) = lookup(&DEVANAGARI_CONSONANTS, c) {
+        latin.push_str(consonant);
+        // The inherent vowel, unless a sign or virama follows, or the word ends here.
+        let next = chars.get(i + 1).copied();
+        let silenced = next.is_none_or(|n| n == VIRAMA || lookup(&DEVANAGARI_VOWELS, n).is_some());
+        if !silenced && next.is_some_and(|n| lookup(&DEVANAGARI_CONSONANTS, n).is_some() || n == 'ं') {
+            latin.push('a');
         }
-        previous = Some(c);
+    } else if let Some(vowel) = lookup(&DEVANAGARI_VOWELS, c) {
+        latin.push_str(vowel);
+    } else if c == 'ं' || c == 'ँ' {
+        latin.push('n');
     }
-    text = plain;
-    // A letter written twice is one sound: "aa", "tt".
-    let mut skeleton = String::with_capacity(text.len());
-    for c in text.chars() {
-        if !skeleton.ends_with(c) {
+}
+
+/// What romanisations of one name share: see the module's comment. One pass, without
+/// the copies that replacing in turn would make: it runs for every word of a draft in
+/// Armenian or Devanagari letters when a name is looked for.
+fn skeleton(latin: &str) -> String {
+    let mut skeleton = String::with_capacity(latin.len());
+    let mut previous = None;
+    let mut chars = latin.chars().peekable();
+    while let Some(c) = chars.next() {
+        // "ee" is "i" and "oo" is "u" (left to right); "w" is "v"; "x" and "q" are "k".
+        let c = match c {
+            'e' | 'o' if chars.peek() == Some(&c) => {
+                chars.next();
+                if c == 'e' {
+                    'i'
+                } else {
+                    'u'
+                }
+            }
+            'w' => 'v',
+            'x' | 'q' => 'k',
+            c => c,
+        };
+        // Aspiration and digraphs: "kh", "bh", "sh", "ch" keep their first letter.
+        let aspirated = c == 'h' && previous.is_some_and(|p: char| !"aeiouy".contains(p));
+        previous = Some(c);
+        // A letter written twice is one sound: "aa", "tt".
+        if !aspirated && !skeleton.ends_with(c) {
             skeleton.push(c);
         }
     }

@@ -54,7 +54,11 @@ pub const LEAD_CHARS: usize = 2;
 
 /// The key (`word_key`) of the first `LEAD_CHARS` characters of a folded word or stem.
 pub fn lead_key(folded: &str) -> u64 {
-    let end = folded.char_indices().nth(LEAD_CHARS).map_or(folded.len(), |(at, _)| at);
+    let end = match folded.as_bytes().get(..LEAD_CHARS) {
+        // Most words: ASCII letters, one byte each.
+        Some(lead) if lead.is_ascii() => LEAD_CHARS,
+        _ => folded.char_indices().nth(LEAD_CHARS).map_or(folded.len(), |(at, _)| at),
+    };
     word_key(&folded[..end])
 }
 

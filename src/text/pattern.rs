@@ -50,8 +50,10 @@ pub enum Form {
 /// entry with no place that must match gives no places (and is matched literally).
 pub fn parse(text: &str, form: Form) -> Vec<Element> {
     let mut elements = Vec::new();
-    for token in text.split_whitespace() {
-        parse_token(token, form, &mut elements);
+    match form {
+        Form::Written => text.split_whitespace().for_each(|token| parse_token(token, form, &mut elements)),
+        // Printed with single spaces: split without decoding characters.
+        Form::Compiled => text.split(' ').for_each(|token| parse_token(token, form, &mut elements)),
     }
     while matches!(elements.last(), Some(Element::Gap(_))) {
         elements.pop();
@@ -78,6 +80,14 @@ fn parse_token(token: &str, form: Form, elements: &mut Vec<Element>) {
         Some(inner) => (inner, true),
         None => (token, false),
     };
+    if token.is_empty() {
+        return;
+    }
+    if !optional && form == Form::Compiled && !inner.contains(['|', '+']) {
+        // One compiled word, most places of most entries: no list of words to make.
+        elements.push(Element::Word(compiled_word(inner)));
+        return;
+    }
     if !optional && !inner.contains('|') {
         let mut words = Vec::new();
         pattern_words(inner, form, &mut words);
@@ -99,22 +109,25 @@ fn parse_token(token: &str, form: Form, elements: &mut Vec<Element>) {
 
 /// The word patterns of `text`, added to `words`; `word*` is a stem.
 fn pattern_words(text: &str, form: Form, words: &mut Vec<WordPattern>) {
-    let pattern = |word: &str, stem: bool| match stem {
-        true => WordPattern::Prefix(word.to_string()),
-        false => WordPattern::Exact(word.to_string()),
-    };
     match form {
-        Form::Compiled => {
-            for word in text.split('+').filter(|word| !word.is_empty()) {
-                let stem = word.strip_suffix('*');
-                words.push(pattern(stem.unwrap_or(word), stem.is_some()));
-            }
-        }
+        Form::Compiled => words.extend(text.split('+').filter(|word| !word.is_empty()).map(compiled_word)),
         Form::Written => {
             for (at, word) in text.unicode_word_indices() {
-                words.push(pattern(&fold(word), text[at + word.len()..].starts_with('*')));
+                let folded = fold(word).into_owned();
+                words.push(match text[at + word.len()..].starts_with('*') {
+                    true => WordPattern::Prefix(folded),
+                    false => WordPattern::Exact(folded),
+                });
             }
         }
+    }
+}
+
+/// A compiled word: folded, with `*` after a stem.
+fn compiled_word(word: &str) -> WordPattern {
+    match word.strip_suffix('*') {
+        Some(stem) => WordPattern::Prefix(stem.to_string()),
+        None => WordPattern::Exact(word.to_string()),
     }
 }
 

@@ -112,7 +112,7 @@ fn is_id(id: &str) -> bool {
 /// `dyn`: one copy of the walk in the Wasm for checking and rendering.
 pub fn parts<'a>(body: &'a str, each: &mut dyn FnMut(Part<'a>) -> Result<(), String>) -> Result<(), String> {
     let mut rest = body;
-    while let Some(at) = rest.find(['{', '}']) {
+    while let Some(at) = find_brace(rest) {
         if at > 0 {
             each(Part::Literal(&rest[..at]))?;
         }
@@ -126,7 +126,7 @@ pub fn parts<'a>(body: &'a str, each: &mut dyn FnMut(Part<'a>) -> Result<(), Str
         if brace == "}" {
             return Err("`}` without `{` (write `}}` for the brace itself)".into());
         }
-        let len = after.find(['{', '}']).filter(|&len| after[len..].starts_with('}'));
+        let len = find_brace(after).filter(|&len| after[len..].starts_with('}'));
         let len = len.ok_or("`{` without its `}` (write `{{` for the brace itself)")?;
         let inner = &after[..len];
         let (argument, forms) = inner.split_once('|').unwrap_or((inner, ""));
@@ -140,6 +140,13 @@ pub fn parts<'a>(body: &'a str, each: &mut dyn FnMut(Part<'a>) -> Result<(), Str
         each(Part::Literal(rest))?;
     }
     Ok(())
+}
+
+/// Where the first brace of `text` is. Bytes, not characters: a brace is ASCII, so its
+/// byte is never part of another character, and a search by characters decoded every
+/// character of every text rendered at every lint (a tenth of a lint in Chromium).
+fn find_brace(text: &str) -> Option<usize> {
+    text.bytes().position(|byte| byte == b'{' || byte == b'}')
 }
 
 /// The form for `category` among `forms` (`one:…|other:…`).

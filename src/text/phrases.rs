@@ -73,7 +73,8 @@ struct Index {
     /// words start no phrase of most lists, and one test of two bits says so where a
     /// binary search would take a dozen steps, at every word of every list a lint reads.
     filter: [u64; FILTER_WORDS],
-    /// Phrases that may start with a gap (after an optional place), tried at every word.
+    /// Phrases that may start with a gap (after an optional place) or with a stem shorter
+    /// than a lead, tried at every word.
     unindexed: Vec<usize>,
     literals: Vec<usize>,
 }

@@ -32,7 +32,8 @@ use fold::fold;
 /// The folder of language data files, whose phrase lists are compiled.
 const LANGUAGE_DATA: &str = "src/lang/data";
 
-/// The sections of a language data file that are not phrase lists (`src/lang/mod.rs`).
+/// The sections of a language data file that are not phrase lists (`src/lang/mod.rs`);
+/// the tests fail when a section read as plain lines is missing here (`DataFile::lines`).
 const PLAIN_SECTIONS: [&str; 5] = ["texts", "name_vocatives", "upset_weights", "own_hosts", "abbreviations"];
 
 /// JSON files compiled in, relative to the crate.

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::text::pattern::SEPARATOR;
 use crate::text::PhraseList;
 
 /// A parsed data file whose sections are taken out one by one.
@@ -67,22 +68,29 @@ impl<'a> DataFile<'a> {
         Ok(DataFile { sections })
     }
 
-    /// The raw lines of a section, removing it.
-    pub fn lines(&mut self, name: &str) -> Result<impl Iterator<Item = &'a str>, DataFileError> {
+    /// The lines of a section, removing it.
+    fn take(&mut self, name: &str) -> Result<std::vec::IntoIter<&'a str>, DataFileError> {
         self.sections
             .remove(name)
             .map(Vec::into_iter)
             .ok_or_else(|| DataFileError::MissingSection { name: name.to_string() })
     }
 
+    /// The raw lines of a section that is not a phrase list, removing it.
+    pub fn lines(&mut self, name: &str) -> Result<impl Iterator<Item = &'a str>, DataFileError> {
+        self.check_plain(name);
+        self.take(name)
+    }
+
     /// The raw lines of a section only some files have, removing it; none when absent.
     pub fn optional_lines(&mut self, name: &str) -> Vec<&'a str> {
+        self.check_plain(name);
         self.sections.remove(name).unwrap_or_default()
     }
 
     /// A section as a phrase list, removing it.
     pub fn list(&mut self, name: &str) -> Result<PhraseList, DataFileError> {
-        Ok(PhraseList::new(self.lines(name)?))
+        Ok(PhraseList::new(self.take(name)?))
     }
 
     /// A section of `key: number` lines, removing it.
@@ -100,6 +108,7 @@ impl<'a> DataFile<'a> {
     /// One `key: value` line of the `[texts]` section.
     pub fn text(&mut self, key: &str) -> Result<String, DataFileError> {
         let lines = self.sections.get("texts").map(Vec::as_slice).unwrap_or_default();
+        self.check_plain("texts");
         for line in lines {
             let (k, v) = line.split_once(':').ok_or_else(|| DataFileError::MalformedText { line: line.to_string() })?;
             if k.trim() == key {
@@ -110,6 +119,18 @@ impl<'a> DataFile<'a> {
             }
         }
         Err(DataFileError::MissingText { key: key.to_string() })
+    }
+
+    /// Checks, in debug builds (the tests), that no line of section `name` bears the mark of
+    /// a compiled phrase: build.rs compiles every section of a language file except those it
+    /// names in `PLAIN_SECTIONS`, and cannot ask this crate which sections are read as plain
+    /// lines. A plain section missing from that list would be read with its compiled places
+    /// appended.
+    fn check_plain(&self, name: &str) {
+        debug_assert!(
+            !self.sections.get(name).is_some_and(|lines| lines.iter().any(|line| line.contains(SEPARATOR))),
+            "[{name}] was compiled as a phrase list: name it in build.rs's PLAIN_SECTIONS"
+        );
     }
 
     /// Checks that every section was used.
@@ -157,6 +178,14 @@ mod tests {
         assert_eq!(numbers.get("threshold"), Ok(3));
         assert_eq!(numbers.get("other").unwrap_err().to_string(), "[w] has no `other:` line");
         assert!(matches!(file.numbers("bad"), Err(DataFileError::MalformedNumber { .. })));
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "PLAIN_SECTIONS")]
+    fn a_plain_section_compiled_as_phrases_is_caught() {
+        let compiled = format!("[own_hosts]\nfacebook.com{SEPARATOR}facebook+com\n");
+        let _ = DataFile::parse(&compiled).unwrap().lines("own_hosts").map(Iterator::count);
     }
 
     #[test]

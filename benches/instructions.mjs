@@ -43,7 +43,7 @@ for (const klass of classes) {
   if (total !== undefined) lines.push(`| ${klass} | ${Math.trunc(total / lints(klass))} |`);
 }
 const first = inclusive("first", "native::").find(([, name]) => name === "native::first_lint")?.[0];
-if (first !== undefined) lines.push(`| first lint after start-up (the phrase data installed, then one short-en lint) | ${first} |`);
+if (first !== undefined) lines.push(`| first lint after start-up (the phrase data and message catalogues installed, then one short-en lint) | ${first} |`);
 lines.push("", "| short-en, by function (inclusive) | share of a lint |", "|---|---:|");
 const rows = inclusive("short-en");
 const total = lintCount(rows);

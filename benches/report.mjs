@@ -22,7 +22,7 @@ const bytes = (path) => statSync(path).size;
 /** "Target, <what>: <figure>, **met**." lines of the in-page runs, as table rows. */
 function targets() {
   const line = /^Target, ([^:]*): (.*), \*\*(met|missed)\*\*\.$/;
-  return ["keystroke", "inbox"]
+  return ["instructions", "keystroke", "inbox"]
     .flatMap((name) => part(name).split("\n"))
     .map((text) => text.match(line))
     .filter(Boolean)

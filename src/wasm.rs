@@ -142,7 +142,8 @@ pub fn language_data_files() -> Vec<String> {
 }
 
 /// Takes one data file's text (`name` as [`language_data_files`] gives it); throws naming
-/// the file, and the line, when it cannot be read.
+/// the file, and the line, when it cannot be read (a message catalogue is only checked in
+/// debug builds: `catalogue::format::Catalogue::parse`).
 #[wasm_bindgen(js_name = installLanguageData)]
 pub fn install_language_data(name: &str, text: &str) -> Result<(), JsError> {
     let installed = match name.split_once('/') {

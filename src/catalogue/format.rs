@@ -1,12 +1,13 @@
 //! The catalogue file format (see `data/README.md`): one `id = text` a line, `#`
 //! comments, `{name}` for an argument, `{name|one:…|other:…}` for a count's plural
-//! forms and `{{`, `}}` for braces. Checked strictly when installed, every error naming
-//! its line; kept as text with an index of where each id's text is, and a message's parts
-//! read again when it is rendered (one walk over the text for both, rather than a parsed
-//! copy: smaller in the Wasm).
+//! forms and `{{`, `}}` for braces. Checked strictly when installed in debug builds (the
+//! tests), every error naming its line; kept as text with an index of where each id's
+//! text is, made on first use, and a message's parts read again when it is rendered (one
+//! walk over the text for both, rather than a parsed copy: smaller in the Wasm).
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::plural::Category;
 use super::Locale;
@@ -20,7 +21,8 @@ pub struct Catalogue {
     /// line) was a third of a lint in the Wasm; a scan of this table compares lengths
     /// first, so it reads few ids in full. (A sorted or hashed table would need the
     /// crate's sort or hash, which are not below the catalogue: tests/layers.rs.)
-    index: Vec<(Range<usize>, Range<usize>)>,
+    /// Made when a message is first looked up.
+    index: OnceLock<Vec<(Range<usize>, Range<usize>)>>,
 }
 
 /// A piece of a message's text.
@@ -46,50 +48,56 @@ impl fmt::Display for FormatError {
 }
 
 impl Catalogue {
-    /// Checks the catalogue of `locale`, whose plural categories every count's forms must
-    /// name exactly.
+    /// Takes the catalogue of `locale`, whose plural categories every count's forms must
+    /// name exactly. Debug builds check it strictly, every error naming its line: the
+    /// tests, which read every shipped catalogue. Release builds (the Wasm) are only ever
+    /// handed those files, and skip the check: checking and indexing all four catalogues
+    /// at start-up was a third of the first lint's instructions, and a lint reads one.
     pub fn parse(text: &str, locale: Locale) -> Result<Catalogue, FormatError> {
-        let mut seen: Vec<&str> = Vec::new();
-        let mut index = Vec::new();
-        for (number, line) in text.lines().enumerate() {
-            let failed = |problem: String| FormatError { line: number + 1, problem };
-            let Some(entry) = entry(line) else { continue };
-            let (id, body) = entry.ok_or_else(|| failed("not `id = text`".into()))?;
-            if !is_id(id) {
-                return Err(failed(format!("`{id}` is not an id (lower-case words joined by `.`)")));
-            }
-            // A repeated id is an authoring mistake, looked for in debug builds: the tests,
-            // which parse every shipped catalogue. Release builds (the Wasm) are only ever
-            // handed those, and skip it: it compares each id with all before it, half of a
-            // catalogue's install in callgrind, and of two equal ids the first would win.
-            if cfg!(debug_assertions) {
-                if seen.contains(&id) {
-                    return Err(failed(format!("`{id}` appears twice")));
-                }
-                seen.push(id);
-            }
-            parts(body, &mut |part| match part {
-                Part::Plural(argument, forms) => check_forms(argument, forms, locale),
-                _ => Ok(()),
-            })
-            .map_err(failed)?;
-            index.push((span_in(text, id), span_in(text, body)));
+        if cfg!(debug_assertions) {
+            check(text, locale)?;
         }
-        Ok(Catalogue { text: text.to_string(), index })
+        Ok(Catalogue { text: text.to_string(), index: OnceLock::new() })
     }
 
-    /// The ids and texts, in the file's order (for the tests that compare catalogues).
-    #[cfg(test)]
-    pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
+    /// The ids and texts, in the file's order; a line that is not `id = text` has none.
+    pub(super) fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
         self.text.lines().filter_map(entry).flatten()
     }
 
     /// The text of `id`.
     pub fn get(&self, id: &str) -> Option<&str> {
+        let index = self.index.get_or_init(|| {
+            self.entries().map(|(id, body)| (span_in(&self.text, id), span_in(&self.text, body))).collect()
+        });
         let same = |found: &Range<usize>| found.len() == id.len() && self.text.get(found.clone()) == Some(id);
-        let (_, body) = self.index.iter().find(|(found, _)| same(found))?;
+        let (_, body) = index.iter().find(|(found, _)| same(found))?;
         self.text.get(body.clone())
     }
+}
+
+/// Checks a catalogue's every line: the entry's shape, its id (each once), its braces and
+/// its plural forms (those `locale` needs, each once).
+fn check(text: &str, locale: Locale) -> Result<(), FormatError> {
+    let mut seen: Vec<&str> = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let failed = |problem: String| FormatError { line: number + 1, problem };
+        let Some(entry) = entry(line) else { continue };
+        let (id, body) = entry.ok_or_else(|| failed("not `id = text`".into()))?;
+        if !is_id(id) {
+            return Err(failed(format!("`{id}` is not an id (lower-case words joined by `.`)")));
+        }
+        if seen.contains(&id) {
+            return Err(failed(format!("`{id}` appears twice")));
+        }
+        seen.push(id);
+        parts(body, &mut |part| match part {
+            Part::Plural(argument, forms) => check_forms(argument, forms, locale),
+            _ => Ok(()),
+        })
+        .map_err(failed)?;
+    }
+    Ok(())
 }
 
 /// Where `part`, a slice of `text`, lies in it.

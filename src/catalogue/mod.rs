@@ -124,8 +124,9 @@ pub fn set_ui_language(code: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Takes the catalogue of the language `code`, parsed at once; one given twice keeps the
-/// first. The error names the file, the line and what is wrong.
+/// Takes the catalogue of the language `code`; one given twice keeps the first. The error
+/// names the file, the line and what is wrong (the text is checked in debug builds only:
+/// `Catalogue::parse`).
 pub fn install(code: &str, text: &str) -> Result<(), String> {
     let locale = Locale::from_code(code).ok_or_else(|| format!("no message catalogue named {code:?}"))?;
     let catalogue = Catalogue::parse(text, locale).map_err(|e| format!("data/messages/{code}.txt: {e}"))?;
@@ -168,7 +169,7 @@ pub fn render(message: &Message, locale: Locale) -> String {
         .find_map(|locale| catalogue(locale).get(message.id).map(|body| (locale, body)));
     let Some((locale, body)) = found else { return message.id.to_string() };
     let mut out = String::new();
-    // The installed text was checked, so the walk meets no error.
+    // The shipped texts are checked by the tests, so the walk meets no error.
     let _ = parts(body, &mut |part| {
         match part {
             Part::Literal(text) => out.push_str(text),

@@ -7,7 +7,6 @@ mod greeting;
 mod names;
 mod sign_off;
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -40,14 +39,14 @@ pub struct Draft<'a> {
     name_forms: OnceCell<Vec<NameForm>>,
 }
 
-/// What a word sounds like as a name: its script, and for a word not in Latin letters its
-/// skeleton (`translit::name_skeleton`). Names are mostly compared across scripts with
-/// those (Latin names in Hindi or Armenian drafts, numbers); a Latin word's skeleton is
-/// only needed for a name in another script, and then worked out when asked.
+/// What a word sounds like as a name: its script, and its skeleton
+/// (`translit::name_skeleton`), worked out when first asked: only a name in another script
+/// than the word's needs it, and a Hindi draft greeting a Hindi name (most of them) never
+/// does. Working out every Devanagari word's skeleton was a sixth of a Hindi lint.
 #[derive(Debug)]
 struct NameForm {
     script: &'static str,
-    skeleton: Option<String>,
+    skeleton: OnceCell<String>,
 }
 
 impl<'a> Draft<'a> {
@@ -119,11 +118,7 @@ impl<'a> Draft<'a> {
 
     fn name_form(&self, index: usize) -> &NameForm {
         let forms = self.name_forms.get_or_init(|| {
-            let form = |w: &Word| {
-                let script = script(w.text);
-                NameForm { script, skeleton: (script != "Latn").then(|| name_skeleton(&w.folded)) }
-            };
-            self.words.iter().map(form).collect()
+            self.words.iter().map(|w| NameForm { script: script(w.text), skeleton: OnceCell::new() }).collect()
         });
         &forms[index]
     }
@@ -134,11 +129,8 @@ impl<'a> Draft<'a> {
     }
 
     /// The name skeleton of word `index` (`translit::name_skeleton` of its folded form).
-    fn word_skeleton(&self, index: usize) -> Cow<'_, str> {
-        match &self.name_form(index).skeleton {
-            Some(skeleton) => Cow::Borrowed(skeleton),
-            None => Cow::Owned(name_skeleton(&self.words[index].folded)),
-        }
+    fn word_skeleton(&self, index: usize) -> &str {
+        self.name_form(index).skeleton.get_or_init(|| name_skeleton(&self.words[index].folded))
     }
 
     /// The text of a span.

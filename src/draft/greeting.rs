@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::Draft;
 use crate::lang::LanguageData;
+use crate::text::letters::is_alphanumeric;
 
 /// Words a greeting may carry after its phrase before its punctuation: a name, "there",
 /// "जी". More than this is a sentence that happens to start with "Hi".
@@ -63,7 +64,7 @@ fn clause_after(text: &str, from: usize) -> Option<Clause> {
             let end = from + at + if c == '\n' { 0 } else { c.len_utf8() };
             return Some(Clause { end, words, all_capitalised });
         }
-        let word_char = c.is_alphanumeric() || (in_word && !c.is_whitespace());
+        let word_char = is_alphanumeric(c) || (in_word && !c.is_whitespace());
         if word_char && !in_word {
             words += 1;
             if words > MAX_WORDS_AFTER_GREETING {

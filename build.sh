@@ -318,7 +318,8 @@ run_native_bench() {
 # Where a lint's instructions go, natively (the same code as the Wasm, opt-level z):
 # callgrind counts instructions, so the figures hold whatever else the machine is doing.
 # The bench binary lints each short class 20 times under `--callgrind CLASS`, and installs
-# the phrase data and lints once under `--callgrind first`; benches/instructions.mjs makes
+# the data files (phrase lists and message catalogues) and lints once under
+# `--callgrind first`; benches/instructions.mjs makes
 # the tables.
 readonly CALLGRIND_CLASSES=(short-en short-ro short-hy short-hi)
 run_callgrind() {

@@ -1,6 +1,7 @@
 // Lint latency in headless Chromium: Reply Coach's Wasm (target/wasm-pkg, the optimised
 // build) against write-good and harper.js, on the English drafts of benches/corpus.json;
-// then Reply Coach's start-up and its Wasm memory over 10,000 lints. Prints Markdown.
+// then Reply Coach's start-up (again with V8's lazy compilation off, to show what the
+// first lint spends compiling) and its Wasm memory over 10,000 lints. Prints Markdown.
 //
 //   node benches/browser.mjs WASM_GZIP_BYTES     (./build.sh bench runs it after a build)
 //
